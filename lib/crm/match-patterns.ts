@@ -1,0 +1,27 @@
+/**
+ * Where the CRM content script runs. One list, used by the manifest
+ * (content_scripts.matches and web_accessible_resources.matches) so the two
+ * cannot drift. Keep it to deal-capable hosts: every pattern here is a site
+ * where the content script costs something on every page load.
+ */
+export const CRM_MATCHES: string[] = [
+  // Salesforce Lightning (production, sandboxes `org--sbx.sandbox.lightning.force.com`)
+  'https://*.lightning.force.com/*',
+  // Salesforce Classic and My Domain
+  'https://*.my.salesforce.com/*',
+  'https://*.salesforce.com/*',
+  // Salesforce behind Microsoft Defender for Cloud Apps proxy
+  'https://*.force.com.mcas.ms/*',
+  // HubSpot, US and EU data centres
+  'https://app.hubspot.com/*',
+  'https://app-eu1.hubspot.com/*',
+  // Pipedrive
+  'https://*.pipedrive.com/*',
+  // Dynamics 365 (crm, crm4, crm11, …)
+  'https://*.dynamics.com/*',
+  // Zoho CRM data centres
+  'https://crm.zoho.com/*',
+  'https://crm.zoho.eu/*',
+  'https://crm.zoho.in/*',
+  'https://crm.zoho.com.au/*',
+];

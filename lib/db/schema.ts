@@ -1,0 +1,55 @@
+import type { DBSchema } from 'idb';
+import type {
+  CallReview,
+  Commitment,
+  DealRecord,
+  Draft,
+  NextStep,
+  Note,
+  Rep,
+  Score,
+  Settings,
+} from '../model';
+
+export const DB_NAME = 'dealside';
+
+/**
+ * The typed IndexedDB schema (idb's DBSchema). Stores and indexes are created
+ * by the numbered migrations in `migrations.ts`; this type is their sum.
+ *
+ * Index keys: compound indexes let the scorecard read one rep's week with a
+ * key range instead of scanning a store.
+ */
+export interface DealsideDB extends DBSchema {
+  deals: {
+    key: string; // DealRecord.key
+    value: DealRecord;
+    indexes: { byRep: string; byLastSeen: string };
+  };
+  reps: { key: string; value: Rep };
+  commitments: {
+    key: string;
+    value: Commitment;
+    indexes: { byDeal: string; byRepDue: [string, string] };
+  };
+  nextSteps: { key: string; value: NextStep }; // key: dealKey
+  scores: {
+    key: string;
+    value: Score;
+    indexes: { byDeal: string; byRepAt: [string, string] };
+  };
+  notes: {
+    key: string;
+    value: Note;
+    indexes: { byDeal: string; byRepAt: [string, string] };
+  };
+  drafts: { key: string; value: Draft };
+  settings: { key: 'settings'; value: Settings };
+  callReviews: {
+    key: string;
+    value: CallReview;
+    indexes: { byCall: string; byDeal: string; byRepUpdated: [string, string] };
+  };
+}
+
+export type StoreName = keyof DealsideDB & string;

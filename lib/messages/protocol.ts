@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import {
+  dealKeySchema,
+  dealSnapshotSchema,
+  diagnosisSchema,
+  growSchema,
+  idSchema,
+  isoDate,
+  scoreDimensionSchema,
+  settingsSchema,
+  shortText,
+  type Commitment,
+  type DealRecord,
+  type Draft,
+  type NextStep,
+  type Note,
+  type Rep,
+  type Score,
+  type Settings,
+} from '../model';
+
+/**
+ * Every request any part of Dealside may send to the background, as one zod
+ * union. Anything that does not parse is rejected with a typed error before a
+ * handler sees it. Which sender may send which type is in `router.ts`.
+ */
+
+const noteBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('free'), text: z.string().trim().min(1).max(10_000) }),
+  z.object({ kind: z.literal('grow'), grow: growSchema }),
+]);
+
+export const requestSchema = z.discriminatedUnion('type', [
+  // ── from the CRM content script: report what it read; learns nothing back ──
+  z.object({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
+  z.object({ type: z.literal('page/sidebarPrefs') }),
+  z.object({
+    type: z.literal('page/setSidebarPrefs'),
+    width: z.number().int().min(280).max(720).optional(),
+    collapsed: z.boolean().optional(),
+  }),
+
+  // ── from the sidebar frame ──
+  /** which deal the sender's tab shows (keyed by the sender's tab, never by postMessage) */
+  z.object({ type: z.literal('sidebar/current') }),
+
+  // ── from any extension page (sidebar, popup, options) ──
+  z.object({ type: z.literal('deal/view'), dealKey: dealKeySchema }),
+  z.object({
+    type: z.literal('commitment/create'),
+    dealKey: dealKeySchema,
+    text: shortText,
+    due: isoDate,
+    dueInput: z.string().max(100).optional(),
+    /** a manager recording the rep's own words in a 1:1 */
+    onBehalfOfRep: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('commitment/resolve'),
+    id: idSchema,
+    outcome: z.enum(['kept', 'missed', 'dropped']),
+    note: z.string().trim().max(2000),
+    reason: z.string().trim().max(2000).optional(),
+  }),
+  z.object({
+    type: z.literal('commitment/renegotiate'),
+    id: idSchema,
+    newDue: isoDate,
+    newDueInput: z.string().max(100).optional(),
+    reason: z.string().trim().min(1).max(2000),
+    note: z.string().trim().max(2000),
+  }),
+  z.object({
+    type: z.literal('nextStep/set'),
+    dealKey: dealKeySchema,
+    text: z.string().trim().max(1000),
+    due: isoDate.optional(),
+  }),
+  z.object({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema }),
+  z.object({
+    type: z.literal('score/add'),
+    dealKey: dealKeySchema,
+    dimension: scoreDimensionSchema,
+    value: z.number().int().min(1).max(5),
+  }),
+  z.object({
+    type: z.literal('note/add'),
+    dealKey: dealKeySchema,
+    body: noteBodySchema,
+    diagnosis: diagnosisSchema.optional(),
+  }),
+  z.object({ type: z.literal('draft/get'), key: z.string().min(1).max(400) }),
+  z.object({
+    type: z.literal('draft/save'),
+    key: z.string().min(1).max(400),
+    value: z.record(z.string(), z.string().max(10_000)),
+  }),
+  z.object({ type: z.literal('draft/clear'), key: z.string().min(1).max(400) }),
+  z.object({ type: z.literal('settings/get') }),
+  z.object({ type: z.literal('settings/set'), patch: settingsSchema.partial() }),
+  z.object({ type: z.literal('reps/list') }),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Everything the sidebar needs for one deal, in one round trip. */
+export interface DealView {
+  deal: DealRecord | null;
+  /** newest first */
+  commitments: Commitment[];
+  nextStep: NextStep | null;
+  /** oldest first (history); current = last per dimension */
+  scores: Score[];
+  /** newest first */
+  notes: Note[];
+}
+
+export interface CurrentDeal {
+  dealKey: string | null;
+  /** the snapshot exactly as last validated for this tab */
+  snapshot: z.infer<typeof dealSnapshotSchema> | null;
+}
+
+/** What each request answers with. */
+export interface ResponseMap {
+  'page/snapshot': { accepted: boolean };
+  'page/sidebarPrefs': Settings['sidebar'];
+  'page/setSidebarPrefs': Settings['sidebar'];
+  'sidebar/current': CurrentDeal;
+  'deal/view': DealView;
+  'commitment/create': Commitment;
+  'commitment/resolve': Commitment;
+  'commitment/renegotiate': { closed: Commitment; opened: Commitment };
+  'nextStep/set': NextStep;
+  'nextStep/markDone': NextStep;
+  'score/add': Score;
+  'note/add': Note;
+  'draft/get': Draft | null;
+  'draft/save': Draft;
+  'draft/clear': null;
+  'settings/get': Settings;
+  'settings/set': Settings;
+  'reps/list': Rep[];
+}
+
+export type ErrorCode =
+  | 'bad-sender' // sender is not one of ours, or not allowed this type
+  | 'bad-request' // payload failed validation
+  | 'unknown-type'
+  | 'not-found'
+  | 'invalid-state' // e.g. resolving an already-resolved commitment
+  | 'no-user' // first run not completed
+  | 'internal';
+
+export type Envelope<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * Broadcast by the background to extension pages after a write (runtime
+ * messages reach extension frames, never content scripts or page scripts).
+ * Receivers check the sender is the extension itself.
+ */
+export interface ChangeEvent {
+  kind: 'dealside/changed';
+  /** deals whose data changed; empty for non-deal changes (settings, reps) */
+  dealKeys: string[];
+  /** tabs whose current deal changed (SPA navigation, new snapshot) */
+  tabIds: number[];
+  /** settings changed */
+  settings?: boolean;
+}
+
+/** Background → content script (tabs.sendMessage) */
+export type ToContentMessage = { kind: 'dealside/toggle-sidebar' };

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { dealKeySchema, idSchema, isoInstant, personSchema, repIdSchema } from './common';
+
+export const callProviderSchema = z.enum(['gong', 'zoom', 'chorus', 'media']);
+export type CallProvider = z.infer<typeof callProviderSchema>;
+
+const scoreValue = z.number().int().min(1).max(5);
+
+export const pinnedNoteSchema = z.object({
+  id: idSchema,
+  /** position in the recording, seconds */
+  atSeconds: z.number().finite().min(0).max(24 * 3600),
+  text: z.string().trim().min(1).max(2000),
+  createdAt: isoInstant,
+});
+export type PinnedNote = z.infer<typeof pinnedNoteSchema>;
+
+const reviewContentSchema = z.object({
+  scores: z.object({
+    discovery: scoreValue.optional(),
+    nextStep: scoreValue.optional(),
+    qualification: scoreValue.optional(),
+  }),
+  overallNote: z.string().max(10_000),
+  pins: z.array(pinnedNoteSchema).max(500),
+  timeSpentMs: z.number().int().min(0),
+});
+
+/**
+ * A manager's review of one recorded call. Drafts autosave; completing marks
+ * it done; edits after completion push the completed version onto `history`.
+ */
+export const callReviewSchema = reviewContentSchema.extend({
+  id: idSchema,
+  /** `${provider}:${callId}`: one review per call per reviewer */
+  callKey: z.string().min(3).max(400),
+  provider: callProviderSchema,
+  callId: z.string().min(1).max(300),
+  title: z.string().max(300),
+  url: z.url().max(2048),
+  repId: repIdSchema.optional(),
+  repName: z.string().trim().max(120).optional(),
+  dealKey: dealKeySchema.optional(),
+  status: z.enum(['draft', 'completed']),
+  by: personSchema,
+  rubricVersion: z.string().min(1).max(40),
+  startedAt: isoInstant,
+  updatedAt: isoInstant,
+  completedAt: isoInstant.optional(),
+  history: z
+    .array(reviewContentSchema.extend({ completedAt: isoInstant, supersededAt: isoInstant }))
+    .max(100),
+});
+export type CallReview = z.infer<typeof callReviewSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** UTC instant, e.g. "2026-11-22T15:04:05.000Z". Times are stored as instants; days are computed in the user's zone. */
+export const isoInstant = z.iso.datetime({ offset: false });
+/** Calendar day in the user's zone, e.g. "2026-11-26". */
+export const isoDate = z.iso.date();
+
+export const roleSchema = z.enum(['manager', 'rep']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who did something: the local user's name and role at that moment. */
+export const personSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  role: roleSchema,
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const crmIdSchema = z.enum(['salesforce', 'hubspot', 'pipedrive', 'dynamics', 'zoho', 'custom']);
+
+/** `${crm}:${recordId}`: a deal's identity across the whole extension. */
+export const dealKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^(salesforce|hubspot|pipedrive|dynamics|zoho|custom):[^\s]+$/, 'not a deal key');
+export type DealKey = z.infer<typeof dealKeySchema>;
+
+export function dealKeyOf(crm: string, recordId: string): DealKey {
+  return `${crm}:${recordId}`;
+}
+
+/** `${crm}:${owner name as the CRM shows it}` */
+export const repIdSchema = z.string().min(3).max(300);
+export type RepId = z.infer<typeof repIdSchema>;
+
+export function repIdOf(crm: string, ownerName: string): RepId {
+  return `${crm}:${ownerName.trim().replace(/\s+/g, ' ')}`;
+}
+
+export const idSchema = z.string().min(1).max(64);
+
+export const scoreDimensionSchema = z.enum(['discovery', 'nextStep', 'qualification']);
+export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
+export const SCORE_DIMENSIONS: readonly ScoreDimension[] = ['discovery', 'nextStep', 'qualification'];
+
+export const diagnosisSchema = z.enum(['skill', 'will', 'knowledge', 'system']);
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+/** Limits for free text a person types; generous, but bounded so a paste cannot bloat the store. */
+export const shortText = z.string().trim().min(1).max(500);
+export const longText = z.string().max(20_000);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { dealKeySchema, isoDate, isoInstant } from './common';
+
+/**
+ * The deal's next step as Dealside tracks it. Text comes from the CRM field
+ * when the page shows one, else from the sidebar. `textChangedAt` is when the
+ * text last differed from what we had (drives "Stale"); `doneAt` clears when
+ * the text changes.
+ */
+export const nextStepSchema = z.object({
+  dealKey: dealKeySchema,
+  text: z.string().trim().max(1000),
+  due: isoDate.optional(),
+  source: z.enum(['crm', 'sidebar']),
+  textChangedAt: isoInstant,
+  doneAt: isoInstant.optional(),
+  updatedAt: isoInstant,
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export const NEXT_STEP_STATUSES = [
+  'No next step',
+  'Done',
+  'No date',
+  'Overdue',
+  'Due today',
+  'Stale',
+  'Scheduled',
+] as const;
+export type NextStepStatus = (typeof NEXT_STEP_STATUSES)[number];
