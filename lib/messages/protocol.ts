@@ -118,6 +118,8 @@ export interface DealView {
 }
 
 export interface CurrentDeal {
+  /** the tab the asking frame lives in (lets the frame filter ChangeEvent.tabIds) */
+  tabId: number;
   dealKey: string | null;
   /** the snapshot exactly as last validated for this tab */
   snapshot: z.infer<typeof dealSnapshotSchema> | null;
@@ -173,5 +175,10 @@ export interface ChangeEvent {
   settings?: boolean;
 }
 
-/** Background → content script (tabs.sendMessage) */
-export type ToContentMessage = { kind: 'dealside/toggle-sidebar' };
+/**
+ * Background → content script (tabs.sendMessage). The content script checks
+ * sender.id === browser.runtime.id and treats these as layout commands only.
+ */
+export type ToContentMessage =
+  | { kind: 'dealside/toggle-sidebar' }
+  | { kind: 'dealside/sidebar-prefs'; width: number; collapsed: boolean };
