@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Dealside',
     description:
       'Sales coaching beside your CRM: commitments, next steps, a 1–5 scorecard and call reviews. Your data never leaves the browser.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // activeTab + scripting: "Review this call" on any page the user picks, without a
+    // broad host permission; contextMenus: the same from the page's menu.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+D' },
@@ -23,15 +25,24 @@ export default defineConfig({
             {
               resources: ['sidebar.html'],
               matches: CRM_MATCHES,
-              // A fresh URL per session so a page cannot guess and frame it itself.
-              use_dynamic_url: true,
+            },
+            {
+              // The call-review panel frame: on recording pages, and on any page the user
+              // asked to review (activeTab). Framing grants no access to the page.
+              resources: ['call-review.html'],
+              matches: ['<all_urls>'],
             },
           ],
     ...(browser === 'firefox'
       ? {
-          web_accessible_resources: ['sidebar.html'],
+          web_accessible_resources: ['sidebar.html', 'call-review.html'],
           browser_specific_settings: {
-            gecko: { id: 'dealside@dealside.app', strict_min_version: '115.0' },
+            gecko: {
+              id: 'dealside@dealside.app',
+              strict_min_version: '115.0',
+              // Dealside sends nothing anywhere: declare it to Firefox.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

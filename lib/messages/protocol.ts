@@ -9,6 +9,9 @@ import {
   scoreDimensionSchema,
   settingsSchema,
   shortText,
+  callProviderSchema,
+  pinnedNoteSchema,
+  type CallReview,
   type Commitment,
   type DealRecord,
   type Draft,
@@ -29,6 +32,38 @@ const noteBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free'), text: z.string().trim().min(1).max(10_000) }),
   z.object({ kind: z.literal('grow'), grow: growSchema }),
 ]);
+
+// ── call review (issue 3) — begin ──
+/** What the panel sends on every autosave and on completion (see lib/calls/review-history.ts). */
+export const reviewInputSchema = z.object({
+  callKey: z.string().min(3).max(400),
+  provider: callProviderSchema,
+  callId: z.string().min(1).max(300),
+  title: z.string().max(300),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  repId: z.string().min(3).max(300).optional(),
+  repName: z.string().trim().max(120).optional(),
+  dealKey: dealKeySchema.optional(),
+  scores: z.object({
+    discovery: z.number().int().min(1).max(5).optional(),
+    nextStep: z.number().int().min(1).max(5).optional(),
+    qualification: z.number().int().min(1).max(5).optional(),
+  }),
+  overallNote: z.string().max(10_000),
+  pins: z.array(pinnedNoteSchema).max(500),
+  timeSpentMs: z.number().int().min(0).max(7 * 24 * 3600 * 1000),
+});
+
+/** A recording page as the calls content script reports it (page-controlled: bounded). */
+export const callPageSchema = z.object({
+  provider: callProviderSchema,
+  callId: z.string().min(1).max(300),
+  callKey: z.string().min(3).max(400),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  title: z.string().max(300),
+});
+export type CallPage = z.infer<typeof callPageSchema>;
+// ── call review (issue 3) — end ──
 
 export const requestSchema = z.discriminatedUnion('type', [
   // ── from the CRM content script: report what it read; learns nothing back ──
@@ -99,6 +134,24 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), patch: settingsSchema.partial() }),
   z.object({ type: z.literal('reps/list') }),
+
+  // ── call review (issue 3) — begin ──
+  /** calls content script: the recording this tab shows (null: left it). Learns nothing back. */
+  z.object({ type: z.literal('calls/page'), call: callPageSchema.nullable() }),
+  /** call-review frame: which recording its tab shows (keyed by the sender's tab) */
+  z.object({ type: z.literal('calls/current') }),
+  /** call-review frame: the media's position, relayed to its tab's content script */
+  z.object({ type: z.literal('calls/mediaTime') }),
+  /** call-review frame: seek its tab's media */
+  z.object({ type: z.literal('calls/seek'), seconds: z.number().finite().min(0).max(24 * 3600) }),
+  /** popup: "Review this call" on the active tab (activeTab + scripting) */
+  z.object({ type: z.literal('calls/reviewTab') }),
+  z.object({ type: z.literal('callReview/get'), callKey: z.string().min(3).max(400) }),
+  z.object({ type: z.literal('callReview/saveDraft'), review: reviewInputSchema }),
+  z.object({ type: z.literal('callReview/complete'), review: reviewInputSchema }),
+  z.object({ type: z.literal('callReview/forDeal'), dealKey: dealKeySchema }),
+  z.object({ type: z.literal('deals/search'), query: z.string().max(200) }),
+  // ── call review (issue 3) — end ──
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -145,7 +198,41 @@ export interface ResponseMap {
   'settings/get': Settings;
   'settings/set': Settings;
   'reps/list': Rep[];
+  // ── call review (issue 3) — begin ──
+  'calls/page': { accepted: boolean };
+  'calls/current': CurrentCall;
+  'calls/mediaTime': MediaState;
+  'calls/seek': MediaState;
+  'calls/reviewTab': { started: boolean; reason?: string };
+  'callReview/get': CallReview | null;
+  'callReview/saveDraft': CallReview;
+  'callReview/complete': CallReview;
+  /** completed reviews (or with a completed version in history) linked to the deal, newest first */
+  'callReview/forDeal': CallReview[];
+  'deals/search': DealHit[];
+  // ── call review (issue 3) — end ──
 }
+
+// ── call review (issue 3) — begin ──
+export interface CurrentCall {
+  tabId: number;
+  call: CallPage | null;
+}
+/** What the recording page's media says now; `hasMedia: false` → pin by typed time. */
+export interface MediaState {
+  hasMedia: boolean;
+  currentTime: number;
+  duration: number | null;
+  paused: boolean;
+}
+export interface DealHit {
+  key: string;
+  name: string;
+  owner?: string;
+  repId?: string;
+  crm: string;
+}
+// ── call review (issue 3) — end ──
 
 export type ErrorCode =
   | 'bad-sender' // sender is not one of ours, or not allowed this type

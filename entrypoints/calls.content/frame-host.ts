@@ -1,0 +1,61 @@
+/**
+ * Hosts the call-review panel on the recording page: an extension-origin
+ * iframe inside a closed shadow root, so the page's scripts can neither read
+ * the review nor restyle the panel. The page only sees an empty custom
+ * element. No React here: this runs on every recording page.
+ */
+import { browser } from 'wxt/browser';
+
+const TAG = 'dealside-call-review';
+const WIDTH = 380;
+
+export interface PanelHost {
+  remove(): void;
+}
+
+const CSS = `
+:host { all: initial; }
+.wrap {
+  position: fixed; top: 0; right: 0; bottom: 0; width: ${WIDTH}px; z-index: 2147483646;
+  box-shadow: -2px 0 12px rgba(0,0,0,.25); background: Canvas; color-scheme: light dark;
+  display: flex; transition: transform .15s ease-out;
+}
+.wrap.collapsed { transform: translateX(${WIDTH}px); }
+iframe { border: 0; width: 100%; height: 100%; display: block; background: Canvas; }
+button {
+  position: absolute; top: 50%; left: -28px; width: 28px; height: 56px; margin-top: -28px;
+  border: 1px solid #8888; border-right: 0; border-radius: 6px 0 0 6px;
+  background: #1f4fd1; color: #fff; font: 600 14px/1 system-ui, sans-serif; cursor: pointer;
+}
+button:focus-visible { outline: 3px solid #f5b400; outline-offset: 1px; }
+@media (prefers-reduced-motion: reduce) { .wrap { transition: none; } }
+`;
+
+export function mountPanel(): PanelHost {
+  document.querySelectorAll(TAG).forEach((el) => el.remove());
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const wrap = document.createElement('div');
+  wrap.className = 'wrap';
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL('/call-review.html');
+  frame.title = 'Dealside call review';
+  // The panel needs nothing from the page; keep the frame from being handed powers.
+  frame.setAttribute('allow', '');
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  const setCollapsed = (collapsed: boolean) => {
+    wrap.classList.toggle('collapsed', collapsed);
+    toggle.textContent = collapsed ? '‹' : '›';
+    toggle.setAttribute('aria-label', collapsed ? 'Show call review' : 'Hide call review');
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+  };
+  toggle.addEventListener('click', () => setCollapsed(!wrap.classList.contains('collapsed')));
+  setCollapsed(false);
+  wrap.append(toggle, frame);
+  root.append(style, wrap);
+  (document.body ?? document.documentElement).append(host);
+  return { remove: () => host.remove() };
+}

@@ -1,0 +1,72 @@
+/**
+ * Finds the recording's media element on a live page. DOM only (runs in the
+ * content script); the choice itself is `pickMedia`. Called on demand (when
+ * the panel asks for the time or a seek), so late-appearing media and a
+ * player swapped by an SPA are simply found the next time, with no observer
+ * running on the page in between.
+ */
+import { pickMedia, type MediaDescriptor } from './media-pick';
+
+const MAX_FRAME_DEPTH = 3;
+
+/**
+ * Every <video>/<audio> in the document and its same-origin frames. Open
+ * shadow roots (players built as web components) are walked only when the
+ * light DOM has none, since visiting every element costs on big pages.
+ */
+export function collectMedia(doc: Document, depth = 0): HTMLMediaElement[] {
+  const found: HTMLMediaElement[] = [...doc.querySelectorAll<HTMLMediaElement>('video, audio')];
+  if (depth < MAX_FRAME_DEPTH) {
+    for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
+      let inner: Document | null = null;
+      try {
+        // Cross-origin frames throw or give null: their media is out of reach.
+        inner = frame.contentDocument;
+      } catch {
+        inner = null;
+      }
+      if (inner) found.push(...collectMedia(inner, depth + 1));
+    }
+  }
+  if (found.length === 0 && depth === 0) {
+    for (const el of doc.querySelectorAll<HTMLElement>('*')) {
+      if (el.shadowRoot) found.push(...el.shadowRoot.querySelectorAll<HTMLMediaElement>('video, audio'));
+    }
+  }
+  return found;
+}
+
+export function describeMedia(m: HTMLMediaElement): MediaDescriptor {
+  let area = 0;
+  try {
+    const r = m.getBoundingClientRect();
+    // localName, not instanceof: media in a frame belongs to another realm.
+    area = m.localName === 'video' ? Math.max(0, r.width) * Math.max(0, r.height) : 0;
+  } catch {
+    area = 0;
+  }
+  return {
+    playing: !m.paused && !m.ended && m.readyState > 2,
+    area,
+    duration: m.duration,
+    hasMetadata: m.readyState >= 1,
+  };
+}
+
+/**
+ * The media element the review follows right now, or null. Never throws.
+ * Sizes are read (which can force a layout) only when the choice needs them:
+ * a single element, or a single playing one, is taken as is.
+ */
+export function findMedia(doc: Document): HTMLMediaElement | null {
+  try {
+    const all = collectMedia(doc);
+    if (all.length <= 1) return all[0] ?? null;
+    const playing = all.filter((m) => !m.paused && !m.ended && m.readyState > 2);
+    if (playing.length === 1) return playing[0] ?? null;
+    const i = pickMedia(all.map(describeMedia));
+    return i >= 0 ? (all[i] ?? null) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,191 @@
+import type { AmountRead, DateRead } from './types';
+
+/**
+ * Parse what a CRM page shows into numbers and ISO dates — only when the text
+ * alone (plus an optional page locale such as `document.documentElement.lang`)
+ * leaves no doubt. Anything ambiguous keeps its text and nothing else: a wrong
+ * amount or date is worse than none. Pure and tiny: runs in the content script
+ * (no chrono-node there; it is too big for the 25 KB budget).
+ */
+
+/** Collapse every kind of space (NBSP, narrow NBSP, thin space) CRMs use in formatted values. */
+export function cleanText(s: string | null | undefined): string {
+  return (s ?? '').replace(/[\s\u00a0\u2007\u202f\u2009]+/g, ' ').trim();
+}
+
+/** Regions where a bare "$" is not US dollars. */
+const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)\b/i;
+
+const SYMBOLS: [RegExp, string][] = [
+  [/US\$/, 'USD'],
+  [/C(?:A)?\$/, 'CAD'],
+  [/A(?:U)?\$/, 'AUD'],
+  [/NZ\$/, 'NZD'],
+  [/€/, 'EUR'],
+  [/£/, 'GBP'],
+  [/₹/, 'INR'],
+  [/₩/, 'KRW'],
+  [/₪/, 'ILS'],
+  [/zł/i, 'PLN'],
+];
+
+function currencyOf(text: string, locale?: string): string | undefined {
+  const code = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(text);
+  if (code) return code[1];
+  for (const [re, iso] of SYMBOLS) if (re.test(text)) return iso;
+  // a bare "$" is USD unless the page's locale says another dollar country
+  if (/\$/.test(text) && !(locale && OTHER_DOLLAR.test(locale))) return 'USD';
+  // "kr" (SEK/NOK/DKK/ISK), "¥" (JPY/CNY), "Fr." …: ambiguous, no currency
+  return undefined;
+}
+
+/** Does the locale write 1.234,5 (comma decimal)? undefined when unknown. */
+function commaDecimal(locale?: string): boolean | undefined {
+  if (!locale) return undefined;
+  const lang = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (/^(en|ja|zh|ko|he|th|hi|ms|fil|tl)$/.test(lang)) return false;
+  if (/-(ch|li)\b/i.test(locale)) return false; // de-CH writes 1'234.50
+  if (/^(de|fr|es|it|nl|pt|sv|da|nb|no|nn|fi|pl|cs|sk|ru|uk|tr|hu|ro|el|bg|hr|sl|sr|lt|lv|et|id|vi|is)$/.test(lang)) return true;
+  return undefined;
+}
+
+/** "1.234,56" → 1234.56 given which character is the decimal mark; null if the grouping is malformed. */
+function toNumber(digits: string, decimal: string | null): number | null {
+  let intPart = digits;
+  let frac = '';
+  if (decimal) {
+    const i = digits.lastIndexOf(decimal);
+    intPart = digits.slice(0, i);
+    frac = digits.slice(i + 1);
+    if (!/^\d+$/.test(frac)) return null;
+  }
+  const groups = intPart.split(/[.,' ’]/);
+  // grouping must be 1–3 digits then threes: "12,34,567" (Indian) and "1.2.3" are not guessed at
+  if (groups.length > 1 && !groups.every((g, k) => (k ? /^\d{3}$/ : /^\d{1,3}$/).test(g))) return null;
+  if (!/^\d+$/.test(groups.join(''))) return null;
+  const n = Number(groups.join('') + (frac ? '.' + frac : ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, m: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9, mrd: 1e9 };
+
+export function parseAmount(raw: string | null | undefined, locale?: string): AmountRead | undefined {
+  const text = cleanText(raw).slice(0, 100);
+  if (!text) return undefined;
+  const out: AmountRead = { text };
+  const currency = currencyOf(text, locale);
+  if (currency) out.currency = currency;
+  // first number, its separators, and an abbreviation right after it ("1.2M", "1,2 Mio.")
+  const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]{1,3})?(?![A-Za-z])/.exec(text);
+  if (!m) return out;
+  const digits = m[1]!;
+  const word = (m[2] ?? '').toLowerCase();
+  // a word after the number is a scale ("M"), a currency ("USD", "kr") or something we do not know
+  const scale = word ? (SCALE[word] ?? (word.length === 3 || word === 'kr' ? 1 : undefined)) : 1;
+  if (scale === undefined) return out;
+  const lastDot = digits.lastIndexOf('.');
+  const lastComma = digits.lastIndexOf(',');
+  let decimal: string | null = null;
+  if (lastDot >= 0 && lastComma >= 0) {
+    decimal = lastDot > lastComma ? '.' : ',';
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const count = digits.split(sep).length - 1;
+    const after = digits.length - digits.lastIndexOf(sep) - 1;
+    if (count > 1) decimal = null; // 1,234,567 / 1.234.567: grouping only
+    else if (after !== 3) decimal = sep; // 1.5 / 120,50
+    else {
+      // "1,234" could be 1234 or 1.234: only the locale can tell
+      const cd = commaDecimal(locale);
+      if (cd === undefined) return out;
+      decimal = (sep === ',') === cd ? sep : null;
+    }
+  }
+  const n = toNumber(digits, decimal);
+  if (n === null) return out;
+  const neg = /^[-−(]|[-−]\s?\d/.test(text);
+  out.value = Math.round((neg ? -n : n) * scale * 100) / 100;
+  return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English and German month-name prefixes (the languages of our fixtures). */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace('ä', 'a').slice(0, 3);
+  const alias: Record<string, string> = { mai: 'may', okt: 'oct', dez: 'dec' };
+  const i = MONTHS.indexOf(alias[w] ?? w);
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function iso(y: number, mo: number, d: number): string | undefined {
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return undefined;
+  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Does the locale write month first in numeric dates (12/31/2026)? undefined when unknown. */
+function monthFirst(locale?: string): boolean | undefined {
+  if (!locale) return undefined;
+  if (/^en-(US|PH)$/i.test(locale) || /^en_US$/i.test(locale)) return true;
+  if (/^en$/i.test(locale)) return undefined; // plain "en": could be GB or US
+  if (/^(en-|de|fr|es|it|nl|pt|sv|da|nb|no|fi|pl|cs|ru|tr|el|id|vi)/i.test(locale)) return false;
+  return undefined;
+}
+
+/** Date patterns, most specific first; each yields [year, month, day] from its match or undefined. */
+const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, locale?: string) => string | undefined][] = [
+  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+  // 31.12.2026 — dots are always day first
+  [/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, (m) => iso(+m[3]!, +m[2]!, +m[1]!)],
+  [
+    /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/,
+    (m, locale) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      const y = +m[3]!;
+      if (a > 12) return iso(y, b, a);
+      if (b > 12 || a === b) return iso(y, a, b);
+      const mf = monthFirst(locale);
+      return mf === undefined ? undefined : mf ? iso(y, a, b) : iso(y, b, a);
+    },
+  ],
+  // Dec 31, 2026 / December 31 2026
+  [/\b([A-Za-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/, (m) => {
+    const mo = monthOf(m[1]!);
+    return mo ? iso(+m[3]!, mo, +m[2]!) : undefined;
+  }],
+  // 31 Dec 2026 / 31. Dezember 2026
+  [/\b(\d{1,2})\.?\s+([A-Za-zä]{3,9})\.?,?\s+(\d{4})\b/, (m) => {
+    const mo = monthOf(m[2]!);
+    return mo ? iso(+m[3]!, mo, +m[1]!) : undefined;
+  }],
+];
+
+function scan(text: string, locale?: string): { index: number; text: string; iso?: string } | undefined {
+  let best: { index: number; text: string; iso?: string } | undefined;
+  for (const [re, toIso] of DATE_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const got = toIso(m, locale);
+    // an ambiguous numeric date still counts (text kept, no iso); a word that is not a month does not
+    if (!got && re.source.includes('A-Za-z')) continue;
+    if (!best || m.index < best.index) best = { index: m.index, text: m[0], ...(got ? { iso: got } : {}) };
+  }
+  return best;
+}
+
+/** A whole field that is a date, e.g. a Close Date value. */
+export function parseDate(raw: string | null | undefined, locale?: string): DateRead | undefined {
+  const text = cleanText(raw).slice(0, 100);
+  if (!text) return undefined;
+  const found = scan(text, locale);
+  // only when the date is the whole value (no other numbers around it)
+  const rest = found ? text.slice(0, found.index) + text.slice(found.index + found.text.length) : text;
+  return found?.iso && !/\d/.test(rest) ? { text, iso: found.iso } : { text };
+}
+
+/** The first date written inside free text, e.g. a Next Step "Send proposal by 12/15/2026". */
+export function findDate(raw: string | null | undefined, locale?: string): DateRead | undefined {
+  const found = scan(cleanText(raw), locale);
+  return found ? { text: found.text, ...(found.iso ? { iso: found.iso } : {}) } : undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * The callReviews store (created by migration v3): one review per call per
+ * reviewer, found by call key, by deal, or by rep. Completing a review also
+ * appends its scores to the `scores` store in the same transaction, so a
+ * deal's score history and the review can never disagree.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { CallReview, DealRecord, Score } from '../model';
+import { lastCompletedVersion } from '../calls/review-history';
+import type { DealsideDB } from './schema';
+
+type DB = IDBPDatabase<DealsideDB>;
+
+export async function getReviewByCall(db: DB, callKey: string): Promise<CallReview | null> {
+  // byCall is not unique in the schema; if two ever exist, the latest edit wins.
+  const all = await db.getAllFromIndex('callReviews', 'byCall', callKey);
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+}
+
+export async function getReview(db: DB, id: string): Promise<CallReview | null> {
+  return (await db.get('callReviews', id)) ?? null;
+}
+
+export async function putReview(db: DB, review: CallReview): Promise<void> {
+  await db.put('callReviews', review);
+}
+
+/** Save a completed review and append its new scores, atomically. */
+export async function putCompletedReview(db: DB, review: CallReview, scores: Score[]): Promise<void> {
+  const tx = db.transaction(['callReviews', 'scores'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('callReviews').put(review),
+    ...scores.map((s) => tx.objectStore('scores').add(s)),
+    tx.done,
+  ]);
+}
+
+/** Reviews linked to a deal that have a completed version, newest completion first. */
+export async function reviewsForDeal(db: DB, dealKey: string): Promise<CallReview[]> {
+  const all = await db.getAllFromIndex('callReviews', 'byDeal', dealKey);
+  return all
+    .map((r) => ({ r, done: lastCompletedVersion(r) }))
+    .filter((x) => x.done !== null)
+    .sort((a, b) => (b.done?.completedAt ?? '').localeCompare(a.done?.completedAt ?? ''))
+    .map((x) => x.r);
+}
+
+/** Deals seen so far whose name (or owner) contains the query, case-insensitively; most recent first. */
+export async function searchDeals(db: DB, query: string, limit = 20): Promise<DealRecord[]> {
+  const q = query.trim().toLocaleLowerCase();
+  const all = await db.getAll('deals');
+  return all
+    .filter((d) => {
+      if (!q) return true;
+      const name = d.snapshot.name?.toLocaleLowerCase() ?? '';
+      const owner = d.snapshot.owner?.toLocaleLowerCase() ?? '';
+      return name.includes(q) || owner.includes(q);
+    })
+    .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))
+    .slice(0, limit);
+}

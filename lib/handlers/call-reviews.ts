@@ -1,0 +1,313 @@
+/**
+ * Background handlers for call review (issue 3): the review store, the
+ * per-tab "which recording is this" state, and the media relay between the
+ * framed panel and its tab's calls content script. The panel and the page
+ * never talk directly: a page script can forge window.postMessage, but not
+ * the sender of a runtime message.
+ *
+ * Requests arrive already parsed by the router (zod); these handlers still
+ * check the sender's kind, because each relay trusts the sender's tab.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { IDBPDatabase } from 'idb';
+import { DealsideError } from '../messages/client';
+import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
+import { callPageSchema } from '../messages/protocol';
+import type { CallReview, Person, Score } from '../model';
+import { applyComplete, applyDraft, type ReviewInput } from '../calls/review-history';
+import type { ToCallsContent } from '../calls/content-messages';
+import {
+  getReviewByCall,
+  putCompletedReview,
+  putReview,
+  reviewsForDeal,
+  searchDeals,
+} from '../db/call-reviews';
+import type { DealsideDB } from '../db/schema';
+
+type DB = IDBPDatabase<DealsideDB>;
+type Sender = Browser.runtime.MessageSender;
+
+export const CALL_REVIEW_TYPES = [
+  'calls/page',
+  'calls/current',
+  'calls/mediaTime',
+  'calls/seek',
+  'calls/reviewTab',
+  'callReview/get',
+  'callReview/saveDraft',
+  'callReview/complete',
+  'callReview/forDeal',
+  'deals/search',
+] as const;
+export type CallReviewType = (typeof CALL_REVIEW_TYPES)[number];
+
+/** Who may send what: the router's sender check can use this table too. */
+export const CALL_REVIEW_SENDERS: Record<CallReviewType, 'content' | 'panel' | 'extension'> = {
+  'calls/page': 'content',
+  'calls/current': 'panel',
+  'calls/mediaTime': 'panel',
+  'calls/seek': 'panel',
+  'calls/reviewTab': 'extension',
+  'callReview/get': 'extension',
+  'callReview/saveDraft': 'extension',
+  'callReview/complete': 'extension',
+  'callReview/forDeal': 'extension',
+  'deals/search': 'extension',
+};
+
+export interface CallReviewDeps {
+  db: () => Promise<DB>;
+  /** the local user (settings.user); null before first run */
+  user: () => Promise<Person | null>;
+  /** broadcast to extension pages after a write */
+  broadcast?: (event: ChangeEvent) => void | Promise<void>;
+  now?: () => Date;
+  newId?: () => string;
+  /** RUBRIC_VERSION from lib/rubric.ts: the rubric scores are given under */
+  rubricVersion: string;
+}
+
+export type CallReviewHandlers = {
+  [T in CallReviewType]: (request: RequestOf<T>, sender: Sender) => Promise<ResponseMap[T]>;
+};
+
+const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
+const PANEL_PATH = '/call-review.html';
+const NO_MEDIA: MediaState = { hasMedia: false, currentTime: 0, duration: null, paused: true };
+const tabKey = (tabId: number) => `dealside:call:${tabId}`;
+
+function senderKind(sender: Sender): 'content' | 'panel' | 'extension' | 'other' {
+  if (sender.id !== browser.runtime.id) return 'other';
+  let origin = '';
+  let path = '';
+  try {
+    const u = new URL(sender.url ?? '');
+    origin = u.origin;
+    path = u.pathname;
+  } catch {
+    return 'other';
+  }
+  const ours = origin === extensionOrigin();
+  if (ours && path === PANEL_PATH && sender.tab?.id !== undefined) return 'panel';
+  if (ours) return 'extension';
+  return sender.tab?.id !== undefined ? 'content' : 'other';
+}
+
+function requireSender(sender: Sender, type: CallReviewType): number | undefined {
+  const need = CALL_REVIEW_SENDERS[type];
+  const kind = senderKind(sender);
+  const ok = need === 'extension' ? kind === 'extension' || kind === 'panel' : kind === need;
+  if (!ok) throw new DealsideError('bad-sender', `${type} is not accepted from this sender.`);
+  return sender.tab?.id;
+}
+
+/** Tab → the recording it shows. In storage.session: the service worker may stop at any time. */
+async function setTabCall(tabId: number, call: CallPage | null) {
+  if (call) await browser.storage.session.set({ [tabKey(tabId)]: call });
+  else await browser.storage.session.remove(tabKey(tabId));
+}
+
+async function getTabCall(tabId: number): Promise<CallPage | null> {
+  const got = await browser.storage.session.get(tabKey(tabId));
+  const parsed = callPageSchema.safeParse(got[tabKey(tabId)]);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Ask the tab's calls content script (top frame) about its media. */
+async function askContent(tabId: number, message: ToCallsContent): Promise<MediaState> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as Partial<MediaState> | undefined;
+    if (!reply || typeof reply !== 'object' || reply.hasMedia !== true) return NO_MEDIA;
+    const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null);
+    return {
+      hasMedia: true,
+      currentTime: num(reply.currentTime) ?? 0,
+      duration: num(reply.duration),
+      paused: reply.paused !== false,
+    };
+  } catch {
+    // No content script in that tab (closed, navigated away, not injected).
+    return NO_MEDIA;
+  }
+}
+
+export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandlers {
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const rubricVersion = deps.rubricVersion;
+  const broadcast = async (event: Omit<ChangeEvent, 'kind'>) => {
+    const full: ChangeEvent = { kind: 'dealside/changed', ...event };
+    try {
+      if (deps.broadcast) await deps.broadcast(full);
+      else await browser.runtime.sendMessage(full);
+    } catch {
+      // No extension page open to hear it.
+    }
+  };
+  const requireUser = async () => {
+    const user = await deps.user();
+    if (!user) throw new DealsideError('no-user', 'Set your name in Dealside first (open the toolbar popup).');
+    return user;
+  };
+  const input = (r: RequestOf<'callReview/saveDraft'>['review']): ReviewInput => r as ReviewInput;
+
+  return {
+    async 'calls/page'(req, sender) {
+      const tabId = requireSender(sender, 'calls/page');
+      if (tabId === undefined) return { accepted: false };
+      const before = await getTabCall(tabId);
+      await setTabCall(tabId, req.call);
+      // Another call (SPA navigation), or its title arrived late: the tab's panel reloads.
+      if (before?.callKey !== req.call?.callKey || before?.title !== req.call?.title) {
+        await broadcast({ dealKeys: [], tabIds: [tabId] });
+      }
+      return { accepted: true };
+    },
+
+    async 'calls/current'(_req, sender) {
+      const tabId = requireSender(sender, 'calls/current');
+      if (tabId === undefined) throw new DealsideError('bad-sender', 'No tab.');
+      return { tabId, call: await getTabCall(tabId) };
+    },
+
+    async 'calls/mediaTime'(_req, sender) {
+      const tabId = requireSender(sender, 'calls/mediaTime');
+      return tabId === undefined ? NO_MEDIA : askContent(tabId, { kind: 'dealside/calls-media' });
+    },
+
+    async 'calls/seek'(req, sender) {
+      const tabId = requireSender(sender, 'calls/seek');
+      return tabId === undefined ? NO_MEDIA : askContent(tabId, { kind: 'dealside/calls-seek', seconds: req.seconds });
+    },
+
+    async 'calls/reviewTab'(_req, sender) {
+      requireSender(sender, 'calls/reviewTab');
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return { started: false, reason: 'No active tab.' };
+      return reviewThisCall(tab.id);
+    },
+
+    async 'callReview/get'(req, sender) {
+      requireSender(sender, 'callReview/get');
+      return getReviewByCall(await deps.db(), req.callKey);
+    },
+
+    async 'callReview/saveDraft'(req, sender) {
+      requireSender(sender, 'callReview/saveDraft');
+      const by = await requireUser();
+      const db = await deps.db();
+      const existing = await getReviewByCall(db, req.review.callKey);
+      const review = applyDraft(existing, input(req.review), { now: now(), by, rubricVersion, newId });
+      await putReview(db, review);
+      const dealKeys = [existing?.dealKey, review.dealKey].filter((k): k is string => !!k);
+      if (existing?.status === 'completed' && dealKeys.length) await broadcast({ dealKeys, tabIds: [] });
+      return review;
+    },
+
+    async 'callReview/complete'(req, sender) {
+      requireSender(sender, 'callReview/complete');
+      const by = await requireUser();
+      const db = await deps.db();
+      const existing = await getReviewByCall(db, req.review.callKey);
+      const at = now();
+      const { review, newScores } = applyComplete(existing, input(req.review), { now: at, by, rubricVersion, newId });
+      const scores: Score[] = newScores.map(({ dimension, value }) => {
+        const s: Score = {
+          id: newId(),
+          dimension,
+          value,
+          by,
+          at,
+          rubricVersion: review.rubricVersion,
+          source: { kind: 'call', reviewId: review.id },
+        };
+        if (review.dealKey) s.dealKey = review.dealKey;
+        if (review.repId) s.repId = review.repId;
+        return s;
+      });
+      await putCompletedReview(db, review, scores);
+      const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
+      await broadcast({ dealKeys, tabIds: [] });
+      return review;
+    },
+
+    async 'callReview/forDeal'(req, sender) {
+      requireSender(sender, 'callReview/forDeal');
+      return reviewsForDeal(await deps.db(), req.dealKey);
+    },
+
+    async 'deals/search'(req, sender) {
+      requireSender(sender, 'deals/search');
+      const deals = await searchDeals(await deps.db(), req.query);
+      return deals.map((d) => {
+        const hit: ResponseMap['deals/search'][number] = {
+          key: d.key,
+          name: d.snapshot.name ?? d.snapshot.recordId,
+          crm: d.snapshot.crm,
+        };
+        if (d.snapshot.owner) hit.owner = d.snapshot.owner;
+        if (d.repId) hit.repId = d.repId;
+        return hit;
+      });
+    },
+  };
+}
+
+/** Forget a closed tab's recording. */
+export function forgetClosedTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(tabKey(tabId)).catch(() => {});
+  });
+}
+
+const CALLS_SCRIPT = '/content-scripts/calls.js';
+const MENU_ID = 'dealside-review-call';
+
+/**
+ * "Review this call" on any page: inject the calls content script into the
+ * tab through activeTab (granted by the popup click or the context-menu
+ * click), then ask it to open the panel. No broad host permission needed.
+ */
+export async function reviewThisCall(tabId: number): Promise<{ started: boolean; reason?: string }> {
+  try {
+    if (browser.scripting) {
+      await browser.scripting.executeScript({ target: { tabId }, files: [CALLS_SCRIPT] });
+    } else {
+      // Firefox MV2 without the scripting API.
+      await (browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }).executeScript(
+        tabId,
+        { file: CALLS_SCRIPT },
+      );
+    }
+    await browser.tabs.sendMessage(tabId, { kind: 'dealside/calls-open' } satisfies ToCallsContent, { frameId: 0 });
+    return { started: true };
+  } catch (e) {
+    return { started: false, reason: `This page cannot be reviewed here: ${(e as Error).message}` };
+  }
+}
+
+/** The context-menu item; call once at background start-up. */
+export function registerReviewThisCallMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  const create = () => {
+    // removeAll first: onInstalled runs again on update and ids must be unique.
+    void menus.removeAll().then(() =>
+      menus.create({ id: MENU_ID, title: 'Review this call', contexts: ['page', 'video', 'audio', 'frame'] }),
+    );
+  };
+  browser.runtime.onInstalled.addListener(create);
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+    void reviewThisCall(tab.id);
+  });
+}
+
+/** One call for the background: handlers plus the menu and tab clean-up. */
+export function setUpCallReview(): void {
+  registerReviewThisCallMenu();
+  forgetClosedTabs();
+}
+
+export type { CallReview };

@@ -1,0 +1,136 @@
+// Call review (issue 3) benchmarks:
+//  1. key press → pinned note in the list: from the Enter keydown in "Note at
+//     current time" to the note's text appearing in "Pinned notes", measured
+//     inside the panel frame (includes the media-time round trip panel →
+//     background → content script → back). Budget 50 ms.
+//  2. extra main-thread script time on a recording page (Gong fixture at its
+//     real address), with vs without the extension in the same run. Budget 10 ms.
+// Medians of `runs` runs (≥ 5), each in a fresh browser profile.
+import { launch, median, result, routeFixture } from './lib.mjs';
+import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+
+const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
+const GONG_FILE = 'test/fixtures/calls/gong-call.html';
+const SETTLE_MS = 1500;
+
+async function panelFrame(page, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const f = page.frames().find((x) => x.url().startsWith('chrome-extension://') && x.url().includes('/call-review.html'));
+    if (f) return f;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('call-review frame did not appear');
+}
+
+async function setUser(context, extensionId) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/call-review.html`);
+  await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'settings/set', patch: { user: { name: 'Bench Manager', role: 'manager' } } }),
+  );
+  await page.close();
+}
+
+async function open(extension) {
+  const b = await launch({ extension });
+  await b.context.route(/^https?:\/\/(?!app\.gong\.io\/)/, (r) => r.abort());
+  await routeMedia(b.context);
+  await routeFixture(b.context, GONG_URL, GONG_FILE);
+  return b;
+}
+
+/** One run: a fresh profile, the recording playing, one warm-up pin, then the measured pin. */
+async function pinLatency() {
+  const b = await open(true);
+  try {
+    await setUser(b.context, b.extensionId);
+    const page = await b.context.newPage();
+    await page.goto(GONG_URL, { waitUntil: 'load' });
+    const frame = await panelFrame(page);
+    const box = frame.getByRole('textbox', { name: 'Note at current time' });
+    await box.waitFor();
+    await page.evaluate(async () => {
+      const v = document.querySelector('#player');
+      v.muted = true;
+      await v.play();
+    });
+    const once = async (text) => {
+      await box.fill(text);
+      // Start the clock on the real keydown, stop it when the note is in the list.
+      await frame.evaluate((t) => {
+        window.__pinBench = new Promise((resolve) => {
+          let t0 = 0;
+          document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+          const list = () => document.querySelector('[aria-labelledby="pins-h"]');
+          const obs = new MutationObserver(() => {
+            if (t0 && list()?.textContent?.includes(t)) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      }, text);
+      await box.press('Enter');
+      return frame.evaluate(() => window.__pinBench);
+    };
+    await once('warm-up pin');
+    return await once('measured pin');
+  } finally {
+    await b.close();
+  }
+}
+
+/**
+ * Main-thread script time of the recording page's renderer (all worlds, so the
+ * content script counts; the panel is an out-of-process extension frame and
+ * does not). Chromium only accumulates ScriptDuration while the Performance
+ * domain is enabled, so it is enabled before navigating.
+ */
+async function pageScriptTime(extension) {
+  const b = await open(extension);
+  try {
+    const page = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(GONG_URL, { waitUntil: 'load' });
+    if (extension) await panelFrame(page);
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    await cdp.detach();
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  } finally {
+    await b.close();
+  }
+}
+
+export async function run({ runs = 7 } = {}) {
+  const n = Math.max(5, runs);
+  const pins = [];
+  for (let i = 0; i < n; i++) pins.push(await pinLatency());
+  const withExt = [];
+  const without = [];
+  for (let i = 0; i < n; i++) {
+    without.push(await pageScriptTime(false));
+    withExt.push(await pageScriptTime(true));
+  }
+  const ext = median(withExt);
+  const base = median(without);
+  return [
+    result(
+      'call review: key press → pinned note in the list',
+      median(pins),
+      'ms',
+      50,
+      `${n} runs, max ${Math.max(...pins).toFixed(1)} ms; includes the media-time round trip`,
+    ),
+    result(
+      'call review: extra main-thread script time on a Gong recording page',
+      ext - base,
+      'ms',
+      10,
+      `with ${ext.toFixed(1)} ms vs without ${base.toFixed(1)} ms`,
+    ),
+  ];
+}

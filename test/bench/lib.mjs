@@ -1,0 +1,93 @@
+// Shared plumbing for the benchmarks: launch Debian Chromium with or without
+// the built extension, fulfil real CRM addresses from fixture files, read
+// main-thread script time, and summarise runs. Plain .mjs so `npm run bench`
+// needs no TypeScript loader.
+import { chromium } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const BASE_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+/**
+ * A fresh persistent context per run so no cache or database carries over.
+ * `extension: false` is the baseline: the same browser, the same page, no Dealside.
+ */
+export async function launch({ extension }) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-bench-'));
+  const args = [...BASE_ARGS];
+  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args,
+    viewport: { width: 1440, height: 900 },
+  });
+  let extensionId = null;
+  if (extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fulfil `url` (a real CRM address, exact or glob) with a fixture file; abort everything else external. */
+export async function routeFixture(context, urlGlob, fixtureFile, { inject } = {}) {
+  let body = await readFile(join(ROOT, fixtureFile), 'utf8');
+  if (inject) body = body.replace('</body>', `<script>${inject}</script></body>`);
+  await context.route(urlGlob, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
+}
+
+/** Cumulative main-thread script time of the page's renderer (all worlds, so content scripts count), in ms. */
+export async function scriptTimeMs(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  return (m.ScriptDuration ?? 0) * 1000;
+}
+
+/** Main-world long-task observer, installed before any page script. */
+export const LONG_TASK_OBSERVER = `
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+export const RUNS = Number(process.env.BENCH_RUNS || 7);
+
+export function result(name, value, unit, budget, detail = '') {
+  return { name, value: round(value, 2), unit, budget, pass: value <= budget, detail };
+}

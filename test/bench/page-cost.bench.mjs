@@ -1,0 +1,78 @@
+// What Dealside costs a CRM page: extra main-thread script time and long
+// tasks, measured against the same page without the extension in the same run.
+// Runs alternate with/without so machine noise hits both sides alike.
+import { LONG_TASK_OBSERVER, launch, median, result, routeFixture, scriptTimeMs } from './lib.mjs';
+import { findSidebarFrame } from './sidebar-frame.mjs';
+
+const CASES = [
+  {
+    name: 'non-deal CRM page (5,000+ elements)',
+    url: 'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home',
+    file: 'test/fixtures/crm/noise-5000.html',
+    budget: 3,
+    sidebar: false,
+  },
+  {
+    name: 'deal page (Salesforce Lightning)',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    file: 'test/fixtures/crm/salesforce-lightning-opportunity.html',
+    budget: 10,
+    sidebar: true,
+  },
+];
+
+/** Let the content script finish (idle callbacks, debounced reads) before reading the counters. */
+const SETTLE_MS = 1500;
+
+async function once(c, extension) {
+  const b = await launch({ extension });
+  try {
+    await routeFixture(b.context, c.url, c.file);
+    await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com)/, (r) => r.abort());
+    const page = await b.context.newPage();
+    await page.addInitScript(LONG_TASK_OBSERVER);
+    await page.goto(c.url, { waitUntil: 'load' });
+    if (extension && c.sidebar) await findSidebarFrame(page, 10_000);
+    await page.waitForTimeout(SETTLE_MS);
+    const scriptMs = await scriptTimeMs(page);
+    const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    return { scriptMs, longTasks: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)), elements };
+  } finally {
+    await b.close();
+  }
+}
+
+export async function run({ runs }) {
+  const rows = [];
+  for (const c of CASES) {
+    const withExt = [];
+    const without = [];
+    for (let i = 0; i < runs; i++) {
+      without.push(await once(c, false));
+      withExt.push(await once(c, true));
+    }
+    const base = median(without.map((r) => r.scriptMs));
+    const ext = median(withExt.map((r) => r.scriptMs));
+    rows.push(
+      result(
+        `${c.name}: extra main-thread script time`,
+        ext - base,
+        'ms',
+        c.budget,
+        `with ${ext.toFixed(1)} ms vs without ${base.toFixed(1)} ms; ${withExt[0].elements} elements`,
+      ),
+    );
+    const extraLong = median(withExt.map((r) => r.longTasks)) - median(without.map((r) => r.longTasks));
+    rows.push(
+      result(
+        `${c.name}: extra long tasks (≥50 ms)`,
+        Math.max(0, extraLong),
+        'tasks',
+        0,
+        `longest with extension ${median(withExt.map((r) => r.longestMs)).toFixed(0)} ms, without ${median(without.map((r) => r.longestMs)).toFixed(0)} ms`,
+      ),
+    );
+  }
+  return rows;
+}

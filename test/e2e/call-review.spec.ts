@@ -1,0 +1,215 @@
+// Call review in place (issue 3), end to end in Debian Chromium with the built
+// extension: real Gong and Zoom recording addresses fulfilled from fixtures,
+// a real WAV file (scripts/make-media.mjs) served with byte ranges so seeking
+// really moves currentTime.
+import { expect, test, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension, ROOT } from './call-review.support';
+import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+
+const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
+const ZOOM_URL = 'https://us02web.zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ_acme?startTime=1763542800000';
+
+async function routePage(context: BrowserContext, glob: string, file: string, edit?: (html: string) => string) {
+  const html = readFileSync(join(ROOT, file), 'utf8');
+  await context.route(glob, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit ? edit(html) : html })
+      : route.fallback(),
+  );
+}
+
+/** The panel lives in an extension frame inside a closed shadow root: find it among the page's frames. */
+async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/call-review.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(25);
+  }
+  throw new Error('call-review frame did not appear');
+}
+
+/** Play (muted: no user gesture here) until the media passes `seconds`, then pause. */
+async function playUntil(media: Page | Frame, selector: string, seconds: number) {
+  await media.evaluate(async (sel) => {
+    const v = document.querySelector<HTMLMediaElement>(sel);
+    if (!v) throw new Error(`no media ${sel}`);
+    v.muted = true;
+    await v.play();
+  }, selector);
+  await media.waitForFunction(
+    ([sel, s]) => (document.querySelector<HTMLMediaElement>(sel as string)?.currentTime ?? 0) >= (s as number),
+    [selector, seconds] as const,
+    { timeout: 15_000 },
+  );
+  return media.evaluate((sel) => {
+    const v = document.querySelector<HTMLMediaElement>(sel);
+    v?.pause();
+    return v?.currentTime ?? -1;
+  }, selector);
+}
+
+const currentTime = (media: Page | Frame, selector: string) =>
+  media.evaluate((sel) => document.querySelector<HTMLMediaElement>(sel)?.currentTime ?? -1, selector);
+
+async function pin(panel: Frame, text: string, key: 'Enter' | 'Alt+P') {
+  const region = panel.getByRole('region', { name: 'Call review' });
+  await region.getByRole('textbox', { name: 'Note at current time' }).fill(text);
+  await region.getByRole('textbox', { name: 'Note at current time' }).press(key);
+  await expect(region.getByRole('list', { name: 'Pinned notes' }).getByText(text)).toBeVisible();
+}
+
+test('Gong: pin while playing, seek from a pin, score, complete, reload, see it on the deal', async () => {
+  const app = await launchWithExtension();
+  try {
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    const dealKey = await app.visitDeal?.();
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+    const page = await app.context.newPage();
+    await page.goto(GONG_URL);
+
+    const panel = await panelFrame(page);
+    const region = panel.getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
+    await expect(region.getByText(GONG_URL)).toBeVisible();
+
+    const t1 = await playUntil(page, '#player', 2);
+    await pin(panel, 'Good pain question', 'Enter');
+    const t2 = await playUntil(page, '#player', 4);
+    await pin(panel, 'Missed the impact follow-up', 'Alt+P');
+    const pins = region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem');
+    await expect(pins).toHaveCount(2);
+    await expect(pins.nth(0)).toContainText('0:02');
+    await expect(pins.nth(1)).toContainText('0:04');
+
+    // Move away, then a click on the first pin's time seeks back to it.
+    await page.evaluate(() => {
+      const v = document.querySelector<HTMLMediaElement>('#player');
+      if (v) v.currentTime = 8;
+    });
+    await pins.nth(0).getByRole('button', { name: /^Play from 0:02/ }).click();
+    await expect.poll(async () => Math.abs((await currentTime(page, '#player')) - t1)).toBeLessThan(0.3);
+    expect(Math.abs((await currentTime(page, '#player')) - 2)).toBeLessThan(0.6);
+    expect(t2).toBeGreaterThanOrEqual(4);
+
+    // Score: a click, a digit key on the focused group, another click.
+    await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
+    await region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '1' }).focus();
+    await panel.page().keyboard.press('3');
+    await expect(region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '3' })).toBeChecked();
+    await region.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '2' }).check();
+    await region.getByRole('combobox', { name: 'Rep' }).fill('Sam Rep');
+    await region.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery; tighten the next step.');
+    if (dealKey) {
+      await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
+      await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().click();
+      await expect(region.getByText(/^Deal:/)).toBeVisible();
+    }
+    await expect(region.getByText(/Review time/)).toBeVisible();
+    await region.getByRole('button', { name: 'Complete review' }).click();
+    await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
+
+    // Reload the recording: the review is still there, completed, with its pins and scores.
+    await page.reload();
+    const again = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    await expect(again.getByText(/^Completed/)).toBeVisible();
+    await expect(again.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toHaveCount(2);
+    await expect(again.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+    await expect(again.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '3' })).toBeChecked();
+    await expect(again.getByRole('textbox', { name: 'Overall note' })).toHaveValue('Strong discovery; tighten the next step.');
+
+    // The linked deal's sidebar lists it.
+    if (dealKey && app.dealSidebar) {
+      const sidebar = await app.dealSidebar();
+      const reviews = sidebar.getByRole('list', { name: 'Call reviews' });
+      await expect(reviews.getByText('Acme Corp — Discovery call')).toBeVisible({ timeout: 10_000 });
+      await expect(reviews.getByText(/Discovery 4 · Next step 3 · Qualification 2/)).toBeVisible();
+    } else {
+      test.info().annotations.push({ type: 'skipped-part', description: 'no CRM deal fixture/sidebar available: deal link not checked' });
+    }
+  } finally {
+    await app.close();
+  }
+});
+
+test('Zoom (regional host): late media inside a same-origin frame; pin and seek', async () => {
+  const app = await launchWithExtension();
+  try {
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://us02web.zoom.us/**', 'test/fixtures/calls/zoom-recording.html');
+    const page = await app.context.newPage();
+    await page.goto(ZOOM_URL);
+    const panel = await panelFrame(page);
+    const region = panel.getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme weekly pipeline sync');
+
+    // The player frame arrives after load (late media).
+    await page.waitForSelector('iframe[title="Recording player"]');
+    const playerFrame = await (await page.$('iframe[title="Recording player"]'))?.contentFrame();
+    if (!playerFrame) throw new Error('no player frame');
+    await playerFrame.waitForSelector('#zoom-player');
+    const t1 = await playUntil(playerFrame, '#zoom-player', 2);
+    await pin(panel, 'Legal blocker named', 'Enter');
+    await playUntil(playerFrame, '#zoom-player', 4);
+    await pin(panel, 'No owner for legal', 'Enter');
+    await playerFrame.evaluate(() => {
+      const v = document.querySelector<HTMLMediaElement>('#zoom-player');
+      if (v) v.currentTime = 9;
+    });
+    const pins = region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem');
+    await pins.nth(0).getByRole('button', { name: /^Play from 0:02/ }).click();
+    await expect.poll(async () => Math.abs((await currentTime(playerFrame, '#zoom-player')) - t1)).toBeLessThan(0.3);
+  } finally {
+    await app.close();
+  }
+});
+
+test('Gong SPA: the next call is its own review; going back finds the first draft', async () => {
+  const app = await launchWithExtension();
+  try {
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+    const page = await app.context.newPage();
+    await page.goto(GONG_URL);
+    const region = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    await playUntil(page, '#player', 1);
+    await pin(await panelFrame(page), 'First call note', 'Enter');
+
+    await page.getByRole('link', { name: /Next call/ }).click();
+    await expect(page).toHaveURL(/id=9876543210987654321/);
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Globex — Pricing follow-up', { timeout: 10_000 });
+    await expect(region.getByText('No pinned notes yet.')).toBeVisible();
+
+    await page.goBack();
+    await expect(region.getByRole('list', { name: 'Pinned notes' }).getByText('First call note')).toBeVisible({ timeout: 10_000 });
+  } finally {
+    await app.close();
+  }
+});
+
+test('a recording page with no media: pin by a typed time', async () => {
+  const app = await launchWithExtension();
+  try {
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', (html) =>
+      html.replace(/<video[^>]*><\/video>/g, '<p>Recording is still processing.</p>'),
+    );
+    const page = await app.context.newPage();
+    await page.goto('https://app.gong.io/call?id=5550001112223334445');
+    const region = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    await expect(region.getByText(/No media found on this page/)).toBeVisible();
+    await region.getByRole('textbox', { name: 'Note at current time' }).fill('Pricing objection');
+    await region.getByRole('textbox', { name: 'Note at current time' }).press('Enter');
+    await expect(region.getByRole('alert')).toContainText('type the time');
+    await region.getByRole('textbox', { name: 'At (m:ss)' }).fill('1:05');
+    await region.getByRole('textbox', { name: 'At (m:ss)' }).press('Enter');
+    await expect(region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('1:05');
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { callAddressFor, cleanCallTitle, genericCallAddress, parseCallAddress } from '../../../lib/calls/address';
+
+describe('parseCallAddress', () => {
+  it.each([
+    ['https://app.gong.io/call?id=7782342274025937895', 'gong:7782342274025937895'],
+    ['https://us-27496.app.gong.io/call?id=1234567890123&highlights=true', 'gong:1234567890123'],
+    ['https://app.gong.io/call/?id=123456789', 'gong:123456789'],
+    ['https://zoom.us/rec/play/AbC-12_xyz.DEF~ghi', 'zoom:AbC-12_xyz.DEF~ghi'],
+    ['https://zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ?startTime=1700000000000', 'zoom:Zq8Kd0LmNoPq.RsTuVwXyZ'],
+    ['https://us02web.zoom.us/rec/play/4xYzAbCdEfGh', 'zoom:4xYzAbCdEfGh'],
+    ['https://acme.zoom.us/rec/share/AbCdEfGhIjKl/', 'zoom:AbCdEfGhIjKl'],
+    ['https://chorus.ai/meeting/E4F00AFC0C4A4036A7AC370653A50112?', 'chorus:E4F00AFC0C4A4036A7AC370653A50112'],
+    ['https://chorus.ai/meeting/D7C6C9D01E204DCB88270A8FF5B14586?start=0', 'chorus:D7C6C9D01E204DCB88270A8FF5B14586'],
+    ['https://chorus.ai/meeting/602925?tab=summary&call=415473F6505845088F020C86560C2762', 'chorus:415473F6505845088F020C86560C2762'],
+  ])('%s → %s', (url, key) => {
+    expect(parseCallAddress(url)?.callKey).toBe(key);
+  });
+
+  it('splits provider and id', () => {
+    expect(parseCallAddress('https://app.gong.io/call?id=123456789')).toEqual({
+      provider: 'gong',
+      callId: '123456789',
+      callKey: 'gong:123456789',
+    });
+  });
+
+  it.each([
+    'https://app.gong.io/home',
+    'https://app.gong.io/call',
+    'https://app.gong.io/call?id=abc',
+    'https://app.gong.io/calls?id=123456789',
+    'http://app.gong.io/call?id=123456789',
+    'https://evilapp.gong.io.example.com/call?id=123456789',
+    'https://notapp.gong.io/call?id=123456789',
+    'https://zoom.us/rec/play/',
+    'https://zoom.us/j/123456789',
+    'https://zoom.us/rec/play/abc',
+    'https://zoom.us.evil.com/rec/play/AbCdEfGhIjKl',
+    'https://zoom.us/rec/play/AbCdEfGhIjKl/extra',
+    'https://chorus.ai/',
+    'https://chorus.ai/meetings/E4F00AFC0C4A4036A7AC370653A50112',
+    'https://chorus.ai.evil.com/meeting/E4F00AFC0C4A4036A7AC370653A50112',
+    'https://example.com/meeting/E4F00AFC0C4A4036A7AC370653A50112',
+    'not a url',
+    '',
+  ])('rejects %s', (url) => {
+    expect(parseCallAddress(url)).toBeNull();
+  });
+});
+
+describe('generic pages (Review this call)', () => {
+  it('uses the page address without its fragment', () => {
+    expect(genericCallAddress('https://intranet.example.com/videos/42?t=1#chapter')?.callKey).toBe(
+      'media:https://intranet.example.com/videos/42?t=1',
+    );
+  });
+  it('refuses non-web schemes', () => {
+    expect(genericCallAddress('file:///tmp/a.mp4')).toBeNull();
+    expect(genericCallAddress('chrome://settings')).toBeNull();
+  });
+  it('prefers the provider, and only falls back when asked', () => {
+    expect(callAddressFor('https://app.gong.io/call?id=123456789', true)?.provider).toBe('gong');
+    expect(callAddressFor('https://example.com/v', false)).toBeNull();
+    expect(callAddressFor('https://example.com/v', true)?.provider).toBe('media');
+  });
+  it('bounds very long addresses', () => {
+    const key = genericCallAddress(`https://example.com/${'a'.repeat(3000)}`)?.callKey ?? '';
+    expect(key.length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe('cleanCallTitle', () => {
+  it.each([
+    ['gong', 'Acme Corp — Discovery call | Gong', 'Acme Corp — Discovery call'],
+    ['zoom', 'Acme weekly pipeline sync - Zoom', 'Acme weekly pipeline sync'],
+    ['chorus', 'Pricing review | Chorus.ai', 'Pricing review'],
+    ['media', 'Team video | Gong', 'Team video | Gong'],
+    ['gong', '  Gong  ', 'Gong'],
+    ['zoom', 'Zoom', 'Zoom'],
+  ] as const)('%s: %s', (provider, raw, clean) => {
+    expect(cleanCallTitle(provider, raw)).toBe(clean);
+  });
+  it('bounds the length', () => {
+    expect(cleanCallTitle('media', 'x'.repeat(1000))).toHaveLength(300);
+  });
+});

@@ -1,0 +1,237 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { createCallReviewHandlers, type CallReviewHandlers } from '../../../lib/handlers/call-reviews';
+import type { DealsideDB } from '../../../lib/db/schema';
+import type { ReviewInput } from '../../../lib/calls/review-history';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+import type { DealRecord } from '../../../lib/model';
+
+/** The stores these handlers touch, as migration v3 defines them. */
+async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
+  return openDB<DealsideDB>(`calls-test-${Math.random()}`, 1, {
+    upgrade(db) {
+      const reviews = db.createObjectStore('callReviews', { keyPath: 'id' });
+      reviews.createIndex('byCall', 'callKey');
+      reviews.createIndex('byDeal', 'dealKey');
+      reviews.createIndex('byRepUpdated', ['repId', 'updatedAt']);
+      const scores = db.createObjectStore('scores', { keyPath: 'id' });
+      scores.createIndex('byDeal', 'dealKey');
+      scores.createIndex('byRepAt', ['repId', 'at']);
+      const deals = db.createObjectStore('deals', { keyPath: 'key' });
+      deals.createIndex('byRep', 'repId');
+      deals.createIndex('byLastSeen', 'lastSeenAt');
+    },
+  });
+}
+
+const ORIGIN = 'chrome-extension://test-extension-id';
+const panel = (tabId = 7) => ({ id: 'test-extension-id', url: `${ORIGIN}/call-review.html`, tab: { id: tabId } }) as never;
+const popup = { id: 'test-extension-id', url: `${ORIGIN}/popup.html` } as never;
+const content = (tabId = 7) =>
+  ({ id: 'test-extension-id', url: 'https://app.gong.io/call?id=123456789', tab: { id: tabId }, frameId: 0 }) as never;
+const webPage = { id: 'some-other-extension', url: 'https://evil.example/', tab: { id: 7 } } as never;
+
+const call = {
+  provider: 'gong' as const,
+  callId: '123456789',
+  callKey: 'gong:123456789',
+  url: 'https://app.gong.io/call?id=123456789',
+  title: 'Acme Corp — Discovery call',
+};
+const input = (over: Partial<ReviewInput> = {}): ReviewInput => ({
+  ...call,
+  scores: {},
+  overallNote: '',
+  pins: [],
+  timeSpentMs: 1000,
+  ...over,
+});
+
+let db: IDBPDatabase<DealsideDB>;
+let h: CallReviewHandlers;
+let events: ChangeEvent[];
+let user: { name: string; role: 'manager' } | null;
+let ids: number;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await testDb();
+  events = [];
+  user = { name: 'Maya Manager', role: 'manager' };
+  ids = 0;
+  h = createCallReviewHandlers({
+    db: async () => db,
+    user: async () => user,
+    broadcast: (e) => {
+      events.push(e);
+    },
+    now: () => new Date('2026-11-22T10:00:00.000Z'),
+    newId: () => `id-${++ids}`,
+    rubricVersion: 'rubric-1',
+  });
+});
+
+describe('drafts and completion', () => {
+  it('saves a draft and finds it again by call (a reload mid-review)', async () => {
+    await h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input({ overallNote: 'so far' }) }, panel());
+    const got = await h['callReview/get']({ type: 'callReview/get', callKey: 'gong:123456789' }, panel());
+    expect(got?.status).toBe('draft');
+    expect(got?.overallNote).toBe('so far');
+    expect(got?.by).toEqual({ name: 'Maya Manager', role: 'manager' });
+    expect(got?.rubricVersion).toBe('rubric-1');
+  });
+
+  it('refuses to save before the first-run name is set', async () => {
+    user = null;
+    await expect(h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input() }, panel())).rejects.toMatchObject({
+      code: 'no-user',
+    });
+  });
+
+  it('completing appends the scores to the deal history, marked as from this call', async () => {
+    const review = await h['callReview/complete'](
+      {
+        type: 'callReview/complete',
+        review: input({ dealKey: 'salesforce:0065g00000AcmeQAAS', repId: 'salesforce:Sam Rep', scores: { discovery: 4, qualification: 3 } }),
+      },
+      panel(),
+    );
+    expect(review.status).toBe('completed');
+    const scores = await db.getAllFromIndex('scores', 'byDeal', 'salesforce:0065g00000AcmeQAAS');
+    expect(scores.map((s) => [s.dimension, s.value]).sort()).toEqual([
+      ['discovery', 4],
+      ['qualification', 3],
+    ]);
+    for (const s of scores) {
+      expect(s.source).toEqual({ kind: 'call', reviewId: review.id });
+      expect(s.repId).toBe('salesforce:Sam Rep');
+      expect(s.rubricVersion).toBe('rubric-1');
+    }
+    expect(events.at(-1)?.dealKeys).toEqual(['salesforce:0065g00000AcmeQAAS']);
+
+    const forDeal = await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: 'salesforce:0065g00000AcmeQAAS' }, popup);
+    expect(forDeal.map((r) => r.id)).toEqual([review.id]);
+  });
+
+  it('a later edit keeps the completed version in history and adds no scores until completed again', async () => {
+    const dealKey = 'hubspot:42';
+    await h['callReview/complete']({ type: 'callReview/complete', review: input({ dealKey, scores: { discovery: 2 } }) }, panel());
+    const edited = await h['callReview/saveDraft'](
+      { type: 'callReview/saveDraft', review: input({ dealKey, scores: { discovery: 5 } }) },
+      panel(),
+    );
+    expect(edited.status).toBe('draft');
+    expect(edited.history[0]?.scores.discovery).toBe(2);
+    expect(await db.count('scores')).toBe(1);
+    // Still listed for the deal, by its completed version.
+    expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey }, popup)).toHaveLength(1);
+    await h['callReview/complete']({ type: 'callReview/complete', review: input({ dealKey, scores: { discovery: 5 } }) }, panel());
+    const values = (await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((s) => s.value).sort();
+    expect(values).toEqual([2, 5]);
+  });
+
+  it('drafts never show up for the deal', async () => {
+    await h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input({ dealKey: 'hubspot:42' }) }, panel());
+    expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: 'hubspot:42' }, popup)).toEqual([]);
+  });
+});
+
+describe('sender checks', () => {
+  it('only extension pages read or write reviews', async () => {
+    for (const s of [content(), webPage]) {
+      await expect(h['callReview/get']({ type: 'callReview/get', callKey: 'gong:123456789' }, s)).rejects.toMatchObject({
+        code: 'bad-sender',
+      });
+      await expect(h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input() }, s)).rejects.toMatchObject({
+        code: 'bad-sender',
+      });
+    }
+  });
+  it('only a content script reports the page, and only the panel asks for the media', async () => {
+    await expect(h['calls/page']({ type: 'calls/page', call }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(h['calls/mediaTime']({ type: 'calls/mediaTime' }, content())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(h['calls/seek']({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(h['calls/page']({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
+  });
+});
+
+describe('the tab → recording state', () => {
+  it('the panel learns its own tab’s call, never another tab’s', async () => {
+    await h['calls/page']({ type: 'calls/page', call }, content(7));
+    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call?.callKey).toBe('gong:123456789');
+    expect((await h['calls/current']({ type: 'calls/current' }, panel(8))).call).toBeNull();
+    expect(events.at(-1)?.tabIds).toEqual([7]);
+  });
+  it('SPA navigation to the next call replaces it and tells the panel', async () => {
+    await h['calls/page']({ type: 'calls/page', call }, content(7));
+    const next = { ...call, callId: '987654321', callKey: 'gong:987654321', url: 'https://app.gong.io/call?id=987654321' };
+    events = [];
+    await h['calls/page']({ type: 'calls/page', call: next }, content(7));
+    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call?.callKey).toBe('gong:987654321');
+    expect(events).toHaveLength(1);
+    // Same call reported again unchanged: no change event; its late title: one.
+    await h['calls/page']({ type: 'calls/page', call: next }, content(7));
+    expect(events).toHaveLength(1);
+    await h['calls/page']({ type: 'calls/page', call: { ...next, title: 'Later title' } }, content(7));
+    expect(events).toHaveLength(2);
+  });
+});
+
+describe('media relay', () => {
+  it('asks the content script in the top frame of the panel’s own tab', async () => {
+    const spy = vi.fn(async () => ({ hasMedia: true, currentTime: 2.04, duration: 10, paused: false }));
+    (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = spy;
+    const m = await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel(7));
+    expect(m).toEqual({ hasMedia: true, currentTime: 2.04, duration: 10, paused: false });
+    expect(spy).toHaveBeenCalledWith(7, { kind: 'dealside/calls-media' }, { frameId: 0 });
+    await h['calls/seek']({ type: 'calls/seek', seconds: 4 }, panel(7));
+    expect(spy).toHaveBeenLastCalledWith(7, { kind: 'dealside/calls-seek', seconds: 4 }, { frameId: 0 });
+  });
+  it('cleans odd replies and a missing content script into "no media"', async () => {
+    (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = vi.fn(async () => ({
+      hasMedia: true,
+      currentTime: -3,
+      duration: 'long',
+    }));
+    expect(await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel())).toEqual({
+      hasMedia: true,
+      currentTime: 0,
+      duration: null,
+      paused: true,
+    });
+    (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    expect((await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel())).hasMedia).toBe(false);
+  });
+});
+
+describe('deal search', () => {
+  it('finds deals seen by name or owner, most recent first', async () => {
+    const deal = (key: string, name: string, owner: string, lastSeenAt: string): DealRecord => ({
+      key,
+      snapshot: {
+        crm: 'salesforce',
+        recordId: key.split(':')[1] ?? 'x',
+        host: 'acme.lightning.force.com',
+        url: 'https://acme.lightning.force.com/',
+        name,
+        owner,
+        readAt: lastSeenAt,
+      },
+      firstSeenAt: lastSeenAt,
+      lastSeenAt,
+    });
+    await db.put('deals', deal('salesforce:006A', 'Acme Renewal', 'Sam Rep', '2026-11-20T10:00:00.000Z'));
+    await db.put('deals', deal('salesforce:006B', 'Acme Expansion', 'Kim Rep', '2026-11-21T10:00:00.000Z'));
+    await db.put('deals', deal('salesforce:006C', 'Globex', 'Sam Rep', '2026-11-19T10:00:00.000Z'));
+    const hits = await h['deals/search']({ type: 'deals/search', query: 'acme' }, panel());
+    expect(hits.map((x) => x.name)).toEqual(['Acme Expansion', 'Acme Renewal']);
+    expect((await h['deals/search']({ type: 'deals/search', query: 'sam' }, panel())).map((x) => x.key)).toEqual([
+      'salesforce:006A',
+      'salesforce:006C',
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { collectMedia, findMedia } from '../../../lib/calls/media-dom';
+
+/** Just enough of the DOM for the finder: media elements, frames, shadow hosts. */
+interface FakeMedia {
+  localName: 'video' | 'audio';
+  paused: boolean;
+  ended: boolean;
+  readyState: number;
+  duration: number;
+  name: string;
+  getBoundingClientRect(): { width: number; height: number };
+}
+const media = (name: string, over: Partial<FakeMedia> & { w?: number; h?: number } = {}): FakeMedia => ({
+  localName: 'video',
+  paused: true,
+  ended: false,
+  readyState: 4,
+  duration: 10,
+  name,
+  getBoundingClientRect: () => ({ width: over.w ?? 0, height: over.h ?? 0 }),
+  ...over,
+});
+
+function doc(opts: { media?: FakeMedia[]; frames?: { contentDocument?: unknown; throws?: boolean }[]; shadow?: FakeMedia[] }) {
+  const frames = (opts.frames ?? []).map((f) => ({
+    get contentDocument() {
+      if (f.throws) throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      return f.contentDocument ?? null;
+    },
+  }));
+  const shadowHost = opts.shadow ? [{ shadowRoot: { querySelectorAll: () => opts.shadow } }] : [];
+  return {
+    querySelectorAll(sel: string) {
+      if (sel === 'video, audio') return opts.media ?? [];
+      if (sel === 'iframe, frame') return frames;
+      if (sel === '*') return shadowHost;
+      return [];
+    },
+  } as unknown as Document;
+}
+const names = (list: unknown[]) => list.map((m) => (m as FakeMedia).name);
+
+describe('collectMedia', () => {
+  it('finds media inside same-origin frames, and skips cross-origin ones without throwing', () => {
+    const inner = doc({ media: [media('in-frame')] });
+    const d = doc({ media: [media('top')], frames: [{ contentDocument: inner }, { throws: true }, { contentDocument: null }] });
+    expect(names(collectMedia(d))).toEqual(['top', 'in-frame']);
+  });
+  it('looks into open shadow roots only when the light DOM has none', () => {
+    expect(names(collectMedia(doc({ shadow: [media('shadow')] })))).toEqual(['shadow']);
+    expect(names(collectMedia(doc({ media: [media('light')], shadow: [media('shadow')] })))).toEqual(['light']);
+  });
+  it('stops at a bounded frame depth', () => {
+    let d = doc({ media: [media('deep')] });
+    for (let i = 0; i < 6; i++) d = doc({ frames: [{ contentDocument: d }] });
+    expect(collectMedia(d)).toEqual([]);
+  });
+});
+
+describe('findMedia', () => {
+  it('is null on a page without media (pin by typed time)', () => {
+    expect(findMedia(doc({}))).toBeNull();
+  });
+  it('takes the only element without measuring it', () => {
+    const only = media('only', {
+      getBoundingClientRect: () => {
+        throw new Error('should not force a layout');
+      },
+    });
+    expect((findMedia(doc({ media: [only] })) as unknown as FakeMedia).name).toBe('only');
+  });
+  it('follows the playing element, else the largest', () => {
+    const small = media('small', { w: 160, h: 90 });
+    const big = media('big', { w: 1280, h: 720 });
+    expect((findMedia(doc({ media: [small, big] })) as unknown as FakeMedia).name).toBe('big');
+    const playingSmall = { ...small, paused: false };
+    expect((findMedia(doc({ media: [playingSmall, big] })) as unknown as FakeMedia).name).toBe('small');
+  });
+  it('the playing element in a frame beats a paused one on top', () => {
+    const inner = doc({ media: [media('framed', { paused: false, w: 10, h: 10 })] });
+    const d = doc({ media: [media('top', { w: 1000, h: 500 })], frames: [{ contentDocument: inner }] });
+    expect((findMedia(d) as unknown as FakeMedia).name).toBe('framed');
+  });
+  it('never throws into the page', () => {
+    const broken = { querySelectorAll: () => {
+      throw new Error('boom');
+    } } as unknown as Document;
+    expect(findMedia(broken)).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { callReviewSchema, type CallReview } from '../../../lib/model';
+import {
+  applyComplete,
+  applyDraft,
+  lastCompletedVersion,
+  sameContent,
+  sortPins,
+  type ReviewContext,
+  type ReviewInput,
+} from '../../../lib/calls/review-history';
+
+const by = { name: 'Maya Manager', role: 'manager' as const };
+let n = 0;
+const ctx = (now: string): ReviewContext => ({ now, by, rubricVersion: 'r1', newId: () => `id-${++n}` });
+
+const base: ReviewInput = {
+  callKey: 'gong:123456789',
+  provider: 'gong',
+  callId: '123456789',
+  title: 'Acme discovery',
+  url: 'https://app.gong.io/call?id=123456789',
+  scores: {},
+  overallNote: '',
+  pins: [],
+  timeSpentMs: 1000,
+};
+const pin = (id: string, at: number, text = 'note') => ({ id, atSeconds: at, text, createdAt: '2026-11-22T10:00:00.000Z' });
+
+describe('drafts', () => {
+  it('creates a valid draft review', () => {
+    const r = applyDraft(null, { ...base, repName: ' Sam Rep ', pins: [pin('b', 4), pin('a', 2)] }, ctx('2026-11-22T10:00:00.000Z'));
+    expect(callReviewSchema.parse(r)).toEqual(r);
+    expect(r.status).toBe('draft');
+    expect(r.repName).toBe('Sam Rep');
+    expect(r.pins.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(r.startedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(r.history).toEqual([]);
+  });
+
+  it('updates a draft in place, keeping id and start', () => {
+    const a = applyDraft(null, base, ctx('2026-11-22T10:00:00.000Z'));
+    const b = applyDraft(a, { ...base, overallNote: 'good call', timeSpentMs: 5000 }, ctx('2026-11-22T10:05:00.000Z'));
+    expect(b.id).toBe(a.id);
+    expect(b.startedAt).toBe(a.startedAt);
+    expect(b.overallNote).toBe('good call');
+    expect(b.updatedAt).toBe('2026-11-22T10:05:00.000Z');
+    expect(b.history).toEqual([]);
+  });
+
+  it('never loses stored time to an older panel', () => {
+    const a = applyDraft(null, { ...base, timeSpentMs: 90_000 }, ctx('2026-11-22T10:00:00.000Z'));
+    expect(applyDraft(a, { ...base, timeSpentMs: 10 }, ctx('2026-11-22T10:01:00.000Z')).timeSpentMs).toBe(90_000);
+  });
+
+  it('drops an unlinked deal', () => {
+    const a = applyDraft(null, { ...base, dealKey: 'hubspot:42' }, ctx('2026-11-22T10:00:00.000Z'));
+    const b = applyDraft(a, base, ctx('2026-11-22T10:01:00.000Z'));
+    expect(b.dealKey).toBeUndefined();
+    expect('dealKey' in b).toBe(false);
+  });
+});
+
+describe('completion and history', () => {
+  const scored: ReviewInput = { ...base, scores: { discovery: 4, nextStep: 2 }, pins: [pin('a', 2)] };
+
+  it('marks it done and appends every given score the first time', () => {
+    const { review, newScores } = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z'));
+    expect(review.status).toBe('completed');
+    expect(review.completedAt).toBe('2026-11-22T11:00:00.000Z');
+    expect(newScores).toEqual([
+      { dimension: 'discovery', value: 4 },
+      { dimension: 'nextStep', value: 2 },
+    ]);
+    expect(callReviewSchema.parse(review)).toEqual(review);
+  });
+
+  it('an edit after completion keeps the completed version in history', () => {
+    const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
+    const edited = applyDraft(done, { ...scored, scores: { discovery: 5, nextStep: 2 } }, ctx('2026-11-22T12:00:00.000Z'));
+    expect(edited.status).toBe('draft');
+    expect(edited.completedAt).toBeUndefined();
+    expect(edited.history).toHaveLength(1);
+    expect(edited.history[0]).toMatchObject({
+      scores: { discovery: 4, nextStep: 2 },
+      completedAt: '2026-11-22T11:00:00.000Z',
+      supersededAt: '2026-11-22T12:00:00.000Z',
+    });
+    expect(lastCompletedVersion(edited)?.scores.discovery).toBe(4);
+    expect(callReviewSchema.parse(edited)).toEqual(edited);
+  });
+
+  it('time alone is not an edit: a completed review stays completed', () => {
+    const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
+    const later = applyDraft(done, { ...scored, timeSpentMs: 99_000 }, ctx('2026-11-22T11:30:00.000Z'));
+    expect(later.status).toBe('completed');
+    expect(later.history).toHaveLength(0);
+    expect(later.timeSpentMs).toBe(99_000);
+  });
+
+  it('completing again appends only the scores that changed', () => {
+    const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
+    const edited = applyDraft(done, { ...scored, scores: { discovery: 5, nextStep: 2, qualification: 3 } }, ctx('2026-11-22T12:00:00.000Z'));
+    const again = applyComplete(edited, { ...scored, scores: { discovery: 5, nextStep: 2, qualification: 3 } }, ctx('2026-11-22T12:05:00.000Z'));
+    expect(again.newScores).toEqual([
+      { dimension: 'discovery', value: 5 },
+      { dimension: 'qualification', value: 3 },
+    ]);
+    expect(again.review.history).toHaveLength(1);
+    expect(again.review.completedAt).toBe('2026-11-22T12:05:00.000Z');
+  });
+
+  it('completing an unchanged completed review adds nothing', () => {
+    const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
+    const again = applyComplete(done, scored, ctx('2026-11-22T13:00:00.000Z'));
+    expect(again.newScores).toEqual([]);
+    expect(again.review.history).toHaveLength(0);
+    expect(again.review.completedAt).toBe('2026-11-22T11:00:00.000Z');
+  });
+
+  it('a draft that was never completed has no completed version', () => {
+    const d = applyDraft(null, scored, ctx('2026-11-22T10:00:00.000Z'));
+    expect(lastCompletedVersion(d)).toBeNull();
+  });
+});
+
+describe('content comparison', () => {
+  const c = (over: Partial<CallReview>) => ({ scores: {}, overallNote: '', pins: [], timeSpentMs: 0, ...over });
+  it('ignores pin order but not pin text', () => {
+    expect(sameContent(c({ pins: [pin('a', 1), pin('b', 2)] }), c({ pins: [pin('b', 2), pin('a', 1)] }))).toBe(true);
+    expect(sameContent(c({ pins: [pin('a', 1)] }), c({ pins: [pin('a', 1, 'changed')] }))).toBe(false);
+    expect(sameContent(c({ scores: { discovery: 1 } }), c({}))).toBe(false);
+  });
+  it('sorts pins by time, then by creation', () => {
+    const later = { ...pin('x', 5), createdAt: '2026-11-22T10:00:01.000Z' };
+    expect(sortPins([later, pin('y', 5), pin('z', 1)]).map((p) => p.id)).toEqual(['z', 'y', 'x']);
+  });
+});
