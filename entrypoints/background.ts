@@ -1,1 +1,69 @@
-export default defineBackground(() => {});
+/**
+ * The background: opens the database, wires the router to the handlers,
+ * relays the toggle shortcut, and opens Options on first install. No logic
+ * of its own: rules live in lib/rules, storage in lib/db, checks in the router.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { openDealsideDB, type DB } from '../lib/db/open';
+import { getSettings } from '../lib/db/settings';
+import { createRouter, type Handlers } from '../lib/messages/router';
+import type { ChangeEvent } from '../lib/messages/protocol';
+import { createDealHandlers } from '../lib/handlers/deals';
+import { forgetClosedTabDeals } from '../lib/handlers/tab-state';
+import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-reviews';
+import { RUBRIC_VERSION } from '../lib/rubric';
+
+export default defineBackground(() => {
+  let dbPromise: Promise<DB> | null = null;
+  const db = () => {
+    dbPromise ??= openDealsideDB().catch((e) => {
+      dbPromise = null; // let the next request retry
+      throw e;
+    });
+    return dbPromise;
+  };
+
+  /** Tell every open extension page (sidebar frames, popup, options) what changed. */
+  const broadcast = async (event: ChangeEvent) => {
+    try {
+      await browser.runtime.sendMessage(event);
+    } catch {
+      // nobody is listening: no Dealside page is open
+    }
+  };
+
+  const handlers = {
+    ...createDealHandlers({ db, broadcast }),
+    ...createCallReviewHandlers({
+      db,
+      broadcast,
+      rubricVersion: RUBRIC_VERSION,
+      user: async () => (await getSettings(await db())).user ?? null,
+    }),
+  } as unknown as Handlers;
+
+  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
+  const route = createRouter(handlers, self);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Our own change broadcasts come back to us in some browsers: not requests.
+    if ((message as { kind?: unknown } | null)?.kind === 'dealside/changed') return undefined;
+    return route(message, sender);
+  });
+
+  forgetClosedTabDeals();
+  setUpCallReview();
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-sidebar') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await browser.tabs.sendMessage(tab.id, { kind: 'dealside/toggle-sidebar' }, { frameId: 0 }).catch(() => {});
+  });
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason !== 'install') return;
+    const { user } = await getSettings(await db());
+    if (!user) await browser.runtime.openOptionsPage();
+  });
+});

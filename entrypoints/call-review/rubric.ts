@@ -4,6 +4,7 @@
  * redefined here.
  */
 import type { ScoreDimension } from '../../lib/model';
+import { RUBRIC } from '../../lib/rubric';
 
 export interface DimensionView {
   key: ScoreDimension;
@@ -14,9 +15,9 @@ export interface DimensionView {
   levels: readonly string[];
 }
 
-// PENDING lib/rubric.ts (sidebar engineer): replaced by an adapter over its exports.
-export const DIMENSIONS: readonly DimensionView[] = [
-  { key: 'discovery', label: 'Discovery', levels: ['', '', '', '', ''] },
-  { key: 'nextStep', label: 'Next step', levels: ['', '', '', '', ''] },
-  { key: 'qualification', label: 'Qualification', levels: ['', '', '', '', ''] },
-];
+export const DIMENSIONS: readonly DimensionView[] = RUBRIC.map((d) => ({
+  key: d.key,
+  label: d.label,
+  hint: d.question,
+  levels: d.levels.map((l) => `${l.title}. ${l.behaviour}`),
+}));

@@ -7,7 +7,7 @@ import {
   idSchema,
   isoDate,
   scoreDimensionSchema,
-  settingsSchema,
+  personSchema,
   shortText,
   callProviderSchema,
   pinnedNoteSchema,
@@ -32,6 +32,22 @@ const noteBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free'), text: z.string().trim().min(1).max(10_000) }),
   z.object({ kind: z.literal('grow'), grow: growSchema }),
 ]);
+
+/**
+ * A settings change. Not `settingsSchema.partial()`: zod 4 fills defaults
+ * inside optional fields, so a patch of `{ user }` would reset the others.
+ */
+export const settingsPatchSchema = z
+  .object({
+    user: personSchema,
+    weekStartsOn: z.number().int().min(1).max(7),
+    sidebar: z
+      .object({ width: z.number().int().min(280).max(720), collapsed: z.boolean() })
+      .partial(),
+    theme: z.enum(['system', 'light', 'dark']),
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 // ── call review (issue 3) — begin ──
 /** What the panel sends on every autosave and on completion (see lib/calls/review-history.ts). */
@@ -132,7 +148,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('draft/clear'), key: z.string().min(1).max(400) }),
   z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('settings/set'), patch: settingsSchema.partial() }),
+  z.object({ type: z.literal('settings/set'), patch: settingsPatchSchema }),
   z.object({ type: z.literal('reps/list') }),
 
   // ── call review (issue 3) — begin ──

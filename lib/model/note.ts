@@ -29,3 +29,6 @@ export const draftSchema = z.object({
   updatedAt: isoInstant,
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+/** The draft of a deal's coaching note; cleared in the same transaction that saves the note. */
+export const noteDraftKey = (dealKey: string) => `note:${dealKey}`;

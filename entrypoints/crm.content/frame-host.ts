@@ -1,0 +1,184 @@
+/**
+ * Hosts the sidebar on the CRM page: an extension-origin iframe inside a
+ * CLOSED shadow root, so the CRM's own scripts (and the third-party widgets it
+ * hosts) can neither read what the sidebar shows nor restyle it. The page sees
+ * only an empty <dealside-sidebar> element. No React: this runs on every CRM page.
+ *
+ * Docked right: while shown it reserves its width on <html> (margin-right) so
+ * the CRM reflows beside it instead of under it; collapsed, it keeps only a
+ * narrow bar in a reserved gutter, so it covers none of the CRM's controls.
+ */
+import { browser } from 'wxt/browser';
+
+const TAG = 'dealside-sidebar';
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 720;
+/** the collapsed bar and the resize grip share this gutter */
+const BAR = 24;
+
+export interface SidebarPrefs {
+  width: number;
+  collapsed: boolean;
+}
+
+export interface FrameHost {
+  show(): void;
+  hide(): void;
+  toggleCollapsed(): void;
+  applyPrefs(prefs: SidebarPrefs): void;
+  destroy(): void;
+}
+
+const CSS = `
+:host { all: initial; }
+.dock {
+  position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483646; display: flex;
+  color-scheme: light dark; font: 13px/1.2 system-ui, sans-serif;
+  --bar-bg: #f3f4f6; --bar-fg: #1f2937; --bar-edge: #d1d5db; --accent: #2452d6;
+}
+@media (prefers-color-scheme: dark) {
+  .dock { --bar-bg: #1f2430; --bar-fg: #e5e7eb; --bar-edge: #3a4150; --accent: #8fb0ff; }
+}
+.dock[hidden] { display: none; }
+.bar {
+  width: ${BAR}px; flex: none; display: flex; flex-direction: column; align-items: center; gap: 8px;
+  background: var(--bar-bg); color: var(--bar-fg); border-left: 1px solid var(--bar-edge); padding-top: 8px;
+}
+.bar button {
+  all: unset; box-sizing: border-box; width: 20px; height: 28px; border-radius: 4px; text-align: center;
+  cursor: pointer; color: var(--bar-fg); font-weight: 700;
+}
+.bar button:hover { background: var(--bar-edge); }
+.grip { flex: 1; width: 100%; cursor: ew-resize; position: relative; outline: none; }
+.grip::after { content: ""; position: absolute; top: 50%; left: 9px; width: 4px; height: 32px; margin-top: -16px;
+  border-left: 2px dotted var(--bar-fg); opacity: .5; }
+button:focus-visible, .grip:focus-visible { outline: 3px solid var(--accent); outline-offset: -3px; }
+iframe { border: 0; height: 100%; display: block; background: Canvas; }
+.collapsed iframe, .collapsed .grip { display: none; }
+.resizing iframe { pointer-events: none; }
+`;
+
+function clampWidth(w: number): number {
+  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
+}
+
+export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) => void): FrameHost {
+  document.querySelectorAll(TAG).forEach((el) => el.remove());
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+
+  const dock = document.createElement('div');
+  dock.className = 'dock';
+  dock.hidden = true;
+
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  const collapse = document.createElement('button');
+  collapse.type = 'button';
+  const grip = document.createElement('div');
+  grip.className = 'grip';
+  grip.tabIndex = 0;
+  grip.setAttribute('role', 'separator');
+  grip.setAttribute('aria-orientation', 'vertical');
+  grip.setAttribute('aria-label', 'Resize Dealside sidebar');
+  grip.setAttribute('aria-valuemin', String(MIN_WIDTH));
+  grip.setAttribute('aria-valuemax', String(MAX_WIDTH));
+  bar.append(collapse, grip);
+
+  let frame: HTMLIFrameElement | null = null;
+  let prefs: SidebarPrefs = { width: 360, collapsed: false };
+  let shown = false;
+
+  const ensureFrame = () => {
+    if (frame) return;
+    frame = document.createElement('iframe');
+    frame.src = browser.runtime.getURL('/sidebar.html');
+    frame.title = 'Dealside';
+    frame.setAttribute('allow', '');
+    dock.append(frame);
+  };
+
+  const layout = () => {
+    dock.classList.toggle('collapsed', prefs.collapsed);
+    collapse.textContent = prefs.collapsed ? '‹' : '›';
+    collapse.setAttribute('aria-label', prefs.collapsed ? 'Open Dealside sidebar' : 'Collapse Dealside sidebar');
+    collapse.setAttribute('aria-expanded', String(!prefs.collapsed));
+    grip.setAttribute('aria-valuenow', String(prefs.width));
+    if (frame) frame.style.width = `${prefs.width}px`;
+    const reserved = shown ? (prefs.collapsed ? BAR : BAR + prefs.width) : 0;
+    // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
+    if (reserved) document.documentElement.style.setProperty('margin-right', `${reserved}px`, 'important');
+    else document.documentElement.style.removeProperty('margin-right');
+  };
+
+  const setPrefs = (next: Partial<SidebarPrefs>, save: boolean) => {
+    prefs = { ...prefs, ...next, width: clampWidth(next.width ?? prefs.width) };
+    layout();
+    if (save) onPrefsChange(next);
+  };
+
+  collapse.addEventListener('click', () => setPrefs({ collapsed: !prefs.collapsed }, true));
+
+  // Drag the grip to resize; the width is saved once, on release.
+  grip.addEventListener('pointerdown', (down) => {
+    down.preventDefault();
+    grip.setPointerCapture(down.pointerId);
+    dock.classList.add('resizing');
+    const startX = down.clientX;
+    const startWidth = prefs.width;
+    const move = (e: PointerEvent) => setPrefs({ width: startWidth + (startX - e.clientX) }, false);
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      dock.classList.remove('resizing');
+      onPrefsChange({ width: prefs.width });
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up, { once: true });
+  });
+  // …or with the keyboard: arrows by 16 px, Home/End to the limits.
+  grip.addEventListener('keydown', (e) => {
+    const step = e.shiftKey ? 64 : 16;
+    const next: Record<string, number> = {
+      ArrowLeft: prefs.width + step,
+      ArrowRight: prefs.width - step,
+      Home: MAX_WIDTH,
+      End: MIN_WIDTH,
+    };
+    if (!(e.key in next)) return;
+    e.preventDefault();
+    setPrefs({ width: next[e.key]! }, true);
+  });
+
+  dock.append(bar);
+  root.append(style, dock);
+  (document.body ?? document.documentElement).append(host);
+
+  return {
+    show() {
+      ensureFrame();
+      shown = true;
+      dock.hidden = false;
+      layout();
+    },
+    hide() {
+      shown = false;
+      dock.hidden = true;
+      layout();
+    },
+    toggleCollapsed() {
+      if (!shown) return;
+      setPrefs({ collapsed: !prefs.collapsed }, true);
+      if (!prefs.collapsed) frame?.focus();
+    },
+    applyPrefs(next) {
+      setPrefs(next, false);
+    },
+    destroy() {
+      shown = false;
+      layout();
+      host.remove();
+    },
+  };
+}

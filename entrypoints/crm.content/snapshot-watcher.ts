@@ -1,0 +1,76 @@
+/**
+ * Reads one deal record while the user is on it: waits until the record's own
+ * fields are on the page (SPAs change the address first), reads, and re-reads
+ * when the page mutates (late fields, inline edits). Reports only when what was
+ * read changed. Runs only on deal pages; other CRM pages get no observer.
+ */
+import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
+
+/** Give up waiting for a "rendered" signal and report what can be read. */
+const RENDER_TIMEOUT_MS = 5000;
+/** Coalesce bursts of mutations (a Lightning render is hundreds) into one read. */
+const SETTLE_MS = 40;
+
+export interface SnapshotWatcher {
+  stop(): void;
+}
+
+export function watchDeal(
+  adapter: CrmAdapter,
+  address: DealAddress,
+  onSnapshot: (snapshot: DealSnapshot) => void,
+): SnapshotWatcher {
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const startedAt = Date.now();
+
+  const read = () => {
+    timer = undefined;
+    if (stopped) return;
+    const rendered = safe(() => adapter.isRecordRendered(document, address), false);
+    if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return;
+    const url = new URL(location.href);
+    const fields = safe(() => adapter.readDeal(document, address, url), null);
+    if (!fields) return;
+    const { url: _u, ...comparable } = fields;
+    const signature = JSON.stringify(comparable);
+    if (signature === last) return;
+    last = signature;
+    onSnapshot({ ...fields, readAt: new Date().toISOString() });
+  };
+
+  const schedule = () => {
+    if (timer === undefined && !stopped) timer = setTimeout(read, SETTLE_MS);
+  };
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body ?? document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['class', 'hidden', 'style', 'title', 'value'],
+  });
+  // If the record never signals it rendered, still report the partial read.
+  const deadline = setTimeout(schedule, RENDER_TIMEOUT_MS + 10);
+  read();
+
+  return {
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      clearTimeout(deadline);
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}
+
+/** Page markup is untrusted: an adapter that trips on it must not break the page. */
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

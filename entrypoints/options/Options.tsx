@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { FirstRunForm } from '../../components/FirstRunForm';
+import { onChange, send } from '../../lib/messages/client';
+import type { Settings } from '../../lib/model';
+import { RUBRIC, RUBRIC_VERSION } from '../../lib/rubric';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState('');
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  const load = useCallback(() => {
+    send({ type: 'settings/get' })
+      .then(setSettings)
+      .catch((e: Error) => setError(`Dealside could not read its settings: ${e.message}`));
+  }, []);
+  useEffect(() => {
+    load();
+    // Ask the browser not to evict Dealside's data under storage pressure.
+    void navigator.storage?.persist?.().then(setPersisted).catch(() => setPersisted(false));
+    return onChange((e) => e.settings && load());
+  }, [load]);
+
+  useEffect(() => {
+    const theme = settings?.theme ?? 'system';
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [settings?.theme]);
+
+  const patch = async (p: Parameters<typeof send<'settings/set'>>[0]['patch']) => {
+    try {
+      setSettings(await send({ type: 'settings/set', patch: p }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
+      <h1>Dealside options</h1>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {!settings ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <>
+          <section aria-labelledby="you-h">
+            <h2 id="you-h">You</h2>
+            {!settings.user && <p>Welcome! Tell Dealside your name and role; it stamps them on what you record.</p>}
+            <FirstRunForm key={settings.user?.name ?? 'new'} {...(settings.user ? { initial: settings.user } : {})} onSaved={load} />
+          </section>
+          <section aria-labelledby="week-h">
+            <h2 id="week-h">Week and look</h2>
+            <label htmlFor="week-start">Weeks start on</label>
+            <select id="week-start" value={settings.weekStartsOn} onChange={(e) => void patch({ weekStartsOn: Number(e.target.value) })}>
+              {WEEKDAYS.map((d, i) => (
+                <option key={d} value={i + 1}>
+                  {d}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="theme">Theme</label>
+            <select id="theme" value={settings.theme} onChange={(e) => void patch({ theme: e.target.value as Settings['theme'] })}>
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </section>
+          <section aria-labelledby="rubric-h">
+            <h2 id="rubric-h">Scorecard rubric (version {RUBRIC_VERSION})</h2>
+            {RUBRIC.map((d) => (
+              <div key={d.key}>
+                <h3>{d.label}</h3>
+                <p className="muted">{d.question}</p>
+                <ol>
+                  {d.levels.map((l) => (
+                    <li key={l.score}>
+                      <strong>{l.title}.</strong> {l.behaviour}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ))}
+          </section>
+          <section aria-labelledby="data-h">
+            <h2 id="data-h">Your data</h2>
+            <p>
+              Everything Dealside records stays in this browser's IndexedDB and is never sent anywhere.{' '}
+              {persisted === true
+                ? 'The browser has agreed to keep it under storage pressure.'
+                : persisted === false
+                  ? 'The browser may clear it under storage pressure; keep backups.'
+                  : ''}
+            </p>
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { FirstRunForm } from '../../components/FirstRunForm';
+import type { DealView } from '../../lib/messages/protocol';
+import type { Person } from '../../lib/model';
+import { useSidebarState } from './hooks/useDeal';
+import { DealHeader } from './sections/DealHeader';
+import { CommitmentSection } from './sections/CommitmentSection';
+import { NextStepSection } from './sections/NextStepSection';
+import { ScoresSection } from './sections/ScoresSection';
+import { NotesSection } from './sections/NotesSection';
+import { CallReviews } from './sections/CallReviews';
+
+/** The user's zone: days ("due today", "overdue") are computed in it. */
+export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function App() {
+  const { settings, current, view, error, reloadSettings } = useSidebarState();
+  const user = settings?.user;
+
+  return (
+    <aside aria-label="Dealside">
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {settings === null ? (
+        <p className="banner" role="status">
+          Loading Dealside…
+        </p>
+      ) : !user ? (
+        <section>
+          <h1>Welcome to Dealside</h1>
+          <p>Tell Dealside who you are. Everything stays in this browser.</p>
+          <FirstRunForm onSaved={reloadSettings} />
+        </section>
+      ) : !current?.dealKey ? (
+        <p className="banner" role="status">
+          Reading the deal from the page…
+        </p>
+      ) : !view || view.deal?.key !== current.dealKey ? (
+        <p className="banner" role="status">
+          Loading this deal's coaching…
+        </p>
+      ) : (
+        <DealPanel key={current.dealKey} dealKey={current.dealKey} view={view} user={user} />
+      )}
+    </aside>
+  );
+}
+
+function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; user: Person }) {
+  // Benchmarks and tests read this mark: the moment the deal's data is on screen.
+  useEffect(() => {
+    performance.mark('dealside:deal-shown', { detail: dealKey });
+  }, [dealKey]);
+  const deal = view.deal!;
+  return (
+    <>
+      <DealHeader deal={deal} />
+      <CommitmentSection dealKey={dealKey} commitments={view.commitments} user={user} owner={deal.snapshot.owner} />
+      <NextStepSection dealKey={dealKey} step={view.nextStep} crmLabel={crmLabel(deal.snapshot.crm)} />
+      <ScoresSection dealKey={dealKey} scores={view.scores} />
+      <NotesSection dealKey={dealKey} notes={view.notes} />
+      <CallReviews dealKey={dealKey} />
+    </>
+  );
+}
+
+export function crmLabel(crm: string): string {
+  const labels: Record<string, string> = {
+    salesforce: 'Salesforce',
+    hubspot: 'HubSpot',
+    pipedrive: 'Pipedrive',
+    dynamics: 'Dynamics 365',
+    zoho: 'Zoho CRM',
+    custom: 'the CRM',
+  };
+  return labels[crm] ?? 'the CRM';
+}

@@ -1,0 +1,227 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { send } from '../../../lib/messages/client';
+import type { Commitment, Person } from '../../../lib/model';
+import { formatDay, formatInstant, parseDue } from '../../../lib/dates';
+import { commitmentQuestionLead, isDue, sortCommitments } from '../../../lib/rules/commitments';
+import { TIME_ZONE } from '../App';
+
+interface Props {
+  dealKey: string;
+  commitments: Commitment[];
+  user: Person;
+  owner: string | undefined;
+}
+
+/**
+ * The rep's commitment, in their own words and by when. Once due and
+ * unresolved it leads with the 1:1 question; outcomes are recorded on the
+ * record and never erased, renegotiations keep the old promise in history.
+ */
+export function CommitmentSection({ dealKey, commitments, user, owner }: Props) {
+  const sorted = useMemo(() => sortCommitments(commitments, new Date(), TIME_ZONE), [commitments]);
+  const due = sorted.filter((c) => isDue(c, new Date(), TIME_ZONE));
+  const upcoming = sorted.filter((c) => c.status === 'open' && !isDue(c, new Date(), TIME_ZONE));
+  const history = sorted.filter((c) => c.status !== 'open');
+
+  return (
+    <section aria-labelledby="commitment-h">
+      <h2 id="commitment-h">Commitment</h2>
+      {due.map((c) => (
+        <DuePrompt key={c.id} c={c} />
+      ))}
+      {upcoming.map((c) => (
+        <p key={c.id}>
+          <span className="chip">Open</span> {c.text} — by {formatDay(c.due)}{' '}
+          <span className="muted">({statedLine(c)})</span>
+        </p>
+      ))}
+      <NewCommitment dealKey={dealKey} user={user} owner={owner} />
+      {history.length > 0 && (
+        <details open>
+          <summary>History ({history.length})</summary>
+          <ul className="plain history" aria-label="Commitment history">
+            {history.map((c) => (
+              <li key={c.id}>
+                <p>
+                  <span className={`chip ${c.status === 'kept' ? 'good' : c.status === 'missed' ? 'bad' : 'warn'}`}>
+                    {cap(c.status)}
+                  </span>{' '}
+                  {c.text} — by {formatDay(c.due)}
+                </p>
+                {c.resolution?.newDue && (
+                  <p>
+                    New date {formatDay(c.resolution.newDue)}. Reason: {c.resolution.reason}
+                  </p>
+                )}
+                {c.resolution?.note && <p>What happened: {c.resolution.note}</p>}
+                <p className="muted">
+                  {statedLine(c)}; {c.resolution ? `${c.resolution.by.name} recorded it ${formatInstant(c.resolution.at, TIME_ZONE)}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function statedLine(c: Commitment): string {
+  const by = c.recordedBy ? `${c.statedBy.name}, recorded by ${c.recordedBy.name}` : c.statedBy.name;
+  return `stated by ${by} ${formatInstant(c.statedAt, TIME_ZONE)}`;
+}
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate. */
+function DuePrompt({ c }: { c: Commitment }) {
+  const id = useId();
+  const [note, setNote] = useState('');
+  const [renegotiating, setRenegotiating] = useState(false);
+  const [newDue, setNewDue] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const parsed = newDue.trim() ? parseDue(newDue, new Date(), TIME_ZONE) : null;
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await fn();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const resolve = (outcome: 'kept' | 'missed') =>
+    act(() => send({ type: 'commitment/resolve', id: c.id, outcome, note: note.trim() }));
+  const renegotiate = (e: FormEvent) => {
+    e.preventDefault();
+    if (!parsed || !reason.trim()) return;
+    void act(() =>
+      send({
+        type: 'commitment/renegotiate',
+        id: c.id,
+        newDue: parsed.iso,
+        newDueInput: newDue.trim().slice(0, 100),
+        reason: reason.trim(),
+        note: note.trim(),
+      }),
+    );
+  };
+
+  return (
+    <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
+      <p id={`${id}-lead`} className="commitment-lead">
+        {commitmentQuestionLead(c)}
+      </p>
+      <p>
+        <strong>What happened?</strong>
+      </p>
+      <p className="muted">{statedLine(c)}</p>
+      <label htmlFor={`${id}-note`}>Outcome note</label>
+      <textarea id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      <div className="row">
+        <button type="button" disabled={busy} onClick={() => void resolve('kept')}>
+          Kept
+        </button>
+        <button type="button" disabled={busy} onClick={() => void resolve('missed')}>
+          Missed
+        </button>
+        <button type="button" disabled={busy} aria-expanded={renegotiating} onClick={() => setRenegotiating(!renegotiating)}>
+          Renegotiate
+        </button>
+      </div>
+      {renegotiating && (
+        <form onSubmit={renegotiate}>
+          <label htmlFor={`${id}-due`}>New due date</label>
+          <input id={`${id}-due`} type="text" value={newDue} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
+          <p className="hint" aria-live="polite">
+            {newDue.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands.') : ''}
+          </p>
+          <label htmlFor={`${id}-reason`}>Reason</label>
+          <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" disabled={busy || !parsed || !reason.trim()}>
+            Save new date
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A new promise: the rep's words and a date typed as a date or words, shown back before saving. */
+function NewCommitment({ dealKey, user, owner }: { dealKey: string; user: Person; owner: string | undefined }) {
+  const [text, setText] = useState('');
+  const [dueInput, setDueInput] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const parsed = dueInput.trim() ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
+  const forRep = user.role === 'manager' && !!owner;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim() || !parsed) return;
+    setBusy(true);
+    setError('');
+    try {
+      await send({
+        type: 'commitment/create',
+        dealKey,
+        text: text.trim(),
+        due: parsed.iso,
+        dueInput: dueInput.trim().slice(0, 100),
+        onBehalfOfRep: forRep,
+      });
+      setText('');
+      setDueInput('');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="New commitment">
+      <label htmlFor="commitment-text">Commitment</label>
+      <input
+        id="commitment-text"
+        type="text"
+        value={text}
+        maxLength={500}
+        placeholder="In the rep's words: a signed mutual action plan with Acme"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <label htmlFor="commitment-due">Due</label>
+      <input
+        id="commitment-due"
+        type="text"
+        value={dueInput}
+        maxLength={100}
+        placeholder="by Thursday, next Friday, end of month, 12/3/2026"
+        aria-describedby="commitment-due-read"
+        onChange={(e) => setDueInput(e.target.value)}
+      />
+      <p id="commitment-due-read" className="hint" aria-live="polite">
+        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands. Try "next Friday" or 12/3/2026.') : ''}
+      </p>
+      {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}
+      <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
+        Save commitment
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { send } from '../../../lib/messages/client';
+import type { NextStep } from '../../../lib/model';
+import { formatDay, formatInstant, parseDue } from '../../../lib/dates';
+import { nextStepStatus } from '../../../lib/rules/next-step';
+import { TIME_ZONE } from '../App';
+
+const TONE: Record<string, string> = {
+  'No next step': 'bad',
+  Overdue: 'bad',
+  Stale: 'warn',
+  'No date': 'warn',
+  'Due today': 'warn',
+  Scheduled: 'good',
+  Done: 'good',
+};
+
+/** The deal's next step: from the CRM field when the page shows one, else typed here. */
+export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; step: NextStep | null; crmLabel: string }) {
+  const status = nextStepStatus(step, new Date(), TIME_ZONE);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState('');
+  const fromCrm = step?.source === 'crm';
+
+  const markDone = async () => {
+    setError('');
+    try {
+      await send({ type: 'nextStep/markDone', dealKey });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="next-step-h">
+      <h2 id="next-step-h">Next step</h2>
+      <p>
+        <span className={`chip status ${TONE[status] ?? ''}`} data-testid="next-step-status">
+          {status}
+        </span>
+      </p>
+      {step?.text ? (
+        <>
+          <p data-testid="next-step-text">{step.text}</p>
+          <p className="muted">
+            {step.due ? `Date: ${formatDay(step.due)}. ` : ''}
+            {fromCrm ? `From ${crmLabel}` : 'Entered in Dealside'}; text unchanged since{' '}
+            {formatInstant(step.textChangedAt, TIME_ZONE)}.
+          </p>
+        </>
+      ) : (
+        <p className="muted">
+          {crmLabel} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
+        </p>
+      )}
+      <div className="row">
+        {step?.text && status !== 'Done' && (
+          <button type="button" onClick={() => void markDone()}>
+            Mark done
+          </button>
+        )}
+        {!editing && (
+          <button type="button" onClick={() => setEditing(true)}>
+            {step?.text ? 'Edit next step' : 'Add next step'}
+          </button>
+        )}
+      </div>
+      {editing && <NextStepForm dealKey={dealKey} step={step} crmLabel={fromCrm ? crmLabel : ''} onDone={() => setEditing(false)} />}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; step: NextStep | null; crmLabel: string; onDone: () => void }) {
+  const [text, setText] = useState(step?.text ?? '');
+  const [dateInput, setDateInput] = useState(step?.due ?? '');
+  const [error, setError] = useState('');
+  const parsed = dateInput.trim() ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (dateInput.trim() && !parsed) return;
+    try {
+      await send({ type: 'nextStep/set', dealKey, text: text.trim(), ...(parsed ? { due: parsed.iso } : {}) });
+      onDone();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label="Edit next step">
+      {crmLabel && <p className="hint">{crmLabel} shows its own next step; a change in {crmLabel} replaces this one.</p>}
+      <label htmlFor="next-step-text">Next step text</label>
+      <input id="next-step-text" type="text" value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} />
+      <label htmlFor="next-step-date">Next step date</label>
+      <input id="next-step-date" type="text" value={dateInput} maxLength={100} placeholder="e.g. next Tuesday" onChange={(e) => setDateInput(e.target.value)} />
+      <p className="hint" aria-live="polite">
+        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands.') : ''}
+      </p>
+      <div className="row">
+        <button type="submit" className="primary" disabled={!!dateInput.trim() && !parsed}>
+          Save next step
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import { memo, useState, type FormEvent } from 'react';
+import { send } from '../../../lib/messages/client';
+import { noteDraftKey, type Diagnosis, type Note } from '../../../lib/model';
+import { formatInstant } from '../../../lib/dates';
+import { useDraft } from '../hooks/useDraft';
+import { TIME_ZONE } from '../App';
+
+const FIELDS = ['mode', 'text', 'goal', 'reality', 'options', 'will', 'diagnosis'] as const;
+const GROW = [
+  ['goal', 'Goal'],
+  ['reality', 'Reality'],
+  ['options', 'Options'],
+  ['will', 'Will'],
+] as const;
+const DIAGNOSES: { value: Diagnosis; label: string }[] = [
+  { value: 'skill', label: 'Skill — does not know how yet' },
+  { value: 'will', label: 'Will — knows how, is not doing it' },
+  { value: 'knowledge', label: 'Knowledge — missing product or deal facts' },
+  { value: 'system', label: 'System — process or tooling is in the way' },
+];
+
+/** Coaching notes: free text or GROW, with an optional diagnosis; the draft autosaves. */
+export function NotesSection({ dealKey, notes }: { dealKey: string; notes: Note[] }) {
+  return (
+    <section aria-labelledby="notes-h">
+      <h2 id="notes-h">Coaching notes</h2>
+      <NoteComposer dealKey={dealKey} />
+      <NoteList notes={notes} />
+    </section>
+  );
+}
+
+function NoteComposer({ dealKey }: { dealKey: string }) {
+  const draft = useDraft(noteDraftKey(dealKey), FIELDS);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const v = draft.value;
+  const grow = v.mode === 'grow';
+  const hasText = grow ? GROW.some(([k]) => v[k]?.trim()) : !!v.text?.trim();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!hasText) return;
+    setBusy(true);
+    setError('');
+    try {
+      const diagnosis = DIAGNOSES.find((d) => d.value === v.diagnosis)?.value;
+      await send({
+        type: 'note/add',
+        dealKey,
+        body: grow
+          ? { kind: 'grow', grow: { goal: v.goal ?? '', reality: v.reality ?? '', options: v.options ?? '', will: v.will ?? '' } }
+          : { kind: 'free', text: (v.text ?? '').trim() },
+        ...(diagnosis ? { diagnosis } : {}),
+      });
+      draft.reset();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="New coaching note">
+      <div className="tabs" role="group" aria-label="Note format">
+        <button type="button" aria-pressed={!grow} onClick={() => draft.update('mode', 'free')}>
+          Free text
+        </button>
+        <button type="button" aria-pressed={grow} onClick={() => draft.update('mode', 'grow')}>
+          GROW
+        </button>
+      </div>
+      {grow ? (
+        GROW.map(([key, label]) => (
+          <div key={key}>
+            <label htmlFor={`grow-${key}`}>{label}</label>
+            <textarea id={`grow-${key}`} value={v[key] ?? ''} maxLength={5000} onChange={(e) => draft.update(key, e.target.value)} />
+          </div>
+        ))
+      ) : (
+        <>
+          <label htmlFor="note-text">Coaching note</label>
+          <textarea
+            id="note-text"
+            value={v.text ?? ''}
+            maxLength={10000}
+            placeholder="What you saw, what you agreed, what to try next"
+            onChange={(e) => draft.update('text', e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+            }}
+          />
+        </>
+      )}
+      <label htmlFor="note-diagnosis">Diagnosis</label>
+      <select id="note-diagnosis" value={v.diagnosis ?? ''} onChange={(e) => draft.update('diagnosis', e.target.value)}>
+        <option value="">Not diagnosed</option>
+        {DIAGNOSES.map((d) => (
+          <option key={d.value} value={d.value}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || !hasText}>
+          Add note
+        </button>
+        <span className="hint">{draft.loaded && hasText ? 'Draft saved as you type. Ctrl+Enter adds.' : ''}</span>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Memoised: typing in the composer must not re-render hundreds of notes. */
+const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
+  if (notes.length === 0) {
+    return (
+      <ul className="plain" aria-label="Notes">
+        <li className="muted">No coaching notes on this deal yet.</li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="plain" aria-label="Notes">
+      {notes.map((n) => (
+        <li key={n.id}>
+          {n.body.kind === 'free' ? (
+            <p className="note-body">{n.body.text}</p>
+          ) : (
+            <dl className="grow">
+              {GROW.map(([k, label]) =>
+                n.body.kind === 'grow' && n.body.grow[k] ? (
+                  <div key={k}>
+                    <dt>{label}</dt>
+                    <dd>{n.body.grow[k]}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          )}
+          <p className="muted">
+            {n.diagnosis ? <span className="chip">{n.diagnosis}</span> : null} {n.by.name}, {formatInstant(n.at, TIME_ZONE)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+});

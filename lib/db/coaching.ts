@@ -1,0 +1,94 @@
+/**
+ * The per-deal coaching records: commitments, next step, scores, notes and
+ * drafts. Each is append-only or versioned by the rules in lib/rules; this
+ * module only reads and writes, validating on the way out.
+ */
+import {
+  commitmentSchema,
+  draftSchema,
+  nextStepSchema,
+  noteSchema,
+  scoreSchema,
+  type Commitment,
+  type Draft,
+  type NextStep,
+  type Note,
+  type Score,
+} from '../model';
+import type { DB } from './open';
+import { keepValid, validOrNull } from './validate';
+
+export async function commitmentsForDeal(db: DB, dealKey: string): Promise<Commitment[]> {
+  const rows = await db.getAllFromIndex('commitments', 'byDeal', dealKey);
+  return keepValid(commitmentSchema, rows, 'commitment');
+}
+
+export async function getCommitment(db: DB, id: string): Promise<Commitment | null> {
+  return validOrNull(commitmentSchema, await db.get('commitments', id), 'commitment');
+}
+
+/** `add`, not `put`: a commitment is never replaced by a new one with the same id. */
+export async function addCommitment(db: DB, c: Commitment): Promise<void> {
+  await db.add('commitments', c);
+}
+
+/**
+ * Replace an open commitment with its resolved form, only if it is still the
+ * version we read (no other tab resolved it meanwhile): resolution is never
+ * overwritten.
+ */
+export async function resolveCommitmentRecord(db: DB, resolved: Commitment, opened?: Commitment): Promise<boolean> {
+  const tx = db.transaction('commitments', 'readwrite');
+  const current = validOrNull(commitmentSchema, await tx.store.get(resolved.id), 'commitment');
+  if (!current || current.status !== 'open') {
+    tx.abort();
+    await tx.done.catch(() => {});
+    return false;
+  }
+  await tx.store.put(resolved);
+  if (opened) await tx.store.add(opened);
+  await tx.done;
+  return true;
+}
+
+export async function getNextStep(db: DB, dealKey: string): Promise<NextStep | null> {
+  return validOrNull(nextStepSchema, await db.get('nextSteps', dealKey), 'next step');
+}
+
+export async function putNextStep(db: DB, step: NextStep): Promise<void> {
+  await db.put('nextSteps', step);
+}
+
+export async function scoresForDeal(db: DB, dealKey: string): Promise<Score[]> {
+  const rows = keepValid(scoreSchema, await db.getAllFromIndex('scores', 'byDeal', dealKey), 'score');
+  return rows.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export async function addScore(db: DB, s: Score): Promise<void> {
+  await db.add('scores', s);
+}
+
+export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {
+  const rows = keepValid(noteSchema, await db.getAllFromIndex('notes', 'byDeal', dealKey), 'note');
+  return rows.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Save a note and clear its draft in one transaction: the text is never in neither. */
+export async function addNoteClearingDraft(db: DB, note: Note, draftKey: string): Promise<void> {
+  const tx = db.transaction(['notes', 'drafts'], 'readwrite');
+  await tx.objectStore('notes').add(note);
+  await tx.objectStore('drafts').delete(draftKey);
+  await tx.done;
+}
+
+export async function getDraft(db: DB, key: string): Promise<Draft | null> {
+  return validOrNull(draftSchema, await db.get('drafts', key), 'draft');
+}
+
+export async function putDraft(db: DB, draft: Draft): Promise<void> {
+  await db.put('drafts', draft);
+}
+
+export async function deleteDraft(db: DB, key: string): Promise<void> {
+  await db.delete('drafts', key);
+}

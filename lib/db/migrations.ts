@@ -1,0 +1,62 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DealsideDB } from './schema';
+
+type UpgradeDB = IDBPDatabase<DealsideDB>;
+type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
+
+/**
+ * Numbered, cumulative migrations (idb README pattern): migration N takes a
+ * database at version N-1 to version N. A user several versions behind runs
+ * every step in order inside the one upgrade transaction, so a failure rolls
+ * the whole upgrade back and the old data stays as it was.
+ *
+ * Never edit a released step; add a new one.
+ */
+export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<void> | void)[] = [
+  // v1 — first release: deals, reps, the coaching records, drafts, settings.
+  (db) => {
+    const deals = db.createObjectStore('deals', { keyPath: 'key' });
+    deals.createIndex('byLastSeen', 'lastSeenAt');
+    db.createObjectStore('reps', { keyPath: 'id' });
+    db.createObjectStore('commitments', { keyPath: 'id' }).createIndex('byDeal', 'dealKey');
+    db.createObjectStore('nextSteps', { keyPath: 'dealKey' });
+    db.createObjectStore('scores', { keyPath: 'id' }).createIndex('byDeal', 'dealKey');
+    db.createObjectStore('notes', { keyPath: 'id' }).createIndex('byDeal', 'dealKey');
+    db.createObjectStore('drafts', { keyPath: 'key' });
+    // settings are stored out-of-line under the single key 'settings'
+    db.createObjectStore('settings');
+  },
+
+  // v2 — per-rep indexes so a weekly rollup reads one rep's week by key range
+  // instead of scanning whole stores; backfill repId on records written by v1,
+  // which only knew the deal.
+  async (_db, tx) => {
+    tx.objectStore('deals').createIndex('byRep', 'repId');
+    tx.objectStore('commitments').createIndex('byRepDue', ['repId', 'due']);
+    tx.objectStore('scores').createIndex('byRepAt', ['repId', 'at']);
+    tx.objectStore('notes').createIndex('byRepAt', ['repId', 'at']);
+    const repOfDeal = new Map<string, string>();
+    for (const deal of await tx.objectStore('deals').getAll()) {
+      if (deal.repId) repOfDeal.set(deal.key, deal.repId);
+    }
+    for (const name of ['commitments', 'scores', 'notes'] as const) {
+      let cursor = await tx.objectStore(name).openCursor();
+      while (cursor) {
+        const record = cursor.value;
+        const repId = record.dealKey ? repOfDeal.get(record.dealKey) : undefined;
+        if (!record.repId && repId) await cursor.update({ ...record, repId });
+        cursor = await cursor.continue();
+      }
+    }
+  },
+
+  // v3 — call reviews (scored on the recording page, linked to a rep and a deal).
+  (db) => {
+    const reviews = db.createObjectStore('callReviews', { keyPath: 'id' });
+    reviews.createIndex('byCall', 'callKey');
+    reviews.createIndex('byDeal', 'dealKey');
+    reviews.createIndex('byRepUpdated', ['repId', 'updatedAt']);
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

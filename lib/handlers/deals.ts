@@ -1,0 +1,297 @@
+/**
+ * Handlers for the deal sidebar: what a CRM page reported, what a sidebar
+ * frame shows, and every coaching write. Requests arrive already validated by
+ * the router (sender kind + zod); business rules live in lib/rules.
+ */
+import {
+  dealKeyOf,
+  noteDraftKey,
+  type Commitment,
+  type Note,
+  type Person,
+  type Score,
+} from '../model';
+import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
+import type { SenderLike } from '../messages/senders';
+import { HandlerError } from '../messages/router';
+import type { DB } from '../db/open';
+import { getDeal, listReps, upsertDealFromSnapshot } from '../db/deals';
+import {
+  addCommitment,
+  addNoteClearingDraft,
+  addScore,
+  commitmentsForDeal,
+  deleteDraft,
+  getCommitment,
+  getDraft,
+  getNextStep,
+  notesForDeal,
+  putDraft,
+  putNextStep,
+  resolveCommitmentRecord,
+  scoresForDeal,
+} from '../db/coaching';
+import { getSettings, patchSettings } from '../db/settings';
+import { markNextStepDone, mergeCrmNextStep, setSidebarNextStep } from '../rules/next-step';
+import { renegotiateCommitment, resolveCommitment } from '../rules/commitments';
+import { RUBRIC_VERSION } from '../rubric';
+import { getTabDeal, setTabDeal } from './tab-state';
+
+export interface DealHandlerDeps {
+  db: () => Promise<DB>;
+  broadcast: (event: ChangeEvent) => Promise<void>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+type DealTypes =
+  | 'page/snapshot'
+  | 'page/sidebarPrefs'
+  | 'page/setSidebarPrefs'
+  | 'sidebar/current'
+  | 'deal/view'
+  | 'commitment/create'
+  | 'commitment/resolve'
+  | 'commitment/renegotiate'
+  | 'nextStep/set'
+  | 'nextStep/markDone'
+  | 'score/add'
+  | 'note/add'
+  | 'draft/get'
+  | 'draft/save'
+  | 'draft/clear'
+  | 'settings/get'
+  | 'settings/set'
+  | 'reps/list';
+
+export type DealHandlers = {
+  [T in DealTypes]: (request: RequestOf<T>, sender: SenderLike) => Promise<ResponseMap[T]>;
+};
+
+export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
+  const nowIso = () => (deps.now?.() ?? new Date()).toISOString();
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
+    deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
+
+  async function requireUser(db: DB): Promise<Person> {
+    const { user } = await getSettings(db);
+    if (!user) throw new HandlerError('no-user', 'Tell Dealside your name and role first (Options).');
+    return user;
+  }
+  async function requireDeal(db: DB, dealKey: string) {
+    const deal = await getDeal(db, dealKey);
+    if (!deal) throw new HandlerError('not-found', 'Dealside has not seen this deal yet.');
+    return deal;
+  }
+  const tabOf = (sender: SenderLike) => {
+    const id = sender.tab?.id;
+    if (typeof id !== 'number') throw new HandlerError('bad-sender', 'No tab.');
+    return id;
+  };
+
+  return {
+    async 'page/snapshot'(req, sender) {
+      const tabId = tabOf(sender);
+      const before = await getTabDeal(tabId);
+      if (!req.snapshot) {
+        await setTabDeal(tabId, null);
+        if (before) await changed([], [tabId]);
+        return { accepted: true };
+      }
+      // A page may only report records of its own site.
+      const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
+      if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
+      const db = await deps.db();
+      const dealKey = dealKeyOf(req.snapshot.crm, req.snapshot.recordId);
+      const at = nowIso();
+      const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, req.snapshot, at);
+      const step = await getNextStep(db, dealKey);
+      const merged = mergeCrmNextStep(step, req.snapshot.nextStep, dealKey, at);
+      if (merged && merged !== step) await putNextStep(db, merged);
+      await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
+      const tabChanged = before?.dealKey !== dealKey;
+      if (fieldsChanged || tabChanged || (merged && merged !== step)) {
+        await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
+      }
+      return { accepted: true };
+    },
+
+    async 'page/sidebarPrefs'() {
+      return (await getSettings(await deps.db())).sidebar;
+    },
+
+    async 'page/setSidebarPrefs'(req) {
+      const sidebar: { width?: number; collapsed?: boolean } = {};
+      if (req.width !== undefined) sidebar.width = req.width;
+      if (req.collapsed !== undefined) sidebar.collapsed = req.collapsed;
+      return (await patchSettings(await deps.db(), { sidebar })).sidebar;
+    },
+
+    async 'sidebar/current'(_req, sender) {
+      const tabId = tabOf(sender);
+      const tab = await getTabDeal(tabId);
+      return { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
+    },
+
+    async 'deal/view'(req) {
+      const db = await deps.db();
+      const [deal, commitments, nextStep, scores, notes] = await Promise.all([
+        getDeal(db, req.dealKey),
+        commitmentsForDeal(db, req.dealKey),
+        getNextStep(db, req.dealKey),
+        scoresForDeal(db, req.dealKey),
+        notesForDeal(db, req.dealKey),
+      ]);
+      commitments.sort((a, b) => b.statedAt.localeCompare(a.statedAt));
+      return { deal, commitments, nextStep, scores, notes };
+    },
+
+    async 'commitment/create'(req) {
+      const db = await deps.db();
+      const user = await requireUser(db);
+      const deal = await requireDeal(db, req.dealKey);
+      // A manager types the rep's words in a 1:1: the promise is the rep's, recorded by the manager.
+      const forRep = user.role === 'manager' && req.onBehalfOfRep !== false && !!deal.snapshot.owner;
+      const c: Commitment = {
+        id: newId(),
+        dealKey: req.dealKey,
+        text: req.text,
+        due: req.due,
+        statedBy: forRep ? { name: deal.snapshot.owner!, role: 'rep' } : user,
+        statedAt: nowIso(),
+        status: 'open',
+        ...(req.dueInput ? { dueInput: req.dueInput } : {}),
+        ...(forRep ? { recordedBy: user } : {}),
+        ...(deal.repId ? { repId: deal.repId } : {}),
+      };
+      await addCommitment(db, c);
+      await changed([req.dealKey]);
+      return c;
+    },
+
+    async 'commitment/resolve'(req) {
+      const db = await deps.db();
+      const user = await requireUser(db);
+      const c = await getCommitment(db, req.id);
+      if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
+      if (c.status !== 'open') throw new HandlerError('invalid-state', 'That commitment is already resolved.');
+      const resolved = resolveCommitment(c, req.outcome, req.note, user, nowIso(), req.reason);
+      if (!(await resolveCommitmentRecord(db, resolved))) {
+        throw new HandlerError('invalid-state', 'That commitment was resolved elsewhere meanwhile.');
+      }
+      await changed([c.dealKey]);
+      return resolved;
+    },
+
+    async 'commitment/renegotiate'(req) {
+      const db = await deps.db();
+      const user = await requireUser(db);
+      const c = await getCommitment(db, req.id);
+      if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
+      if (c.status !== 'open') throw new HandlerError('invalid-state', 'That commitment is already resolved.');
+      const { closed, opened } = renegotiateCommitment(c, {
+        newDue: req.newDue,
+        reason: req.reason,
+        note: req.note,
+        by: user,
+        nowIso: nowIso(),
+        newId: newId(),
+        ...(req.newDueInput ? { newDueInput: req.newDueInput } : {}),
+      });
+      if (!(await resolveCommitmentRecord(db, closed, opened))) {
+        throw new HandlerError('invalid-state', 'That commitment was resolved elsewhere meanwhile.');
+      }
+      await changed([c.dealKey]);
+      return { closed, opened };
+    },
+
+    async 'nextStep/set'(req) {
+      const db = await deps.db();
+      await requireUser(db);
+      await requireDeal(db, req.dealKey);
+      const step = setSidebarNextStep(await getNextStep(db, req.dealKey), req.text, req.due, req.dealKey, nowIso());
+      await putNextStep(db, step);
+      await changed([req.dealKey]);
+      return step;
+    },
+
+    async 'nextStep/markDone'(req) {
+      const db = await deps.db();
+      await requireUser(db);
+      const existing = await getNextStep(db, req.dealKey);
+      if (!existing || !existing.text) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
+      const step = markNextStepDone(existing, nowIso());
+      await putNextStep(db, step);
+      await changed([req.dealKey]);
+      return step;
+    },
+
+    async 'score/add'(req) {
+      const db = await deps.db();
+      const user = await requireUser(db);
+      const deal = await requireDeal(db, req.dealKey);
+      const s: Score = {
+        id: newId(),
+        dealKey: req.dealKey,
+        dimension: req.dimension,
+        value: req.value,
+        by: user,
+        at: nowIso(),
+        rubricVersion: RUBRIC_VERSION,
+        source: { kind: 'sidebar' },
+        ...(deal.repId ? { repId: deal.repId } : {}),
+      };
+      await addScore(db, s);
+      await changed([req.dealKey]);
+      return s;
+    },
+
+    async 'note/add'(req) {
+      const db = await deps.db();
+      const user = await requireUser(db);
+      const deal = await requireDeal(db, req.dealKey);
+      const note: Note = {
+        id: newId(),
+        dealKey: req.dealKey,
+        body: req.body,
+        by: user,
+        at: nowIso(),
+        ...(req.diagnosis ? { diagnosis: req.diagnosis } : {}),
+        ...(deal.repId ? { repId: deal.repId } : {}),
+      };
+      await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey));
+      await changed([req.dealKey]);
+      return note;
+    },
+
+    async 'draft/get'(req) {
+      return getDraft(await deps.db(), req.key);
+    },
+
+    async 'draft/save'(req) {
+      const draft = { key: req.key, value: req.value, updatedAt: nowIso() };
+      await putDraft(await deps.db(), draft);
+      return draft;
+    },
+
+    async 'draft/clear'(req) {
+      await deleteDraft(await deps.db(), req.key);
+      return null;
+    },
+
+    async 'settings/get'() {
+      return getSettings(await deps.db());
+    },
+
+    async 'settings/set'(req) {
+      const settings = await patchSettings(await deps.db(), req.patch);
+      await changed([], [], true);
+      return settings;
+    },
+
+    async 'reps/list'() {
+      return listReps(await deps.db());
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { openDB } from 'idb';
+import { MIGRATIONS, DB_VERSION } from '../../../lib/db/migrations';
+import { openDealsideDB } from '../../../lib/db/open';
+import { commitmentsForDeal, notesForDeal, scoresForDeal } from '../../../lib/db/coaching';
+import { getDeal } from '../../../lib/db/deals';
+
+/**
+ * Each earlier release's database, written with only the migrations that
+ * release had, must open under the current code with its data intact and the
+ * later stores and indexes present.
+ */
+const deal = {
+  key: 'salesforce:0065g00000AcmeQAAS',
+  snapshot: {
+    crm: 'salesforce',
+    recordId: '0065g00000AcmeQAAS',
+    host: 'acme.lightning.force.com',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    name: 'Acme Corp — Platform Renewal',
+    owner: 'Dana Reyes',
+    readAt: '2026-11-20T10:00:00.000Z',
+  },
+  repId: 'salesforce:Dana Reyes',
+  firstSeenAt: '2026-11-20T10:00:00.000Z',
+  lastSeenAt: '2026-11-20T10:00:00.000Z',
+};
+const manager = { name: 'Morgan Lead', role: 'manager' as const };
+// v1 records did not carry repId: v2 backfills it from the deal.
+const commitment = {
+  id: 'c1',
+  dealKey: deal.key,
+  text: 'a signed mutual action plan with Acme',
+  due: '2026-11-26',
+  statedBy: { name: 'Dana Reyes', role: 'rep' as const },
+  statedAt: '2026-11-20T10:00:00.000Z',
+  status: 'open' as const,
+};
+const score = {
+  id: 's1',
+  dealKey: deal.key,
+  dimension: 'discovery' as const,
+  value: 3,
+  by: manager,
+  at: '2026-11-20T10:01:00.000Z',
+  rubricVersion: '2026.1',
+  source: { kind: 'sidebar' as const },
+};
+const note = {
+  id: 'n1',
+  dealKey: deal.key,
+  body: { kind: 'free' as const, text: 'Ask about the paper process.' },
+  by: manager,
+  at: '2026-11-20T10:02:00.000Z',
+};
+
+async function writeAtVersion(name: string, version: number) {
+  const db = await openDB(name, version, {
+    async upgrade(db, oldVersion, _new, tx) {
+      for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(db as never, tx as never);
+    },
+  });
+  const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings'], 'readwrite');
+  await tx.objectStore('deals').put(deal);
+  // from v2 on, Dealside itself wrote the rep on each record
+  const rep = version >= 2 ? { repId: deal.repId } : {};
+  await tx.objectStore('commitments').put({ ...commitment, ...rep });
+  await tx.objectStore('scores').put({ ...score, ...rep });
+  await tx.objectStore('notes').put({ ...note, ...rep });
+  await tx.objectStore('settings').put({ user: manager, weekStartsOn: 1 }, 'settings');
+  await tx.done;
+  db.close();
+}
+
+describe('migrations', () => {
+  it('are numbered from 1 with no gaps', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+  });
+
+  for (let from = 1; from < DB_VERSION; from++) {
+    it(`upgrade a database written at v${from} to v${DB_VERSION} without losing data`, async () => {
+      const name = `migrate-from-${from}`;
+      await writeAtVersion(name, from);
+      const db = await openDealsideDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(
+        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scores', 'settings'].sort(),
+      );
+      expect((await getDeal(db, deal.key))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
+      const [c] = await commitmentsForDeal(db, deal.key);
+      expect(c?.text).toBe(commitment.text);
+      // v2's backfill: the rep is known even on records v1 wrote without it
+      expect(c?.repId).toBe('salesforce:Dana Reyes');
+      expect((await scoresForDeal(db, deal.key)).map((s) => s.repId)).toEqual(['salesforce:Dana Reyes']);
+      expect((await notesForDeal(db, deal.key))[0]?.repId).toBe('salesforce:Dana Reyes');
+      // the per-rep indexes answer key-range queries
+      const week = await db.getAllFromIndex(
+        'commitments',
+        'byRepDue',
+        IDBKeyRange.bound(['salesforce:Dana Reyes', '2026-11-23'], ['salesforce:Dana Reyes', '2026-11-29']),
+      );
+      expect(week.map((x) => x.id)).toEqual(['c1']);
+      expect(db.transaction('callReviews').store.indexNames.contains('byDeal')).toBe(true);
+      db.close();
+    });
+  }
+
+  it('a fresh install creates the latest schema', async () => {
+    const db = await openDealsideDB('fresh');
+    expect(db.version).toBe(DB_VERSION);
+    expect(db.transaction('scores').store.indexNames.contains('byRepAt')).toBe(true);
+    db.close();
+  });
+});
