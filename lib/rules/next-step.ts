@@ -1,0 +1,102 @@
+/**
+ * Next-step rules (ARCHITECTURE.md, "Domain rules"). Pure: callers pass the
+ * clock and the user's zone, and decide whether to write what these return.
+ */
+import type { DealKey, NextStep, NextStepStatus } from '../model';
+import { daysBetween, isoDateOfInstant, todayIn } from '../dates';
+
+/** A dated next step whose text has not moved for this many days reads as "Stale". */
+export const STALE_AFTER_DAYS = 14;
+
+type StepLike = { text: string; due?: string; textChangedAt: string; doneAt?: string };
+
+/** First match wins, in the order of NEXT_STEP_STATUSES. */
+export function nextStepStatus(step: StepLike | null | undefined, now: Date, timeZone: string): NextStepStatus {
+  if (!step || !step.text.trim()) return 'No next step';
+  // Compare as instants: two ISO strings for the same moment can differ in precision.
+  if (step.doneAt && Date.parse(step.doneAt) >= Date.parse(step.textChangedAt)) return 'Done';
+  if (!step.due) return 'No date';
+  const today = todayIn(timeZone, now);
+  if (step.due < today) return 'Overdue';
+  if (step.due === today) return 'Due today';
+  if (daysBetween(isoDateOfInstant(step.textChangedAt, timeZone), today) >= STALE_AFTER_DAYS) return 'Stale';
+  return 'Scheduled';
+}
+
+/** Whitespace differences (the CRM re-renders, someone adds a space) are not a new next step. */
+const normalise = (s: string) => s.trim().replace(/\s+/g, ' ');
+
+function sameText(a: string, b: string): boolean {
+  return normalise(a) === normalise(b);
+}
+
+/** Builds a NextStep without `undefined` keys, so stored records stay clean and comparable. */
+function build(fields: {
+  dealKey: DealKey;
+  text: string;
+  due: string | undefined;
+  source: NextStep['source'];
+  textChangedAt: string;
+  doneAt: string | undefined;
+  updatedAt: string;
+}): NextStep {
+  const { due, doneAt, ...rest } = fields;
+  return { ...rest, ...(due ? { due } : {}), ...(doneAt ? { doneAt } : {}) };
+}
+
+/**
+ * How a CRM snapshot's next step updates the stored one. When the page shows
+ * no next-step field the stored step is kept (the sidebar may own it). When
+ * nothing would change the SAME object is returned, so callers can skip the
+ * write with `result === existing`.
+ */
+export function mergeCrmNextStep(
+  existing: NextStep | null,
+  crm: { text: string; date?: { iso?: string } } | undefined,
+  dealKey: DealKey,
+  nowIso: string,
+): NextStep | null {
+  if (!crm || !normalise(crm.text)) return existing;
+  const unchanged = existing !== null && sameText(existing.text, crm.text);
+  const text = unchanged ? existing.text : crm.text.trim();
+  // A CRM date always wins; a dateless CRM step keeps our date only while it is the same step.
+  const due = crm.date?.iso ?? (unchanged ? existing.due : undefined);
+  const textChangedAt = unchanged ? existing.textChangedAt : nowIso;
+  const doneAt = unchanged ? existing.doneAt : undefined;
+  if (
+    unchanged &&
+    existing.source === 'crm' &&
+    existing.dealKey === dealKey &&
+    existing.text === text &&
+    existing.due === due
+  ) {
+    return existing;
+  }
+  return build({ dealKey, text, due, source: 'crm', textChangedAt, doneAt, updatedAt: nowIso });
+}
+
+/** The user typed a next step (and optionally a date) in the sidebar. `due` undefined clears the date. */
+export function setSidebarNextStep(
+  existing: NextStep | null,
+  text: string,
+  due: string | undefined,
+  dealKey: DealKey,
+  nowIso: string,
+): NextStep {
+  const unchanged = existing !== null && sameText(existing.text, text);
+  return build({
+    dealKey,
+    text: text.trim(),
+    due,
+    source: 'sidebar',
+    // Only a new text restarts the stale clock and un-does "Done"; moving the date does not.
+    textChangedAt: unchanged ? existing.textChangedAt : nowIso,
+    doneAt: unchanged ? existing.doneAt : undefined,
+    updatedAt: nowIso,
+  });
+}
+
+/** Done holds until the text changes (see nextStepStatus). */
+export function markNextStepDone(existing: NextStep, nowIso: string): NextStep {
+  return { ...existing, doneAt: nowIso, updatedAt: nowIso };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { parseDue } from '../../../lib/dates';
+
+// Wednesday 2026-11-25 16:00 UTC: 11:00 Wed in New York, 17:00 Wed in Berlin,
+// but already 05:00 Thursday 2026-11-26 in Auckland (NZDT, UTC+13).
+const NOW = new Date('2026-11-25T16:00:00Z');
+const NY = 'America/New_York';
+const BERLIN = 'Europe/Berlin';
+const AKL = 'Pacific/Auckland';
+
+const iso = (input: string, now: Date, tz: string) => parseDue(input, now, tz)?.iso ?? null;
+
+describe('parseDue with a fixed now in several zones', () => {
+  it.each([
+    // input, New York, Berlin, Auckland
+    ['by Thursday', '2026-11-26', '2026-11-26', '2026-11-26'],
+    ['Thursday', '2026-11-26', '2026-11-26', '2026-11-26'],
+    ['before thursday', '2026-11-26', '2026-11-26', '2026-11-26'],
+    ['on Friday', '2026-11-27', '2026-11-27', '2026-11-27'],
+    ['Wednesday', '2026-11-25', '2026-11-25', '2026-12-02'],
+    ['next Friday', '2026-12-04', '2026-12-04', '2026-12-04'],
+    ['tomorrow', '2026-11-26', '2026-11-26', '2026-11-27'],
+    ['today', '2026-11-25', '2026-11-25', '2026-11-26'],
+    ['in 2 weeks', '2026-12-09', '2026-12-09', '2026-12-10'],
+    ['end of month', '2026-11-30', '2026-11-30', '2026-11-30'],
+    ['End of the month', '2026-11-30', '2026-11-30', '2026-11-30'],
+    ['EOM', '2026-11-30', '2026-11-30', '2026-11-30'],
+    ['end of week', '2026-11-27', '2026-11-27', '2026-11-27'],
+    ['EOW', '2026-11-27', '2026-11-27', '2026-11-27'],
+    ['end of quarter', '2026-12-31', '2026-12-31', '2026-12-31'],
+    ['by EOQ', '2026-12-31', '2026-12-31', '2026-12-31'],
+    ['next week', '2026-11-30', '2026-11-30', '2026-11-30'],
+    ['12/3/2026', '2026-12-03', '2026-12-03', '2026-12-03'],
+    ['12/3', '2026-12-03', '2026-12-03', '2026-12-03'],
+    ['2026-12-03', '2026-12-03', '2026-12-03', '2026-12-03'],
+    ['Dec 3', '2026-12-03', '2026-12-03', '2026-12-03'],
+    ['by December 3rd', '2026-12-03', '2026-12-03', '2026-12-03'],
+    ['Friday EOD', '2026-11-27', '2026-11-27', '2026-11-27'],
+  ])('%s', (input, ny, berlin, akl) => {
+    expect(iso(input, NOW, NY)).toBe(ny);
+    expect(iso(input, NOW, BERLIN)).toBe(berlin);
+    expect(iso(input, NOW, AKL)).toBe(akl);
+  });
+
+  it('labels the day in en-US', () => {
+    expect(parseDue('12/3/2026', NOW, NY)).toEqual({ iso: '2026-12-03', label: 'Thu, Dec 3, 2026' });
+    expect(parseDue('by Thursday', NOW, AKL)).toEqual({ iso: '2026-11-26', label: 'Thu, Nov 26, 2026' });
+  });
+
+  it('reads slashes month-first (US)', () => {
+    expect(iso('3/12/2026', NOW, BERLIN)).toBe('2026-03-12');
+    expect(iso('3/12/26', NOW, BERLIN)).toBe('2026-03-12');
+    // no year and already past this year: the next one
+    expect(iso('3/12', NOW, BERLIN)).toBe('2027-03-12');
+  });
+
+  it.each(['asdf', '', '   ', 'soon', 'by', 'sometime', '13/45/2026', '2026-02-30', '2/30/2026', 'asdf thursday', 'call thursday about pricing'])(
+    'garbage %j → null',
+    (input) => {
+      expect(parseDue(input, NOW, NY)).toBeNull();
+    },
+  );
+
+  it('today’s weekday means today, whatever the hour', () => {
+    for (const t of ['2026-11-25T05:30:00Z', '2026-11-25T17:00:00Z', '2026-11-26T04:59:00Z']) {
+      expect(iso('Wednesday', new Date(t), NY), t).toBe('2026-11-25');
+      expect(iso('by wednesday', new Date(t), NY), t).toBe('2026-11-25');
+    }
+  });
+
+  it('never resolves a weekday to the past', () => {
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+      for (const tz of [NY, BERLIN, AKL]) {
+        const got = iso(day, NOW, tz)!;
+        const today = tz === AKL ? '2026-11-26' : '2026-11-25';
+        expect(got >= today, `${day} in ${tz}`).toBe(true);
+        expect(got < '2026-12-03', `${day} in ${tz} within a week`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('parseDue at DST changes', () => {
+  // US clocks fall back at 02:00 on Sunday 2026-11-01.
+  it('tomorrow just after midnight on the DST day', () => {
+    const now = new Date('2026-11-01T04:30:00Z'); // 00:30 EDT, Nov 1
+    expect(iso('tomorrow', now, NY)).toBe('2026-11-02');
+    expect(iso('today', now, NY)).toBe('2026-11-01');
+  });
+
+  it('tomorrow late on the DST day (wall clock already back on EST)', () => {
+    const now = new Date('2026-11-02T04:30:00Z'); // 23:30 EST, Nov 1
+    expect(iso('tomorrow', now, NY)).toBe('2026-11-02');
+    expect(iso('end of week', now, NY)).toBe('2026-11-06');
+  });
+
+  it('spring forward', () => {
+    const now = new Date('2026-03-08T06:30:00Z'); // 01:30 EST, Mar 8, clocks jump at 02:00
+    expect(iso('tomorrow', now, NY)).toBe('2026-03-09');
+    expect(iso('in 2 weeks', now, NY)).toBe('2026-03-22');
+  });
+});
+
+describe('parseDue around the year end', () => {
+  const dec31 = new Date('2026-12-31T20:00:00Z'); // 15:00 Dec 31 in NY, but Jan 1 09:00 in Auckland
+
+  it('end of month on the last day is today', () => {
+    expect(iso('end of month', dec31, NY)).toBe('2026-12-31');
+    expect(iso('end of quarter', dec31, NY)).toBe('2026-12-31');
+    expect(iso('end of next month', dec31, NY)).toBe('2027-01-31');
+  });
+
+  it('uses the zone’s year when it has already turned', () => {
+    expect(iso('end of month', dec31, AKL)).toBe('2027-01-31');
+    expect(iso('end of quarter', dec31, AKL)).toBe('2027-03-31');
+    expect(iso('tomorrow', dec31, AKL)).toBe('2027-01-02');
+  });
+
+  it('rolls into next year', () => {
+    expect(iso('tomorrow', dec31, NY)).toBe('2027-01-01');
+    expect(iso('Dec 3', dec31, NY)).toBe('2027-12-03');
+    expect(iso('12/3', dec31, NY)).toBe('2027-12-03');
+  });
+
+  it('next week from Wednesday Dec 30 is Monday Jan 4', () => {
+    const dec30 = new Date('2026-12-30T15:00:00Z');
+    expect(iso('next week', dec30, NY)).toBe('2027-01-04');
+    expect(iso('next week', dec30, BERLIN)).toBe('2027-01-04');
+  });
+});

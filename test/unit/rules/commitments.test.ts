@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  commitmentChain,
+  commitmentPrompt,
+  commitmentQuestionLead,
+  isDue,
+  renegotiateCommitment,
+  resolveCommitment,
+  sortCommitments,
+} from '../../../lib/rules/commitments';
+import { commitmentSchema, type Commitment, type Person } from '../../../lib/model';
+
+const REP: Person = { name: 'Priya Shah', role: 'rep' };
+const MANAGER: Person = { name: 'Sam Lee', role: 'manager' };
+const NY = 'America/New_York';
+// 11:00 Wednesday 2026-11-25 in New York; already Thursday in Auckland
+const NOW = new Date('2026-11-25T16:00:00Z');
+const NOW_ISO = NOW.toISOString();
+
+function commitment(over: Partial<Commitment> = {}): Commitment {
+  return {
+    id: 'c1',
+    dealKey: 'salesforce:006A',
+    repId: 'salesforce:Priya Shah',
+    text: 'send the security questionnaire',
+    due: '2026-11-25',
+    dueInput: 'by Wednesday',
+    statedBy: REP,
+    statedAt: '2026-11-20T15:00:00.000Z',
+    status: 'open',
+    ...over,
+  };
+}
+
+describe('isDue', () => {
+  it('open and due today or earlier in the zone', () => {
+    expect(isDue(commitment({ due: '2026-11-25' }), NOW, NY)).toBe(true);
+    expect(isDue(commitment({ due: '2026-11-01' }), NOW, NY)).toBe(true);
+    expect(isDue(commitment({ due: '2026-11-26' }), NOW, NY)).toBe(false);
+    expect(isDue(commitment({ due: '2026-11-26' }), NOW, 'Pacific/Auckland')).toBe(true);
+  });
+
+  it('resolved commitments are never due', () => {
+    const kept = resolveCommitment(commitment({ due: '2026-11-01' }), 'kept', 'sent', REP, NOW_ISO);
+    expect(isDue(kept, NOW, NY)).toBe(false);
+  });
+});
+
+describe('prompt', () => {
+  it('quotes the promise and the day', () => {
+    const c = commitment({ text: 'send the proposal', due: '2026-12-03' });
+    expect(commitmentQuestionLead(c)).toBe('You committed to send the proposal by Thu, Dec 3, 2026.');
+    expect(commitmentPrompt(c)).toBe('You committed to send the proposal by Thu, Dec 3, 2026. What happened?');
+  });
+
+  it('does not double the full stop', () => {
+    expect(commitmentQuestionLead(commitment({ text: 'send the proposal.', due: '2026-12-03' }))).toBe(
+      'You committed to send the proposal by Thu, Dec 3, 2026.',
+    );
+  });
+});
+
+describe('resolveCommitment', () => {
+  it.each(['kept', 'missed', 'dropped'] as const)('%s', (outcome) => {
+    const c = commitment();
+    const got = resolveCommitment(c, outcome, '  what happened  ', MANAGER, NOW_ISO, outcome === 'dropped' ? 'deal lost' : undefined);
+    expect(got).not.toBe(c);
+    expect(c.status).toBe('open');
+    expect(got.status).toBe(outcome);
+    expect(got.resolution).toEqual({
+      outcome,
+      note: 'what happened',
+      by: MANAGER,
+      at: NOW_ISO,
+      ...(outcome === 'dropped' ? { reason: 'deal lost' } : {}),
+    });
+    expect(commitmentSchema.safeParse(got).success).toBe(true);
+  });
+
+  it('refuses to resolve twice', () => {
+    const kept = resolveCommitment(commitment(), 'kept', '', REP, NOW_ISO);
+    expect(() => resolveCommitment(kept, 'missed', '', REP, NOW_ISO)).toThrow('already resolved');
+  });
+});
+
+describe('renegotiateCommitment', () => {
+  const args = {
+    newDue: '2026-12-04',
+    newDueInput: 'next Friday',
+    reason: 'legal out this week',
+    note: 'asked, not sent',
+    nowIso: NOW_ISO,
+    newId: 'c2',
+  };
+
+  it('closes the old promise and opens a linked one', () => {
+    const c = commitment();
+    const { closed, opened } = renegotiateCommitment(c, { ...args, by: REP });
+    expect(c.status).toBe('open');
+    expect(closed).toEqual({
+      ...c,
+      status: 'renegotiated',
+      resolution: {
+        outcome: 'renegotiated',
+        note: 'asked, not sent',
+        by: REP,
+        at: NOW_ISO,
+        newDue: '2026-12-04',
+        reason: 'legal out this week',
+        replacedBy: 'c2',
+      },
+    });
+    expect(opened).toEqual({
+      id: 'c2',
+      dealKey: c.dealKey,
+      repId: c.repId,
+      text: c.text,
+      due: '2026-12-04',
+      dueInput: 'next Friday',
+      statedBy: REP,
+      statedAt: NOW_ISO,
+      status: 'open',
+      renegotiatedFrom: 'c1',
+    });
+    expect(commitmentSchema.safeParse(closed).success).toBe(true);
+    expect(commitmentSchema.safeParse(opened).success).toBe(true);
+  });
+
+  it('keeps the promise as the rep’s when a manager moves it', () => {
+    const { opened } = renegotiateCommitment(commitment(), { ...args, by: MANAGER });
+    expect(opened.statedBy).toEqual(REP);
+    expect(opened.recordedBy).toEqual(MANAGER);
+  });
+
+  it('refuses a resolved commitment or a bad date', () => {
+    const missed = resolveCommitment(commitment(), 'missed', '', REP, NOW_ISO);
+    expect(() => renegotiateCommitment(missed, { ...args, by: REP })).toThrow('already resolved');
+    expect(() => renegotiateCommitment(commitment(), { ...args, newDue: 'Friday', by: REP })).toThrow();
+  });
+});
+
+describe('commitmentChain', () => {
+  const a = commitment({ id: 'a' });
+  const r1 = renegotiateCommitment(a, { newDue: '2026-12-01', reason: 'r', note: 'n', by: REP, nowIso: NOW_ISO, newId: 'b' });
+  const r2 = renegotiateCommitment(r1.opened, { newDue: '2026-12-08', reason: 'r', note: 'n', by: REP, nowIso: NOW_ISO, newId: 'c' });
+  const other = commitment({ id: 'x', text: 'other promise' });
+  const all = [r2.opened, other, r1.closed, r2.closed];
+
+  it('from the original to the latest, whichever link is asked for', () => {
+    for (const id of ['a', 'b', 'c']) {
+      expect(commitmentChain(all, id).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    }
+    expect(commitmentChain(all, 'c').map((c) => c.status)).toEqual(['renegotiated', 'renegotiated', 'open']);
+  });
+
+  it('a lone promise is its own chain; unknown ids give nothing', () => {
+    expect(commitmentChain(all, 'x')).toEqual([other]);
+    expect(commitmentChain(all, 'nope')).toEqual([]);
+  });
+
+  it('survives a cycle in corrupted data', () => {
+    const p = commitment({ id: 'p', renegotiatedFrom: 'q' });
+    const q = commitment({ id: 'q', renegotiatedFrom: 'p' });
+    expect(commitmentChain([p, q], 'p').length).toBe(2);
+  });
+});
+
+describe('sortCommitments', () => {
+  it('due first (oldest due), then upcoming (soonest), then resolved (newest first)', () => {
+    const list = [
+      commitment({ id: 'later', due: '2026-12-10' }),
+      resolveCommitment(commitment({ id: 'res-old', due: '2026-11-01' }), 'kept', '', REP, '2026-11-02T00:00:00.000Z'),
+      commitment({ id: 'due-today', due: '2026-11-25' }),
+      commitment({ id: 'soon', due: '2026-11-26' }),
+      resolveCommitment(commitment({ id: 'res-new', due: '2026-11-20' }), 'missed', '', REP, '2026-11-21T00:00:00.000Z'),
+      commitment({ id: 'overdue', due: '2026-11-10' }),
+    ];
+    const input = [...list];
+    expect(sortCommitments(list, NOW, NY).map((c) => c.id)).toEqual([
+      'overdue',
+      'due-today',
+      'soon',
+      'later',
+      'res-new',
+      'res-old',
+    ]);
+    expect(list).toEqual(input); // not sorted in place
+    // in Auckland it is already the 26th, so "soon" is due
+    expect(sortCommitments(list, NOW, 'Pacific/Auckland').map((c) => c.id).slice(0, 3)).toEqual([
+      'overdue',
+      'due-today',
+      'soon',
+    ]);
+  });
+
+  it('ties on the due date: the earlier promise first', () => {
+    const x = commitment({ id: 'x', statedAt: '2026-11-21T00:00:00.000Z' });
+    const y = commitment({ id: 'y', statedAt: '2026-11-20T00:00:00.000Z' });
+    expect(sortCommitments([x, y], NOW, NY).map((c) => c.id)).toEqual(['y', 'x']);
+  });
+});
