@@ -1,10 +1,31 @@
 import { defineConfig } from 'wxt';
+import { createRequire } from 'node:module';
 import { CRM_MATCHES } from './lib/crm/match-patterns';
+
+const require = createRequire(import.meta.url);
 
 // Manifest is built from code so the content-script match patterns, the
 // web-accessible sidebar and the host list can never drift apart.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The CRM content script runs on every CRM page and has a 25 KB budget; the
+    // polyfill alone is ~10 KB. It only sends messages and listens for layout
+    // commands (no async replies), which Chrome MV3's and Firefox's native
+    // promise-based APIs do identically, so it uses WXT's plain `browser`.
+    // Every other entrypoint keeps webextension-polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.name === 'crm')) return;
+      const plain = require.resolve('wxt/browser');
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      if (Array.isArray(alias)) {
+        for (const a of alias) if (a.find === 'wxt/browser') a.replacement = plain;
+      } else {
+        config.resolve.alias = { ...(alias ?? {}), 'wxt/browser': plain };
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Dealside',
     description:

@@ -58,14 +58,21 @@ export async function routeFixture(context, urlGlob, fixtureFile, { inject } = {
   );
 }
 
-/** Cumulative main-thread script time of the page's renderer (all worlds, so content scripts count), in ms. */
-export async function scriptTimeMs(page) {
+/**
+ * Cumulative main-thread script time of the page's renderer (all worlds, so
+ * content scripts count), in ms. The Performance domain only counts from when
+ * it is enabled: call this BEFORE navigating, read after.
+ */
+export async function scriptTimer(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  return (m.ScriptDuration ?? 0) * 1000;
+  return {
+    async read() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+      return (m.ScriptDuration ?? 0) * 1000;
+    },
+  };
 }
 
 /** Main-world long-task observer, installed before any page script. */

@@ -1,7 +1,7 @@
 // What Dealside costs a CRM page: extra main-thread script time and long
 // tasks, measured against the same page without the extension in the same run.
 // Runs alternate with/without so machine noise hits both sides alike.
-import { LONG_TASK_OBSERVER, launch, median, result, routeFixture, scriptTimeMs } from './lib.mjs';
+import { LONG_TASK_OBSERVER, launch, median, result, routeFixture, scriptTimer } from './lib.mjs';
 import { findSidebarFrame } from './sidebar-frame.mjs';
 
 const CASES = [
@@ -31,10 +31,11 @@ async function once(c, extension) {
     await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com)/, (r) => r.abort());
     const page = await b.context.newPage();
     await page.addInitScript(LONG_TASK_OBSERVER);
+    const timer = await scriptTimer(page);
     await page.goto(c.url, { waitUntil: 'load' });
     if (extension && c.sidebar) await findSidebarFrame(page, 10_000);
     await page.waitForTimeout(SETTLE_MS);
-    const scriptMs = await scriptTimeMs(page);
+    const scriptMs = await timer.read();
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     return { scriptMs, longTasks: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)), elements };

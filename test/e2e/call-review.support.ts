@@ -47,7 +47,7 @@ export async function launchWithExtension(): Promise<CallReviewApp> {
     extensionId,
     async setUser(user) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/call-review.html`);
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
       const reply = await page.evaluate(
         (u) =>
           (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean }> } } }).chrome.runtime.sendMessage({

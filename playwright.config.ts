@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// Each test launches its own Chromium with the built extension (a persistent
+// context per test keeps IndexedDB and storage apart). The machine has two
+// cores: one worker keeps timings honest and runs stable.
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 7_000 },
+  retries: 0,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure' },
+});

@@ -1,0 +1,120 @@
+/**
+ * The end-to-end harness: Debian's Chromium with the built extension loaded,
+ * real CRM addresses fulfilled from fixture files (so match patterns and
+ * address parsing run for real), everything else refused.
+ */
+import { chromium, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = process.env.DEALSIDE_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
+export const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
+export const LIST = 'https://acme.lightning.force.com/lightning/o/Opportunity/list';
+export const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
+
+export interface ManifestEntry {
+  file: string;
+  url: string;
+  crm: string;
+  recordId?: string;
+  deal?: boolean;
+  expect?: Record<string, string | number>;
+}
+
+export async function fixtureManifest(): Promise<ManifestEntry[]> {
+  return JSON.parse(await readFile(join(ROOT, 'test/fixtures/crm/manifest.json'), 'utf8')) as ManifestEntry[];
+}
+
+export interface App {
+  context: BrowserContext;
+  extensionId: string;
+  /** the options page's first-run form, as a person would fill it */
+  setUser(user?: { name: string; role: 'manager' | 'rep' }): Promise<void>;
+  /** a new tab on a CRM address */
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<App> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1440, height: 900 },
+  });
+  // Nothing leaves the machine: every web address not routed below is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort());
+  for (const entry of await fixtureManifest()) {
+    const body = await readFile(join(ROOT, 'test/fixtures/crm', entry.file), 'utf8');
+    const u = new URL(entry.url);
+    // The Lightning shell renders whichever record its address names: serve it for every Lightning path.
+    const pattern = entry.file === 'salesforce-lightning-opportunity.html' ? `${u.origin}/lightning/**` : entry.url.split('#')[0]!;
+    await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    if (entry.file === 'salesforce-lightning-opportunity.html') {
+      await context.route(`${u.origin}/one/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    }
+  }
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    async setUser(user = { name: 'Morgan Lead', role: 'manager' }) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByLabel('Your name').fill(user.name);
+      await page.getByLabel(user.role === 'manager' ? 'Sales manager' : 'Sales rep').check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+      await page.close();
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The sidebar frame inside a CRM page (extension-origin iframe in a closed shadow root). */
+export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
+  const url = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url() === url), { timeout: 10_000 }).toBe(true);
+  return page.frames().find((f) => f.url() === url)!;
+}
+
+/** The "Dealside" landmark once it shows the named deal. */
+export async function sidebarShowing(page: Page, extensionId: string, dealName: string) {
+  const frame = await sidebarFrame(page, extensionId);
+  const aside = frame.getByRole('complementary', { name: 'Dealside' });
+  await expect(aside.getByRole('heading', { name: dealName, level: 1 })).toBeVisible();
+  return aside;
+}
+
+/** Is the sidebar frame laid out and visible? (The page itself sees only an empty <dealside-sidebar>.) */
+export async function sidebarVisible(page: Page, extensionId: string): Promise<boolean> {
+  const url = `chrome-extension://${extensionId}/sidebar.html`;
+  const frame = page.frames().find((f) => f.url() === url);
+  if (!frame) return false;
+  const element = await frame.frameElement();
+  return element.isVisible();
+}

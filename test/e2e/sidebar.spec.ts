@@ -1,0 +1,198 @@
+import { expect, test } from '@playwright/test';
+import { ACME, GLOBEX, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
+
+const ACME_NAME = 'Acme Corp — Platform Renewal';
+const GLOBEX_NAME = 'Globex — Expansion';
+
+let app: App;
+test.beforeEach(async () => {
+  app = await launch();
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+/** Follow one of the CRM's own in-app links (SPA navigation, no page load). */
+async function navigate(page: import('@playwright/test').Page, hrefPart: string) {
+  await page.locator(`a[data-nav][href*="${hrefPart}"]`).first().click();
+}
+
+test('first run asks who you are, then shows the deal as read from the page', async () => {
+  const page = await app.open(ACME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  const aside = frame.getByRole('complementary', { name: 'Dealside' });
+  await expect(aside.getByRole('heading', { name: 'Welcome to Dealside' })).toBeVisible();
+  await aside.getByLabel('Your name').fill('Morgan Lead');
+  await aside.getByRole('button', { name: 'Save' }).click();
+  await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
+  await expect(aside.getByLabel('Amount')).toHaveText('$120,000.00');
+  await expect(aside.getByLabel('Stage')).toHaveText('Negotiation/Review');
+  await expect(aside.getByLabel('Close date')).toHaveText('12/31/2026');
+  await expect(aside.getByLabel('Owner')).toHaveText('Dana Reyes');
+  await expect(aside.getByText('Send mutual action plan draft by 12/15/2026')).toBeVisible();
+});
+
+test('a commitment survives a reload, is resolved as Missed with a note, and history keeps both', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill('a signed mutual action plan with Acme');
+  await aside.getByRole('textbox', { name: 'Due' }).fill('today');
+  await expect(aside.getByText(/^→ /)).toBeVisible(); // the date is shown back before saving
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(aside.getByText(/You committed to a signed mutual action plan with Acme by /)).toBeVisible();
+  await expect(aside.getByText('What happened?')).toBeVisible();
+
+  await page.reload();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByText(/You committed to a signed mutual action plan with Acme by /)).toBeVisible();
+  await aside.getByLabel('Outcome note').fill('Legal review slipped; MAP goes out Monday');
+  await aside.getByRole('button', { name: 'Missed' }).click();
+
+  const history = aside.getByRole('list', { name: 'Commitment history' });
+  await expect(history).toContainText('Missed');
+  await expect(history).toContainText('a signed mutual action plan with Acme');
+  await expect(history).toContainText('What happened: Legal review slipped; MAP goes out Monday');
+  await expect(history).toContainText('stated by Dana Reyes, recorded by Morgan Lead');
+  await expect(aside.getByText('What happened?')).toHaveCount(0);
+  await page.reload();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('list', { name: 'Commitment history' })).toContainText('Legal review slipped');
+});
+
+test('scores persist, with the rubric shown on focus and digits scoring the focused group', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const discovery = aside.getByRole('radiogroup', { name: 'Discovery' });
+  await discovery.getByRole('radio', { name: '4' }).check();
+  await expect(discovery.getByRole('radio', { name: '4' })).toBeChecked();
+  const qualification = aside.getByRole('radiogroup', { name: 'Qualification' });
+  await qualification.getByRole('radio', { name: '1' }).focus();
+  await expect(qualification.getByTestId('rubric-text')).toContainText('1');
+  await page.keyboard.press('3');
+  await expect(qualification.getByRole('radio', { name: '3' })).toBeChecked();
+
+  await page.reload();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+  await expect(aside.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '3' })).toBeChecked();
+  await expect(aside.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { checked: true })).toHaveCount(0);
+});
+
+test('two deals visited by SPA navigation in one tab keep their own data; list pages hide the sidebar', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Acme: ask who signs');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Acme: ask who signs');
+
+  await navigate(page, '0065g00000GlobexAA');
+  aside = await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  await expect(aside.getByLabel('Owner')).toHaveText('Sam Ortiz');
+  await expect(aside.getByRole('list', { name: 'Notes' })).not.toContainText('Acme: ask who signs');
+  await expect(aside.getByTestId('next-step-status')).toHaveText('No next step');
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Globex: map the buying group');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Globex: map the buying group');
+
+  await navigate(page, '/lightning/o/Opportunity/list');
+  await expect.poll(() => sidebarVisible(page, app.extensionId)).toBe(false);
+
+  await page.goBack(); // back to Globex
+  aside = await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  await expect.poll(() => sidebarVisible(page, app.extensionId)).toBe(true);
+  await page.goBack(); // back to Acme
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const notes = aside.getByRole('list', { name: 'Notes' });
+  await expect(notes).toContainText('Acme: ask who signs');
+  await expect(notes).not.toContainText('Globex');
+});
+
+test('a list page shows no sidebar at all', async () => {
+  await app.setUser();
+  const page = await app.open('https://acme.lightning.force.com/lightning/o/Opportunity/list');
+  await page.waitForTimeout(800); // give the content script every chance to (wrongly) show it
+  expect(await sidebarVisible(page, app.extensionId)).toBe(false);
+});
+
+test('an inline edit in the CRM reaches the sidebar without a reload', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await page.evaluate(() => (window as unknown as { __fixture: { editField(f: string, t: string): void } }).__fixture.editField('NextStep', 'Exec sponsor call 1/20/2027'));
+  await expect(aside.getByTestId('next-step-text')).toHaveText('Exec sponsor call 1/20/2027');
+  await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
+});
+
+test('two tabs on the same deal stay in sync without a reload', async () => {
+  await app.setUser();
+  const one = await app.open(ACME);
+  const two = await app.open(ACME);
+  const asideOne = await sidebarShowing(one, app.extensionId, ACME_NAME);
+  const asideTwo = await sidebarShowing(two, app.extensionId, ACME_NAME);
+  await asideOne.getByRole('textbox', { name: 'Coaching note' }).fill('Seen from tab one');
+  await asideOne.getByRole('button', { name: 'Add note' }).click();
+  await expect(asideTwo.getByRole('list', { name: 'Notes' })).toContainText('Seen from tab one');
+  await asideTwo.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' }).check();
+  await expect(asideOne.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' })).toBeChecked();
+});
+
+test('a coaching note draft survives closing the tab mid-sentence', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Coaching note' }).pressSequentially('Half a thought about the champ');
+  await page.close({ runBeforeUnload: true });
+  const again = await app.open(ACME);
+  const aside2 = await sidebarShowing(again, app.extensionId, ACME_NAME);
+  await expect(aside2.getByRole('textbox', { name: 'Coaching note' })).toHaveValue('Half a thought about the champ');
+});
+
+test('a hostile page script learns nothing of a note, score or commitment', async () => {
+  await app.setUser();
+  // Runs in the CRM page's own world before its scripts: it snoops on everything it can reach.
+  await app.context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+    const snoop = () => {
+      seen.push(document.documentElement.outerHTML);
+      for (const el of Array.from(document.querySelectorAll('*'))) {
+        if (el.shadowRoot) seen.push(el.shadowRoot.innerHTML);
+      }
+      for (let i = 0; i < window.frames.length; i++) {
+        try {
+          seen.push(window.frames[i]!.document.body.innerText);
+        } catch {
+          seen.push('blocked');
+        }
+      }
+      for (const f of Array.from(document.querySelectorAll('iframe'))) {
+        try {
+          seen.push(f.contentDocument?.body?.innerText ?? 'no document');
+        } catch {
+          seen.push('blocked');
+        }
+      }
+    };
+    (window as unknown as { __snoop: () => void }).__snoop = snoop;
+    new MutationObserver(snoop).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const secret = 'Rep is interviewing elsewhere — keep this private';
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill(secret);
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText(secret);
+  await page.evaluate(() => (window as unknown as { __snoop: () => void }).__snoop());
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.join('\n'));
+  expect(seen.length).toBeGreaterThan(1000); // the snoop really ran and saw the page
+  expect(seen).not.toContain('interviewing elsewhere');
+  // The host element is empty to the page: its shadow root is closed.
+  expect(await page.evaluate(() => document.querySelector('dealside-sidebar')?.shadowRoot ?? null)).toBeNull();
+  // …and the page cannot talk to the extension's background.
+  const canMessage = await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+  expect(canMessage).not.toBe('function');
+});

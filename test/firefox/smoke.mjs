@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Firefox ESR smoke test over WebDriver BiDi (puppeteer-core): install the
+// Firefox build, open the demo Salesforce deal at its real address (answered
+// from the fixture by request interception), and check that the sidebar frame
+// shows the deal read from the page and accepts a first-run user and a note.
+import puppeteer from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXT = join(ROOT, '.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
+const shell = readFileSync(join(ROOT, 'test/fixtures/crm/salesforce-lightning-opportunity.html'), 'utf8');
+
+const until = async (what, fn, ms = 15_000) => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const got = await fn().catch(() => undefined);
+    if (got) return got;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+};
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: FIREFOX,
+  headless: true,
+  protocol: 'webDriverBiDi',
+  extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+});
+let failed = false;
+try {
+  const id = await browser.installExtension(EXT);
+  console.log(`installed ${id}`);
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('https://acme.lightning.force.com/')) {
+      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: shell });
+    } else if (/^https?:/.test(url)) {
+      void req.abort();
+    } else {
+      void req.continue();
+    }
+  });
+  await page.goto(ACME);
+  const frame = await until('the sidebar frame', async () => page.frames().find((f) => /^moz-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())));
+  console.log(`sidebar frame: ${frame.url()}`);
+  const text = () => frame.evaluate(() => document.body.innerText);
+  await until('the first-run form', async () => (await text()).includes('Welcome to Dealside'));
+  await frame.type('#user-name', 'Morgan Lead');
+  await frame.click('form[aria-label="About you"] button[type="submit"]');
+  await until('the deal heading', async () => (await frame.$eval('h1', (h) => h.textContent)) === 'Acme Corp — Platform Renewal');
+  const landmark = await frame.$eval('aside', (a) => a.getAttribute('aria-label'));
+  assert.equal(landmark, 'Dealside');
+  assert.match(await text(), /\$120,000\.00/);
+  await frame.type('#note-text', 'Firefox smoke: ask who signs');
+  await frame.click('form[aria-label="New coaching note"] button[type="submit"]');
+  await until('the saved note', async () => (await frame.$eval('ul[aria-label="Notes"]', (u) => u.textContent)).includes('Firefox smoke: ask who signs'));
+  console.log('✔ Firefox ESR: sidebar shows the deal, first run and a note work');
+} catch (e) {
+  failed = true;
+  console.error('✘ Firefox smoke test failed:', e);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
