@@ -11,5 +11,7 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   retries: 0,
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  // Tests launch their own persistent contexts (extensions need one); Playwright's trace
+  // recorder does not own them, so it stays off.
+  use: { trace: 'off' },
 });

@@ -52,7 +52,7 @@ export function Options() {
           <section aria-labelledby="you-h">
             <h2 id="you-h">You</h2>
             {!settings.user && <p>Welcome! Tell Dealside your name and role; it stamps them on what you record.</p>}
-            <FirstRunForm key={settings.user?.name ?? 'new'} {...(settings.user ? { initial: settings.user } : {})} onSaved={load} />
+            <FirstRunForm {...(settings.user ? { initial: settings.user } : {})} onSaved={load} />
           </section>
           <section aria-labelledby="week-h">
             <h2 id="week-h">Week and look</h2>

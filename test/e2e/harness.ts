@@ -70,6 +70,17 @@ export async function launch(): Promise<App> {
   }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens Options (first run); let that happen before tests open tabs,
+  // or it can take over the tab a test is navigating.
+  const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+  for (let i = 0; i < 50; i++) {
+    const firstRun = context.pages().find((p) => p.url() === optionsUrl);
+    if (firstRun) {
+      await firstRun.close();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   return {
     context,

@@ -7,8 +7,8 @@ export function DealHeader({ deal }: { deal: DealRecord }) {
   const s = deal.snapshot;
   const field = (label: string, value: string | undefined) => (
     <>
-      <dt id={`f-${label}`}>{label}</dt>
-      <dd aria-labelledby={`f-${label}`}>{value || <span className="muted">not shown on the page</span>}</dd>
+      <dt id={`f-${label.replace(/\W/g, "")}`}>{label}</dt>
+      <dd aria-labelledby={`f-${label.replace(/\W/g, "")}`}>{value || <span className="muted">not shown on the page</span>}</dd>
     </>
   );
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ScoreGroup } from '../../../components/ScoreGroup';
 import { send } from '../../../lib/messages/client';
 import type { Score, ScoreDimension } from '../../../lib/model';
@@ -9,14 +9,19 @@ import { TIME_ZONE } from '../App';
 /** The three 1–5 scores. Every score is kept; "current" is the latest per dimension. */
 export function ScoresSection({ dealKey, scores }: { dealKey: string; scores: Score[] }) {
   const [error, setError] = useState('');
+  // Shown at once while the background records it; the next view replaces it.
+  const [pending, setPending] = useState<Partial<Record<ScoreDimension, number>>>({});
+  useEffect(() => setPending({}), [scores]);
   const current = (d: ScoreDimension) => [...scores].reverse().find((s) => s.dimension === d);
   const label = (d: ScoreDimension) => RUBRIC.find((r) => r.key === d)?.label ?? d;
 
   const score = async (dimension: ScoreDimension, value: number) => {
     setError('');
+    setPending((p) => ({ ...p, [dimension]: value }));
     try {
       await send({ type: 'score/add', dealKey, dimension, value });
     } catch (e) {
+      setPending((p) => ({ ...p, [dimension]: undefined }));
       setError((e as Error).message);
     }
   };
@@ -31,7 +36,7 @@ export function ScoresSection({ dealKey, scores }: { dealKey: string; scores: Sc
             <ScoreGroup
               label={dim.label}
               hint={dim.question}
-              value={c?.value}
+              value={pending[dim.key] ?? c?.value}
               levels={dim.levels.map((l) => `${l.title}. ${l.behaviour}`)}
               onChange={(v) => void score(dim.key, v)}
             />
