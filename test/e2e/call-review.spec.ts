@@ -65,7 +65,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
   const app = await launchWithExtension();
   try {
     await app.setUser({ name: 'Maya Manager', role: 'manager' });
-    const dealKey = await app.visitDeal?.();
+    const dealKey = await app.visitDeal();
     await routeMedia(app.context);
     await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
     const page = await app.context.newPage();
@@ -103,11 +103,10 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await region.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '2' }).check();
     await region.getByRole('combobox', { name: 'Rep' }).fill('Sam Rep');
     await region.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery; tighten the next step.');
-    if (dealKey) {
-      await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
-      await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().click();
-      await expect(region.getByText(/^Deal:/)).toBeVisible();
-    }
+    expect(dealKey).toBe('salesforce:0065g00000AcmeQAAS');
+    await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
+    await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().click();
+    await expect(region.getByText(/^Deal:/)).toBeVisible();
     await expect(region.getByText(/Review time/)).toBeVisible();
     await region.getByRole('button', { name: 'Complete review' }).click();
     await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
@@ -122,14 +121,14 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await expect(again.getByRole('textbox', { name: 'Overall note' })).toHaveValue('Strong discovery; tighten the next step.');
 
     // The linked deal's sidebar lists it.
-    if (dealKey && app.dealSidebar) {
-      const sidebar = await app.dealSidebar();
-      const reviews = sidebar.getByRole('list', { name: 'Call reviews' });
-      await expect(reviews.getByText('Acme Corp — Discovery call')).toBeVisible({ timeout: 10_000 });
-      await expect(reviews.getByText(/Discovery 4 · Next step 3 · Qualification 2/)).toBeVisible();
-    } else {
-      test.info().annotations.push({ type: 'skipped-part', description: 'no CRM deal fixture/sidebar available: deal link not checked' });
-    }
+    const sidebar = await app.dealSidebar();
+    const reviews = sidebar.getByRole('list', { name: 'Call reviews' });
+    await expect(reviews.getByText('Acme Corp — Discovery call')).toBeVisible({ timeout: 10_000 });
+    await expect(reviews.getByText(/Discovery 4 · Next step 3 · Qualification 2/)).toBeVisible();
+    // …and its scores join the deal's score history, marked as coming from a call.
+    await sidebar.getByText(/^Score history/).click();
+    await expect(sidebar.getByRole('list', { name: 'Score history' })).toContainText('Discovery 4 — Maya Manager');
+    await expect(sidebar.getByRole('list', { name: 'Score history' })).toContainText('from a call review');
   } finally {
     await app.close();
   }

@@ -1,67 +1,44 @@
-// Launch helpers for call-review.spec.ts. Kept beside the spec so it runs on its
-// own; the shared harness (harness.ts) supplies CRM routing and the sidebar.
-import { chromium, type BrowserContext, type Frame } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// Launch helpers for call-review.spec.ts, on top of the shared harness (CRM
+// routing, first run, the deal sidebar).
+import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
+import { ACME, ACME_KEY, launch, sidebarShowing } from './harness';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-const EXTENSION_DIR = process.env.DEALSIDE_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { ROOT } from './harness';
 
 export interface CallReviewApp {
   context: BrowserContext;
   extensionId: string;
   /** first-run: the local user's name and role */
   setUser(user: { name: string; role: 'manager' | 'rep' }): Promise<void>;
-  /** visit a CRM deal fixture so the deal is "seen"; returns its deal key (when a CRM fixture is available) */
-  visitDeal?: () => Promise<string | undefined>;
-  /** the sidebar frame of the deal visited by visitDeal */
-  dealSidebar?: () => Promise<Frame>;
+  /** visit the Acme deal so it is "seen"; returns its deal key */
+  visitDeal(): Promise<string>;
+  /** the sidebar landmark of the deal visited by visitDeal */
+  dealSidebar(): Promise<Locator>;
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<CallReviewApp> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-calls-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-    viewport: { width: 1440, height: 900 },
-  });
-  // Nothing leaves the machine: every address not routed by a test is refused.
-  await context.route(/^https?:\/\//, (route) => route.abort());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
+const ACME_NAME = 'Acme Corp — Platform Renewal';
 
+export async function launchWithExtension(): Promise<CallReviewApp> {
+  // Media plays without a user gesture in these tests.
+  const app = await launch(['--autoplay-policy=no-user-gesture-required']);
+  let dealPage: Page | null = null;
   return {
-    context,
-    extensionId,
-    async setUser(user) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
-      const reply = await page.evaluate(
-        (u) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean }> } } }).chrome.runtime.sendMessage({
-            type: 'settings/set',
-            patch: { user: u },
-          }),
-        user,
-      );
-      if (!reply?.ok) throw new Error(`settings/set failed: ${JSON.stringify(reply)}`);
-      await page.close();
+    context: app.context,
+    extensionId: app.extensionId,
+    setUser: (user) => app.setUser(user),
+    async visitDeal() {
+      dealPage = await app.open(ACME);
+      await sidebarShowing(dealPage, app.extensionId, ACME_NAME);
+      return ACME_KEY;
     },
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+    async dealSidebar() {
+      if (!dealPage) throw new Error('visitDeal first');
+      await dealPage.bringToFront();
+      return sidebarShowing(dealPage, app.extensionId, ACME_NAME);
     },
+    close: () => app.close(),
   };
 }
+
+export type { Frame };

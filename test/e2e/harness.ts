@@ -40,7 +40,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<App> {
+export async function launch(extraArgs: string[] = []): Promise<App> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -53,6 +53,7 @@ export async function launch(): Promise<App> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
     viewport: { width: 1440, height: 900 },
   });

@@ -1,0 +1,136 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { ACME, GLOBEX, launch, sidebarShowing, type App } from './harness';
+
+const ACME_NAME = 'Acme Corp — Platform Renewal';
+const GLOBEX_NAME = 'Globex — Expansion';
+
+let app: App;
+test.beforeEach(async () => {
+  app = await launch();
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+/** In the sidebar: a commitment due today, resolved at once as Kept or Missed. */
+async function commitAndResolve(aside: Locator, text: string, outcome: 'Kept' | 'Missed', note: string) {
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill(text);
+  await aside.getByRole('textbox', { name: 'Due' }).fill('today');
+  await expect(aside.getByText(/^→ /)).toBeVisible();
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(aside.getByText('What happened?')).toBeVisible();
+  await aside.getByLabel('Outcome note').fill(note);
+  await aside.getByRole('button', { name: outcome }).click();
+  await expect(aside.getByRole('list', { name: 'Commitment history' })).toContainText(outcome);
+}
+
+async function score(aside: Locator, group: 'Discovery' | 'Next step' | 'Qualification', value: string) {
+  const radio = aside.getByRole('radiogroup', { name: group }).getByRole('radio', { name: value });
+  await radio.check();
+  await expect(radio).toBeChecked();
+}
+
+async function addNote(aside: Locator, text: string) {
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill(text);
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText(text);
+}
+
+function repRow(popup: Page, name: string) {
+  return popup.getByRole('table', { name: 'Weekly scorecard' }).getByRole('row').filter({ has: popup.getByRole('button', { name: `${name}: open 1:1 view` }) });
+}
+
+test('data entered in the sidebar on two deals with different owners appears in the popup scorecard', async () => {
+  await app.setUser();
+
+  // Dana Reyes (Acme): kept her word, scored well, a dated next step from the CRM.
+  const acme = await app.open(ACME);
+  const danaAside = await sidebarShowing(acme, app.extensionId, ACME_NAME);
+  await commitAndResolve(danaAside, 'a signed mutual action plan with Acme', 'Kept', 'Signed Tuesday');
+  await score(danaAside, 'Discovery', '4');
+  await addNote(danaAside, 'Acme: ask who signs');
+
+  // Sam Ortiz (Globex): missed, low qualification, no next step on the deal.
+  const globex = await app.open(GLOBEX);
+  const samAside = await sidebarShowing(globex, app.extensionId, GLOBEX_NAME);
+  await commitAndResolve(samAside, 'the security questionnaire back to Globex', 'Missed', 'Waiting on IT');
+  await score(samAside, 'Qualification', '2');
+
+  const popup = await app.context.newPage();
+  await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+  const table = popup.getByRole('table', { name: 'Weekly scorecard' });
+  await expect(table).toBeVisible();
+
+  // Exceptions first: Sam needs attention, with reasons in plain words.
+  const sam = repRow(popup, 'Sam Ortiz');
+  await expect(sam).toBeVisible();
+  const reasons = sam.getByRole('list', { name: 'Why Sam Ortiz needs attention' });
+  await expect(reasons).toContainText('1 commitment missed');
+  await expect(reasons).toContainText('said/did 0 of 1 over 4 weeks');
+  await expect(reasons).toContainText('next step missing on 1 of 1 deal');
+  await expect(reasons).toContainText('qualification averaged 2.0');
+  await expect(sam).toContainText('1 missed');
+  await expect(sam).toContainText('0 of 1 (0%)');
+
+  // Dana is on track: folded under the disclosure, one click away.
+  const fold = popup.getByRole('button', { name: 'On track (1)' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(repRow(popup, 'Dana Reyes')).toHaveCount(0);
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  const dana = repRow(popup, 'Dana Reyes');
+  await expect(dana).toContainText('1 kept');
+  await expect(dana).toContainText('1 of 1 (100%)');
+  await expect(dana).toContainText('100% dated ahead');
+  await expect(dana.getByRole('img', { name: /^Discovery by week, oldest first: .*4\.0$/ })).toBeVisible();
+  // exactly one row per rep (plus the header and the disclosure rows)
+  await expect(table.getByRole('button', { name: /open 1:1 view$/ })).toHaveCount(2);
+
+  // The 1:1 view: results → pipeline → activity, linked to the deal in the CRM.
+  await popup.getByRole('button', { name: 'Sam Ortiz: open 1:1 view' }).click();
+  await expect(popup.getByRole('heading', { name: '1:1 with Sam Ortiz' })).toBeFocused();
+  const ask = popup.getByRole('list', { name: 'Commitments to ask about' });
+  await expect(ask).toContainText(/You committed to the security questionnaire back to Globex by .+\. What happened\?/);
+  await expect(ask.getByRole('link', { name: GLOBEX_NAME })).toHaveAttribute('href', GLOBEX);
+  await expect(popup.getByRole('list', { name: 'Deals with next-step problems' })).toContainText('No next step');
+  await expect(popup.getByRole('list', { name: 'Recent scores' })).toContainText('Qualification 2');
+  await popup.keyboard.press('Escape');
+  await popup.getByRole('button', { name: 'On track (1)' }).click();
+  await popup.getByRole('button', { name: 'Dana Reyes: open 1:1 view' }).click();
+  const resolved = popup.getByRole('list', { name: 'Resolved commitments' });
+  await expect(resolved).toContainText('a signed mutual action plan with Acme');
+  await expect(resolved.getByRole('link', { name: ACME_NAME })).toHaveAttribute('href', ACME);
+  await expect(popup.getByRole('list', { name: 'Recent notes' })).toContainText('Acme: ask who signs');
+  await popup.getByRole('button', { name: '← Back to scorecard' }).click();
+
+  // Sharing: the week as CSV.
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^dealside-scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/^Rep,Needs attention,Reasons,/);
+  expect(lines[1]).toMatch(/^Sam Ortiz,yes,/);
+  expect(lines[2]).toMatch(/^Dana Reyes,no,/);
+
+  // Weeks: the previous week holds none of this; arrow keys and "This week" come back.
+  await popup.getByRole('button', { name: '← Previous week' }).click();
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
+  await expect(repRow(popup, 'Sam Ortiz')).not.toContainText('1 missed');
+  await popup.getByRole('button', { name: 'This week' }).click();
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
+  await popup.keyboard.press('ArrowLeft');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+});
+
+test('a new user sees how data arrives, never a blank popup', async () => {
+  await app.setUser();
+  const popup = await app.context.newPage();
+  await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+  await expect(popup.getByRole('heading', { name: 'No reps yet' })).toBeVisible();
+  await expect(popup.getByText(/Open a deal in Salesforce or HubSpot/)).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Review this call' })).toBeVisible();
+});
