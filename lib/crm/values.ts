@@ -18,9 +18,13 @@ const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN
 
 const SYMBOLS: [RegExp, string][] = [
   [/US\$/, 'USD'],
+  [/HK\$/, 'HKD'],
+  [/NZ\$/, 'NZD'],
+  [/MX\$/, 'MXN'],
+  [/(?:^|[^A-Za-z])S\$/, 'SGD'],
+  [/(?:^|[^A-Za-z])R\$/, 'BRL'],
   [/C(?:A)?\$/, 'CAD'],
   [/A(?:U)?\$/, 'AUD'],
-  [/NZ\$/, 'NZD'],
   [/€/, 'EUR'],
   [/£/, 'GBP'],
   [/₹/, 'INR'],
@@ -33,10 +37,16 @@ function currencyOf(text: string, locale?: string): string | undefined {
   const code = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(text);
   if (code) return code[1];
   for (const [re, iso] of SYMBOLS) if (re.test(text)) return iso;
-  // a bare "$" is USD unless the page's locale says another dollar country
-  if (/\$/.test(text) && !(locale && OTHER_DOLLAR.test(locale))) return 'USD';
+  // a bare "$" is USD unless the page's locale says another dollar country;
+  // letters glued to the "$" ("TT$", "J$") name some other dollar: no guess
+  if (/\$/.test(text) && !/[A-Za-z]\$/.test(text) && !(locale && OTHER_DOLLAR.test(locale))) return 'USD';
   // "kr" (SEK/NOK/DKK/ISK), "¥" (JPY/CNY), "Fr." …: ambiguous, no currency
   return undefined;
+}
+
+/** Is `word` a scale abbreviation ("k", "M", "Mio")? "$1.234M" may well be 1.234 million. */
+function scale_(word: string): boolean {
+  return !!SCALE[word];
 }
 
 /** Does the locale write 1.234,5 (comma decimal)? undefined when unknown. */
@@ -67,7 +77,12 @@ function toNumber(digits: string, decimal: string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, m: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9, mrd: 1e9 };
+/** Scale words after a number: "k", "M", "Mio", "million" … */
+const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
+for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen']) SCALE[w] = 1e6;
+
+/** Currencies written with three decimals: for these "1.234" may be 1.234. */
+const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
 
 export function parseAmount(raw: string | null | undefined, locale?: string): AmountRead | undefined {
   const text = cleanText(raw).slice(0, 100);
@@ -75,13 +90,13 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   const out: AmountRead = { text };
   const currency = currencyOf(text, locale);
   if (currency) out.currency = currency;
-  // first number, its separators, and an abbreviation right after it ("1.2M", "1,2 Mio.")
-  const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]{1,3})?(?![A-Za-z])/.exec(text);
+  // first number, its separators, and the word right after it ("1.2M", "1,2 Mio.", "1.5 million")
+  const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]+)?/.exec(text);
   if (!m) return out;
   const digits = m[1]!;
   const word = (m[2] ?? '').toLowerCase();
   // a word after the number is a scale ("M"), a currency ("USD", "kr") or something we do not know
-  const scale = word ? (SCALE[word] ?? (word.length === 3 || word === 'kr' ? 1 : undefined)) : 1;
+  const scale = word ? (SCALE[word] ?? (/^[A-Z]{3}$/.test(m[2]!) || word === 'kr' ? 1 : undefined)) : 1;
   if (scale === undefined) return out;
   const lastDot = digits.lastIndexOf('.');
   const lastComma = digits.lastIndexOf(',');
@@ -95,25 +110,32 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
     if (count > 1) decimal = null; // 1,234,567 / 1.234.567: grouping only
     else if (after !== 3) decimal = sep; // 1.5 / 120,50
     else {
-      // "1,234" could be 1234 or 1.234: only the locale can tell
+      // "1,234" could be 1234 or 1.234: the locale can tell, and so can a
+      // currency with two decimals (nobody writes €1.234 for €1.23)
       const cd = commaDecimal(locale);
-      if (cd === undefined) return out;
-      decimal = (sep === ',') === cd ? sep : null;
+      if (currency && !THREE_DECIMALS.test(currency) && !scale_(word)) decimal = null;
+      else if (cd === undefined) return out;
+      else decimal = (sep === ',') === cd ? sep : null;
     }
   }
   const n = toNumber(digits, decimal);
   if (n === null) return out;
-  const neg = /^[-−(]|[-−]\s?\d/.test(text);
-  out.value = Math.round((neg ? -n : n) * scale * 100) / 100;
+  // a minus or an opening parenthesis before the number (not "1,000 - 2,000")
+  const neg = /[-−(]/.test(text.slice(0, m.index));
+  // toFixed(4) drops float noise (1.2 * 1e6 = 1199999.9999999998) and keeps 3-decimal currencies
+  out.value = Number(((neg ? -n : n) * scale).toFixed(4));
   return out;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** English and German month-name prefixes (the languages of our fixtures). */
+/** English and German month names (the languages of our fixtures), one "|"-separated group per month. */
+const MONTH_NAMES = 'january januar jänner|february februar feber|march märz maerz mrz|april|may mai|june juni|july juli|august|september sept|october oktober|november|december dezember'
+  .split('|')
+  .map((m) => m.split(' '));
+/** Month number of a name or its abbreviation ("Dec", "Sept", "Mär"); a word that merely starts like one ("Marketing") is not a month. */
 function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase().replace('ä', 'a').slice(0, 3);
-  const alias: Record<string, string> = { mai: 'may', okt: 'oct', dez: 'dec' };
-  const i = MONTHS.indexOf(alias[w] ?? w);
+  const w = word.toLowerCase();
+  if (w.length < 3) return undefined;
+  const i = MONTH_NAMES.findIndex((names) => names.some((n) => n.startsWith(w)));
   return i >= 0 ? i + 1 : undefined;
 }
 

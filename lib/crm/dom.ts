@@ -1,0 +1,252 @@
+/**
+ * Small DOM helpers shared by the CRM adapters. Content-script code (25 KB
+ * budget for the whole script): plain DOM, no getComputedStyle (slow, and
+ * absent from linkedom), bounded work only. Helpers may throw on truly odd
+ * DOMs; `defineCrm` wraps every adapter entry point so adapters never do.
+ */
+import type { CrmAdapter, CrmId, DealAddress, DealSnapshot } from './types';
+import { cleanText, findDate, parseAmount, parseDate } from './values';
+
+type Root = Document | Element | ShadowRoot | DocumentFragment;
+type Maybe<T> = T | null | undefined;
+
+/** Shadow roots this many levels deep are searched (host → shadow → host → shadow …). */
+const DEPTH = 4;
+/** A value is short: text gathering stops after this many characters. */
+const TEXT_LIMIT = 4000;
+const BLOCK = /^(?:div|p|li|[uod]l|d[td]|t[dhr]|table|br|h\d|section|article|header|footer|aside|nav|main|label|button|slot)$/;
+
+const all = (root: Root, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+
+/** Open shadow roots of the elements under `root` (and of `root` itself), one level. */
+function shadowRootsIn(root: Root): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const own = (root as Element).shadowRoot;
+  if (own) out.push(own);
+  for (const el of all(root, '*')) if (el.shadowRoot) out.push(el.shadowRoot);
+  return out;
+}
+
+/**
+ * A subtree queried repeatedly, open shadow roots included. The shadow roots
+ * are collected once, and only when a light-DOM query misses.
+ */
+export interface Scope {
+  query(selector: string): Element | null;
+  queryAll(selector: string): Element[];
+}
+
+export function scopeOf(root: Root, depth = DEPTH): Scope {
+  let roots: Root[] | undefined;
+  const shadows = (): Root[] => {
+    if (!roots) {
+      roots = [];
+      let level: Root[] = [root];
+      for (let d = 0; d < depth && level.length; d++) roots.push(...(level = level.flatMap(shadowRootsIn)));
+    }
+    return roots;
+  };
+  return {
+    query: (sel) => root.querySelector(sel) ?? shadows().reduce<Element | null>((hit, r) => hit ?? r.querySelector(sel), null),
+    queryAll: (sel) => [...all(root, sel), ...shadows().flatMap((r) => all(r, sel))],
+  };
+}
+
+/** querySelector that also searches open shadow roots (bounded depth). */
+export const deepQuery = (root: Root, sel: string): Element | null => scopeOf(root).query(sel);
+
+/** First match in `root` (shadow roots included) that is not hidden. */
+export const firstVisible = (root: Root, sel: string): Element | null =>
+  scopeOf(root).queryAll(sel).find((el) => !isHidden(el)) ?? null;
+
+/**
+ * Text an element shows: light DOM text, or for a host with an open shadow
+ * root the shadow tree's text with its `<slot>`s filled from the host's
+ * children. Skips script/style/template and `skip` (a selector, e.g.
+ * assistive text or edit buttons).
+ */
+export function textOf(el: Maybe<Element>, skip?: string): string {
+  if (!el) return '';
+  const skipSel = 'script,style,template,noscript' + (skip ? ',' + skip : '');
+  let out = '';
+  const walk = (node: Node, host: Element | null, depth: number): void => {
+    if (out.length > TEXT_LIMIT) return;
+    if (node.nodeType === 3) {
+      out += (node as Text).data;
+      return;
+    }
+    const e = node as Element;
+    if (node.nodeType === 1) {
+      if (e !== el && e.matches(skipSel)) return;
+      if (e.localName === 'slot' && host) {
+        const name = e.getAttribute('name') ?? '';
+        const assigned = Array.from(host.childNodes).filter((c) =>
+          c.nodeType === 1 ? ((c as Element).getAttribute('slot') ?? '') === name : !name,
+        );
+        if (assigned.length) return assigned.forEach((c) => walk(c, null, depth));
+      }
+      const sr = depth < DEPTH ? e.shadowRoot : null;
+      if (sr) return sr.childNodes.forEach((c) => walk(c, e, depth + 1));
+    }
+    node.childNodes.forEach((c) => walk(c, host, depth));
+    if (BLOCK.test(e.localName)) out += ' ';
+  };
+  walk(el, null, 0);
+  return cleanText(out).slice(0, TEXT_LIMIT);
+}
+
+/**
+ * Hidden by attribute: the element or an ancestor (across shadow boundaries)
+ * has `hidden`, `aria-hidden="true"` or an inline `display:none`. No layout.
+ */
+export function isHidden(el: Maybe<Node>): boolean {
+  for (let n = el; n; n = n.parentNode ?? (n as ShadowRoot).host) {
+    const e = n as Element;
+    if (
+      n.nodeType === 1 &&
+      (e.hasAttribute('hidden') ||
+        e.getAttribute('aria-hidden') === 'true' ||
+        /(?:^|;)\s*display\s*:\s*none/i.test(e.getAttribute('style') ?? ''))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The page's declared language, e.g. "en-US"; undefined when absent or odd. */
+export function pageLocale(doc: Maybe<Document>): string | undefined {
+  const lang = cleanText(doc?.documentElement?.getAttribute('lang'));
+  return /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i.test(lang) ? lang : undefined;
+}
+
+/** document.title, cleaned; '' for documents without one. */
+export const pageTitle = (doc: Document): string => cleanText(doc.documentElement ? doc.title : '');
+
+/** document.body, or the root element, or null. */
+export const pageBody = (doc: Document): Element | null => (doc.documentElement ? doc.body : null) ?? doc.documentElement;
+
+/** Title without the app's part: "Acme deal - Pipedrive" → "Acme deal". */
+export const titleWithout = (doc: Document, re: RegExp): string => pageTitle(doc).replace(re, '').trim();
+
+/** What a field element shows: an input's current value, else its text (else a child input's value). */
+export function fieldText(el: Maybe<Element>, skip?: string): string {
+  if (!el) return '';
+  if (/^(?:input|textarea)$/.test(el.localName)) return cleanText((el as HTMLInputElement).value);
+  return textOf(el, skip) || fieldText(el.querySelector('input:not([type="hidden"]),textarea'));
+}
+
+/** Quote a string for a CSS attribute value. */
+export const cssEscape = (s: string): string => s.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+
+/**
+ * A value next to a label: the first visible element matching `labelSel`
+ * whose text is one of `labels` (case-insensitive, trailing ":"/"*" ignored)
+ * → what it labels: its `for=` target, the element `aria-labelledby` it, its
+ * next sibling, or its parent's next sibling. '' when the label is there but
+ * the value blank; undefined when no label. Keep `labelSel` narrow.
+ */
+export function valueByLabel(root: Root, labels: readonly string[], labelSel = 'label,dt,[role="rowheader"]'): string | undefined {
+  const wanted = labels.map((l) => l.toLowerCase());
+  let found: string | undefined;
+  for (const label of all(root, labelSel)) {
+    const raw = label.textContent ?? '';
+    if (raw.length > 80 || !wanted.includes(cleanText(raw).replace(/\s*[:*]$/, '').toLowerCase()) || isHidden(label))
+      continue;
+    const id = label.getAttribute('for');
+    const target =
+      (id && label.ownerDocument.getElementById(id)) ||
+      (label.id && root.querySelector(`[aria-labelledby~="${cssEscape(label.id)}"]`)) ||
+      label.nextElementSibling ||
+      label.parentElement?.nextElementSibling;
+    found = fieldText(target);
+    if (found) break;
+  }
+  return found;
+}
+
+/** Value of the first visible `[aria-label="…"]` for one of `labels`. */
+export function valueByAria(root: Root, labels: readonly string[]): string | undefined {
+  for (const l of labels) {
+    const v = fieldText(firstVisible(root, `[aria-label="${cssEscape(l)}"]`));
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** Raw texts an adapter found on the page, before parsing and bounding. */
+export type RawDealTexts = Partial<Record<'name' | 'amount' | 'stage' | 'closeDate' | 'owner' | 'nextStep', string>>;
+/** Each field read separately, so one that trips on odd markup does not lose the others. */
+export type FieldReaders = Partial<Record<keyof RawDealTexts, () => Maybe<string>>>;
+
+/** Run `fn`, or return `fallback` if the page's markup trips it. */
+export function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Raw texts → snapshot: empty values left out, lengths bounded to what the
+ * background's schema accepts, amounts and dates parsed only when
+ * unambiguous (values.ts).
+ */
+export function buildSnapshot(
+  crm: CrmId,
+  address: DealAddress,
+  url: URL,
+  raw: RawDealTexts,
+  locale?: string,
+): Omit<DealSnapshot, 'readAt'> {
+  const out: Omit<DealSnapshot, 'readAt'> = { crm, recordId: address.recordId, host: url.host, url: url.href };
+  const clip = (s: Maybe<string>, max: number) => cleanText(s).slice(0, max) || undefined;
+  const name = clip(raw.name, 300);
+  const amount = parseAmount(clip(raw.amount, 100), locale);
+  const stage = clip(raw.stage, 120);
+  const closeDate = parseDate(clip(raw.closeDate, 100), locale);
+  const owner = clip(raw.owner, 120);
+  const next = clip(raw.nextStep, 1000);
+  if (name) out.name = name;
+  if (amount) out.amount = amount;
+  if (stage) out.stage = stage;
+  if (closeDate) out.closeDate = closeDate;
+  if (owner) out.owner = owner;
+  if (next) {
+    const date = findDate(next, locale);
+    out.nextStep = date ? { text: next, date } : { text: next };
+  }
+  return out;
+}
+
+/**
+ * An adapter from its parts, with the guarantees every adapter owes the
+ * content script: parseDealAddress, readDeal and isRecordRendered never throw
+ * (odd markup gives a partial snapshot, or false), https only.
+ */
+export function defineCrm(spec: {
+  id: CrmId;
+  label: string;
+  host: RegExp;
+  parse(url: URL): DealAddress | null;
+  read(doc: Document, address: DealAddress): FieldReaders;
+  rendered(doc: Document, address: DealAddress): boolean;
+}): CrmAdapter {
+  const owns = (url: URL) => url.protocol === 'https:' && spec.host.test(url.hostname.toLowerCase());
+  return {
+    id: spec.id,
+    label: spec.label,
+    matchesHost: owns,
+    parseDealAddress: (url) => safely(() => (owns(url) ? spec.parse(url) : null), null),
+    readDeal(doc, address, url) {
+      const raw: RawDealTexts = {};
+      const readers = safely(() => spec.read(doc, address), {});
+      for (const [k, f] of Object.entries(readers)) raw[k as keyof RawDealTexts] = safely(() => f?.() ?? undefined, undefined);
+      return safely(
+        () => buildSnapshot(spec.id, address, url, raw, safely(() => pageLocale(doc), undefined)),
+        buildSnapshot(spec.id, address, url, {}),
+      );
+    },
+    isRecordRendered: (doc, address) => safely(() => spec.rendered(doc, address), false),
+  };
+}

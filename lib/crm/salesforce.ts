@@ -1,0 +1,178 @@
+/**
+ * Salesforce Opportunity records, Lightning and Classic.
+ *
+ * Addresses: `/lightning/r/Opportunity/{id}/view`, `/lightning/r/{id}/view`
+ * (006 ids only), `/one/one.app#/sObject/{id}/view`, Classic `/{id}`; on
+ * `*.lightning.force.com` (sandboxes `org--sbx.sandbox.…` included),
+ * `*.my.salesforce.com`, `na1.salesforce.com`-style pods, and the same hosts
+ * behind the `*.mcas.ms` proxy. Query strings (console `?ws=…`) are ignored.
+ *
+ * Record ids: an 18-character id is kept exactly as shown. A 15-character id
+ * (Classic addresses, old links) is extended to its 18-character form with
+ * Salesforce's own case checksum, so both forms of one record give the same
+ * recordId. (The suffix of an 18-character id is not re-checked.)
+ *
+ * Reading (Lightning): only the ACTIVE page host is read. Lightning keeps the
+ * pages of records visited earlier in the DOM, hidden; reading the first match
+ * in the document would report a stale record. While the active host shows
+ * another record id (the address changed first), or no host is active,
+ * nothing is read.
+ */
+import type { DealAddress } from './types';
+import { cssEscape, defineCrm, isHidden, pageBody, pageTitle, scopeOf, textOf, type FieldReaders, type Scope } from './dom';
+
+const ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+
+/** 15-character id → 18-character id (Salesforce's case-insensitive form). */
+export function salesforceId18(id15: string): string {
+  let suffix = '';
+  for (let chunk = 0; chunk < 15; chunk += 5) {
+    let flags = 0;
+    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id15[chunk + i]!)) flags |= 1 << i;
+    suffix += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'[flags];
+  }
+  return id15 + suffix;
+}
+
+function opportunityId(raw: string | undefined): string | null {
+  const id = raw ? decodeURIComponent(raw) : '';
+  return ID.test(id) ? (id.length === 15 ? salesforceId18(id) : id) : null;
+}
+
+function parse(url: URL): DealAddress | null {
+  const path = url.pathname;
+  const m =
+    /^\/lightning\/r\/(?:opportunity\/)?([^/]+)\/view\/?$/i.exec(path) ??
+    (/^\/one\/one\.app\/?$/.test(path) ? /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/.exec(url.hash) : null) ??
+    (/\.salesforce\.com(?:\.mcas\.ms)?$/.test(url.hostname) ? /^\/([^/]+)\/?$/.exec(path) : null);
+  const id = opportunityId(m?.[1]);
+  return id ? { crm: 'salesforce', recordId: id } : null;
+}
+
+type Field = 'Name' | 'Amount' | 'StageName' | 'CloseDate' | 'OwnerId' | 'NextStep';
+
+/** Layout labels (user language; English first — Classic uses that one — then German). */
+const LABELS: Record<Field, string[]> = {
+  Name: ['Opportunity Name', 'Opportunity-Name'],
+  Amount: ['Amount', 'Betrag'],
+  StageName: ['Stage', 'Phase'],
+  CloseDate: ['Close Date', 'Schlusstermin'],
+  OwnerId: ['Opportunity Owner', 'Opportunity-Inhaber'],
+  NextStep: ['Next Step', 'Nächster Schritt'],
+};
+
+const FORMATTED = 'text,number,date-time,rich-text,name,url,email,phone'.replace(/[^,]+/g, 'lightning-formatted-$&');
+/** Text in a field that is not its value: assistive text, edit buttons, labels, help. */
+const SKIP = '.slds-assistive-text,.assistiveText,button,lightning-helptext,.test-id__field-label';
+const NAME_FIELD = '[data-target-selection-name="sfdc:RecordField.Opportunity.Name"]';
+
+/** The active page host: classes `active` + `lafPageHost`/`windowViewMode-*`; the last visible one. */
+export function activePageHost(doc: Document): Element | null {
+  return (
+    Array.from(doc.querySelectorAll('.active.lafPageHost,.active[class*="windowViewMode-"]'))
+      .reverse()
+      .find((el) => /(?:^|\s)(?:lafPageHost|windowViewMode-\S+)(?:\s|$)/.test(el.className) && !isHidden(el)) ?? null
+  );
+}
+
+/** Lightning page hosts exist but none is active: a navigation is in progress. */
+const betweenPages = (doc: Document) => !!doc.querySelector('.lafPageHost,[class*="windowViewMode-"]');
+
+function valueIn(container: Element): string {
+  const value = scopeOf(container).query('.test-id__field-value') ?? container;
+  const s = scopeOf(value);
+  return textOf(s.query(FORMATTED) ?? s.query('a') ?? value, SKIP);
+}
+
+/** A field of the record in `scope`: its value, '' when present but blank, undefined when absent. */
+function field(scope: Scope, f: Field): string | undefined {
+  const containers = scope
+    .queryAll(`[data-target-selection-name="sfdc:RecordField.Opportunity.${f}"]`)
+    .concat(
+      LABELS[f].flatMap((l) =>
+        scope
+          .queryAll(`records-record-layout-item[field-label="${cssEscape(l)}"]`)
+          .map((item) => scopeOf(item).query('slot[name="outputField"]') ?? item),
+      ),
+    )
+    .filter((c) => !isHidden(c));
+  for (const c of containers) {
+    const v = valueIn(c);
+    if (v) return v;
+  }
+  return containers.length ? '' : undefined;
+}
+
+/** Does the active host show this record? From its `data-record-id`, else links carrying the id. */
+function hostShows(host: Element, address: DealAddress): 'match' | 'other' | 'unknown' {
+  const id15 = address.recordId.slice(0, 15);
+  const shown = host.getAttribute('data-record-id') ?? host.querySelector('[data-record-id]')?.getAttribute('data-record-id');
+  if (shown) return shown.slice(0, 15) === id15 ? 'match' : 'other';
+  return host.querySelector(`a[href*="${cssEscape(id15)}"]`) ? 'match' : 'unknown';
+}
+
+/** "Acme — Renewal | Opportunity | Salesforce" → "Acme — Renewal". */
+function titleName(doc: Document): string {
+  const parts = pageTitle(doc).split(' | ');
+  if (/^salesforce\b/i.test(parts[parts.length - 1] ?? '')) parts.pop();
+  if (parts.length > 1) parts.pop(); // the object label
+  return parts.join(' | ');
+}
+
+function readLightning(doc: Document, address: DealAddress): FieldReaders {
+  const host = activePageHost(doc);
+  if (host ? hostShows(host, address) === 'other' : betweenPages(doc)) return {};
+  const root = host ?? pageBody(doc);
+  if (!root) return {};
+  const scope = scopeOf(root);
+  const f = (name: Field) => () => field(scope, name);
+  return {
+    name: () => field(scope, 'Name') || textOf(scope.queryAll('[slot="primaryField"]').find((el) => !isHidden(el)), SKIP) || titleName(doc),
+    amount: f('Amount'),
+    stage: f('StageName'),
+    closeDate: f('CloseDate'),
+    owner: f('OwnerId'),
+    nextStep: f('NextStep'),
+  };
+}
+
+/** Classic detail page: `td.labelCol` → next `td.dataCol`. */
+function readClassic(doc: Document, body: Element): FieldReaders {
+  const cell = (f: Field) =>
+    Array.from(body.querySelectorAll('.labelCol'))
+      .find((l) => textOf(l).replace(/\s*[:*]$/, '') === LABELS[f][0])
+      ?.nextElementSibling?.closest('.dataCol');
+  const f = (name: Field) => () => textOf(cell(name), 'img');
+  return {
+    name: () => f('Name')() || textOf(body.querySelector('h2.pageDescription')) || titleName(doc),
+    amount: f('Amount'),
+    stage: f('StageName'),
+    closeDate: f('CloseDate'),
+    // the owner cell also holds "[Change]": the user link is the value
+    owner: () => {
+      const c = cell('OwnerId');
+      return textOf(c?.querySelector('a') ?? c);
+    },
+    nextStep: f('NextStep'),
+  };
+}
+
+const isClassic = (body: Element | null) => !!body?.querySelector('.labelCol,h2.pageDescription');
+
+export const salesforce = defineCrm({
+  id: 'salesforce',
+  label: 'Salesforce',
+  host: /^(?!(?:www|help|trailhead|developer|login|test|status)\.).+\.(?:lightning\.force|salesforce)\.com(?:\.mcas\.ms)?$/,
+  parse,
+  read(doc, address) {
+    const body = pageBody(doc);
+    return !activePageHost(doc) && body && isClassic(body) ? readClassic(doc, body) : readLightning(doc, address);
+  },
+  rendered(doc, address) {
+    const host = activePageHost(doc);
+    if (host) return hostShows(host, address) !== 'other' && !!scopeOf(host).query(`${NAME_FIELD},[slot="primaryField"],records-record-layout-item`);
+    const body = pageBody(doc);
+    if (isClassic(body)) return true;
+    return !betweenPages(doc) && !!body && scopeOf(body).queryAll(NAME_FIELD).some((el) => !isHidden(el));
+  },
+});

@@ -1,0 +1,367 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { deepQuery, isHidden, pageLocale, textOf } from '../../../lib/crm/dom';
+import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
+import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
+
+const DIR = join(__dirname, '../../fixtures/crm');
+
+interface Expect {
+  name?: string;
+  amountText?: string;
+  amountValue?: number;
+  currency?: string;
+  stage?: string;
+  closeDateText?: string;
+  closeDateIso?: string;
+  owner?: string;
+  nextStepText?: string;
+  nextStepDateIso?: string;
+}
+interface Entry {
+  file: string;
+  url: string;
+  crm: string;
+  recordId?: string;
+  deal?: false;
+  expect?: Expect;
+}
+
+const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Entry[];
+
+/** What Chromium does while parsing: `<template shadowrootmode>` becomes an open shadow root. */
+function hydrateShadowRoots(root: Document | ShadowRoot): void {
+  for (const t of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
+    const host = t.parentElement;
+    if (!host) continue;
+    const sr = host.attachShadow({ mode: 'open' });
+    sr.innerHTML = t.innerHTML;
+    t.remove();
+    hydrateShadowRoots(sr);
+  }
+}
+
+function load(file: string): Document {
+  const { document } = parseHTML(readFileSync(join(DIR, file), 'utf8'));
+  hydrateShadowRoots(document as unknown as Document);
+  return document as unknown as Document;
+}
+
+/**
+ * What the Lightning shell's script does on navigation (linkedom runs no
+ * scripts): every page host loses `active` and is hidden; the record's host
+ * moves last, visible and active; the title follows.
+ */
+function showLightningRecord(doc: Document, recordId: string): void {
+  const stage = doc.getElementById('stage')!;
+  let target: Element | null = null;
+  for (const host of Array.from(stage.querySelectorAll('.lafPageHost'))) {
+    host.classList.remove('active');
+    host.setAttribute('hidden', '');
+    if (host.getAttribute('data-record-id')?.slice(0, 15) === recordId.slice(0, 15)) target = host;
+  }
+  if (!target) throw new Error(`no page host for ${recordId}`);
+  stage.appendChild(target);
+  target.removeAttribute('hidden');
+  target.classList.add('active');
+  doc.title = target.getAttribute('data-title') ?? doc.title;
+}
+
+function fixtureFor(entry: Entry): { doc: Document; adapter: CrmAdapter; address: DealAddress; url: URL } {
+  const url = new URL(entry.url);
+  const doc = load(entry.file);
+  const adapter = adapterFor(url)!;
+  const address = parseDealAddress(url)!;
+  if (entry.file === 'salesforce-lightning-opportunity.html') showLightningRecord(doc, address.recordId);
+  return { doc, adapter, address, url };
+}
+
+function check(snap: Omit<DealSnapshot, 'readAt'>, exp: Expect): void {
+  if (exp.name !== undefined) expect(snap.name).toBe(exp.name);
+  if (exp.amountText !== undefined) expect(snap.amount?.text).toBe(exp.amountText);
+  if (exp.amountValue !== undefined) expect(snap.amount?.value).toBe(exp.amountValue);
+  if (exp.currency !== undefined) expect(snap.amount?.currency).toBe(exp.currency);
+  if (exp.stage !== undefined) expect(snap.stage).toBe(exp.stage);
+  if (exp.closeDateText !== undefined) expect(snap.closeDate?.text).toBe(exp.closeDateText);
+  if (exp.closeDateIso !== undefined) expect(snap.closeDate?.iso).toBe(exp.closeDateIso);
+  if (exp.owner !== undefined) expect(snap.owner).toBe(exp.owner);
+  if (exp.nextStepText === '') expect(snap.nextStep).toBeUndefined();
+  else if (exp.nextStepText !== undefined) expect(snap.nextStep?.text).toBe(exp.nextStepText);
+  if (exp.nextStepDateIso !== undefined) expect(snap.nextStep?.date?.iso).toBe(exp.nextStepDateIso);
+}
+
+describe('manifest', () => {
+  it('names existing fixture files and real CRM addresses', () => {
+    expect(manifest.length).toBeGreaterThanOrEqual(12);
+    for (const e of manifest) {
+      expect(() => readFileSync(join(DIR, e.file))).not.toThrow();
+      expect(adapterFor(new URL(e.url))?.id).toBe(e.crm);
+    }
+  });
+
+  it('fixtures load nothing from the network', () => {
+    for (const file of new Set(manifest.map((e) => e.file))) {
+      const html = readFileSync(join(DIR, file), 'utf8');
+      expect(html).not.toMatch(/<(?:script|img|link|iframe)[^>]+(?:src|href)="(?:https?:)?\/\//i);
+      expect(html).not.toMatch(/url\((?:['"])?(?:https?:)?\/\//i);
+    }
+  });
+});
+
+describe.each(manifest.filter((e) => e.deal !== false))('$file at $url', (entry) => {
+  it('is a deal address with the expected record id', () => {
+    expect(parseDealAddress(new URL(entry.url))).toEqual({ crm: entry.crm, recordId: entry.recordId });
+  });
+
+  it('reports the record as rendered', () => {
+    const { doc, adapter, address } = fixtureFor(entry);
+    expect(adapter.isRecordRendered(doc, address)).toBe(true);
+  });
+
+  it('reads every expected field', () => {
+    const { doc, adapter, address, url } = fixtureFor(entry);
+    const snap = adapter.readDeal(doc, address, url);
+    expect(snap.crm).toBe(entry.crm);
+    expect(snap.recordId).toBe(entry.recordId);
+    expect(snap.host).toBe(url.host);
+    expect(snap.url).toBe(url.href);
+    check(snap, entry.expect ?? {});
+  });
+});
+
+describe.each(manifest.filter((e) => e.deal === false))('not a deal: $file at $url', (entry) => {
+  it('is not a deal address', () => {
+    expect(parseDealAddress(new URL(entry.url))).toBeNull();
+  });
+});
+
+describe('Salesforce Lightning: stale and in-between pages', () => {
+  const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
+  const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
+  const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;
+
+  it('the file as served has a hidden stale Globex host BEFORE the active Acme host', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const hosts = Array.from(doc.querySelectorAll('[data-record-id]'));
+    expect(hosts.map((h) => h.getAttribute('data-record-id'))).toEqual(['0065g00000GlobexAA', '0065g00000AcmeQAAS']);
+    expect(isHidden(hosts[0])).toBe(true);
+    expect(hosts[1]!.classList.contains('active')).toBe(true);
+    // a naive first-match reader would pick up Globex
+    expect(textOf(doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Name"] .test-id__field-value'))).toBe(
+      'Globex — Expansion',
+    );
+    const url = new URL(ACME);
+    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    expect(snap.name).toBe('Acme Corp — Platform Renewal');
+    expect(snap.amount?.text).toBe('$120,000.00');
+  });
+
+  it('does not read the previous record while the new one has not arrived', () => {
+    // address already says Globex, the active host still shows Acme
+    const doc = load('salesforce-lightning-opportunity.html');
+    const url = new URL(GLOBEX);
+    const address = parseDealAddress(url)!;
+    expect(sf.isRecordRendered(doc, address)).toBe(false);
+    const snap = sf.readDeal(doc, address, url);
+    expect(snap).toEqual({ crm: 'salesforce', recordId: '0065g00000GlobexAA', host: url.host, url: url.href });
+  });
+
+  it('reads nothing while no page host is active (old page hidden, new one not shown yet)', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    for (const h of Array.from(doc.querySelectorAll('.lafPageHost'))) {
+      h.classList.remove('active');
+      h.setAttribute('hidden', '');
+    }
+    for (const href of [ACME, GLOBEX]) {
+      const url = new URL(href);
+      const address = parseDealAddress(url)!;
+      expect(sf.isRecordRendered(doc, address)).toBe(false);
+      const snap = sf.readDeal(doc, address, url);
+      expect(snap.name).toBeUndefined();
+      expect(snap.amount).toBeUndefined();
+    }
+  });
+
+  it('Back to Acme after Globex: reads Acme again, not the hidden Globex host', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    showLightningRecord(doc, '0065g00000GlobexAA');
+    showLightningRecord(doc, '0065g00000AcmeQAAS');
+    const url = new URL(ACME);
+    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    expect(snap.name).toBe('Acme Corp — Platform Renewal');
+    expect(snap.owner).toBe('Dana Reyes');
+  });
+
+  it('the one.app hash address of Acme reads Acme', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const url = new URL('https://acme.lightning.force.com/one/one.app#/sObject/0065g00000AcmeQAAS/view');
+    expect(sf.readDeal(doc, parseDealAddress(url)!, url).name).toBe('Acme Corp — Platform Renewal');
+  });
+
+  it('sees an inline edit made in place (as window.__fixture.editField does)', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const active = doc.querySelector('.lafPageHost.active')!;
+    const item = deepQuery(active, '[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"]')!;
+    item.querySelector('lightning-formatted-text')!.textContent = 'Exec sponsor call 1/20/2027';
+    const url = new URL(ACME);
+    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    expect(snap.nextStep).toEqual({ text: 'Exec sponsor call 1/20/2027', date: { text: '1/20/2027', iso: '2027-01-20' } });
+  });
+
+  it('reads the Amount from inside an open shadow root', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const active = doc.querySelector('.lafPageHost.active')!;
+    const num = active.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Amount"] lightning-formatted-number')!;
+    expect(num.shadowRoot).toBeTruthy();
+    expect(num.textContent?.trim()).toBe(''); // light DOM alone shows nothing
+    expect(textOf(num)).toBe('$120,000.00');
+  });
+
+  it('falls back to layout labels, the highlights panel and the title', () => {
+    const url = new URL(ACME);
+    const address = parseDealAddress(url)!;
+    const page = (inner: string, title = 'Acme Corp — Platform Renewal | Opportunity | Salesforce') =>
+      parseHTML(`<html lang="en-US"><head><title>${title}</title></head><body>
+        <div class="windowViewMode-normal active lafPageHost" data-record-id="0065g00000AcmeQAAS">${inner}</div></body></html>`)
+        .document as unknown as Document;
+    const byLabel = page(`
+      <records-record-layout-item field-label="Amount"><span class="test-id__field-label">Amount</span><slot name="outputField"><lightning-formatted-text>$9.00</lightning-formatted-text></slot></records-record-layout-item>
+      <records-record-layout-item field-label="Stage"><slot name="outputField"><lightning-formatted-text>Closed Won</lightning-formatted-text></slot></records-record-layout-item>`);
+    let snap = sf.readDeal(byLabel, address, url);
+    expect(snap.amount).toEqual({ text: '$9.00', value: 9, currency: 'USD' });
+    expect(snap.stage).toBe('Closed Won');
+    expect(snap.name).toBe('Acme Corp — Platform Renewal'); // from the title
+    const highlights = page('<h1><lightning-formatted-text slot="primaryField">From Highlights</lightning-formatted-text></h1>', 'Something | Salesforce');
+    snap = sf.readDeal(highlights, address, url);
+    expect(snap.name).toBe('From Highlights');
+    expect(sf.isRecordRendered(highlights, address)).toBe(true);
+  });
+});
+
+describe('German Lightning org', () => {
+  it('reads through the German layout label when the selection attribute is missing', () => {
+    const doc = load('salesforce-lightning-de.html');
+    expect(pageLocale(doc)).toBe('de-DE');
+    expect(doc.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"]')).toBeNull();
+  });
+});
+
+describe('HubSpot: other records on the page', () => {
+  const hs = ADAPTERS.find((a) => a.id === 'hubspot')!;
+  it('ignores association cards and the hidden preview panel', () => {
+    const entry = manifest.find((e) => e.file === 'hubspot-deal-new.html')!;
+    const { doc, address, url } = fixtureFor(entry);
+    const snap = hs.readDeal(doc, address, url);
+    expect(snap.amount?.text).toBe('$64,000.00');
+    expect(snap.closeDate?.text).toBe('03/31/2027');
+    // the deal's own rows removed: association values still must not be read
+    for (const row of Array.from(doc.querySelectorAll('[data-test-id="about-card"] [data-property-name]'))) row.remove();
+    for (const el of Array.from(doc.querySelectorAll('[data-test-id^="highlight-property"]'))) el.remove();
+    const partial = hs.readDeal(doc, address, url);
+    expect(partial.amount).toBeUndefined();
+    expect(partial.closeDate).toBeUndefined();
+  });
+
+  it('does not read the previous deal while the page still shows it', () => {
+    const entry = manifest.find((e) => e.file === 'hubspot-deal-new.html')!;
+    const doc = load(entry.file);
+    const url = new URL('https://app.hubspot.com/contacts/4455667/record/0-3/1234');
+    const address = parseDealAddress(url)!;
+    expect(hs.isRecordRendered(doc, address)).toBe(false);
+    expect(hs.readDeal(doc, address, url).name).toBeUndefined();
+  });
+});
+
+describe('odd documents never throw and give partial snapshots', () => {
+  const huge = 'lorem ipsum '.repeat(200_000);
+  const docs: [string, string][] = [
+    ['empty body', '<html><body></body></html>'],
+    ['garbage', 'garbage <<>> &&& <div <span>>> </x-y'],
+    ['no root', ''],
+    ['huge text', `<html><body><main><h1>${huge}</h1><h2>${huge}</h2><label>Amount</label><div>${huge}</div></main></body></html>`],
+    [
+      'deep nesting',
+      `<html><body><div class="active lafPageHost">${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}</div></body></html>`,
+    ],
+    [
+      'hostile attributes',
+      `<html lang="&quot;]*{}"><body><div class="active lafPageHost" data-record-id='"]'><a href='"]'>x</a>
+       <div data-target-selection-name="sfdc:RecordField.Opportunity.Amount"><span class="test-id__field-value">${'9'.repeat(5000)}</span></div></div></body></html>`,
+    ],
+  ];
+  const urls = [
+    'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    'https://acme.my.salesforce.com/0065g00000AcmeQAAS',
+    'https://app.hubspot.com/contacts/1/record/0-3/2',
+    'https://acme.pipedrive.com/deal/1',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
+    'https://crm.zoho.com/crm/org1/tab/Potentials/2',
+  ];
+  for (const [label, html] of docs) {
+    it(label, () => {
+      const doc = parseHTML(html).document as unknown as Document;
+      for (const href of urls) {
+        const url = new URL(href);
+        const adapter = adapterFor(url)!;
+        const address = adapter.parseDealAddress(url)!;
+        let snap: ReturnType<CrmAdapter['readDeal']> | undefined;
+        expect(() => (snap = adapter.readDeal(doc, address, url))).not.toThrow();
+        expect(snap).toMatchObject({ crm: address.crm, recordId: address.recordId, host: url.host, url: url.href });
+        expect(() => adapter.isRecordRendered(doc, address)).not.toThrow();
+        for (const v of [snap!.name, snap!.stage, snap!.owner]) if (v) expect(v.length).toBeLessThanOrEqual(300);
+        if (snap!.amount) expect(snap!.amount.text.length).toBeLessThanOrEqual(100);
+      }
+    });
+  }
+});
+
+describe('cost on a large non-deal page', () => {
+  it('stays fast even if an adapter is (wrongly) run on the 5,000-element setup page', () => {
+    const doc = load('noise-5000.html');
+    expect(doc.querySelectorAll('*').length).toBeGreaterThan(5000);
+    const url = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
+    const address = parseDealAddress(url)!;
+    for (const adapter of ADAPTERS) {
+      adapter.readDeal(doc, address, url); // warm up
+      const t0 = performance.now();
+      for (let i = 0; i < 5; i++) {
+        adapter.isRecordRendered(doc, address);
+        adapter.readDeal(doc, address, url);
+      }
+      const ms = (performance.now() - t0) / 5;
+      // linkedom is far slower than a browser; this only catches runaway (quadratic) scans
+      expect(ms, adapter.id).toBeLessThan(250);
+    }
+  });
+});
+
+describe('dom helpers', () => {
+  const html = (s: string, lang = 'en-US') => parseHTML(`<html lang="${lang}"><body>${s}</body></html>`).document as unknown as Document;
+
+  it('isHidden: hidden, aria-hidden="true", inline display:none — on the element or an ancestor, across shadow roots', () => {
+    const doc = html(`<div id="a" hidden><p id="a1">x</p></div><div aria-hidden="true"><p id="b1">x</p></div>
+      <div style="color: red; display : none"><p id="c1">x</p></div><div aria-hidden="false" style="display:block"><p id="d1">x</p></div><x-host id="h" hidden></x-host>`);
+    for (const id of ['a', 'a1', 'b1', 'c1']) expect(isHidden(doc.getElementById(id)), id).toBe(true);
+    expect(isHidden(doc.getElementById('d1'))).toBe(false);
+    const sr = doc.getElementById('h')!.attachShadow({ mode: 'open' });
+    sr.innerHTML = '<span id="in">x</span>';
+    expect(isHidden(sr.querySelector('#in'))).toBe(true);
+  });
+
+  it('textOf: shadow text with slots filled from the host, assistive text skipped, blocks separated', () => {
+    const doc = html('<x-field id="f"><b slot="value">42</b><i>default</i></x-field><div id="g"><div>A</div><div>B</div><span class="sr">Edit</span></div>');
+    const host = doc.getElementById('f')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<label>Amount</label> <slot name="value"></slot> (<slot></slot>)';
+    expect(textOf(host)).toBe('Amount 42 (default)');
+    expect(textOf(doc.getElementById('g'), '.sr')).toBe('A B');
+    expect(deepQuery(doc, 'b')?.textContent).toBe('42');
+  });
+
+  it('pageLocale reads <html lang> and refuses junk', () => {
+    expect(pageLocale(html('', 'de-DE'))).toBe('de-DE');
+    expect(pageLocale(html('', '"><script>'))).toBeUndefined();
+    expect(pageLocale(parseHTML('<html><body></body></html>').document as unknown as Document)).toBeUndefined();
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, findDate, parseAmount, parseDate } from '../../../lib/crm/values';
+
+describe('cleanText', () => {
+  it('collapses every kind of space CRMs put in formatted values', () => {
+    expect(cleanText('  120\u00a0000\u202fkr \n')).toBe('120 000 kr');
+    expect(cleanText(null)).toBe('');
+    expect(cleanText(undefined)).toBe('');
+  });
+});
+
+describe('parseAmount', () => {
+  it.each([
+    ['$120,000.00', undefined, 120000, 'USD'],
+    ['$48,500.00', 'en-US', 48500, 'USD'],
+    ['€1.234,56', 'de', 1234.56, 'EUR'],
+    ['€1.234,56', 'de-DE', 1234.56, 'EUR'],
+    ['120.000,00 €', 'de-DE', 120000, 'EUR'],
+    ['€ 85.000,00', 'de-DE', 85000, 'EUR'],
+    ['£1.2M', undefined, 1200000, 'GBP'],
+    ['$48.5K', undefined, 48500, 'USD'],
+    ['EUR 1,5 Mio.', 'de-DE', 1500000, 'EUR'],
+    ['USD 1,234,567.89', undefined, 1234567.89, 'USD'],
+    ["CHF 1'234.50", 'de-CH', 1234.5, 'CHF'],
+    ['1 234,56 €', 'fr-FR', 1234.56, 'EUR'],
+    ['-$500.00', undefined, -500, 'USD'],
+    ['($500.00)', undefined, -500, 'USD'],
+    ['$0.00', undefined, 0, 'USD'],
+  ])('%s (%s) → %s %s', (text, locale, value, currency) => {
+    expect(parseAmount(text, locale)).toEqual({ text, value, currency });
+  });
+
+  it('keeps a value without a currency when the currency is ambiguous ("kr", "¥" with clear number)', () => {
+    expect(parseAmount('120 000 kr')).toEqual({ text: '120 000 kr', value: 120000 });
+    expect(parseAmount('120\u00a0000\u00a0kr')).toEqual({ text: '120 000 kr', value: 120000 });
+  });
+
+  it('gives no value for "1,234" without a locale (1234 or 1.234?)', () => {
+    expect(parseAmount('1,234')).toEqual({ text: '1,234' });
+    expect(parseAmount('1.234')).toEqual({ text: '1.234' });
+    expect(parseAmount('1,234', 'en-US')).toEqual({ text: '1,234', value: 1234 });
+    expect(parseAmount('1,234', 'de-DE')).toEqual({ text: '1,234', value: 1.234 });
+  });
+
+  it('reads "1,234" as grouping when a two-decimal currency is shown (changed rule)', () => {
+    expect(parseAmount('US$ 5,000')).toEqual({ text: 'US$ 5,000', value: 5000, currency: 'USD' });
+    expect(parseAmount('$36,000')).toEqual({ text: '$36,000', value: 36000, currency: 'USD' });
+    // three-decimal currencies stay ambiguous
+    expect(parseAmount('KWD 1.234')).toEqual({ text: 'KWD 1.234', currency: 'KWD' });
+    // a scale after the number keeps "1.234M" ambiguous
+    expect(parseAmount('$1.234M')?.value).toBeUndefined();
+  });
+
+  it('reads spelled-out scales instead of dropping them (was: "$1.5 million" → 1.5)', () => {
+    expect(parseAmount('$1.5 million')).toEqual({ text: '$1.5 million', value: 1500000, currency: 'USD' });
+    expect(parseAmount('1.5 apples')).toEqual({ text: '1.5 apples' });
+  });
+
+  it('does not call other dollars USD (was: "MX$" → USD)', () => {
+    expect(parseAmount('MX$1,000')?.currency).toBe('MXN');
+    expect(parseAmount('R$ 1.000,00', 'pt-BR')?.currency).toBe('BRL');
+    expect(parseAmount('HK$ 8,000.00')?.currency).toBe('HKD');
+    expect(parseAmount('TT$ 8,000.00')?.currency).toBeUndefined();
+    expect(parseAmount('$8,000.00', 'en-CA')?.currency).toBeUndefined();
+    expect(parseAmount('CA$8,000.00')?.currency).toBe('CAD');
+  });
+
+  it('treats a dash between numbers as a range, not a minus', () => {
+    expect(parseAmount('$1,000.00 - $2,000.00')?.value).toBe(1000);
+  });
+
+  it('refuses malformed grouping and empty text', () => {
+    expect(parseAmount('12,34,567')).toEqual({ text: '12,34,567' });
+    expect(parseAmount('1.2.3,4')).toEqual({ text: '1.2.3,4' });
+    expect(parseAmount('--')).toEqual({ text: '--' });
+    expect(parseAmount('')).toBeUndefined();
+    expect(parseAmount('   ')).toBeUndefined();
+    expect(parseAmount(null)).toBeUndefined();
+  });
+
+  it('bounds its work on huge text', () => {
+    const r = parseAmount('$1,000.00 ' + '… '.repeat(500_000));
+    expect(r?.text.length).toBeLessThanOrEqual(100);
+    expect(r?.value).toBe(1000);
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['12/31/2026', undefined, '2026-12-31'],
+    ['31.12.2026', undefined, '2026-12-31'],
+    ['31.12.2026', 'de-DE', '2026-12-31'],
+    ['Dec 31, 2026', undefined, '2026-12-31'],
+    ['December 31 2026', undefined, '2026-12-31'],
+    ['31 Dec 2026', undefined, '2026-12-31'],
+    ['31. Dezember 2026', 'de-DE', '2026-12-31'],
+    ['3. März 2027', 'de-DE', '2027-03-03'],
+    ['Sept 3, 2026', undefined, '2026-09-03'],
+    ['2026-12-31', undefined, '2026-12-31'],
+    ['1/15/2027', undefined, '2027-01-15'],
+    ['03/04/2026', 'en-US', '2026-03-04'],
+    ['03/04/2026', 'en-GB', '2026-04-03'],
+    ['03/04/2026', 'de-DE', '2026-04-03'],
+    ['04/04/2026', undefined, '2026-04-04'],
+  ])('%s (%s) → %s', (text, locale, iso) => {
+    expect(parseDate(text, locale)).toEqual({ text, iso });
+  });
+
+  it('keeps an ambiguous numeric date as text only', () => {
+    expect(parseDate('03/04/2026')).toEqual({ text: '03/04/2026' });
+    expect(parseDate('03/04/2026', 'en')).toEqual({ text: '03/04/2026' });
+  });
+
+  it('refuses impossible dates and values that are more than a date', () => {
+    expect(parseDate('Feb 30, 2026')).toEqual({ text: 'Feb 30, 2026' });
+    expect(parseDate('13/13/2026')).toEqual({ text: '13/13/2026' });
+    expect(parseDate('12/31/2026 5:00 PM')).toEqual({ text: '12/31/2026 5:00 PM' });
+    expect(parseDate('')).toBeUndefined();
+  });
+
+  it('does not take a word that merely starts like a month for one (was: "Decimal 5, 2026" → Dec 5)', () => {
+    expect(parseDate('Decimal 5, 2026')).toEqual({ text: 'Decimal 5, 2026' });
+    expect(parseDate('Marketing 12, 2026')).toEqual({ text: 'Marketing 12, 2026' });
+  });
+});
+
+describe('findDate', () => {
+  it('finds the first date in free text', () => {
+    expect(findDate('Send mutual action plan draft by 12/15/2026')).toEqual({ text: '12/15/2026', iso: '2026-12-15' });
+    expect(findDate('Exec sponsor call 1/20/2027')).toEqual({ text: '1/20/2027', iso: '2027-01-20' });
+    expect(findDate('Angebot an Einkauf senden bis 10.12.2026', 'de-DE')).toEqual({ text: '10.12.2026', iso: '2026-12-10' });
+    expect(findDate('call on Feb 2, 2027 then 3/4/2027')).toEqual({ text: 'Feb 2, 2027', iso: '2027-02-02' });
+  });
+
+  it('returns an ambiguous date as text only, and nothing when there is no date', () => {
+    expect(findDate('review on 03/04/2026')).toEqual({ text: '03/04/2026' });
+    expect(findDate('Q4 2026 review')).toBeUndefined();
+    expect(findDate('Marketing 12, 2026 plan')).toBeUndefined();
+    expect(findDate('')).toBeUndefined();
+    expect(findDate(null)).toBeUndefined();
+  });
+});
