@@ -8,10 +8,12 @@ import { openDealsideDB, type DB } from '../lib/db/open';
 import { getSettings } from '../lib/db/settings';
 import { createRouter, type Handlers } from '../lib/messages/router';
 import type { ChangeEvent } from '../lib/messages/protocol';
+import { createChangeHub, type PortLike } from '../lib/messages/change-hub';
 import { createDealHandlers } from '../lib/handlers/deals';
 import { forgetClosedTabDeals } from '../lib/handlers/tab-state';
 import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-reviews';
 import { RUBRIC_VERSION } from '../lib/rubric';
+import { createScorecardHandlers } from '../lib/handlers/scorecard';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -23,14 +25,11 @@ export default defineBackground(() => {
     return dbPromise;
   };
 
+  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   /** Tell every open extension page (sidebar frames, popup, options) what changed. */
-  const broadcast = async (event: ChangeEvent) => {
-    try {
-      await browser.runtime.sendMessage(event);
-    } catch {
-      // nobody is listening: no Dealside page is open
-    }
-  };
+  const changes = createChangeHub(self);
+  browser.runtime.onConnect.addListener((port) => changes.accept(port as unknown as PortLike));
+  const broadcast = async (event: ChangeEvent) => changes.broadcast(event);
 
   const handlers = {
     ...createDealHandlers({ db, broadcast }),
@@ -40,14 +39,12 @@ export default defineBackground(() => {
       rubricVersion: RUBRIC_VERSION,
       user: async () => (await getSettings(await db())).user ?? null,
     }),
+    ...createScorecardHandlers({ db }),
   } as unknown as Handlers;
 
-  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   const route = createRouter(handlers, self);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    // Our own change broadcasts come back to us in some browsers: not requests.
-    if ((message as { kind?: unknown } | null)?.kind === 'dealside/changed') return undefined;
     return route(message, sender);
   });
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ChangeEvent, Envelope, ErrorCode, RequestOf, RequestType, ResponseMap } from './protocol';
+import { CHANGES_PORT } from './change-hub';
 
 /** A rejected request, with the router's typed error code. */
 export class DealsideError extends Error {
@@ -31,17 +32,41 @@ export async function send<T extends RequestType>(request: RequestOf<T>): Promis
   return envelope.data;
 }
 
-/**
- * Subscribe to the background's change broadcasts. Only messages from this
- * extension's own background (no tab, same extension id) are accepted.
- */
-export function onChange(listener: (event: ChangeEvent) => void): () => void {
-  const handler = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return;
+const listeners = new Set<(event: ChangeEvent) => void>();
+let port: ReturnType<typeof browser.runtime.connect> | null = null;
+
+/** One port per page, reopened when the background restarts (MV3 stops idle workers). */
+function connect() {
+  port = browser.runtime.connect({ name: CHANGES_PORT });
+  port.onMessage.addListener((message: unknown) => {
     const m = message as Partial<ChangeEvent> | null;
     if (!m || m.kind !== 'dealside/changed' || !Array.isArray(m.dealKeys) || !Array.isArray(m.tabIds)) return;
-    listener(m as ChangeEvent);
+    for (const l of listeners) l(m as ChangeEvent);
+  });
+  port.onDisconnect.addListener(() => {
+    port = null;
+    if (!listeners.size) return;
+    // Changes made while we were disconnected were not seen: ask everyone to reload.
+    setTimeout(() => {
+      if (!listeners.size || port) return;
+      connect();
+      for (const l of listeners) l({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true, resync: true });
+    }, 200);
+  });
+}
+
+/**
+ * Subscribe to the background's change notifications (over a port only the
+ * background can post on). Returns the unsubscribe function.
+ */
+export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  listeners.add(listener);
+  if (!port) connect();
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size && port) {
+      port.disconnect();
+      port = null;
+    }
   };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
 }

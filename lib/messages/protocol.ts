@@ -21,6 +21,8 @@ import {
   type Score,
   type Settings,
 } from '../model';
+import type { Scorecard } from '../scorecard/rollup';
+import type { ReadCounts, RepWeekDetail } from '../db/scorecard';
 
 /**
  * Every request any part of Dealside may send to the background, as one zod
@@ -168,6 +170,17 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callReview/forDeal'), dealKey: dealKeySchema }),
   z.object({ type: z.literal('deals/search'), query: z.string().max(200) }),
   // ── call review (issue 3) — end ──
+
+  // ── weekly scorecard (issue 4) — begin ──
+  /** popup: one week for every rep; a week start (snapped to the user's week) or weeks from this one */
+  z.object({
+    type: z.literal('scorecard/week'),
+    weekStart: isoDate.optional(),
+    offset: z.number().int().min(-520).max(520).optional(),
+  }),
+  /** popup's 1:1 view: one rep's recent scores, notes and completed reviews up to the week's end */
+  z.object({ type: z.literal('scorecard/rep'), repId: z.string().min(3).max(300), weekStart: isoDate }),
+  // ── weekly scorecard (issue 4) — end ──
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -227,7 +240,23 @@ export interface ResponseMap {
   'callReview/forDeal': CallReview[];
   'deals/search': DealHit[];
   // ── call review (issue 3) — end ──
+  // ── weekly scorecard (issue 4) ──
+  'scorecard/week': ScorecardWeek;
+  'scorecard/rep': RepWeekDetail;
 }
+
+// ── weekly scorecard (issue 4) — begin ──
+export interface ScorecardWeek {
+  card: Scorecard;
+  /** the first day of the current week (for "This week") */
+  thisWeekStart: string;
+  weekStartsOn: number;
+  theme: Settings['theme'];
+  /** records read to build it (index ranges only), and how long the handler took */
+  read: ReadCounts;
+  ms: number;
+}
+// ── weekly scorecard (issue 4) — end ──
 
 // ── call review (issue 3) — begin ──
 export interface CurrentCall {
@@ -276,6 +305,8 @@ export interface ChangeEvent {
   tabIds: number[];
   /** settings changed */
   settings?: boolean;
+  /** the connection to the background was lost and is back: reload everything shown */
+  resync?: boolean;
 }
 
 /**

@@ -43,6 +43,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     'callReview/complete': pages,
     'callReview/forDeal': pages,
     'deals/search': pages,
+    // the weekly scorecard reads every rep's data: the popup (an unframed extension page) only
+    'scorecard/week': ['extension-page'],
+    'scorecard/rep': ['extension-page'],
   };
 })();
 

@@ -48,8 +48,15 @@ try {
     }
   });
   await page.goto(ACME);
-  const frame = await until('the sidebar frame', async () => page.frames().find((f) => /^moz-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())));
-  console.log(`sidebar frame: ${frame.url()}`);
+  // BiDi may report the extension frame by its initial about:blank address: ask each frame where it is.
+  const frame = await until('the sidebar frame', async () => {
+    for (const f of page.frames()) {
+      const href = await f.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\/sidebar\.html/.test(href)) return f;
+    }
+    return undefined;
+  });
+  console.log(`sidebar frame: ${await frame.evaluate(() => location.href)}`);
   const text = () => frame.evaluate(() => document.body.innerText);
   await until('the first-run form', async () => (await text()).includes('Welcome to Dealside'));
   await frame.type('#user-name', 'Morgan Lead');
@@ -64,6 +71,13 @@ try {
   console.log('✔ Firefox ESR: sidebar shows the deal, first run and a note work');
 } catch (e) {
   failed = true;
+  for (const f of browser.pages ? (await browser.pages()).flatMap((p) => p.frames()) : []) {
+    const t = await f.evaluate(() => `${location.href}\n${document.body?.innerText.slice(0, 400)}`).catch(() => '');
+    if (t.startsWith('moz-extension:')) {
+      console.error(`--- ${t}`);
+      console.error(JSON.stringify(await f.evaluate(() => browser.runtime.sendMessage({ type: 'sidebar/current' })).catch((e) => String(e))));
+    }
+  }
   console.error('✘ Firefox smoke test failed:', e);
 } finally {
   await browser.close();

@@ -69,7 +69,8 @@ export function useSidebarState(): SidebarState {
     void loadCurrent();
     return onChange((event) => {
       if (event.settings) reloadSettings();
-      if (tabRef.current !== null && event.tabIds.includes(tabRef.current)) void loadCurrent();
+      if (event.resync) void loadCurrent();
+      else if (tabRef.current !== null && event.tabIds.includes(tabRef.current)) void loadCurrent();
       else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });
   }, [loadCurrent, loadView, reloadSettings]);

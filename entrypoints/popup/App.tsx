@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { onChange, send } from '../../lib/messages/client';
+import type { ScorecardWeek } from '../../lib/messages/protocol';
+import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
+import { ScorecardTable } from './ScorecardTable';
+import { RepView } from './RepView';
+import { ShareButtons } from './ShareButtons';
+import { shiftDay } from '../../lib/scorecard/format';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: ScorecardWeek };
+
+/** Marked once, when the first week's table (or its empty state) is on screen: the benchmark reads it. */
+export const RENDERED_MARK = 'dealside:scorecard-rendered';
+
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  /** undefined = this week */
+  const [weekStart, setWeekStart] = useState<string | undefined>(undefined);
+  const [repId, setRepId] = useState<string | null>(null);
+  const lastRequest = useRef(0);
+
+  const load = useCallback(async (week: string | undefined) => {
+    const n = ++lastRequest.current;
+    setBusy(true);
+    try {
+      const data = await send(week ? { type: 'scorecard/week', weekStart: week } : { type: 'scorecard/week', offset: 0 });
+      if (n !== lastRequest.current) return;
+      if (data.theme !== 'system') document.documentElement.dataset.theme = data.theme;
+      else delete document.documentElement.dataset.theme;
+      setState({ kind: 'ready', data });
+    } catch (e) {
+      if (n !== lastRequest.current) return;
+      setState({ kind: 'error', message: (e as Error).message });
+    } finally {
+      if (n === lastRequest.current) setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(weekStart);
+  }, [load, weekStart]);
+
+  // Data written elsewhere (a sidebar, a call review) shows up without reopening the popup.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(weekStart), 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [load, weekStart]);
+
+  const data = state.kind === 'ready' ? state.data : null;
+  const shownWeek = data?.card.weekStart;
+  const goWeek = useCallback(
+    (delta: number | 'this') => {
+      if (!data) return;
+      setWeekStart(delta === 'this' ? undefined : shiftDay(data.card.weekStart, 7 * delta));
+    },
+    [data],
+  );
+
+  // Keyboard: ← / → move a week, T goes back to this week; Escape leaves the 1:1 view.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.altKey || e.ctrlKey || e.metaKey || t?.closest('input, textarea, select, [contenteditable]')) return;
+      if (repId) {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          setRepId(null);
+        }
+        return;
+      }
+      if (e.key === 'ArrowLeft') goWeek(-1);
+      else if (e.key === 'ArrowRight') goWeek(1);
+      else if (e.key === 't' || e.key === 'T') goWeek('this');
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [goWeek, repId]);
+
+  const marked = useRef(false);
+  useLayoutEffect(() => {
+    if (state.kind !== 'loading' && !marked.current) {
+      marked.current = true;
+      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms } : { error: true } });
+    }
+  }, [state]);
+
+  if (state.kind === 'loading') {
+    return (
+      <main className="popup">
+        <p className="popup-loading" role="status">
+          Loading…
+        </p>
+      </main>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <main className="popup">
+        <div className="banner error" role="alert">
+          <p>
+            <strong>Dealside could not read your scorecard data.</strong> Nothing was changed. {state.message}
+          </p>
+          <button type="button" onClick={() => void load(weekStart)}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const { card } = state.data;
+  const row = repId ? card.rows.find((r) => r.rep.id === repId) : undefined;
+  const isThisWeek = shownWeek === state.data.thisWeekStart;
+  return (
+    <main className="popup" aria-busy={busy}>
+      <header className="popup-head">
+        <div className="row between">
+          <h1>Dealside</h1>
+          <ReviewThisCallButton />
+        </div>
+        {!row && (
+          <nav className="week-nav row" aria-label="Week">
+            <button type="button" onClick={() => goWeek(-1)} aria-keyshortcuts="ArrowLeft">
+              ← Previous week
+            </button>
+            <strong className="week-label" aria-live="polite">
+              {card.label}
+              {isThisWeek ? ' (this week)' : ''}
+            </strong>
+            <button type="button" onClick={() => goWeek(1)} aria-keyshortcuts="ArrowRight">
+              Next week →
+            </button>
+            <button type="button" onClick={() => goWeek('this')} disabled={isThisWeek} aria-keyshortcuts="T">
+              This week
+            </button>
+          </nav>
+        )}
+      </header>
+      {row ? (
+        <RepView card={card} row={row} onBack={() => setRepId(null)} />
+      ) : card.rows.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <>
+          <p className="summary muted">
+            {card.attention === 0 ? 'Every rep is on track this week.' : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
+            week.
+          </p>
+          <ScorecardTable card={card} onOpenRep={setRepId} />
+          <ShareButtons card={card} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function EmptyState() {
+  return (
+    <section className="empty" aria-labelledby="empty-h">
+      <h2 id="empty-h">No reps yet</h2>
+      <p>
+        Open a deal in Salesforce or HubSpot (or Pipedrive, Dynamics 365, Zoho): Dealside shows its sidebar beside the deal and records the deal's owner as a
+        rep.
+      </p>
+      <p>Commitments, next steps, 1–5 scores and coaching notes you add there — and call reviews — build this weekly scorecard, one row per rep.</p>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useId, useState } from 'react';
+import type { RepScorecard, Scorecard } from '../../lib/scorecard/rollup';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
+import { Sparkline } from './Sparkline';
+
+/** "Weekly scorecard": reps needing attention first, on-track reps folded under a disclosure button. */
+export function ScorecardTable({ card, onOpenRep }: { card: Scorecard; onOpenRep: (repId: string) => void }) {
+  const [showOnTrack, setShowOnTrack] = useState(false);
+  const onTrackId = useId();
+  const attention = card.rows.filter((r) => r.attention);
+  const onTrack = card.rows.filter((r) => !r.attention);
+  return (
+    <table className="scorecard" aria-label="Weekly scorecard">
+      <thead>
+        <tr>
+          <th scope="col">Rep</th>
+          <th scope="col">Commitments due</th>
+          <th scope="col">Say/do, 4 wk</th>
+          <th scope="col">Next steps, open deals</th>
+          <th scope="col">Scores vs 4 wk</th>
+          <th scope="col">Call reviews</th>
+          <th scope="col">Diagnoses</th>
+        </tr>
+      </thead>
+      {attention.length > 0 && (
+        <tbody className="attention">
+          {attention.map((r) => (
+            <Row key={r.rep.id} row={r} onOpen={onOpenRep} />
+          ))}
+        </tbody>
+      )}
+      {onTrack.length > 0 && (
+        <tbody className="fold">
+          <tr>
+            <td colSpan={7}>
+              <button type="button" className="disclosure" aria-expanded={showOnTrack} aria-controls={onTrackId} onClick={() => setShowOnTrack((v) => !v)}>
+                <span aria-hidden="true">{showOnTrack ? '▾' : '▸'}</span> On track ({onTrack.length})
+              </button>
+            </td>
+          </tr>
+        </tbody>
+      )}
+      <tbody id={onTrackId} className="on-track" hidden={!showOnTrack}>
+        {showOnTrack && onTrack.map((r) => <Row key={r.rep.id} row={r} onOpen={onOpenRep} />)}
+      </tbody>
+    </table>
+  );
+}
+
+function Row({ row, onOpen }: { row: RepScorecard; onOpen: (repId: string) => void }) {
+  const k = row.commitments;
+  const ns = row.nextStep;
+  return (
+    <tr className={row.attention ? 'needs' : undefined}>
+      <th scope="row">
+        <button type="button" className="link rep" onClick={() => onOpen(row.rep.id)} aria-label={`${row.rep.name}: open 1:1 view`}>
+          {row.rep.name}
+        </button>
+        {row.reasons.length > 0 && (
+          <ul className="reasons" aria-label={`Why ${row.rep.name} needs attention`}>
+            {row.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </th>
+      <td>
+        {k.due === 0 ? (
+          <span className="muted">none</span>
+        ) : (
+          <>
+            <span className="good-t">{k.kept} kept</span>
+            <br />
+            <span className={k.missed ? 'bad-t' : undefined}>{k.missed} missed</span>
+            <br />
+            <span className={k.openPastDue ? 'warn-t' : undefined}>{k.openPastDue} open past due</span>
+          </>
+        )}
+      </td>
+      <td className={row.sayDo.ratio !== null && row.attention && row.reasons.some((r) => r.startsWith('said/did')) ? 'bad-t' : undefined}>
+        {row.sayDo.ratio === null ? <span className="muted">none resolved</span> : sayDoText(row.sayDo)}
+      </td>
+      <td>
+        {ns.deals === 0 ? (
+          <span className="muted">no open deals seen in 30 days</span>
+        ) : (
+          <>
+            {fmtPercent(ns.coverage)} dated ahead <span className="muted">({ns.covered} of {ns.deals})</span>
+            <br />
+            <span className="muted">
+              none {ns.none} · overdue {ns.overdue} · stale {ns.stale}
+            </span>
+          </>
+        )}
+      </td>
+      <td>
+        <ul className="dims">
+          {DIMENSIONS.map((d) => {
+            const s = row.scores[d];
+            return (
+              <li key={d}>
+                <span className="dim">{DIMENSION_LABEL[d]}</span> <strong>{fmtScore(s.week)}</strong>{' '}
+                <span className={s.change !== null && s.change <= -1 ? 'bad-t' : 'muted'} title="change against the four weeks before">
+                  {fmtChange(s.change)}
+                </span>{' '}
+                <Sparkline label={DIMENSION_LABEL[d]} values={s.spark} />
+              </li>
+            );
+          })}
+        </ul>
+      </td>
+      <td className={row.reviews.completed >= row.reviews.target ? 'good-t' : 'muted'}>
+        {row.reviews.completed} of {row.reviews.target}
+      </td>
+      <td>
+        <span title="skill / will / knowledge / system" className="dx">
+          skill {row.diagnoses.skill}, will {row.diagnoses.will}, knowledge {row.diagnoses.knowledge}, system {row.diagnoses.system}
+        </span>
+      </td>
+    </tr>
+  );
+}

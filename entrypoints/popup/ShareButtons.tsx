@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Scorecard } from '../../lib/scorecard/rollup';
+import { CSV_FIELDS, csvFileName, csvRows, scorecardText } from '../../lib/scorecard/export';
+
+/** Export the week as CSV (papaparse, loaded on demand) or copy it as plain text for an email. */
+export function ShareButtons({ card }: { card: Scorecard }) {
+  const [status, setStatus] = useState('');
+  return (
+    <div className="share row">
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            const { default: Papa } = await import('papaparse');
+            const csv = Papa.unparse(csvRows(card), { columns: [...CSV_FIELDS] });
+            const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = csvFileName(card);
+            document.body.append(a);
+            a.click();
+            a.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+            setStatus(`Exported ${csvFileName(card)}.`);
+          } catch (e) {
+            setStatus(`Could not export: ${(e as Error).message}`);
+          }
+        }}
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(scorecardText(card));
+            setStatus('Copied the week as text.');
+          } catch (e) {
+            setStatus(`Could not copy: ${(e as Error).message}`);
+          }
+        }}
+      >
+        Copy as text
+      </button>
+      <span role="status" className="muted">
+        {status}
+      </span>
+    </div>
+  );
+}

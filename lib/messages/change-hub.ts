@@ -1,0 +1,47 @@
+/**
+ * Background side of change notifications. Extension pages (sidebar frames,
+ * call panels, popup, options) hold a port named CHANGES_PORT; every write
+ * posts a ChangeEvent on each port. Ports rather than runtime.sendMessage:
+ * Firefox does not deliver the background's runtime messages to extension
+ * frames inside web pages, and a port is also told when the other end goes.
+ * Content scripts and anything else unrecognised are disconnected at once.
+ */
+import { classifySender, type SenderLike, type Self } from './senders';
+import type { ChangeEvent } from './protocol';
+
+export const CHANGES_PORT = 'dealside/changes';
+
+export interface PortLike {
+  name: string;
+  sender?: SenderLike;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+export function createChangeHub(self: () => Self) {
+  const ports = new Set<PortLike>();
+  return {
+    accept(port: PortLike): void {
+      const kind = port.sender ? classifySender(port.sender, self()) : 'untrusted';
+      if (port.name !== CHANGES_PORT || kind === 'untrusted' || kind === 'content') {
+        port.disconnect();
+        return;
+      }
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    },
+    broadcast(event: ChangeEvent): void {
+      for (const port of ports) {
+        try {
+          port.postMessage(event);
+        } catch {
+          ports.delete(port); // its page went away
+        }
+      }
+    },
+    get size() {
+      return ports.size;
+    },
+  };
+}
