@@ -28,6 +28,7 @@ export function watchDeal(
   const read = () => {
     timer = undefined;
     if (stopped) return;
+    safe(() => observeShadowRoots(document.body ?? document.documentElement), undefined);
     const rendered = safe(() => adapter.isRecordRendered(document, address), false);
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return;
     const url = new URL(location.href);
@@ -45,13 +46,27 @@ export function watchDeal(
   };
 
   const observer = new MutationObserver(schedule);
-  observer.observe(document.body ?? document.documentElement, {
+  const options: MutationObserverInit = {
     subtree: true,
     childList: true,
     characterData: true,
     attributes: true,
     attributeFilter: ['class', 'hidden', 'style', 'title', 'value'],
-  });
+  };
+  observer.observe(document.body ?? document.documentElement, options);
+  // A document observer does not see inside shadow roots, where CRMs' components
+  // often keep field values: observe each open root too, as components appear.
+  const observed = new WeakSet<ShadowRoot>();
+  const observeShadowRoots = (root: ParentNode) => {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      const shadow = el.shadowRoot;
+      if (shadow && !observed.has(shadow)) {
+        observed.add(shadow);
+        observer.observe(shadow, options);
+        observeShadowRoots(shadow);
+      }
+    }
+  };
   // If the record never signals it rendered, still report the partial read.
   const deadline = setTimeout(schedule, RENDER_TIMEOUT_MS + 10);
   read();

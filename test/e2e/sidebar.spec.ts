@@ -122,7 +122,8 @@ test('an inline edit in the CRM reaches the sidebar without a reload', async () 
   const page = await app.open(ACME);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await page.evaluate(() => (window as unknown as { __fixture: { editField(f: string, t: string): void } }).__fixture.editField('NextStep', 'Exec sponsor call 1/20/2027'));
-  await expect(aside.getByTestId('next-step-text')).toHaveText('Exec sponsor call 1/20/2027');
+  // well inside the watcher's 5 s give-up read: the edit itself must be noticed
+  await expect(aside.getByTestId('next-step-text')).toHaveText('Exec sponsor call 1/20/2027', { timeout: 2_000 });
   await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
 });
 
