@@ -8,6 +8,8 @@ import type { IDBPDatabase } from 'idb';
 import type { CallReview, DealRecord, Score } from '../model';
 import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
+import { addScoresToDays } from './score-days';
+import { userTimeZone } from '../scorecard/aggregate';
 
 type DB = IDBPDatabase<DealsideDB>;
 
@@ -26,11 +28,13 @@ export async function putReview(db: DB, review: CallReview): Promise<void> {
 }
 
 /** Save a completed review and append its new scores, atomically. */
-export async function putCompletedReview(db: DB, review: CallReview, scores: Score[]): Promise<void> {
-  const tx = db.transaction(['callReviews', 'scores'], 'readwrite');
+export async function putCompletedReview(db: DB, review: CallReview, scores: Score[], timeZone = userTimeZone()): Promise<void> {
+  const tx = db.transaction(['callReviews', 'scores', 'scoreDays'], 'readwrite');
   await Promise.all([
     tx.objectStore('callReviews').put(review),
     ...scores.map((s) => tx.objectStore('scores').add(s)),
+    // the weekly scorecard's per-day aggregate, in the same transaction (migration v4)
+    addScoresToDays(tx.objectStore('scoreDays'), scores, timeZone),
     tx.done,
   ]);
 }

@@ -17,6 +17,8 @@ import {
 } from '../model';
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
+import { addScoresToDays } from './score-days';
+import { userTimeZone } from '../scorecard/aggregate';
 
 export async function commitmentsForDeal(db: DB, dealKey: string): Promise<Commitment[]> {
   const rows = await db.getAllFromIndex('commitments', 'byDeal', dealKey);
@@ -64,8 +66,10 @@ export async function scoresForDeal(db: DB, dealKey: string): Promise<Score[]> {
   return rows.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export async function addScore(db: DB, s: Score): Promise<void> {
-  await db.add('scores', s);
+/** Append a score and fold it into its day's aggregate (scoreDays), atomically. */
+export async function addScore(db: DB, s: Score, timeZone = userTimeZone()): Promise<void> {
+  const tx = db.transaction(['scores', 'scoreDays'], 'readwrite');
+  await Promise.all([tx.objectStore('scores').add(s), addScoresToDays(tx.objectStore('scoreDays'), [s], timeZone), tx.done]);
 }
 
 export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {

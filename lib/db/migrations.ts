@@ -1,5 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
+import { aggregateScores, userTimeZone } from '../scorecard/aggregate';
+import { scoreSchema } from '../model';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -56,6 +58,22 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     reviews.createIndex('byCall', 'callKey');
     reviews.createIndex('byDeal', 'dealKey');
     reviews.createIndex('byRepUpdated', ['repId', 'updatedAt']);
+  },
+
+  // v4 — the weekly scorecard (issue 4): one week for ALL reps is a few index
+  // ranges. Date indexes on commitments (due), notes (at) and completed call
+  // reviews (completedAt), and `scoreDays`, per rep and day the sum and count
+  // of each score dimension, kept in step with every score write (addScore,
+  // putCompletedReview) and backfilled here from the scores already stored.
+  async (db, tx) => {
+    const days = db.createObjectStore('scoreDays', { keyPath: ['repId', 'day'] });
+    days.createIndex('byDay', 'day');
+    tx.objectStore('commitments').createIndex('byDue', 'due');
+    tx.objectStore('notes').createIndex('byAt', 'at');
+    tx.objectStore('callReviews').createIndex('byCompletedAt', 'completedAt');
+    const scores = (await tx.objectStore('scores').getAll()).filter((s) => scoreSchema.safeParse(s).success);
+    const aggregates = aggregateScores(scores, userTimeZone());
+    for (const day of aggregates.values()) await tx.objectStore('scoreDays').put(day);
   },
 ];
 

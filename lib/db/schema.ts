@@ -10,6 +10,7 @@ import type {
   Score,
   Settings,
 } from '../model';
+import type { ScoreDay } from '../scorecard/aggregate';
 
 export const DB_NAME = 'dealside';
 
@@ -30,7 +31,7 @@ export interface DealsideDB extends DBSchema {
   commitments: {
     key: string;
     value: Commitment;
-    indexes: { byDeal: string; byRepDue: [string, string] };
+    indexes: { byDeal: string; byRepDue: [string, string]; byDue: string };
   };
   nextSteps: { key: string; value: NextStep }; // key: dealKey
   scores: {
@@ -41,14 +42,20 @@ export interface DealsideDB extends DBSchema {
   notes: {
     key: string;
     value: Note;
-    indexes: { byDeal: string; byRepAt: [string, string] };
+    indexes: { byDeal: string; byRepAt: [string, string]; byAt: string };
   };
   drafts: { key: string; value: Draft };
   settings: { key: 'settings'; value: Settings };
   callReviews: {
     key: string;
     value: CallReview;
-    indexes: { byCall: string; byDeal: string; byRepUpdated: [string, string] };
+    indexes: { byCall: string; byDeal: string; byRepUpdated: [string, string]; byCompletedAt: string };
+  };
+  /** v4: per rep and calendar day, each score dimension's sum and count (lib/scorecard/aggregate.ts) */
+  scoreDays: {
+    key: [string, string]; // [repId, day]
+    value: ScoreDay;
+    indexes: { byDay: string };
   };
 }
 

@@ -22,6 +22,8 @@ async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
       const deals = db.createObjectStore('deals', { keyPath: 'key' });
       deals.createIndex('byRep', 'repId');
       deals.createIndex('byLastSeen', 'lastSeenAt');
+      // v4: completing a review also updates the scorecard's per-day aggregate
+      db.createObjectStore('scoreDays', { keyPath: ['repId', 'day'] }).createIndex('byDay', 'day');
     },
   });
 }

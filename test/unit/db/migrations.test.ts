@@ -74,7 +74,7 @@ async function writeAtVersion(name: string, version: number) {
 describe('migrations', () => {
   it('are numbered from 1 with no gaps', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(4);
   });
 
   for (let from = 1; from < DB_VERSION; from++) {
@@ -84,7 +84,7 @@ describe('migrations', () => {
       const db = await openDealsideDB(name);
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(
-        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scores', 'settings'].sort(),
+        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scoreDays', 'scores', 'settings'].sort(),
       );
       expect((await getDeal(db, deal.key))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
       const [c] = await commitmentsForDeal(db, deal.key);
@@ -101,6 +101,12 @@ describe('migrations', () => {
       );
       expect(week.map((x) => x.id)).toEqual(['c1']);
       expect(db.transaction('callReviews').store.indexNames.contains('byDeal')).toBe(true);
+      // v4: date indexes for the weekly scorecard, and scoreDays backfilled from the stored scores
+      expect(db.transaction('callReviews').store.indexNames.contains('byCompletedAt')).toBe(true);
+      expect((await db.getAllFromIndex('commitments', 'byDue', IDBKeyRange.bound('2026-11-23', '2026-11-29'))).map((x) => x.id)).toEqual(['c1']);
+      expect((await db.getAllFromIndex('notes', 'byAt', IDBKeyRange.lowerBound('2026-11-20'))).map((x) => x.id)).toEqual(['n1']);
+      const days = await db.getAllFromIndex('scoreDays', 'byDay', IDBKeyRange.bound('2026-11-19', '2026-11-21'));
+      expect(days.map((d) => [d.repId, d.discovery])).toEqual([['salesforce:Dana Reyes', { sum: 3, count: 1 }]]);
       db.close();
     });
   }

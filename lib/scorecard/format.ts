@@ -1,0 +1,59 @@
+/**
+ * Display helpers for the scorecard, with no dependencies (no zod, no date
+ * parser), so the popup bundle stays small. Pure.
+ */
+import type { ScoreDimension } from '../model/common';
+
+// ── thresholds: a rep needs attention when any is crossed (re-exported by rollup.ts) ──
+/** Say/do ratio (kept ÷ resolved, trailing four weeks) below this. */
+export const SAY_DO_MIN = 0.7;
+/** Share of open deals with a next step dated in the future below this. */
+export const NEXT_STEP_COVERAGE_MIN = 0.8;
+/** A dimension's average for the week below this. */
+export const SCORE_AVG_MIN = 3;
+/** A dimension's week average down by this much or more against the trailing four weeks. */
+export const SCORE_DROP_ALERT = 1;
+/** Completed call reviews a week each rep should get. */
+export const CALL_REVIEW_TARGET = 1;
+
+export const SCORE_DIMENSION_LIST: readonly ScoreDimension[] = ['discovery', 'nextStep', 'qualification'];
+export const DIMENSION_LABEL: Record<ScoreDimension, string> = {
+  discovery: 'Discovery',
+  nextStep: 'Next step',
+  qualification: 'Qualification',
+};
+
+export const fmtScore = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** "+0.5", "−1.2", "±0.0" or "–". */
+export function fmtChange(x: number | null): string {
+  if (x === null) return '–';
+  const r = Math.round(x * 10) / 10;
+  if (r === 0) return '±0.0';
+  return r > 0 ? `+${r.toFixed(1)}` : `−${Math.abs(r).toFixed(1)}`;
+}
+
+/** "2 of 3 (67%)" — the count always shows, so 1 of 1 does not read like certainty. */
+export function sayDoText(sd: { kept: number; resolved: number; ratio: number | null }): string {
+  return sd.ratio === null ? 'none resolved' : `${sd.kept} of ${sd.resolved} (${fmtPercent(sd.ratio)})`;
+}
+
+/** "2026-12-03" → "Thu, Dec 3, 2026" (a calendar day: no zone involved). */
+export function fmtDay(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(`${isoDate}T00:00:00.000Z`),
+  );
+}
+
+/** An instant on the user's wall clock: "Dec 3, 2:05 PM". */
+export function fmtInstant(instantIso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+    .format(new Date(instantIso))
+    .replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** Calendar-day arithmetic on ISO dates (UTC midnights: no DST). */
+export function shiftDay(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

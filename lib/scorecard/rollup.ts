@@ -1,0 +1,321 @@
+/**
+ * The weekly scorecard rollup: pure, no browser APIs. The handler reads the
+ * few index ranges a week needs and passes the records in; everything a
+ * manager sees in the popup is computed here, so it is unit-tested with
+ * hand-computed expectations in any zone.
+ */
+import type { Commitment, DealRecord, Diagnosis, NextStep, NextStepStatus, Rep, ScoreDimension } from '../model';
+import { commitmentQuestionLead } from '../rules/commitments';
+import { nextStepStatus } from '../rules/next-step';
+import { isoDateOfInstant, todayIn } from '../dates';
+import { DIMENSIONS, addTally, average, type ScoreDay, type Tally } from './aggregate';
+import {
+  CALL_REVIEW_TARGET,
+  DIMENSION_LABEL,
+  NEXT_STEP_COVERAGE_MIN,
+  SAY_DO_MIN,
+  SCORE_AVG_MIN,
+  SCORE_DROP_ALERT,
+  fmtScore,
+} from './format';
+import { DEAL_SEEN_WITHIN_DAYS, SPARKLINE_WEEKS, formatWeek, inRange, scorecardWindows, weekOf, weekStartsEndingWith } from './week';
+
+export {
+  SAY_DO_MIN,
+  NEXT_STEP_COVERAGE_MIN,
+  SCORE_AVG_MIN,
+  SCORE_DROP_ALERT,
+  CALL_REVIEW_TARGET,
+  DIMENSION_LABEL,
+  fmtScore,
+  fmtPercent,
+  fmtChange,
+  sayDoText,
+} from './format';
+const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
+
+/** The "open" deal rule: a stage that does not read closed, won or lost (no stage: open). */
+export const isOpenStage = (stage: string | undefined) => !/closed|won|lost/i.test(stage ?? '');
+
+export interface ScorecardInput {
+  /** first day of the week (already snapped to the user's week start) */
+  weekStart: string;
+  now: Date;
+  timeZone: string;
+  reps: readonly Rep[];
+  /** commitments due in the four weeks ending with the week (others are ignored) */
+  commitments: readonly Commitment[];
+  /** score aggregates for the eight weeks ending with the week (others are ignored) */
+  scoreDays: readonly ScoreDay[];
+  /** notes around the week (filtered here by their day in `timeZone`) */
+  notes: readonly { repId?: string | undefined; at: string; diagnosis?: Diagnosis | undefined }[];
+  /** completed call reviews around the week */
+  reviews: readonly { repId?: string | undefined; completedAt?: string | undefined }[];
+  /** deals seen recently, each with its next step */
+  deals: readonly { deal: DealRecord; nextStep: NextStep | null }[];
+  /** name and CRM link of deals the commitments point at (for the 1:1 view) */
+  dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>>;
+}
+
+export interface AskItem {
+  id: string;
+  dealKey: string;
+  dealName: string | null;
+  url: string | null;
+  text: string;
+  due: string;
+  /** open-past-due | open (due later this week or today) | kept | missed | renegotiated | dropped */
+  state: 'open-past-due' | 'open' | Exclude<Commitment['status'], 'open'>;
+  /** "You committed to … by …." */
+  lead: string;
+  outcomeNote?: string;
+}
+
+export interface ProblemDeal {
+  key: string;
+  name: string;
+  url: string;
+  status: NextStepStatus;
+  nextStep?: string;
+  due?: string;
+}
+
+export interface DimensionStats {
+  /** average for the week, null when unscored */
+  week: number | null;
+  weekCount: number;
+  /** pooled average of the four weeks before */
+  trailing: number | null;
+  trailingCount: number;
+  /** week − trailing, null when either is missing */
+  change: number | null;
+  /** weekly averages, oldest first, the last is this week */
+  spark: (number | null)[];
+}
+
+export interface RepScorecard {
+  rep: { id: string; name: string; crm: string };
+  commitments: { due: number; kept: number; missed: number; openPastDue: number; open: number; renegotiated: number; dropped: number };
+  sayDo: { kept: number; resolved: number; ratio: number | null };
+  nextStep: {
+    deals: number;
+    covered: number;
+    coverage: number | null;
+    none: number;
+    noDate: number;
+    overdue: number;
+    dueToday: number;
+    stale: number;
+    done: number;
+  };
+  scores: Record<ScoreDimension, DimensionStats>;
+  reviews: { completed: number; target: number };
+  diagnoses: Record<Diagnosis, number>;
+  reasons: string[];
+  attention: boolean;
+  ask: AskItem[];
+  problemDeals: ProblemDeal[];
+}
+
+export interface Scorecard {
+  weekStart: string;
+  weekEnd: string;
+  label: string;
+  today: string;
+  timeZone: string;
+  /** attention first (most reasons first), then on track; each by name */
+  rows: RepScorecard[];
+  attention: number;
+  onTrack: number;
+  /** sparkline week starts, oldest first */
+  sparkWeeks: string[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Tolerance for comparing averages against thresholds (0.1 + 0.2 style float noise). */
+const EPS = 1e-9;
+
+export function buildScorecard(input: ScorecardInput): Scorecard {
+  const { weekStart, now, timeZone } = input;
+  const w = scorecardWindows(weekStart);
+  const today = todayIn(timeZone, now);
+  const sparkWeeks = weekStartsEndingWith(weekStart, SPARKLINE_WEEKS);
+  const seenSince = now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000;
+
+  const rows = new Map<string, RepScorecard>();
+  for (const rep of input.reps) rows.set(rep.id, emptyRow(rep));
+
+  // Commitments: this week's outcomes, and say/do over the four weeks ending with it.
+  for (const c of input.commitments) {
+    const row = c.repId ? rows.get(c.repId) : undefined;
+    if (!row) continue;
+    if (inRange(c.due, w.sayDo)) {
+      if (c.status === 'kept') row.sayDo.kept++;
+      if (c.status === 'kept' || c.status === 'missed') row.sayDo.resolved++;
+    }
+    if (!inRange(c.due, w.week)) continue;
+    const k = row.commitments;
+    k.due++;
+    let state: AskItem['state'];
+    if (c.status === 'open') {
+      state = c.due < today ? 'open-past-due' : 'open';
+      if (state === 'open-past-due') k.openPastDue++;
+      else k.open++;
+    } else {
+      state = c.status;
+      k[c.status]++;
+    }
+    const link = input.dealLinks?.[c.dealKey];
+    row.ask.push({
+      id: c.id,
+      dealKey: c.dealKey,
+      dealName: link?.name ?? null,
+      url: link?.url ?? null,
+      text: c.text,
+      due: c.due,
+      state,
+      lead: commitmentQuestionLead(c),
+      ...(c.resolution?.note ? { outcomeNote: c.resolution.note } : {}),
+    });
+  }
+  for (const row of rows.values()) {
+    row.sayDo.ratio = row.sayDo.resolved > 0 ? row.sayDo.kept / row.sayDo.resolved : null;
+    const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, open: 2, renegotiated: 3, dropped: 4, kept: 5 };
+    row.ask.sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+  }
+
+  // Scores: tallies per rep per week of the sparkline window.
+  const weekIndex = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${sparkWeeks[0]}T00:00:00Z`)) / (7 * 86_400_000));
+  const tallies = new Map<string, Record<ScoreDimension, Tally[]>>();
+  for (const d of input.scoreDays) {
+    if (!rows.has(d.repId) || !inRange(d.day, w.spark)) continue;
+    let t = tallies.get(d.repId);
+    if (!t) {
+      const blank = () => Array.from({ length: SPARKLINE_WEEKS }, () => ({ sum: 0, count: 0 }));
+      t = { discovery: blank(), nextStep: blank(), qualification: blank() };
+      tallies.set(d.repId, t);
+    }
+    const i = weekIndex(d.day);
+    for (const dim of DIMENSIONS) t[dim][i] = addTally(t[dim][i]!, d[dim]);
+  }
+  for (const [repId, t] of tallies) {
+    const row = rows.get(repId)!;
+    for (const dim of DIMENSIONS) {
+      const weeks = t[dim];
+      const thisWeek = weeks[SPARKLINE_WEEKS - 1]!;
+      const trailing = weeks.slice(SPARKLINE_WEEKS - 5, SPARKLINE_WEEKS - 1).reduce(addTally, { sum: 0, count: 0 });
+      const wk = average(thisWeek);
+      const tr = average(trailing);
+      row.scores[dim] = {
+        week: wk,
+        weekCount: thisWeek.count,
+        trailing: tr,
+        trailingCount: trailing.count,
+        change: wk !== null && tr !== null ? wk - tr : null,
+        spark: weeks.map(average),
+      };
+    }
+  }
+
+  // Notes and reviews: the week only, by their day in the user's zone.
+  for (const n of input.notes) {
+    const row = n.repId ? rows.get(n.repId) : undefined;
+    if (!row || !n.diagnosis || !inRange(isoDateOfInstant(n.at, timeZone), w.week)) continue;
+    row.diagnoses[n.diagnosis]++;
+  }
+  for (const r of input.reviews) {
+    const row = r.repId ? rows.get(r.repId) : undefined;
+    if (!row || !r.completedAt || !inRange(isoDateOfInstant(r.completedAt, timeZone), w.week)) continue;
+    row.reviews.completed++;
+  }
+
+  // Next-step health: the rep's open deals seen in the last 30 days, as of now.
+  for (const { deal, nextStep } of input.deals) {
+    const row = deal.repId ? rows.get(deal.repId) : undefined;
+    if (!row || !isOpenStage(deal.snapshot.stage) || Date.parse(deal.lastSeenAt) < seenSince) continue;
+    const status = nextStepStatus(nextStep, now, timeZone);
+    const h = row.nextStep;
+    h.deals++;
+    if (status === 'Scheduled' || status === 'Stale') h.covered++;
+    if (status === 'No next step') h.none++;
+    else if (status === 'No date') h.noDate++;
+    else if (status === 'Overdue') h.overdue++;
+    else if (status === 'Due today') h.dueToday++;
+    else if (status === 'Done') h.done++;
+    if (status === 'Stale') h.stale++;
+    if (status !== 'Scheduled') {
+      row.problemDeals.push({
+        key: deal.key,
+        name: deal.snapshot.name ?? deal.key,
+        url: deal.snapshot.url,
+        status,
+        ...(nextStep?.text ? { nextStep: nextStep.text } : {}),
+        ...(nextStep?.due ? { due: nextStep.due } : {}),
+      });
+    }
+  }
+  const problemOrder: Record<NextStepStatus, number> = { 'No next step': 0, Overdue: 1, 'No date': 2, Done: 3, 'Due today': 4, Stale: 5, Scheduled: 6 };
+  for (const row of rows.values()) {
+    row.nextStep.coverage = row.nextStep.deals > 0 ? row.nextStep.covered / row.nextStep.deals : null;
+    row.problemDeals.sort((a, b) => problemOrder[a.status] - problemOrder[b.status] || a.name.localeCompare(b.name));
+    row.reasons = reasonsFor(row);
+    row.attention = row.reasons.length > 0;
+  }
+
+  const all = [...rows.values()].sort(
+    (a, b) => Number(b.attention) - Number(a.attention) || b.reasons.length - a.reasons.length || a.rep.name.localeCompare(b.rep.name),
+  );
+  const attention = all.filter((r) => r.attention).length;
+  return {
+    weekStart,
+    weekEnd: w.week.end,
+    label: formatWeek(weekOf(weekStart)),
+    today,
+    timeZone,
+    rows: all,
+    attention,
+    onTrack: all.length - attention,
+    sparkWeeks,
+  };
+}
+
+/** Why a rep needs attention, in plain words; empty when on track. */
+export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep' | 'scores'>): string[] {
+  const out: string[] = [];
+  const k = row.commitments;
+  if (k.missed > 0) out.push(`${plural(k.missed, 'commitment')} missed`);
+  if (k.openPastDue > 0) out.push(`${plural(k.openPastDue, 'commitment')} open past due`);
+  const sd = row.sayDo;
+  if (sd.ratio !== null && sd.ratio < SAY_DO_MIN - EPS) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
+  const ns = row.nextStep;
+  if (ns.coverage !== null && ns.coverage < NEXT_STEP_COVERAGE_MIN - EPS) {
+    out.push(`next step missing on ${ns.deals - ns.covered} of ${plural(ns.deals, 'deal')}`);
+  }
+  for (const dim of DIMENSIONS) {
+    const s = row.scores[dim];
+    const name = DIMENSION_LABEL[dim].toLowerCase();
+    if (s.week !== null && s.week < SCORE_AVG_MIN - EPS) out.push(`${name} averaged ${fmtScore(s.week)}`);
+    if (s.change !== null && s.change <= -SCORE_DROP_ALERT + EPS) out.push(`${name} down ${Math.abs(s.change).toFixed(1)}`);
+  }
+  return out;
+}
+
+function emptyDim(): DimensionStats {
+  return { week: null, weekCount: 0, trailing: null, trailingCount: 0, change: null, spark: Array.from({ length: SPARKLINE_WEEKS }, () => null) };
+}
+
+function emptyRow(rep: Rep): RepScorecard {
+  return {
+    rep: { id: rep.id, name: rep.name, crm: rep.crm },
+    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0 },
+    sayDo: { kept: 0, resolved: 0, ratio: null },
+    nextStep: { deals: 0, covered: 0, coverage: null, none: 0, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 },
+    scores: { discovery: emptyDim(), nextStep: emptyDim(), qualification: emptyDim() },
+    reviews: { completed: 0, target: CALL_REVIEW_TARGET },
+    diagnoses: Object.fromEntries(DIAGNOSES.map((d) => [d, 0])) as Record<Diagnosis, number>,
+    reasons: [],
+    attention: false,
+    ask: [],
+    problemDeals: [],
+  };
+}

@@ -1,0 +1,358 @@
+import Papa from 'papaparse';
+import type { Commitment, DealRecord, NextStep, Rep } from '../../../lib/model';
+import { emptyScoreDay, type ScoreDay } from '../../../lib/scorecard/aggregate';
+import {
+  NEXT_STEP_COVERAGE_MIN,
+  SAY_DO_MIN,
+  SCORE_AVG_MIN,
+  SCORE_DROP_ALERT,
+  buildScorecard,
+  fmtChange,
+  reasonsFor,
+  sayDoText,
+  type ScorecardInput,
+} from '../../../lib/scorecard/rollup';
+import { CSV_FIELDS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
+
+const NY = 'America/New_York';
+const DANA = 'salesforce:Dana Reyes';
+const SAM = 'salesforce:Sam Ortiz';
+const ZED = 'hubspot:Zed Quinn';
+const rep = (id: string, name: string, crm: Rep['crm'] = 'salesforce'): Rep => ({ id, crm, name, firstSeenAt: '2026-09-01T12:00:00.000Z' });
+const reps = [rep(ZED, 'Zed Quinn', 'hubspot'), rep(SAM, 'Sam Ortiz'), rep(DANA, 'Dana Reyes')];
+
+let seq = 0;
+function commitment(repId: string, due: string, status: Commitment['status'], note = ''): Commitment {
+  const id = `c${++seq}`;
+  return {
+    id,
+    dealKey: repId === DANA ? 'salesforce:0065g00000AcmeQAAS' : 'salesforce:0065g00000GlobexAA',
+    repId,
+    text: `promise ${id}`,
+    due,
+    statedBy: { name: 'Rep', role: 'rep' },
+    statedAt: '2026-10-01T12:00:00.000Z',
+    status,
+    ...(status !== 'open' ? { resolution: { outcome: status, note, by: { name: 'M', role: 'manager' as const }, at: '2026-10-29T12:00:00.000Z' } } : {}),
+  } as Commitment;
+}
+
+function day(repId: string, d: string, dims: Partial<Record<'discovery' | 'nextStep' | 'qualification', [number, number]>>): ScoreDay {
+  const out = emptyScoreDay(repId, d);
+  for (const [k, [sum, count]] of Object.entries(dims)) out[k as 'discovery'] = { sum, count };
+  return out;
+}
+
+function deal(key: string, repId: string, opts: { stage?: string; lastSeenAt?: string; name?: string } = {}): DealRecord {
+  const recordId = key.split(':')[1]!;
+  return {
+    key,
+    repId,
+    firstSeenAt: '2026-09-01T12:00:00.000Z',
+    lastSeenAt: opts.lastSeenAt ?? '2026-10-29T12:00:00.000Z',
+    snapshot: {
+      crm: 'salesforce',
+      recordId,
+      host: 'acme.lightning.force.com',
+      url: `https://acme.lightning.force.com/lightning/r/Opportunity/${recordId}/view`,
+      name: opts.name ?? recordId,
+      stage: opts.stage ?? 'Negotiation/Review',
+      readAt: '2026-10-29T12:00:00.000Z',
+    },
+  };
+}
+const step = (dealKey: string, due: string | undefined, textChangedAt = '2026-10-28T12:00:00.000Z'): NextStep => ({
+  dealKey,
+  text: 'Call the CFO',
+  ...(due ? { due } : {}),
+  source: 'crm',
+  textChangedAt,
+  updatedAt: textChangedAt,
+});
+
+/**
+ * Friday Oct 30 2026, noon in New York. The week Mon Oct 26 – Sun Nov 1 spans
+ * the end of US daylight saving (Nov 1, 02:00 EDT → 01:00 EST).
+ */
+function scenario(): ScorecardInput {
+  seq = 0;
+  return {
+    weekStart: '2026-10-26',
+    now: new Date('2026-10-30T16:00:00.000Z'),
+    timeZone: NY,
+    reps,
+    commitments: [
+      // Dana, due this week
+      commitment(DANA, '2026-10-27', 'kept'),
+      commitment(DANA, '2026-10-28', 'missed', 'Legal slipped'),
+      commitment(DANA, '2026-10-29', 'open'), // past due (today is the 30th)
+      commitment(DANA, '2026-10-30', 'open'), // due today: not yet past due
+      commitment(DANA, '2026-11-01', 'open'),
+      commitment(DANA, '2026-10-28', 'renegotiated'),
+      // Dana, earlier in the say/do window (from Oct 5)
+      commitment(DANA, '2026-10-13', 'kept'),
+      commitment(DANA, '2026-10-20', 'missed'),
+      commitment(DANA, '2026-10-05', 'dropped'), // not kept, not missed: outside the ratio
+      commitment(DANA, '2026-10-04', 'kept'), // before the window: ignored
+      // Sam
+      commitment(SAM, '2026-10-28', 'kept'),
+    ],
+    scoreDays: [
+      // Dana, this week: discovery 2 and 3 (avg 2.5), qualification 4; Nov 1 late evening EST is still this week
+      day(DANA, '2026-10-27', { discovery: [2, 1], qualification: [4, 1] }),
+      day(DANA, '2026-11-01', { discovery: [3, 1] }),
+      // Dana, the four weeks before (Sep 28 – Oct 25): discovery 3 and 4 (3.5); qualification 4, 5 (4.5); next step 3
+      day(DANA, '2026-10-05', { discovery: [3, 1], qualification: [9, 2] }),
+      day(DANA, '2026-10-19', { discovery: [4, 1], nextStep: [3, 1] }),
+      // Dana, earlier in the sparkline (week of Sep 7)
+      day(DANA, '2026-09-08', { discovery: [5, 1] }),
+      // before the sparkline (week of Aug 31): ignored
+      day(DANA, '2026-09-06', { discovery: [1, 1] }),
+      // Sam: qualification 4 this week
+      day(SAM, '2026-10-30', { qualification: [4, 1] }),
+      // an unknown rep: ignored
+      day('salesforce:Nobody', '2026-10-30', { qualification: [1, 1] }),
+    ],
+    notes: [
+      // Oct 26 00:00 EDT is 04:00Z: the first note is still Sunday Oct 25 in New York
+      { repId: DANA, at: '2026-10-26T03:59:00.000Z', diagnosis: 'will' },
+      { repId: DANA, at: '2026-10-26T04:00:00.000Z', diagnosis: 'skill' },
+      // Nov 1 23:30 EST (after the change, UTC−5) is 04:30Z on Nov 2: still this week
+      { repId: DANA, at: '2026-11-02T04:30:00.000Z', diagnosis: 'skill' },
+      // Nov 2 00:30 EST: next week
+      { repId: DANA, at: '2026-11-02T05:30:00.000Z', diagnosis: 'system' },
+      { repId: DANA, at: '2026-10-28T12:00:00.000Z' }, // no diagnosis
+      { repId: SAM, at: '2026-10-28T12:00:00.000Z', diagnosis: 'knowledge' },
+    ],
+    reviews: [
+      { repId: DANA, completedAt: '2026-10-29T15:00:00.000Z' },
+      { repId: SAM, completedAt: '2026-10-19T15:00:00.000Z' }, // last week
+    ],
+    deals: [
+      { deal: deal('salesforce:d1', DANA, { name: 'Initech' }), nextStep: step('salesforce:d1', '2026-11-10') }, // Scheduled
+      { deal: deal('salesforce:d2', DANA, { name: 'Acme' }), nextStep: null }, // No next step
+      { deal: deal('salesforce:d3', DANA, { name: 'Umbrella' }), nextStep: step('salesforce:d3', '2026-10-20') }, // Overdue
+      { deal: deal('salesforce:d4', DANA, { stage: 'Closed Won' }), nextStep: null }, // closed: not counted
+      { deal: deal('salesforce:d5', DANA, { lastSeenAt: '2026-09-20T12:00:00.000Z' }), nextStep: null }, // not seen in 30 days
+      { deal: deal('salesforce:g1', SAM, { name: 'Globex' }), nextStep: step('salesforce:g1', '2026-11-05', '2026-10-01T12:00:00.000Z') }, // Stale (dated ahead)
+      { deal: deal('salesforce:g2', SAM, { name: 'Hooli' }), nextStep: step('salesforce:g2', '2026-11-05') }, // Scheduled
+    ],
+    dealLinks: {
+      'salesforce:0065g00000AcmeQAAS': { name: 'Acme Corp — Platform Renewal', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view' },
+    },
+  };
+}
+
+describe('buildScorecard — a week across the US DST change', () => {
+  const card = buildScorecard(scenario());
+  const dana = card.rows.find((r) => r.rep.id === DANA)!;
+  const sam = card.rows.find((r) => r.rep.id === SAM)!;
+  const zed = card.rows.find((r) => r.rep.id === ZED)!;
+
+  it('the week and its label', () => {
+    expect(card.weekStart).toBe('2026-10-26');
+    expect(card.weekEnd).toBe('2026-11-01');
+    expect(card.label).toBe('Oct 26 – Nov 1, 2026');
+    expect(card.today).toBe('2026-10-30');
+    expect(card.sparkWeeks).toEqual(['2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26']);
+  });
+
+  it('reps needing attention come first, then on track by name', () => {
+    expect(card.rows.map((r) => r.rep.name)).toEqual(['Dana Reyes', 'Sam Ortiz', 'Zed Quinn']);
+    expect(card.attention).toBe(1);
+    expect(card.onTrack).toBe(2);
+    expect(sam.attention).toBe(false);
+    expect(zed.attention).toBe(false);
+  });
+
+  it('commitments due this week: kept, missed, still open past due', () => {
+    expect(dana.commitments).toEqual({ due: 6, kept: 1, missed: 1, openPastDue: 1, open: 2, renegotiated: 1, dropped: 0 });
+    expect(sam.commitments).toMatchObject({ due: 1, kept: 1, missed: 0, openPastDue: 0 });
+  });
+
+  it('say/do over the four weeks ending with this one: kept ÷ (kept + missed), with its count', () => {
+    expect(dana.sayDo).toEqual({ kept: 2, resolved: 4, ratio: 0.5 });
+    expect(sayDoText(dana.sayDo)).toBe('2 of 4 (50%)');
+    expect(sayDoText(sam.sayDo)).toBe('1 of 1 (100%)');
+    expect(sayDoText(zed.sayDo)).toBe('none resolved');
+  });
+
+  it('next-step health over open deals seen in the last 30 days', () => {
+    expect(dana.nextStep).toEqual({ deals: 3, covered: 1, coverage: 1 / 3, none: 1, noDate: 0, overdue: 1, dueToday: 0, stale: 0, done: 0 });
+    expect(dana.problemDeals.map((d) => [d.name, d.status])).toEqual([
+      ['Acme', 'No next step'],
+      ['Umbrella', 'Overdue'],
+    ]);
+    // a stale step is still dated ahead: covered, but listed for the 1:1
+    expect(sam.nextStep).toMatchObject({ deals: 2, covered: 2, coverage: 1, stale: 1 });
+    expect(sam.problemDeals.map((d) => d.status)).toEqual(['Stale']);
+    expect(zed.nextStep.coverage).toBeNull();
+  });
+
+  it('score averages, change against the four weeks before, eight-week sparklines', () => {
+    expect(dana.scores.discovery).toEqual({
+      week: 2.5,
+      weekCount: 2,
+      trailing: 3.5,
+      trailingCount: 2,
+      change: -1,
+      spark: [5, null, null, null, 3, null, 4, 2.5],
+    });
+    expect(dana.scores.qualification).toMatchObject({ week: 4, trailing: 4.5, change: -0.5 });
+    expect(dana.scores.nextStep).toMatchObject({ week: null, trailing: 3, change: null });
+    expect(sam.scores.qualification).toMatchObject({ week: 4, trailing: null, change: null });
+    expect(zed.scores.discovery.spark).toEqual([null, null, null, null, null, null, null, null]);
+  });
+
+  it('notes and call reviews count by their day in the user’s zone', () => {
+    expect(dana.diagnoses).toEqual({ skill: 2, will: 0, knowledge: 0, system: 0 });
+    expect(sam.diagnoses).toEqual({ skill: 0, will: 0, knowledge: 1, system: 0 });
+    expect(dana.reviews).toEqual({ completed: 1, target: 1 });
+    expect(sam.reviews.completed).toBe(0);
+  });
+
+  it('reasons in plain words', () => {
+    expect(dana.reasons).toEqual([
+      '1 commitment missed',
+      '1 commitment open past due',
+      'said/did 2 of 4 over 4 weeks',
+      'next step missing on 2 of 3 deals',
+      'discovery averaged 2.5',
+      'discovery down 1.0',
+    ]);
+  });
+
+  it('the 1:1 list: what to ask about first, linked to the deal', () => {
+    expect(dana.ask.map((a) => [a.due, a.state])).toEqual([
+      ['2026-10-29', 'open-past-due'],
+      ['2026-10-28', 'missed'],
+      ['2026-10-30', 'open'],
+      ['2026-11-01', 'open'],
+      ['2026-10-28', 'renegotiated'],
+      ['2026-10-27', 'kept'],
+    ]);
+    expect(dana.ask[0]).toMatchObject({
+      lead: 'You committed to promise c3 by Thu, Oct 29, 2026.',
+      dealName: 'Acme Corp — Platform Renewal',
+      url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    });
+    expect(dana.ask[1]?.outcomeNote).toBe('Legal slipped');
+    expect(sam.ask[0]?.url).toBeNull();
+  });
+
+  it('the process zone does not matter', () => {
+    // the same input evaluated again gives the same card; this file also runs under TZ=Pacific/Auckland
+    expect(buildScorecard(scenario())).toEqual(card);
+  });
+});
+
+describe('buildScorecard — a week across the year end, in Berlin', () => {
+  const BERLIN = 'Europe/Berlin';
+  const card = buildScorecard({
+    weekStart: '2026-12-28',
+    now: new Date('2027-01-02T12:00:00.000Z'),
+    timeZone: BERLIN,
+    reps: [rep(DANA, 'Dana Reyes')],
+    commitments: [
+      { ...commitment(DANA, '2027-01-01', 'kept') },
+      { ...commitment(DANA, '2026-12-28', 'missed') },
+      { ...commitment(DANA, '2027-01-02', 'open') }, // today: not past due
+      { ...commitment(DANA, '2027-01-04', 'missed') }, // next week
+      { ...commitment(DANA, '2026-12-07', 'kept') }, // first week of the say/do window
+      { ...commitment(DANA, '2026-12-06', 'missed') }, // before it
+    ],
+    scoreDays: [
+      day(DANA, '2027-01-01', { nextStep: [4, 1] }),
+      day(DANA, '2026-12-28', { nextStep: [5, 1] }),
+      day(DANA, '2026-12-27', { nextStep: [2, 1] }), // last week (Sunday)
+      day(DANA, '2027-01-04', { nextStep: [1, 1] }), // next week: ignored
+    ],
+    notes: [
+      { repId: DANA, at: '2026-12-27T23:30:00.000Z', diagnosis: 'knowledge' }, // Mon Dec 28 00:30 CET
+      { repId: DANA, at: '2026-12-27T22:30:00.000Z', diagnosis: 'will' }, // Sun Dec 27 23:30 CET
+      { repId: DANA, at: '2027-01-03T22:59:00.000Z', diagnosis: 'system' }, // Sun Jan 3 23:59 CET
+      { repId: DANA, at: '2027-01-03T23:00:00.000Z', diagnosis: 'skill' }, // Mon Jan 4 00:00 CET
+    ],
+    reviews: [],
+    deals: [],
+  });
+  const dana = card.rows[0]!;
+
+  it('counts by the Berlin calendar across Dec 31 → Jan 1', () => {
+    expect(card.label).toBe('Dec 28, 2026 – Jan 3, 2027');
+    expect(card.weekEnd).toBe('2027-01-03');
+    expect(dana.commitments).toMatchObject({ due: 3, kept: 1, missed: 1, openPastDue: 0, open: 1 });
+    expect(dana.sayDo).toEqual({ kept: 2, resolved: 3, ratio: 2 / 3 });
+    expect(dana.scores.nextStep).toMatchObject({ week: 4.5, weekCount: 2, trailing: 2, change: 2.5 });
+    expect(dana.scores.nextStep.spark.slice(-2)).toEqual([2, 4.5]);
+    expect(dana.diagnoses).toEqual({ skill: 0, will: 0, knowledge: 1, system: 1 });
+    expect(dana.reasons).toEqual(['1 commitment missed', 'said/did 2 of 3 over 4 weeks']);
+  });
+});
+
+describe('thresholds', () => {
+  const base = () => ({
+    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0 },
+    sayDo: { kept: 7, resolved: 10, ratio: 0.7 },
+    nextStep: { deals: 5, covered: 4, coverage: 0.8, none: 1, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 },
+    scores: {
+      discovery: { week: 3, weekCount: 1, trailing: 3.9, trailingCount: 1, change: 3 - 3.9, spark: [] },
+      nextStep: { week: 0.1 + 0.2 + 2.7, weekCount: 1, trailing: null, trailingCount: 0, change: null, spark: [] },
+      qualification: { week: 3.2, weekCount: 1, trailing: 4.2, trailingCount: 1, change: 3.2 - 4.2, spark: [] },
+    },
+  });
+  it('are named constants', () => {
+    expect([SAY_DO_MIN, NEXT_STEP_COVERAGE_MIN, SCORE_AVG_MIN, SCORE_DROP_ALERT]).toEqual([0.7, 0.8, 3, 1]);
+  });
+  it('exactly at a threshold is on track, except a drop of 1 or more (float noise aside)', () => {
+    // 3.2 − 4.2 is −1.0000000000000004 in floating point; 0.1 + 0.2 + 2.7 is 3.0000000000000004
+    expect(reasonsFor(base())).toEqual(['qualification down 1.0']);
+    const r = base();
+    r.scores.qualification.change = -(1 - 1e-12);
+    expect(reasonsFor(r)).toEqual(['qualification down 1.0']);
+    r.scores.qualification.change = -0.95;
+    expect(reasonsFor(r)).toEqual([]);
+  });
+  it('just past each threshold needs attention', () => {
+    const r = base();
+    r.sayDo = { kept: 2, resolved: 3, ratio: 2 / 3 };
+    r.nextStep = { ...r.nextStep, covered: 3, coverage: 0.6 };
+    r.scores.discovery.week = 2.9;
+    expect(reasonsFor(r)).toEqual([
+      'said/did 2 of 3 over 4 weeks',
+      'next step missing on 2 of 5 deals',
+      'discovery averaged 2.9',
+      'qualification down 1.0',
+    ]);
+  });
+});
+
+describe('sharing', () => {
+  const card = buildScorecard(scenario());
+  it('CSV via Papa.unparse: one row per rep, attention first', () => {
+    const csv = Papa.unparse(csvRows(card), { columns: [...CSV_FIELDS] });
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    expect(parsed.meta.fields).toEqual([...CSV_FIELDS]);
+    expect(parsed.data.map((r) => r.Rep)).toEqual(['Dana Reyes', 'Sam Ortiz', 'Zed Quinn']);
+    expect(parsed.data[0]).toMatchObject({ Missed: '1', 'Say/do %': '50', 'Discovery avg': '2.5', 'Discovery change': '-1', 'Call reviews': '1', Skill: '2' });
+    expect(parsed.data[2]).toMatchObject({ 'Say/do %': '', 'Next step dated ahead %': '' });
+  });
+  it('plain text for an email', () => {
+    const text = scorecardText(card);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'Weekly scorecard, Oct 26 – Nov 1, 2026',
+      '',
+      'Needs attention (1)',
+      'Dana Reyes — 1 commitment missed; 1 commitment open past due; said/did 2 of 4 over 4 weeks; next step missing on 2 of 3 deals; discovery averaged 2.5; discovery down 1.0',
+    ]);
+    expect(text).toContain('On track (2)');
+    expect(text).toContain('  Scores: Discovery 2.5 (−1.0), Next step – (–), Qualification 4.0 (−0.5)');
+    expect(text).toContain('say/do 1 of 1 (100%) over 4 weeks');
+  });
+  it('sparkline path leaves gaps, and its text alternative names every week', () => {
+    expect(sparklinePath([5, null, 1, 3], 32, 12, 2)).toBe('M2.0 2.0 M20.7 10.0 L30.0 6.0');
+    expect(sparklineText('Discovery', [3, null, 2.5])).toBe('Discovery by week, oldest first: 3.0, no score, 2.5');
+    expect(fmtChange(0.04)).toBe('±0.0');
+    expect(fmtChange(0.25)).toBe('+0.3');
+  });
+});
