@@ -15,7 +15,7 @@ export default defineConfig({
     // promise-based APIs do identically, so it uses WXT's plain `browser`.
     // Every other entrypoint keeps webextension-polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.name === 'crm')) return;
+      if (!entrypoints.every((e) => e.name === 'crm' || e.name === 'crm-reader')) return;
       const plain = require.resolve('wxt/browser');
       config.resolve ??= {};
       const alias = config.resolve.alias;
@@ -44,7 +44,8 @@ export default defineConfig({
         ? undefined // MV2: set below by WXT from `web_accessible_resources` array form
         : [
             {
-              resources: ['sidebar.html'],
+              // the sidebar frame, and the deal reader the content script loads on deal pages
+              resources: ['sidebar.html', 'crm-reader.js'],
               matches: CRM_MATCHES,
             },
             {
@@ -56,7 +57,7 @@ export default defineConfig({
           ],
     ...(browser === 'firefox'
       ? {
-          web_accessible_resources: ['sidebar.html', 'call-review.html'],
+          web_accessible_resources: ['sidebar.html', 'crm-reader.js', 'call-review.html'],
           browser_specific_settings: {
             gecko: {
               id: 'dealside@dealside.app',

@@ -1,76 +1,44 @@
 /**
- * CRM content script: is this a deal page → read the record → report it to
- * the background → host the sidebar frame. It never stores or renders coaching
- * data (that lives in the framed sidebar). Tiny on purpose: no React, no zod.
- *
- * Navigation: CRMs are single-page apps. On every address change the watcher
- * for the old record stops; a deal address starts a new one, anything else
- * hides the sidebar. The context (ctx) owns every listener and timer, so an
+ * CRM content script, stage one: runs on every page of every CRM host, so it
+ * is tiny. It only asks whether the address may be a deal record; if so it
+ * loads the deal reader (stage two, `crm-reader.js`, ~20 KB) into this same
+ * isolated world and hands it every address change. Setup pages, lists and
+ * reports never load the reader. The context (ctx) owns every listener, so an
  * extension update or reload cleans up after itself.
  */
 import { browser } from 'wxt/browser';
 import { CRM_MATCHES } from '../../lib/crm/match-patterns';
-import { adapterFor } from '../../lib/crm/registry';
-import type { DealSnapshot } from '../../lib/crm/types';
-import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
-import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
+import { mayBeDealPage } from '../../lib/crm/deal-hints';
+import type { DealReader } from './reader';
+
+declare global {
+  // set by crm-reader.js when it loads (isolated world only: the page cannot see it)
+  var __dealsideReader: DealReader | undefined;
+}
 
 export default defineContentScript({
   matches: CRM_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    let host: FrameHost | null = null;
-    let watcher: SnapshotWatcher | null = null;
-    let currentKey = '';
+    let href = location.href;
+    let loading: Promise<void> | null = null;
 
-    const send = (message: object) => browser.runtime.sendMessage(message).catch(() => undefined);
-    const report = (snapshot: DealSnapshot | null) => void send({ type: 'page/snapshot', snapshot });
+    const loadReader = () =>
+      (loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/crm-reader.js'))
+        .then(() => globalThis.__dealsideReader?.sync(href))
+        .catch((e) => console.warn('Dealside could not load its deal reader', e)));
 
-    const ensureHost = () => {
-      if (host) return host;
-      host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
-      void send({ type: 'page/sidebarPrefs' }).then((reply) => {
-        const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
-        if (prefs && typeof prefs.width === 'number') host?.applyPrefs(prefs);
-      });
-      return host;
+    const sync = (next: string) => {
+      href = next;
+      if (globalThis.__dealsideReader) globalThis.__dealsideReader.sync(next);
+      else if (mayBeDealPage(new URL(next))) void loadReader();
     };
-
-    const sync = (href: string) => {
-      const url = new URL(href);
-      const adapter = adapterFor(url);
-      const address = adapter?.parseDealAddress(url) ?? null;
-      const key = address ? `${address.crm}:${address.recordId}` : '';
-      if (key === currentKey) return;
-      watcher?.stop();
-      watcher = null;
-      currentKey = key;
-      if (!adapter || !address) {
-        host?.hide();
-        report(null);
-        return;
-      }
-      // Until the new record's fields are read, the tab shows no deal (never the previous one).
-      report(null);
-      ensureHost().show();
-      watcher = watchDeal(adapter, address, report);
-    };
-
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      // Only our background (no tab); treated as layout commands, nothing more.
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      const kind = (message as { kind?: unknown } | null)?.kind;
-      if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
 
     // The Navigation API fires before location.href changes: use the event's new address.
     ctx.addEventListener(window, 'wxt:locationchange', (e) => sync(e.newUrl.href));
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      watcher?.stop();
-      host?.destroy();
+      globalThis.__dealsideReader?.stop();
+      globalThis.__dealsideReader = undefined;
     });
     sync(location.href);
   },

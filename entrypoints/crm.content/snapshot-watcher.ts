@@ -5,6 +5,7 @@
  * read changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
+import { shadowRootWatch } from '../../lib/crm/dom';
 
 /** Give up waiting for a "rendered" signal and report what can be read. */
 const RENDER_TIMEOUT_MS = 5000;
@@ -28,11 +29,12 @@ export function watchDeal(
   const read = () => {
     timer = undefined;
     if (stopped) return;
-    safe(() => observeShadowRoots(document.body ?? document.documentElement), undefined);
     const rendered = safe(() => adapter.isRecordRendered(document, address), false);
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return;
     const url = new URL(location.href);
+    shadowRootWatch.seen = observeShadowRoot;
     const fields = safe(() => adapter.readDeal(document, address, url), null);
+    shadowRootWatch.seen = null;
     if (!fields) return;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
@@ -45,7 +47,11 @@ export function watchDeal(
     if (timer === undefined && !stopped) timer = setTimeout(read, SETTLE_MS);
   };
 
-  const observer = new MutationObserver(schedule);
+  // Our own sidebar host coming and going is not a change of the record.
+  const ours = (n: Node) => n.nodeName === 'DEALSIDE-SIDEBAR';
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours))) schedule();
+  });
   const options: MutationObserverInit = {
     subtree: true,
     childList: true,
@@ -55,17 +61,12 @@ export function watchDeal(
   };
   observer.observe(document.body ?? document.documentElement, options);
   // A document observer does not see inside shadow roots, where CRMs' components
-  // often keep field values: observe each open root too, as components appear.
+  // often keep field values: observe each open root the adapter read through.
   const observed = new WeakSet<ShadowRoot>();
-  const observeShadowRoots = (root: ParentNode) => {
-    for (const el of Array.from(root.querySelectorAll('*'))) {
-      const shadow = el.shadowRoot;
-      if (shadow && !observed.has(shadow)) {
-        observed.add(shadow);
-        observer.observe(shadow, options);
-        observeShadowRoots(shadow);
-      }
-    }
+  const observeShadowRoot = (root: ShadowRoot) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, options);
   };
   // If the record never signals it rendered, still report the partial read.
   const deadline = setTimeout(schedule, RENDER_TIMEOUT_MS + 10);

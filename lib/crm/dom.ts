@@ -18,12 +18,20 @@ const BLOCK = /^(?:div|p|li|[uod]l|d[td]|t[dhr]|table|br|h\d|section|article|hea
 
 const all = (root: Root, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 
+/**
+ * Told of every open shadow root a read passes through. The snapshot watcher
+ * observes those roots for in-place edits (a document observer cannot see
+ * inside them) without walking the page again itself.
+ */
+export const shadowRootWatch: { seen: ((root: ShadowRoot) => void) | null } = { seen: null };
+const note = (root: ShadowRoot): ShadowRoot => (shadowRootWatch.seen?.(root), root);
+
 /** Open shadow roots of the elements under `root` (and of `root` itself), one level. */
 function shadowRootsIn(root: Root): ShadowRoot[] {
   const out: ShadowRoot[] = [];
   const own = (root as Element).shadowRoot;
-  if (own) out.push(own);
-  for (const el of all(root, '*')) if (el.shadowRoot) out.push(el.shadowRoot);
+  if (own) out.push(note(own));
+  for (const el of all(root, '*')) if (el.shadowRoot) out.push(note(el.shadowRoot));
   return out;
 }
 
@@ -86,7 +94,7 @@ export function textOf(el: Maybe<Element>, skip?: string): string {
         if (assigned.length) return assigned.forEach((c) => walk(c, null, depth));
       }
       const sr = depth < DEPTH ? e.shadowRoot : null;
-      if (sr) return sr.childNodes.forEach((c) => walk(c, e, depth + 1));
+      if (sr) return note(sr).childNodes.forEach((c) => walk(c, e, depth + 1));
     }
     node.childNodes.forEach((c) => walk(c, host, depth));
     if (BLOCK.test(e.localName)) out += ' ';

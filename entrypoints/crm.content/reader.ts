@@ -1,0 +1,84 @@
+/**
+ * The deal reader, loaded by the CRM content script only when an address may
+ * be a deal (see lib/crm/deal-hints.ts): address → adapter → snapshot watcher
+ * → report to the background → host the sidebar frame. It never stores or
+ * renders coaching data (that lives in the framed sidebar). No React, no zod.
+ *
+ * Navigation: on every address change the watcher for the old record stops; a
+ * deal address starts a new one, anything else hides the sidebar.
+ */
+import { browser } from 'wxt/browser';
+import { adapterFor } from '../../lib/crm/registry';
+import type { DealSnapshot } from '../../lib/crm/types';
+import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
+import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
+
+export interface DealReader {
+  /** the address changed (or is first known) */
+  sync(href: string): void;
+  /** the extension was reloaded or updated: remove everything */
+  stop(): void;
+}
+
+export function createDealReader(): DealReader {
+    let host: FrameHost | null = null;
+    let watcher: SnapshotWatcher | null = null;
+    let currentKey = '';
+    /** whether the background was told of a deal in this tab (else "no deal" is news to nobody) */
+    let reportedDeal = false;
+
+    const send = (message: object) => browser.runtime.sendMessage(message).catch(() => undefined);
+    const report = (snapshot: DealSnapshot | null) => {
+      if (!snapshot && !reportedDeal) return;
+      reportedDeal = !!snapshot;
+      void send({ type: 'page/snapshot', snapshot });
+    };
+
+    const ensureHost = () => {
+      if (host) return host;
+      host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
+      void send({ type: 'page/sidebarPrefs' }).then((reply) => {
+        const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
+        if (prefs && typeof prefs.width === 'number') host?.applyPrefs(prefs);
+      });
+      return host;
+    };
+
+    const sync = (href: string) => {
+      const url = new URL(href);
+      const adapter = adapterFor(url);
+      const address = adapter?.parseDealAddress(url) ?? null;
+      const key = address ? `${address.crm}:${address.recordId}` : '';
+      if (key === currentKey) return;
+      watcher?.stop();
+      watcher = null;
+      currentKey = key;
+      if (!adapter || !address) {
+        host?.hide();
+        report(null);
+        return;
+      }
+      // Until the new record's fields are read, the tab shows no deal (never the previous one).
+      report(null);
+      ensureHost().show();
+      watcher = watchDeal(adapter, address, report);
+    };
+
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only our background (no tab); treated as layout commands, nothing more.
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const kind = (message as { kind?: unknown } | null)?.kind;
+      if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    return {
+      sync,
+      stop() {
+        browser.runtime.onMessage.removeListener(onMessage);
+        watcher?.stop();
+        host?.destroy();
+      },
+    };
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mayBeDealPage } from '../../../lib/crm/deal-hints';
+import { parseDealAddress } from '../../../lib/crm/registry';
+
+/**
+ * The always-loaded content script loads the deal reader only when
+ * mayBeDealPage says so: it must never say no to an address an adapter reads
+ * as a deal, and should say no to the CRMs' everyday non-deal pages.
+ */
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../fixtures/crm/manifest.json'), 'utf8')) as {
+  url: string;
+  deal?: boolean;
+}[];
+
+const DEALS = [
+  ...manifest.filter((m) => m.deal !== false).map((m) => m.url),
+  'https://acme.lightning.force.com/lightning/r/0065g00000AcmeQAAS/view',
+  'https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view?ws=%2Flightning%2Fr%2FAccount',
+  'https://acme.lightning.force.com.mcas.ms/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+  'https://na1.salesforce.com/0065g00000Class',
+  'https://app-eu1.hubspot.com/contacts/25500111/deal/7700112233',
+  'https://contoso.crm11.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
+  'https://crm.zoho.in/crm/tab/Potentials/4876876000001234567',
+];
+
+const NOT_DEALS = [
+  'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home',
+  'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent',
+  'https://acme.lightning.force.com/lightning/page/home',
+  'https://acme.my.salesforce.com/001/o',
+  'https://app.hubspot.com/contacts/4455667/objects/0-3/views/all/list',
+  'https://app.hubspot.com/reports-dashboard/4455667',
+  'https://acme-sales.pipedrive.com/pipeline/1/user/everyone',
+  'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity',
+  'https://crm.zoho.eu/crm/org20071234/tab/Home/begin',
+];
+
+describe('mayBeDealPage', () => {
+  it.each(DEALS)('is true for the deal address %s (which an adapter reads as a deal)', (href) => {
+    const url = new URL(href);
+    expect(parseDealAddress(url)).not.toBeNull();
+    expect(mayBeDealPage(url)).toBe(true);
+  });
+
+  it.each(NOT_DEALS)('is false for the everyday page %s', (href) => {
+    const url = new URL(href);
+    expect(parseDealAddress(url)).toBeNull();
+    expect(mayBeDealPage(url)).toBe(false);
+  });
+
+  it('is false for plain http', () => {
+    expect(mayBeDealPage(new URL('http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view'))).toBe(false);
+  });
+});
