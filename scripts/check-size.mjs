@@ -1,10 +1,15 @@
-// The CRM content script runs on every CRM page: its budget is 25 KB minified.
+// The CRM content script's budget is 25 KB minified. It comes in two parts:
+// crm.js runs on every CRM page; crm-reader.js joins it on deal pages. The
+// budget holds for what a deal page loads: both together.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
-const file = join(resolve(import.meta.dirname, '..'), '.output/chrome-mv3/content-scripts/crm.js');
-const size = statSync(file).size;
-const ok = size <= CONTENT_SCRIPT_BUDGET;
-console.log(`crm.js: ${(size / 1024).toFixed(1)} KB (budget ${CONTENT_SCRIPT_BUDGET / 1024} KB) ${ok ? 'OK' : 'OVER BUDGET'}`);
+const out = join(resolve(import.meta.dirname, '..'), '.output/chrome-mv3');
+const always = statSync(join(out, 'content-scripts/crm.js')).size;
+const reader = statSync(join(out, 'crm-reader.js')).size;
+const total = always + reader;
+const ok = total <= CONTENT_SCRIPT_BUDGET;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`CRM content script: ${kb(always)} on every CRM page + ${kb(reader)} on deal pages = ${kb(total)} (budget ${kb(CONTENT_SCRIPT_BUDGET)}) ${ok ? 'OK' : 'OVER BUDGET'}`);
 process.exit(ok ? 0 : 1);

@@ -29,34 +29,8 @@ export interface FrameHost {
   destroy(): void;
 }
 
-const CSS = `
-:host { all: initial; }
-.dock {
-  position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483646; display: flex;
-  color-scheme: light dark; font: 13px/1.2 system-ui, sans-serif;
-  --bar-bg: #f3f4f6; --bar-fg: #1f2937; --bar-edge: #d1d5db; --accent: #2452d6;
-}
-@media (prefers-color-scheme: dark) {
-  .dock { --bar-bg: #1f2430; --bar-fg: #e5e7eb; --bar-edge: #3a4150; --accent: #8fb0ff; }
-}
-.dock[hidden] { display: none; }
-.bar {
-  width: ${BAR}px; flex: none; display: flex; flex-direction: column; align-items: center; gap: 8px;
-  background: var(--bar-bg); color: var(--bar-fg); border-left: 1px solid var(--bar-edge); padding-top: 8px;
-}
-.bar button {
-  all: unset; box-sizing: border-box; width: 20px; height: 28px; border-radius: 4px; text-align: center;
-  cursor: pointer; color: var(--bar-fg); font-weight: 700;
-}
-.bar button:hover { background: var(--bar-edge); }
-.grip { flex: 1; width: 100%; cursor: ew-resize; position: relative; outline: none; }
-.grip::after { content: ""; position: absolute; top: 50%; left: 9px; width: 4px; height: 32px; margin-top: -16px;
-  border-left: 2px dotted var(--bar-fg); opacity: .5; }
-button:focus-visible, .grip:focus-visible { outline: 3px solid var(--accent); outline-offset: -3px; }
-iframe { border: 0; height: 100%; display: block; background: Canvas; }
-.collapsed iframe, .collapsed .grip { display: none; }
-.resizing iframe { pointer-events: none; }
-`;
+// Written compact: it ships as-is in the 25 KB content-script budget.
+const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:#f3f4f6;--bar-fg:#1f2937;--bar-edge:#d1d5db;--accent:#2452d6}@media (prefers-color-scheme:dark){.dock{--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));

@@ -5,7 +5,7 @@
  * DOMs; `defineCrm` wraps every adapter entry point so adapters never do.
  */
 import type { CrmAdapter, CrmId, DealAddress, DealSnapshot } from './types';
-import { cleanText, findDate, parseAmount, parseDate } from './values';
+import { cleanText } from './values';
 
 type Root = Document | Element | ShadowRoot | DocumentFragment;
 type Maybe<T> = T | null | undefined;
@@ -197,8 +197,8 @@ export function safely<T>(fn: () => T, fallback: T): T {
 
 /**
  * Raw texts → snapshot: empty values left out, lengths bounded to what the
- * background's schema accepts, amounts and dates parsed only when
- * unambiguous (values.ts).
+ * background's schema accepts. Amounts and dates stay text here: the
+ * background parses them (values.ts enrichSnapshot) with the page's locale.
  */
 export function buildSnapshot(
   crm: CrmId,
@@ -210,20 +210,18 @@ export function buildSnapshot(
   const out: Omit<DealSnapshot, 'readAt'> = { crm, recordId: address.recordId, host: url.host, url: url.href };
   const clip = (s: Maybe<string>, max: number) => cleanText(s).slice(0, max) || undefined;
   const name = clip(raw.name, 300);
-  const amount = parseAmount(clip(raw.amount, 100), locale);
+  const amount = clip(raw.amount, 100);
   const stage = clip(raw.stage, 120);
-  const closeDate = parseDate(clip(raw.closeDate, 100), locale);
+  const closeDate = clip(raw.closeDate, 100);
   const owner = clip(raw.owner, 120);
   const next = clip(raw.nextStep, 1000);
   if (name) out.name = name;
-  if (amount) out.amount = amount;
+  if (amount) out.amount = { text: amount };
   if (stage) out.stage = stage;
-  if (closeDate) out.closeDate = closeDate;
+  if (closeDate) out.closeDate = { text: closeDate };
   if (owner) out.owner = owner;
-  if (next) {
-    const date = findDate(next, locale);
-    out.nextStep = date ? { text: next, date } : { text: next };
-  }
+  if (next) out.nextStep = { text: next };
+  if (locale) out.locale = locale;
   return out;
 }
 

@@ -51,6 +51,8 @@ export interface DealSnapshot {
   closeDate?: DateRead;
   owner?: string;
   nextStep?: NextStepRead;
+  /** the page's declared language (e.g. "de-DE"): how its numbers and dates are written */
+  locale?: string;
   /** ISO instant the fields were read */
   readAt: string;
 }

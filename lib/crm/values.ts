@@ -1,6 +1,12 @@
-import type { AmountRead, DateRead } from './types';
+import type { AmountRead, DateRead, DealSnapshot } from './types';
 
 /**
+ * Where this runs: in the background, on each snapshot a content script
+ * reports (enrichSnapshot below). The content script sends the texts exactly
+ * as shown plus the page's locale; parsing here keeps ~3 KB out of the
+ * content script and means a page can never hand us a parsed value that
+ * disagrees with its text.
+ *
  * Parse what a CRM page shows into numbers and ISO dates — only when the text
  * alone (plus an optional page locale such as `document.documentElement.lang`)
  * leaves no doubt. Anything ambiguous keeps its text and nothing else: a wrong
@@ -210,4 +216,23 @@ export function parseDate(raw: string | null | undefined, locale?: string): Date
 export function findDate(raw: string | null | undefined, locale?: string): DateRead | undefined {
   const found = scan(cleanText(raw), locale);
   return found ? { text: found.text, ...(found.iso ? { iso: found.iso } : {}) } : undefined;
+}
+
+type Readable = Pick<DealSnapshot, 'amount' | 'closeDate' | 'nextStep' | 'locale'>;
+
+/** A snapshot's texts → parsed amount, close date and next-step date (only where unambiguous). Pure. */
+export function enrichSnapshot<T extends Readable>(snapshot: T): T {
+  const out: T = { ...snapshot };
+  const locale = snapshot.locale;
+  const amount = snapshot.amount && parseAmount(snapshot.amount.text, locale);
+  if (amount) out.amount = amount;
+  else delete out.amount;
+  const close = snapshot.closeDate && parseDate(snapshot.closeDate.text, locale);
+  if (close) out.closeDate = close;
+  else delete out.closeDate;
+  if (snapshot.nextStep) {
+    const date = findDate(snapshot.nextStep.text, locale);
+    out.nextStep = date ? { text: snapshot.nextStep.text, date } : { text: snapshot.nextStep.text };
+  }
+  return out;
 }

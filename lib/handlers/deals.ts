@@ -3,8 +3,10 @@
  * frame shows, and every coaching write. Requests arrive already validated by
  * the router (sender kind + zod); business rules live in lib/rules.
  */
+import { enrichSnapshot } from '../crm/values';
 import {
   dealKeyOf,
+  dealSnapshotSchema,
   noteDraftKey,
   type Commitment,
   type Note,
@@ -103,11 +105,13 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
       if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
       const db = await deps.db();
-      const dealKey = dealKeyOf(req.snapshot.crm, req.snapshot.recordId);
+      // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
+      const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot));
+      const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
       const at = nowIso();
-      const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, req.snapshot, at);
+      const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
       const step = await getNextStep(db, dealKey);
-      const merged = mergeCrmNextStep(step, req.snapshot.nextStep, dealKey, at);
+      const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, at);
       if (merged && merged !== step) await putNextStep(db, merged);
       await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
       const tabChanged = before?.dealKey !== dealKey;

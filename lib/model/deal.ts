@@ -31,6 +31,7 @@ export const dealSnapshotSchema = z.object({
   nextStep: z
     .object({ text: pageText(1000), date: dateReadSchema.optional() })
     .optional(),
+  locale: z.string().max(35).regex(/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i).optional(),
   readAt: isoInstant,
 });
 export type DealSnapshotData = z.infer<typeof dealSnapshotSchema>;

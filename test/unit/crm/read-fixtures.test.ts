@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { deepQuery, isHidden, pageLocale, textOf } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
+import { enrichSnapshot } from '../../../lib/crm/values';
+
+/** What the background stores: the adapter's texts, parsed by enrichSnapshot. */
+const readEnriched = (a: CrmAdapter, ...args: Parameters<CrmAdapter['readDeal']>) => enrichSnapshot(a.readDeal(...args));
 
 const DIR = join(__dirname, '../../fixtures/crm');
 
@@ -122,7 +126,7 @@ describe.each(manifest.filter((e) => e.deal !== false))('$file at $url', (entry)
 
   it('reads every expected field', () => {
     const { doc, adapter, address, url } = fixtureFor(entry);
-    const snap = adapter.readDeal(doc, address, url);
+    const snap = readEnriched(adapter, doc, address, url);
     expect(snap.crm).toBe(entry.crm);
     expect(snap.recordId).toBe(entry.recordId);
     expect(snap.host).toBe(url.host);
@@ -153,7 +157,7 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
       'Globex — Expansion',
     );
     const url = new URL(ACME);
-    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    const snap = readEnriched(sf, doc, parseDealAddress(url)!, url);
     expect(snap.name).toBe('Acme Corp — Platform Renewal');
     expect(snap.amount?.text).toBe('$120,000.00');
   });
@@ -164,8 +168,9 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
     const url = new URL(GLOBEX);
     const address = parseDealAddress(url)!;
     expect(sf.isRecordRendered(doc, address)).toBe(false);
-    const snap = sf.readDeal(doc, address, url);
-    expect(snap).toEqual({ crm: 'salesforce', recordId: '0065g00000GlobexAA', host: url.host, url: url.href });
+    const snap = readEnriched(sf, doc, address, url);
+    // only what the address and the page's language say: no field of either record
+    expect(snap).toEqual({ crm: 'salesforce', recordId: '0065g00000GlobexAA', host: url.host, url: url.href, locale: 'en-US' });
   });
 
   it('reads nothing while no page host is active (old page hidden, new one not shown yet)', () => {
@@ -178,7 +183,7 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
       const url = new URL(href);
       const address = parseDealAddress(url)!;
       expect(sf.isRecordRendered(doc, address)).toBe(false);
-      const snap = sf.readDeal(doc, address, url);
+      const snap = readEnriched(sf, doc, address, url);
       expect(snap.name).toBeUndefined();
       expect(snap.amount).toBeUndefined();
     }
@@ -189,7 +194,7 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
     showLightningRecord(doc, '0065g00000GlobexAA');
     showLightningRecord(doc, '0065g00000AcmeQAAS');
     const url = new URL(ACME);
-    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    const snap = readEnriched(sf, doc, parseDealAddress(url)!, url);
     expect(snap.name).toBe('Acme Corp — Platform Renewal');
     expect(snap.owner).toBe('Dana Reyes');
   });
@@ -197,7 +202,7 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
   it('the one.app hash address of Acme reads Acme', () => {
     const doc = load('salesforce-lightning-opportunity.html');
     const url = new URL('https://acme.lightning.force.com/one/one.app#/sObject/0065g00000AcmeQAAS/view');
-    expect(sf.readDeal(doc, parseDealAddress(url)!, url).name).toBe('Acme Corp — Platform Renewal');
+    expect(readEnriched(sf, doc, parseDealAddress(url)!, url).name).toBe('Acme Corp — Platform Renewal');
   });
 
   it('sees an inline edit made in place (as window.__fixture.editField does)', () => {
@@ -206,7 +211,7 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
     const item = deepQuery(active, '[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"]')!;
     item.querySelector('lightning-formatted-text')!.textContent = 'Exec sponsor call 1/20/2027';
     const url = new URL(ACME);
-    const snap = sf.readDeal(doc, parseDealAddress(url)!, url);
+    const snap = readEnriched(sf, doc, parseDealAddress(url)!, url);
     expect(snap.nextStep).toEqual({ text: 'Exec sponsor call 1/20/2027', date: { text: '1/20/2027', iso: '2027-01-20' } });
   });
 
@@ -229,12 +234,12 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
     const byLabel = page(`
       <records-record-layout-item field-label="Amount"><span class="test-id__field-label">Amount</span><slot name="outputField"><lightning-formatted-text>$9.00</lightning-formatted-text></slot></records-record-layout-item>
       <records-record-layout-item field-label="Stage"><slot name="outputField"><lightning-formatted-text>Closed Won</lightning-formatted-text></slot></records-record-layout-item>`);
-    let snap = sf.readDeal(byLabel, address, url);
+    let snap = readEnriched(sf, byLabel, address, url);
     expect(snap.amount).toEqual({ text: '$9.00', value: 9, currency: 'USD' });
     expect(snap.stage).toBe('Closed Won');
     expect(snap.name).toBe('Acme Corp — Platform Renewal'); // from the title
     const highlights = page('<h1><lightning-formatted-text slot="primaryField">From Highlights</lightning-formatted-text></h1>', 'Something | Salesforce');
-    snap = sf.readDeal(highlights, address, url);
+    snap = readEnriched(sf, highlights, address, url);
     expect(snap.name).toBe('From Highlights');
     expect(sf.isRecordRendered(highlights, address)).toBe(true);
   });
@@ -253,13 +258,13 @@ describe('HubSpot: other records on the page', () => {
   it('ignores association cards and the hidden preview panel', () => {
     const entry = manifest.find((e) => e.file === 'hubspot-deal-new.html')!;
     const { doc, address, url } = fixtureFor(entry);
-    const snap = hs.readDeal(doc, address, url);
+    const snap = readEnriched(hs, doc, address, url);
     expect(snap.amount?.text).toBe('$64,000.00');
     expect(snap.closeDate?.text).toBe('03/31/2027');
     // the deal's own rows removed: association values still must not be read
     for (const row of Array.from(doc.querySelectorAll('[data-test-id="about-card"] [data-property-name]'))) row.remove();
     for (const el of Array.from(doc.querySelectorAll('[data-test-id^="highlight-property"]'))) el.remove();
-    const partial = hs.readDeal(doc, address, url);
+    const partial = readEnriched(hs, doc, address, url);
     expect(partial.amount).toBeUndefined();
     expect(partial.closeDate).toBeUndefined();
   });
@@ -270,7 +275,7 @@ describe('HubSpot: other records on the page', () => {
     const url = new URL('https://app.hubspot.com/contacts/4455667/record/0-3/1234');
     const address = parseDealAddress(url)!;
     expect(hs.isRecordRendered(doc, address)).toBe(false);
-    expect(hs.readDeal(doc, address, url).name).toBeUndefined();
+    expect(readEnriched(hs, doc, address, url).name).toBeUndefined();
   });
 });
 
@@ -307,7 +312,7 @@ describe('odd documents never throw and give partial snapshots', () => {
         const adapter = adapterFor(url)!;
         const address = adapter.parseDealAddress(url)!;
         let snap: ReturnType<CrmAdapter['readDeal']> | undefined;
-        expect(() => (snap = adapter.readDeal(doc, address, url))).not.toThrow();
+        expect(() => (snap = readEnriched(adapter, doc, address, url))).not.toThrow();
         expect(snap).toMatchObject({ crm: address.crm, recordId: address.recordId, host: url.host, url: url.href });
         expect(() => adapter.isRecordRendered(doc, address)).not.toThrow();
         for (const v of [snap!.name, snap!.stage, snap!.owner]) if (v) expect(v.length).toBeLessThanOrEqual(300);
@@ -324,11 +329,11 @@ describe('cost on a large non-deal page', () => {
     const url = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
     const address = parseDealAddress(url)!;
     for (const adapter of ADAPTERS) {
-      adapter.readDeal(doc, address, url); // warm up
+      readEnriched(adapter, doc, address, url); // warm up
       const t0 = performance.now();
       for (let i = 0; i < 5; i++) {
         adapter.isRecordRendered(doc, address);
-        adapter.readDeal(doc, address, url);
+        readEnriched(adapter, doc, address, url);
       }
       const ms = (performance.now() - t0) / 5;
       // linkedom is far slower than a browser; this only catches runaway (quadratic) scans

@@ -136,7 +136,10 @@ describe('router', () => {
       ok: false,
       error: { code: 'invalid-state', message: 'already resolved' },
     });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const internal = await route({ type: 'reps/list' }, senders.popup);
+    expect(logged).toHaveBeenCalled(); // the real error goes to the background's log only
+    logged.mockRestore();
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(internal)).not.toContain('disk on fire');
   });

@@ -1,0 +1,162 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDealsideDB, type DB } from '../../../lib/db/open';
+import { createDealHandlers, type DealHandlers } from '../../../lib/handlers/deals';
+import { HandlerError } from '../../../lib/messages/router';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+import { noteDraftKey } from '../../../lib/model';
+
+const HOST = 'acme.lightning.force.com';
+const URL_ = `https://${HOST}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
+const KEY = 'salesforce:0065g00000AcmeQAAS';
+const content = { id: 'x', url: URL_, tab: { id: 7 }, frameId: 0 };
+const sidebar = { id: 'x', url: 'chrome-extension://x/sidebar.html', tab: { id: 7 }, frameId: 3 };
+
+const snapshot = (extra: Record<string, unknown> = {}) => ({
+  crm: 'salesforce' as const,
+  recordId: '0065g00000AcmeQAAS',
+  host: HOST,
+  url: URL_,
+  name: 'Acme Corp — Platform Renewal',
+  owner: 'Dana Reyes',
+  amount: { text: '€1.234,56' },
+  closeDate: { text: '31.12.2026' },
+  nextStep: { text: 'Send MAP by 15.12.2026' },
+  locale: 'de-DE',
+  readAt: '2026-11-25T10:00:00.000Z',
+  ...extra,
+});
+
+let db: DB;
+let h: DealHandlers;
+let events: ChangeEvent[];
+let n = 0;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await openDealsideDB(`deals-${++n}`);
+  events = [];
+  h = createDealHandlers({
+    db: async () => db,
+    broadcast: async (e) => void events.push(e),
+    now: () => new Date('2026-11-25T10:00:00.000Z'),
+    newId: (() => {
+      let i = 0;
+      return () => `id${++i}`;
+    })(),
+  });
+  await h['settings/set']({ type: 'settings/set', patch: { user: { name: 'Morgan Lead', role: 'manager' } } }, sidebar);
+});
+
+describe('page/snapshot', () => {
+  it('stores the deal, creates the rep, parses values from the texts and tells the tab', async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    const view = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(view.deal?.snapshot.amount).toEqual({ text: '€1.234,56', value: 1234.56, currency: 'EUR' });
+    expect(view.deal?.snapshot.closeDate).toEqual({ text: '31.12.2026', iso: '2026-12-31' });
+    expect(view.nextStep).toMatchObject({ text: 'Send MAP by 15.12.2026', due: '2026-12-15', source: 'crm' });
+    expect((await h['reps/list']({ type: 'reps/list' }, sidebar)).map((r) => r.id)).toEqual(['salesforce:Dana Reyes']);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ tabId: 7, dealKey: KEY });
+    expect(events.some((e) => e.tabIds.includes(7) && e.dealKeys.includes(KEY))).toBe(true);
+  });
+
+  it('replaces parsed values a page sends with its own parse of the text', async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ amount: { text: '€1.234,56', value: 99_999_999, currency: 'USD' } }) }, content);
+    const view = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(view.deal?.snapshot.amount).toEqual({ text: '€1.234,56', value: 1234.56, currency: 'EUR' });
+  });
+
+  it("refuses a record of another site than the sender's page", async () => {
+    await expect(
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }, content),
+    ).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).toMatchObject({ deal: null });
+  });
+
+  it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+  });
+});
+
+describe('commitments', () => {
+  beforeEach(async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+  });
+
+  it("a manager records the rep's words; resolving keeps the promise and adds the outcome", async () => {
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'a signed MAP with Acme', due: '2026-11-26', onBehalfOfRep: true }, sidebar);
+    expect(c.statedBy).toEqual({ name: 'Dana Reyes', role: 'rep' });
+    expect(c.recordedBy).toEqual({ name: 'Morgan Lead', role: 'manager' });
+    const r = await h['commitment/resolve']({ type: 'commitment/resolve', id: c.id, outcome: 'missed', note: 'Legal slipped' }, sidebar);
+    expect(r).toMatchObject({ status: 'missed', text: 'a signed MAP with Acme', resolution: { outcome: 'missed', note: 'Legal slipped' } });
+  });
+
+  it('never overwrites a resolution', async () => {
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'MAP', due: '2026-11-26' }, sidebar);
+    await h['commitment/resolve']({ type: 'commitment/resolve', id: c.id, outcome: 'kept', note: '' }, sidebar);
+    const again = h['commitment/resolve']({ type: 'commitment/resolve', id: c.id, outcome: 'missed', note: 'rewrite history' }, sidebar);
+    await expect(again).rejects.toBeInstanceOf(HandlerError);
+    await expect(again).rejects.toMatchObject({ code: 'invalid-state' });
+    const view = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(view.commitments[0]).toMatchObject({ status: 'kept' });
+  });
+
+  it('renegotiating closes the old promise and opens a new one pointing back', async () => {
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'MAP', due: '2026-11-26' }, sidebar);
+    const { closed, opened } = await h['commitment/renegotiate'](
+      { type: 'commitment/renegotiate', id: c.id, newDue: '2026-12-03', reason: 'Buyer on holiday', note: 'Agreed on the call' },
+      sidebar,
+    );
+    expect(closed).toMatchObject({ status: 'renegotiated', resolution: { newDue: '2026-12-03', reason: 'Buyer on holiday', replacedBy: opened.id } });
+    expect(opened).toMatchObject({ status: 'open', due: '2026-12-03', renegotiatedFrom: c.id, text: 'MAP' });
+    expect((await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).commitments).toHaveLength(2);
+  });
+
+  it('needs a user first', async () => {
+    await db.put('settings', { weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
+    await expect(h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 3 }, sidebar)).rejects.toMatchObject({ code: 'no-user' });
+  });
+});
+
+describe('notes, scores and drafts', () => {
+  beforeEach(async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+  });
+
+  it('adding a note clears its draft in the same step; notes list newest first', async () => {
+    await h['draft/save']({ type: 'draft/save', key: noteDraftKey(KEY), value: { text: 'half a thought' } }, sidebar);
+    expect(await h['draft/get']({ type: 'draft/get', key: noteDraftKey(KEY) }, sidebar)).toMatchObject({ value: { text: 'half a thought' } });
+    await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'first' } }, sidebar);
+    await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'grow', grow: { goal: 'MAP', reality: '', options: '', will: 'Thu' } }, diagnosis: 'skill' }, sidebar);
+    expect(await h['draft/get']({ type: 'draft/get', key: noteDraftKey(KEY) }, sidebar)).toBeNull();
+    const { notes } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(notes).toHaveLength(2);
+    expect(notes.map((x) => x.body.kind).sort()).toEqual(['free', 'grow']);
+  });
+
+  it('keeps every score, with rubric version and source', async () => {
+    await h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 2 }, sidebar);
+    await h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 4 }, sidebar);
+    const { scores } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(scores.map((s) => s.value)).toEqual([2, 4]);
+    expect(scores[1]).toMatchObject({ rubricVersion: '2026.1', source: { kind: 'sidebar' }, repId: 'salesforce:Dana Reyes', by: { name: 'Morgan Lead' } });
+  });
+
+  it('skips a corrupt stored record instead of failing the whole view', async () => {
+    await db.put('notes', { id: 'bad', dealKey: KEY, body: { kind: 'free', text: '' }, at: 'yesterday' } as never);
+    await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'good' } }, sidebar);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { notes } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(notes.map((x) => x.id)).not.toContain('bad');
+    expect(notes).toHaveLength(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('a settings patch changes only what it names', async () => {
+    await h['settings/set']({ type: 'settings/set', patch: { weekStartsOn: 7 } }, sidebar);
+    const s = await h['settings/set']({ type: 'settings/set', patch: { theme: 'dark' } }, sidebar);
+    expect(s).toMatchObject({ weekStartsOn: 7, theme: 'dark', user: { name: 'Morgan Lead' } });
+  });
+});

@@ -1,0 +1,61 @@
+import { createChangeHub, CHANGES_PORT, type PortLike } from '../../../lib/messages/change-hub';
+
+const self = { id: 'ours', origin: 'chrome-extension://ours' };
+
+function port(name: string, sender: PortLike['sender']) {
+  const onDisconnect: (() => void)[] = [];
+  const p = {
+    name,
+    sender,
+    posted: [] as unknown[],
+    disconnected: false,
+    postMessage(m: unknown) {
+      this.posted.push(m);
+    },
+    disconnect() {
+      this.disconnected = true;
+    },
+    onDisconnect: { addListener: (cb: () => void) => onDisconnect.push(cb) },
+    close: () => onDisconnect.forEach((cb) => cb()),
+  };
+  return p;
+}
+
+const event = { kind: 'dealside/changed' as const, dealKeys: ['salesforce:1'], tabIds: [] };
+
+describe('change hub', () => {
+  it('posts changes to our pages and frames, and forgets a closed page', () => {
+    const hub = createChangeHub(() => self);
+    const frame = port(CHANGES_PORT, { id: 'ours', url: 'chrome-extension://ours/sidebar.html', tab: { id: 1 }, frameId: 4 });
+    const popup = port(CHANGES_PORT, { id: 'ours', url: 'chrome-extension://ours/popup.html' });
+    hub.accept(frame);
+    hub.accept(popup);
+    hub.broadcast(event);
+    expect(frame.posted).toEqual([event]);
+    expect(popup.posted).toEqual([event]);
+    popup.close();
+    hub.broadcast(event);
+    expect(popup.posted).toHaveLength(1);
+    expect(hub.size).toBe(1);
+  });
+
+  it.each([
+    ['a content script', { id: 'ours', url: 'https://acme.lightning.force.com/x', tab: { id: 1 }, frameId: 0 }],
+    ['another extension', { id: 'evil', url: 'chrome-extension://evil/x.html' }],
+    ['no sender', undefined],
+  ])('disconnects %s and never posts to it', (_n, sender) => {
+    const hub = createChangeHub(() => self);
+    const p = port(CHANGES_PORT, sender);
+    hub.accept(p);
+    hub.broadcast(event);
+    expect(p.disconnected).toBe(true);
+    expect(p.posted).toEqual([]);
+  });
+
+  it('disconnects a port with another name', () => {
+    const hub = createChangeHub(() => self);
+    const p = port('something-else', { id: 'ours', url: 'chrome-extension://ours/popup.html' });
+    hub.accept(p);
+    expect(p.disconnected).toBe(true);
+  });
+});
