@@ -6,7 +6,7 @@
  * it is completed once more.
  */
 import type { CallReview, PinnedNote, Person, ScoreDimension } from '../model';
-import { SCORE_DIMENSIONS } from '../model/common';
+import { SCORE_DIMENSION_KEYS as SCORE_DIMENSIONS } from '../model/keys';
 
 export type ReviewContent = Pick<CallReview, 'scores' | 'overallNote' | 'pins' | 'timeSpentMs'>;
 

@@ -51,6 +51,7 @@ type DealTypes =
   | 'page/sidebarPrefs'
   | 'page/setSidebarPrefs'
   | 'sidebar/current'
+  | 'sidebar/open'
   | 'deal/view'
   | 'commitment/create'
   | 'commitment/resolve'
@@ -69,6 +70,18 @@ type DealTypes =
 export type DealHandlers = {
   [T in DealTypes]: (request: RequestOf<T>, sender: SenderLike) => Promise<ResponseMap[T]>;
 };
+
+async function dealView(db: DB, dealKey: string): Promise<ResponseMap['deal/view']> {
+  const [deal, commitments, nextStep, scores, notes] = await Promise.all([
+    getDeal(db, dealKey),
+    commitmentsForDeal(db, dealKey),
+    getNextStep(db, dealKey),
+    scoresForDeal(db, dealKey),
+    notesForDeal(db, dealKey),
+  ]);
+  commitments.sort((a, b) => b.statedAt.localeCompare(a.statedAt));
+  return { deal, commitments, nextStep, scores, notes };
+}
 
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const nowIso = () => (deps.now?.() ?? new Date()).toISOString();
@@ -138,17 +151,16 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       return { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
     },
 
-    async 'deal/view'(req) {
+    async 'sidebar/open'(_req, sender) {
+      const tabId = tabOf(sender);
       const db = await deps.db();
-      const [deal, commitments, nextStep, scores, notes] = await Promise.all([
-        getDeal(db, req.dealKey),
-        commitmentsForDeal(db, req.dealKey),
-        getNextStep(db, req.dealKey),
-        scoresForDeal(db, req.dealKey),
-        notesForDeal(db, req.dealKey),
-      ]);
-      commitments.sort((a, b) => b.statedAt.localeCompare(a.statedAt));
-      return { deal, commitments, nextStep, scores, notes };
+      const [settings, tab] = await Promise.all([getSettings(db), getTabDeal(tabId)]);
+      const current = { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
+      return { settings, current, view: tab ? await dealView(db, tab.dealKey) : null };
+    },
+
+    async 'deal/view'(req) {
+      return dealView(await deps.db(), req.dealKey);
     },
 
     async 'commitment/create'(req) {

@@ -96,6 +96,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   // ── from the sidebar frame ──
   /** which deal the sender's tab shows (keyed by the sender's tab, never by postMessage) */
   z.object({ type: z.literal('sidebar/current') }),
+  /** first paint in one round trip: settings, the tab's deal, and that deal's view */
+  z.object({ type: z.literal('sidebar/open') }),
 
   // ── from any extension page (sidebar, popup, options) ──
   z.object({ type: z.literal('deal/view'), dealKey: dealKeySchema }),
@@ -213,6 +215,7 @@ export interface ResponseMap {
   'page/sidebarPrefs': Settings['sidebar'];
   'page/setSidebarPrefs': Settings['sidebar'];
   'sidebar/current': CurrentDeal;
+  'sidebar/open': { settings: Settings; current: CurrentDeal; view: DealView | null };
   'deal/view': DealView;
   'commitment/create': Commitment;
   'commitment/resolve': Commitment;

@@ -19,6 +19,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     'calls/page': ['content'],
     // frames ask about their own tab
     'sidebar/current': ['sidebar'],
+    'sidebar/open': ['sidebar'],
     'calls/current': ['call-panel'],
     'calls/mediaTime': ['call-panel'],
     'calls/seek': ['call-panel'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCORE_DIMENSION_KEYS } from './keys';
 
 /** UTC instant, e.g. "2026-11-22T15:04:05.000Z". Times are stored as instants; days are computed in the user's zone. */
 export const isoInstant = z.iso.datetime({ offset: false });
@@ -38,9 +39,9 @@ export function repIdOf(crm: string, ownerName: string): RepId {
 
 export const idSchema = z.string().min(1).max(64);
 
-export const scoreDimensionSchema = z.enum(['discovery', 'nextStep', 'qualification']);
+export const scoreDimensionSchema = z.enum(SCORE_DIMENSION_KEYS);
 export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
-export const SCORE_DIMENSIONS: readonly ScoreDimension[] = ['discovery', 'nextStep', 'qualification'];
+export const SCORE_DIMENSIONS: readonly ScoreDimension[] = SCORE_DIMENSION_KEYS;
 
 export const diagnosisSchema = z.enum(['skill', 'will', 'knowledge', 'system']);
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

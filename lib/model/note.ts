@@ -30,5 +30,4 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-/** The draft of a deal's coaching note; cleared in the same transaction that saves the note. */
-export const noteDraftKey = (dealKey: string) => `note:${dealKey}`;
+export { noteDraftKey } from './keys';

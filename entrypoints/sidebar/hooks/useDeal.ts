@@ -64,16 +64,31 @@ export function useSidebarState(): SidebarState {
       .catch((e: Error) => setError(e.message));
   }, []);
 
+  /** First paint: everything in one round trip. */
+  const open = useCallback(async () => {
+    const gen = ++generation.current;
+    try {
+      const o = await send({ type: 'sidebar/open' });
+      if (gen !== generation.current) return;
+      tabRef.current = o.current.tabId;
+      dealKeyRef.current = o.current.dealKey;
+      setSettings(o.settings);
+      setCurrent(o.current);
+      setView(o.view);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
   useEffect(() => {
-    reloadSettings();
-    void loadCurrent();
+    void open();
     return onChange((event) => {
       if (event.settings) reloadSettings();
       if (event.resync) void loadCurrent();
       else if (tabRef.current !== null && event.tabIds.includes(tabRef.current)) void loadCurrent();
       else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });
-  }, [loadCurrent, loadView, reloadSettings]);
+  }, [open, loadCurrent, loadView, reloadSettings]);
 
   useEffect(() => {
     const theme = settings?.theme ?? 'system';

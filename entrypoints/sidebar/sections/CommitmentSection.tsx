@@ -1,7 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
-import { formatDay, formatInstant, parseDue } from '../../../lib/dates';
+import { formatDay, formatInstant } from '../../../lib/dates';
+import { useDueParser } from '../hooks/useDueParser';
 import { commitmentQuestionLead, isDue, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
 
@@ -22,22 +23,32 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
   const due = sorted.filter((c) => isDue(c, new Date(), TIME_ZONE));
   const upcoming = sorted.filter((c) => c.status === 'open' && !isDue(c, new Date(), TIME_ZONE));
   const history = sorted.filter((c) => c.status !== 'open');
+  // A 1:1 goes through promises one at a time: the oldest few lead, the rest wait a click away.
+  const [showAll, setShowAll] = useState(false);
+  const FIRST = 3;
+  const cut = <T,>(list: T[]) => (showAll ? list : list.slice(0, FIRST));
+  const hidden = Math.max(0, due.length - FIRST) + Math.max(0, upcoming.length - FIRST);
 
   return (
     <section aria-labelledby="commitment-h">
       <h2 id="commitment-h">Commitment</h2>
-      {due.map((c) => (
+      {cut(due).map((c) => (
         <DuePrompt key={c.id} c={c} />
       ))}
-      {upcoming.map((c) => (
+      {cut(upcoming).map((c) => (
         <p key={c.id}>
           <span className="chip">Open</span> {c.text} — by {formatDay(c.due)}{' '}
           <span className="muted">({statedLine(c)})</span>
         </p>
       ))}
+      {!showAll && hidden > 0 && (
+        <button type="button" onClick={() => setShowAll(true)}>
+          Show {hidden} more open commitments
+        </button>
+      )}
       <NewCommitment dealKey={dealKey} user={user} owner={owner} />
       {history.length > 0 && (
-        <details open>
+        <details open={history.length <= 10}>
           <summary>History ({history.length})</summary>
           <ul className="plain history" aria-label="Commitment history">
             {history.map((c) => (
@@ -82,7 +93,8 @@ function DuePrompt({ c }: { c: Commitment }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const parsed = newDue.trim() ? parseDue(newDue, new Date(), TIME_ZONE) : null;
+  const parseDue = useDueParser();
+  const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -139,7 +151,7 @@ function DuePrompt({ c }: { c: Commitment }) {
           <label htmlFor={`${id}-due`}>New due date</label>
           <input id={`${id}-due`} type="text" value={newDue} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
           <p className="hint" aria-live="polite">
-            {newDue.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands.') : ''}
+            {newDue.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands.') : ''}
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
           <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
@@ -163,7 +175,8 @@ function NewCommitment({ dealKey, user, owner }: { dealKey: string; user: Person
   const [dueInput, setDueInput] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const parsed = dueInput.trim() ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
+  const parseDue = useDueParser();
+  const parsed = dueInput.trim() && parseDue ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
   const forRep = user.role === 'manager' && !!owner;
 
   const submit = async (e: FormEvent) => {
@@ -211,7 +224,7 @@ function NewCommitment({ dealKey, user, owner }: { dealKey: string; user: Person
         onChange={(e) => setDueInput(e.target.value)}
       />
       <p id="commitment-due-read" className="hint" aria-live="polite">
-        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands. Try "next Friday" or 12/3/2026.') : ''}
+        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands. Try "next Friday" or 12/3/2026.') : ''}
       </p>
       {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>

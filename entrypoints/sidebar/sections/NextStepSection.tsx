@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { NextStep } from '../../../lib/model';
-import { formatDay, formatInstant, parseDue } from '../../../lib/dates';
+import { formatDay, formatInstant } from '../../../lib/dates';
+import { useDueParser } from '../hooks/useDueParser';
 import { nextStepStatus } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
 
@@ -79,7 +80,8 @@ function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; st
   const [text, setText] = useState(step?.text ?? '');
   const [dateInput, setDateInput] = useState(step?.due ?? '');
   const [error, setError] = useState('');
-  const parsed = dateInput.trim() ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
+  const parseDue = useDueParser();
+  const parsed = dateInput.trim() && parseDue ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -99,7 +101,7 @@ function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; st
       <label htmlFor="next-step-date">Next step date</label>
       <input id="next-step-date" type="text" value={dateInput} maxLength={100} placeholder="e.g. next Tuesday" onChange={(e) => setDateInput(e.target.value)} />
       <p className="hint" aria-live="polite">
-        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : 'Not a date Dealside understands.') : ''}
+        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands.') : ''}
       </p>
       <div className="row">
         <button type="submit" className="primary" disabled={!!dateInput.trim() && !parsed}>

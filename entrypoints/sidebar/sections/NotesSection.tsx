@@ -1,6 +1,7 @@
 import { memo, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
-import { noteDraftKey, type Diagnosis, type Note } from '../../../lib/model';
+import type { Diagnosis, Note } from '../../../lib/model';
+import { noteDraftKey } from '../../../lib/model/keys';
 import { formatInstant } from '../../../lib/dates';
 import { useDraft } from '../hooks/useDraft';
 import { TIME_ZONE } from '../App';
@@ -117,8 +118,12 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   );
 }
 
+/** Notes shown at first; older ones are one click away (a deal can carry hundreds). */
+const FIRST_NOTES = 25;
+
 /** Memoised: typing in the composer must not re-render hundreds of notes. */
 const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
+  const [all, setAll] = useState(false);
   if (notes.length === 0) {
     return (
       <ul className="plain" aria-label="Notes">
@@ -127,8 +132,9 @@ const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
     );
   }
   return (
+    <>
     <ul className="plain" aria-label="Notes">
-      {notes.map((n) => (
+      {(all ? notes : notes.slice(0, FIRST_NOTES)).map((n) => (
         <li key={n.id}>
           {n.body.kind === 'free' ? (
             <p className="note-body">{n.body.text}</p>
@@ -150,5 +156,11 @@ const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
         </li>
       ))}
     </ul>
+    {!all && notes.length > FIRST_NOTES && (
+      <button type="button" onClick={() => setAll(true)}>
+        Show {notes.length - FIRST_NOTES} older notes
+      </button>
+    )}
+    </>
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDue } from '../../../lib/dates';
+import { parseDue } from '../../../lib/due-date';
 
 // Wednesday 2026-11-25 16:00 UTC: 11:00 Wed in New York, 17:00 Wed in Berlin,
 // but already 05:00 Thursday 2026-11-26 in Auckland (NZDT, UTC+13).

@@ -1,0 +1,106 @@
+/**
+ * What a rep types for a due date → a calendar day. Its own module because
+ * chrono-node is large: pages that only format dates (popup, options) do not
+ * load it, and the sidebar loads it after its first render.
+ */
+import * as chrono from 'chrono-node';
+import { addDays, daysInMonth, formatDay, ISO_DATE, startOfWeek, todayIn, toIso, validIso, weekdayOf, zoneParts } from './dates';
+
+function endOfMonth(isoDate: string, monthsAhead = 0): string {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  const total = y * 12 + (m - 1) + monthsAhead;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return toIso(year, month, daysInMonth(year, month));
+}
+
+function endOfQuarter(isoDate: string, quartersAhead = 0): string {
+  const m = Number(isoDate.slice(5, 7));
+  const monthsToQuarterEnd = 2 - ((m - 1) % 3);
+  return endOfMonth(isoDate, monthsToQuarterEnd + 3 * quartersAhead);
+}
+
+/** The coming Friday: today when today is Friday. */
+function endOfWeek(isoDate: string, weeksAhead = 0): string {
+  return addDays(isoDate, ((5 - weekdayOf(isoDate) + 7) % 7) + 7 * weeksAhead);
+}
+
+/** Sales shorthand chrono does not know (or knows differently), relative to `today`. */
+function parseShorthand(text: string, today: string): string | null {
+  if (text === 'eom') return endOfMonth(today);
+  if (text === 'eow') return endOfWeek(today);
+  if (text === 'eoq') return endOfQuarter(today);
+  if (text === 'next week') return addDays(startOfWeek(today, 1), 7); // Monday of next week
+  const m = /^(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(week|month|quarter)$/.exec(text);
+  if (!m) return null;
+  const ahead = m[1] === 'next' ? 1 : 0;
+  if (m[2] === 'week') return endOfWeek(today, ahead);
+  if (m[2] === 'month') return endOfMonth(today, ahead);
+  return endOfQuarter(today, ahead);
+}
+
+/** Leftovers a rep may type around a date that do not change the day. */
+const HARMLESS_LEFTOVER = /^[\s,.!]*(?:(?:eod|eob|cob|end of day|close of business)[\s,.!]*)?$/;
+
+/**
+ * What a rep types for a due date → the calendar date in `timeZone`.
+ * Accepts: ISO "2026-12-03"; US month-first "12/3/2026", "12/3/26" or "12/3"
+ * (next such day); "end of month|week|quarter", "EOM", "EOW" (the coming
+ * Friday), "EOQ" (calendar quarter); "next week" (its Monday); and anything
+ * chrono understands ("Dec 3", "Thursday", "next Friday" = Friday of next
+ * week, "tomorrow", "in 2 weeks"). Weekdays resolve forward (today or later).
+ * A leading "by/before/on/until/due" is ignored. Garbage → null.
+ */
+export function parseDue(input: string, now: Date, timeZone: string): { iso: string; label: string } | null {
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:due\s+)?(?:by|before|on|until|till)\s+/, '')
+    .replace(/^due\s+/, '')
+    .replace(/[\s.!,]+$/, '');
+  if (!text) return null;
+  const today = todayIn(timeZone, now);
+  const iso = parseNumeric(text, today) ?? parseShorthand(text, today) ?? parseWords(text, now, timeZone);
+  return iso ? { iso, label: formatDay(iso) } : null;
+}
+
+function parseNumeric(text: string, today: string): string | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) return validIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const us = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
+  if (!us) return null;
+  const month = Number(us[1]);
+  const day = Number(us[2]);
+  if (us[3]) {
+    const year = us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+    return validIso(year, month, day);
+  }
+  // No year: the next time that day comes round, so "12/3" typed in December means this year.
+  const thisYear = Number(today.slice(0, 4));
+  const candidate = validIso(thisYear, month, day);
+  if (candidate && candidate >= today) return candidate;
+  return validIso(thisYear + 1, month, day);
+}
+
+function parseWords(text: string, now: Date, timeZone: string): string | null {
+  // chrono reasons in the process's local zone. Give it a reference on the
+  // user's calendar day in local time, then read the calendar components it
+  // returns (not its Date) so the process TZ never leaks in. Noon, not the
+  // real time: with forwardDate chrono pushes today's weekday a week out once
+  // the clock is past noon, and a due date should not depend on the hour
+  // (noon also sidesteps DST gaps, which happen at night).
+  const p = zoneParts(now, timeZone);
+  const reference = new Date(p.year, p.month - 1, p.day, 12, 0);
+  const [result] = chrono.en.casual.parse(text, reference, { forwardDate: true });
+  if (!result) return null;
+  // The whole input must be the date: "call asdf thursday" is not a due date.
+  const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
+  if (!HARMLESS_LEFTOVER.test(leftover)) return null;
+  const s = result.start;
+  const y = s.get('year');
+  const m = s.get('month');
+  const d = s.get('day');
+  return y && m && d ? validIso(y, m, d) : null;
+}
+

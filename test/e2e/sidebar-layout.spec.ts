@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ACME, launch, sidebarFrame, sidebarShowing, type App } from './harness';
+
+const ACME_NAME = 'Acme Corp — Platform Renewal';
+
+let app: App;
+test.beforeEach(async () => {
+  app = await launch();
+  await app.setUser();
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+/** The sidebar iframe's box in the page (its host is a closed shadow root: locators cannot reach in). */
+async function frameBox(page: Page) {
+  const frame = await sidebarFrame(page, app.extensionId);
+  return (await frame.frameElement()).boundingBox();
+}
+
+/** Every CRM control (links, buttons, inputs) whose box meets the strip [x0, x1] of the viewport. */
+function controlsUnder(page: Page, x0: number, x1: number) {
+  return page.evaluate(
+    ([a, b]) =>
+      Array.from(document.querySelectorAll('a,button,input,select,textarea,[role="button"],[tabindex]'))
+        .filter((el) => el.localName !== 'dealside-sidebar')
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0 && r.right > a! && r.left < b! && r.bottom > 0 && r.top < innerHeight).length,
+    [x0, x1],
+  );
+}
+
+test('docked right, resizable with the width remembered, collapsible to a bar that covers no CRM control', async () => {
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const viewport = page.viewportSize()!;
+  let box = (await frameBox(page))!;
+  expect(Math.round(box.x + box.width)).toBe(viewport.width); // docked to the right edge
+  expect(Math.round(box.width)).toBe(360); // default width
+  // Docked, not floating: the CRM lays out beside it.
+  expect(await controlsUnder(page, box.x - 24, viewport.width)).toBe(0);
+
+  // Drag the grip (on the bar left of the frame) 100 px to the left: 460 px wide.
+  const gripX = box.x - 12;
+  await page.mouse.move(gripX, 450);
+  await page.mouse.down();
+  await page.mouse.move(gripX - 50, 450, { steps: 5 });
+  await page.mouse.move(gripX - 100, 450, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await frameBox(page))!.width)).toBe(460);
+
+  await page.reload();
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect.poll(async () => Math.round((await frameBox(page))!.width)).toBe(460);
+
+  // Collapse with the bar's button: only the 24 px bar remains, over no CRM control.
+  box = (await frameBox(page))!;
+  await page.mouse.click(box.x - 12, 8 + 14);
+  await expect.poll(async () => (await frameBox(page)) === null).toBe(true);
+  expect(await controlsUnder(page, viewport.width - 24, viewport.width)).toBe(0);
+  // The shortcut's message toggles it back open.
+  const worker = app.context.serviceWorkers()[0]!;
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    // what the background does for the toggle-sidebar command, sent to every tab (only a CRM tab has a sidebar)
+    for (const tab of await api.tabs.query({})) {
+      await api.tabs.sendMessage(tab.id!, { kind: 'dealside/toggle-sidebar' }, { frameId: 0 }).catch(() => {});
+    }
+  });
+  await expect.poll(async () => Math.round((await frameBox(page))?.width ?? 0)).toBe(460);
+});
+
+test('follows the system colour scheme: dark', async () => {
+  const page = await app.open(ACME);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 29)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await expect(aside).toBeVisible();
+});
