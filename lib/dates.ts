@@ -94,16 +94,23 @@ export function formatDay(isoDate: string): string {
 }
 
 /** An instant as the user's wall clock shows it: "Dec 3, 2026, 2:05 PM". */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatInstant(instantIso: string, timeZone: string): string {
-  return (
-    new Intl.DateTimeFormat('en-US', {
+  // One formatter per zone: building one costs far more than formatting with it.
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       month: 'short',
       day: 'numeric',
       year: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
-    })
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return (
+    format
       .format(new Date(instantIso))
       // newer ICU puts a narrow no-break space before AM/PM; keep output plain
       .replace(/[\u202f\u00a0]/g, ' ')

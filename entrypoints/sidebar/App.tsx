@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person } from '../../lib/model';
@@ -51,6 +51,9 @@ export function App() {
 
 function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; user: Person }) {
   // Benchmarks and tests read this mark: the moment the deal's data is on screen.
+  useLayoutEffect(() => {
+    performance.mark('dealside:deal-committed', { detail: dealKey });
+  }, [dealKey]);
   useEffect(() => {
     performance.mark('dealside:deal-shown', { detail: dealKey });
   }, [dealKey]);

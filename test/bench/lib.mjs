@@ -38,6 +38,16 @@ export async function launch({ extension }) {
   if (extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
+    // A fresh install opens Options (first run): let it open and close it, or it can take over a tab.
+    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+    for (let i = 0; i < 50; i++) {
+      const firstRun = context.pages().find((p) => p.url() === optionsUrl);
+      if (firstRun) {
+        await firstRun.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   return {
     context,

@@ -34,6 +34,7 @@ export function useSidebarState(): SidebarState {
       return;
     }
     try {
+      performance.mark('dealside:view-requested', { detail: dealKey });
       const v = await send({ type: 'deal/view', dealKey });
       if (gen === generation.current) {
         setView(v);
@@ -44,19 +45,6 @@ export function useSidebarState(): SidebarState {
     }
   }, []);
 
-  const loadCurrent = useCallback(async () => {
-    try {
-      const c = await send({ type: 'sidebar/current' });
-      tabRef.current = c.tabId;
-      const changedDeal = c.dealKey !== dealKeyRef.current;
-      dealKeyRef.current = c.dealKey;
-      setCurrent(c);
-      if (changedDeal) setView(null);
-      await loadView(c.dealKey);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [loadView]);
 
   const reloadSettings = useCallback(() => {
     send({ type: 'settings/get' })
@@ -68,6 +56,7 @@ export function useSidebarState(): SidebarState {
   const open = useCallback(async () => {
     const gen = ++generation.current;
     try {
+      performance.mark('dealside:view-requested');
       const o = await send({ type: 'sidebar/open' });
       if (gen !== generation.current) return;
       tabRef.current = o.current.tabId;
@@ -75,6 +64,7 @@ export function useSidebarState(): SidebarState {
       setSettings(o.settings);
       setCurrent(o.current);
       setView(o.view);
+      setError('');
     } catch (e) {
       setError((e as Error).message);
     }
@@ -83,12 +73,12 @@ export function useSidebarState(): SidebarState {
   useEffect(() => {
     void open();
     return onChange((event) => {
-      if (event.settings) reloadSettings();
-      if (event.resync) void loadCurrent();
-      else if (tabRef.current !== null && event.tabIds.includes(tabRef.current)) void loadCurrent();
+      // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
+      if (event.resync || (tabRef.current !== null && event.tabIds.includes(tabRef.current))) void open();
+      else if (event.settings) reloadSettings();
       else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });
-  }, [open, loadCurrent, loadView, reloadSettings]);
+  }, [open, loadView, reloadSettings]);
 
   useEffect(() => {
     const theme = settings?.theme ?? 'system';
