@@ -9,13 +9,12 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The CRM content script runs on every CRM page and has a 25 KB budget; the
-    // polyfill alone is ~10 KB. It only sends messages and listens for layout
-    // commands (no async replies), which Chrome MV3's and Firefox's native
-    // promise-based APIs do identically, so it uses WXT's plain `browser`.
-    // Every other entrypoint keeps webextension-polyfill.
+    // Content scripts run on every matching page and have a 25 KB budget; the
+    // polyfill alone is ~10 KB. They send messages and answer with sendResponse
+    // (synchronously), which Chrome MV3's and Firefox's native APIs do alike, so
+    // they use WXT's plain `browser`. Every extension page keeps webextension-polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.name === 'crm' || e.name === 'crm-reader')) return;
+      if (!entrypoints.every((e) => ['crm', 'crm-reader', 'calls'].includes(e.name))) return;
       const plain = require.resolve('wxt/browser');
       config.resolve ??= {};
       const alias = config.resolve.alias;

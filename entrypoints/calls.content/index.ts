@@ -58,12 +58,33 @@ export default defineContentScript({
       if (current) ctx.setTimeout(() => current && title() !== reportedTitle && report(current), 1500);
     };
 
-    /** The element to follow: keep a playing one, else pick again (late or swapped media). */
+    /**
+     * The element to follow. The panel asks about once a second, so picking
+     * (which walks frames and measures boxes) is not redone on every ask: the
+     * pick is kept while it is on the page, replaced by any element that
+     * starts playing, and re-checked at most every few seconds while paused
+     * (late media, a player swapped in a frame).
+     */
+    let pickedAt = 0;
+    const REPICK_MS = 4000;
     const currentMedia = () => {
-      if (media && media.isConnected && !media.paused) return media;
+      const fresh = Date.now() - pickedAt < REPICK_MS;
+      if (media && media.isConnected && (!media.paused || fresh)) return media;
       media = findMedia(document);
+      pickedAt = Date.now();
       return media;
     };
+    ctx.addEventListener(
+      document,
+      'play',
+      (e) => {
+        if (e.target instanceof HTMLMediaElement) {
+          media = e.target;
+          pickedAt = Date.now();
+        }
+      },
+      { capture: true },
+    );
 
     const state = (m: HTMLMediaElement | null): MediaReply => {
       if (!m) return { hasMedia: false, currentTime: 0, duration: null, paused: true };
@@ -76,7 +97,9 @@ export default defineContentScript({
       };
     };
 
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Replies go through sendResponse, synchronously: that works the same in Chrome and
+    // Firefox without webextension-polyfill (kept out of this script for its size).
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
       // Only this extension's background (it has no tab); pages cannot send runtime messages here.
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       if (!isToCallsContent(message)) return undefined;
@@ -84,15 +107,20 @@ export default defineContentScript({
         opened = true;
         current = null; // re-report even if the address already matched
         sync();
-        return Promise.resolve({ opened: current !== null });
+        sendResponse({ opened: current !== null });
+        return undefined;
       }
-      if (!current) return Promise.resolve(state(null));
+      if (!current) {
+        sendResponse(state(null));
+        return undefined;
+      }
       const m = currentMedia();
       if (message.kind === 'dealside/calls-seek' && m) {
         const d = m.duration;
         m.currentTime = Number.isFinite(d) ? Math.min(message.seconds, d) : message.seconds;
       }
-      return Promise.resolve(state(m));
+      sendResponse(state(m));
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
 
