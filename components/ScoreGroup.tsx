@@ -77,11 +77,18 @@ export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: P
           </span>
         ))}
       </div>
-      <p className="level" data-testid="rubric-text">
-        {shown === undefined
-          ? 'Not scored yet. Focus a level to read the rubric; type 1–5 to score.'
-          : `${shown}${shown === value ? ' (current)' : ''}: ${levels[shown - 1] ?? ''}`}
-      </p>
+      {/* The longest level, invisible, holds the box's height: the text changing under the
+          pointer must not move what is below (that would shift the level being pointed at). */}
+      <div className="level-box">
+        <p className="level level-sizer" aria-hidden="true">
+          5 (current): {levels.reduce((a, b) => (b.length > a.length ? b : a), '')}
+        </p>
+        <p className="level" data-testid="rubric-text">
+          {shown === undefined
+            ? 'Not scored yet. Focus a level to read the rubric; type 1–5 to score.'
+            : `${shown}${shown === value ? ' (current)' : ''}: ${levels[shown - 1] ?? ''}`}
+        </p>
+      </div>
     </fieldset>
   );
 }

@@ -88,6 +88,8 @@ mkdirSync(OUT, { recursive: true });
 const shots = [];
 const shot = async (page, name) => {
   const path = join(OUT, `${name}.png`);
+  // The sidebar is another process's frame: give it a moment to paint its last update.
+  await page.waitForTimeout(500);
   await page.screenshot({ path });
   shots.push(path);
 };
