@@ -12,6 +12,19 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 /** Marked once, when the first week's table (or its empty state) is on screen: the benchmark reads it. */
 export const RENDERED_MARK = 'dealside:scorecard-rendered';
 
+const THIS_WEEK = { type: 'scorecard/week', offset: 0 } as const;
+/**
+ * This week's card is asked for as soon as the popup's script runs, while
+ * React is still mounting: the background reads and rolls up the week in
+ * parallel with the first render instead of after it. The first load takes it.
+ */
+let early: Promise<ScorecardWeek> | null = send(THIS_WEEK);
+early.catch(() => {}); // reported by the load that takes it
+function takeEarly(): Promise<ScorecardWeek> | null {
+  const p = early;
+  early = null;
+  return p;
+}
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -25,7 +38,7 @@ export function App() {
     const n = ++lastRequest.current;
     setBusy(true);
     try {
-      const data = await send(week ? { type: 'scorecard/week', weekStart: week } : { type: 'scorecard/week', offset: 0 });
+      const data = await (week ? send({ type: 'scorecard/week', weekStart: week }) : (takeEarly() ?? send(THIS_WEEK)));
       if (n !== lastRequest.current) return;
       if (data.theme !== 'system') document.documentElement.dataset.theme = data.theme;
       else delete document.documentElement.dataset.theme;

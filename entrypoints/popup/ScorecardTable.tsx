@@ -1,14 +1,17 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { RepScorecard, Scorecard } from '../../lib/scorecard/rollup';
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
-/** "Weekly scorecard": reps needing attention first, on-track reps folded under a disclosure button. */
-export function ScorecardTable({ card, onOpenRep }: { card: Scorecard; onOpenRep: (repId: string) => void }) {
+/**
+ * "Weekly scorecard": reps needing attention first, on-track reps folded under
+ * a disclosure button (their rows are not rendered until it is opened). Rows
+ * are memoised: opening the fold or a busy flag does not re-render them.
+ */
+export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep }: { card: Scorecard; onOpenRep: (repId: string) => void }) {
   const [showOnTrack, setShowOnTrack] = useState(false);
   const onTrackId = useId();
-  const attention = card.rows.filter((r) => r.attention);
-  const onTrack = card.rows.filter((r) => !r.attention);
+  const [attention, onTrack] = useMemo(() => [card.rows.filter((r) => r.attention), card.rows.filter((r) => !r.attention)], [card]);
   return (
     <table className="scorecard" aria-label="Weekly scorecard">
       <thead>
@@ -45,9 +48,9 @@ export function ScorecardTable({ card, onOpenRep }: { card: Scorecard; onOpenRep
       </tbody>
     </table>
   );
-}
+});
 
-function Row({ row, onOpen }: { row: RepScorecard; onOpen: (repId: string) => void }) {
+const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (repId: string) => void }) {
   const k = row.commitments;
   const ns = row.nextStep;
   return (
@@ -119,4 +122,4 @@ function Row({ row, onOpen }: { row: RepScorecard; onOpen: (repId: string) => vo
       </td>
     </tr>
   );
-}
+});

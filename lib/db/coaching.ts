@@ -19,6 +19,7 @@ import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
 import { addScoresToDays } from './score-days';
 import { userTimeZone } from '../scorecard/aggregate';
+import { refreshPipelineEntry } from './pipeline';
 
 export async function commitmentsForDeal(db: DB, dealKey: string): Promise<Commitment[]> {
   const rows = await db.getAllFromIndex('commitments', 'byDeal', dealKey);
@@ -57,8 +58,13 @@ export async function getNextStep(db: DB, dealKey: string): Promise<NextStep | n
   return validOrNull(nextStepSchema, await db.get('nextSteps', dealKey), 'next step');
 }
 
+/** Write a deal's next step and its pipeline summary (lib/db/pipeline.ts), atomically. */
 export async function putNextStep(db: DB, step: NextStep): Promise<void> {
-  await db.put('nextSteps', step);
+  const tx = db.transaction(['deals', 'nextSteps', 'pipeline'], 'readwrite');
+  const nextSteps = tx.objectStore('nextSteps');
+  await nextSteps.put(step);
+  await refreshPipelineEntry({ deals: tx.objectStore('deals'), nextSteps, pipeline: tx.objectStore('pipeline') }, step.dealKey, { step });
+  await tx.done;
 }
 
 export async function scoresForDeal(db: DB, dealKey: string): Promise<Score[]> {

@@ -1,7 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
 import { aggregateScores, userTimeZone } from '../scorecard/aggregate';
-import { scoreSchema } from '../model';
+import { dealRecordSchema, nextStepSchema, scoreSchema } from '../model';
+import { pipelineEntriesOf } from '../scorecard/pipeline';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -74,6 +75,19 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     const scores = (await tx.objectStore('scores').getAll()).filter((s) => scoreSchema.safeParse(s).success);
     const aggregates = aggregateScores(scores, userTimeZone());
     for (const day of aggregates.values()) await tx.objectStore('scoreDays').put(day);
+  },
+
+  // v5 — `pipeline`, per deal the summary the scorecard's next-step health
+  // reads (rep, last seen, stage, name, link, next step), so a week reads one
+  // index range instead of the deals plus a get per deal for its next step.
+  // Kept in step with every deal and next-step write (lib/db/pipeline.ts) and
+  // backfilled here from the valid deals and next steps already stored.
+  async (db, tx) => {
+    db.createObjectStore('pipeline', { keyPath: 'dealKey' }).createIndex('byLastSeen', 'lastSeenAt');
+    // the parsed forms, as the scorecard read them before v5 (invalid records skipped)
+    const deals = (await tx.objectStore('deals').getAll()).flatMap((d) => dealRecordSchema.safeParse(d).data ?? []);
+    const steps = (await tx.objectStore('nextSteps').getAll()).flatMap((s) => nextStepSchema.safeParse(s).data ?? []);
+    for (const entry of pipelineEntriesOf(deals, steps)) await tx.objectStore('pipeline').put(entry);
   },
 ];
 

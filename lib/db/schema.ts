@@ -11,6 +11,7 @@ import type {
   Settings,
 } from '../model';
 import type { ScoreDay } from '../scorecard/aggregate';
+import type { PipelineEntry } from '../scorecard/pipeline';
 
 export const DB_NAME = 'dealside';
 
@@ -56,6 +57,12 @@ export interface DealsideDB extends DBSchema {
     key: [string, string]; // [repId, day]
     value: ScoreDay;
     indexes: { byDay: string };
+  };
+  /** v5: per deal, what the scorecard's next-step health reads: rep, last seen, stage, name, link, next step (lib/scorecard/pipeline.ts) */
+  pipeline: {
+    key: string; // dealKey
+    value: PipelineEntry;
+    indexes: { byLastSeen: string };
   };
 }
 

@@ -8,17 +8,16 @@ import {
   callReviewSchema,
   commitmentSchema,
   dealRecordSchema,
-  nextStepSchema,
   noteSchema,
   repSchema,
   scoreSchema,
   type CallReview,
   type DealRecord,
-  type NextStep,
   type Note,
   type Score,
 } from '../model';
-import { scoreDaySchema } from '../scorecard/aggregate';
+import type { ScoreDay } from '../scorecard/aggregate';
+import { isPipelineEntry, scorecardDealOf } from '../scorecard/pipeline';
 import { isOpenStage, type ScorecardInput } from '../scorecard/rollup';
 import { DEAL_SEEN_WITHIN_DAYS, instantBoundsCovering, scorecardWindows } from '../scorecard/week';
 import type { DB } from './open';
@@ -30,14 +29,70 @@ export interface ReadCounts {
   scoreDays: number;
   notes: number;
   callReviews: number;
+  /** v5 pipeline summaries (deals seen lately, with their next steps) */
+  pipeline: number;
+  /** deal records fetched by key (links of this week's commitments on deals not seen lately) */
   deals: number;
+  /** next-step records (0 since v5: the pipeline summaries carry them) */
   nextSteps: number;
   total: number;
   /** where the time went, ms: index ranges, point gets, validation */
   phases?: Record<string, number>;
 }
 
-/** Everything `buildScorecard` needs for the week starting `weekStart`. */
+/** Cheap checks of the fields the rollup reads, for the high-volume rows of the hot path (see below). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isTally = (x: unknown) => isObject(x) && Number.isInteger(x.sum) && Number.isInteger(x.count) && (x.sum as number) >= 0 && (x.count as number) >= 0;
+const DIAGNOSIS = new Set(['skill', 'will', 'knowledge', 'system']);
+/** scoreDays: the background's own aggregate (lib/scorecard/aggregate.ts), written from validated scores. */
+function isScoreDay(x: unknown): x is ScoreDay {
+  return (
+    isObject(x) &&
+    typeof x.repId === 'string' &&
+    x.repId.length >= 3 &&
+    typeof x.day === 'string' &&
+    ISO_DATE.test(x.day) &&
+    isTally(x.discovery) &&
+    isTally(x.nextStep) &&
+    isTally(x.qualification)
+  );
+}
+type NoteFields = ScorecardInput['notes'][number];
+/** notes: the rollup reads only rep, instant and diagnosis (the typed body is never read here). */
+function isNoteFields(x: unknown): x is NoteFields {
+  return (
+    isObject(x) &&
+    (x.repId === undefined || typeof x.repId === 'string') &&
+    typeof x.at === 'string' &&
+    ISO_INSTANT.test(x.at) &&
+    (x.diagnosis === undefined || (typeof x.diagnosis === 'string' && DIAGNOSIS.has(x.diagnosis)))
+  );
+}
+
+function keepChecked<T>(rows: unknown[], check: (x: unknown) => x is T, store: string): T[] {
+  const out: T[] = [];
+  let bad = 0;
+  for (const row of rows) {
+    if (check(row)) out.push(row);
+    else bad++;
+  }
+  if (bad) console.warn(`Dealside: skipped ${bad} invalid ${store} record(s)`);
+  return out;
+}
+
+/**
+ * Everything `buildScorecard` needs for the week starting `weekStart`.
+ *
+ * Validation on this hot path: records a person typed that the card SHOWS
+ * (commitments: their text is in the 1:1 ask list; reps; call reviews) go
+ * through their zod schemas as everywhere else. The high-volume rows whose
+ * content is only counted are checked cheaply, field by field, for exactly the
+ * fields the rollup reads: `scoreDays` and `pipeline` are aggregates the
+ * background itself wrote from records it had validated, and notes contribute
+ * only rep, instant and diagnosis. A row that fails is skipped, as before.
+ */
 export async function readScorecardWeek(
   db: DB,
   { weekStart, now }: { weekStart: string; now: Date },
@@ -47,55 +102,53 @@ export async function readScorecardWeek(
   const seenSince = new Date(now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
   const clock = () => performance.now();
   const t0 = clock();
-  const tx = db.transaction(['reps', 'commitments', 'scoreDays', 'notes', 'callReviews', 'deals', 'nextSteps'], 'readonly');
-  const [reps, commitments, scoreDays, notes, reviews, deals] = await Promise.all([
+  const tx = db.transaction(['reps', 'commitments', 'scoreDays', 'notes', 'callReviews', 'pipeline', 'deals'], 'readonly');
+  const [reps, commitments, scoreDays, notes, reviews, pipeline] = await Promise.all([
     tx.objectStore('reps').getAll(),
     tx.objectStore('commitments').index('byDue').getAll(IDBKeyRange.bound(w.sayDo.start, w.sayDo.end)),
     tx.objectStore('scoreDays').index('byDay').getAll(IDBKeyRange.bound(w.spark.start, w.spark.end)),
     tx.objectStore('notes').index('byAt').getAll(IDBKeyRange.bound(instants.lower, instants.upper)),
     tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(instants.lower, instants.upper)),
-    tx.objectStore('deals').index('byLastSeen').getAll(IDBKeyRange.lowerBound(seenSince)),
+    // v5: each deal seen lately with its next step, in one range (lib/scorecard/pipeline.ts)
+    tx.objectStore('pipeline').index('byLastSeen').getAll(IDBKeyRange.lowerBound(seenSince)),
   ]);
   const t1 = clock();
-  const validDeals = keepValid(dealRecordSchema, deals, 'deal');
-  // Next steps only for the deals that count: open, with a rep.
-  const counted = validDeals.filter((d) => d.repId && isOpenStage(d.snapshot.stage));
+  const entries = keepChecked(pipeline, isPipelineEntry, 'pipeline');
+  // Next-step health counts only the deals that are open and have a rep.
+  const counted = entries.filter((e) => e.repId && isOpenStage(e.stage));
   const validCommitments = keepValid(commitmentSchema, commitments, 'commitment');
   // Commitments of this week whose deal was not seen lately: fetch name and link for the 1:1 view.
-  const known = new Map(validDeals.map((d) => [d.key, d] as const));
+  const known = new Set(entries.map((e) => e.dealKey));
   const missing = [...new Set(validCommitments.filter((c) => c.due >= w.week.start && !known.has(c.dealKey)).map((c) => c.dealKey))];
   const t2 = clock();
-  const [steps, extraDeals] = await Promise.all([
-    Promise.all(counted.map((d) => tx.objectStore('nextSteps').get(d.key))),
-    Promise.all(missing.map((k) => tx.objectStore('deals').get(k))),
-  ]);
+  const extraDeals = await Promise.all(missing.map((k) => tx.objectStore('deals').get(k)));
   await tx.done;
   const t3 = clock();
 
-  const nextSteps = new Map<string, NextStep>();
-  for (const s of keepValid(nextStepSchema, steps.filter((s) => s !== undefined), 'next step')) nextSteps.set(s.dealKey, s);
   const dealLinks: Record<string, { name?: string; url?: string }> = {};
-  for (const d of [...validDeals, ...keepValid(dealRecordSchema, extraDeals.filter((d) => d !== undefined), 'deal')]) {
+  for (const e of entries) dealLinks[e.dealKey] = { url: e.url, ...(e.name ? { name: e.name } : {}) };
+  for (const d of keepValid(dealRecordSchema, extraDeals.filter((d) => d !== undefined), 'deal')) {
     dealLinks[d.key] = { url: d.snapshot.url, ...(d.snapshot.name ? { name: d.snapshot.name } : {}) };
   }
-  const read = {
+  const read: ReadCounts = {
     reps: reps.length,
     commitments: commitments.length,
     scoreDays: scoreDays.length,
     notes: notes.length,
     callReviews: reviews.length,
-    deals: deals.length + extraDeals.length,
-    nextSteps: steps.length,
+    pipeline: pipeline.length,
+    deals: extraDeals.length,
+    nextSteps: 0,
     total: 0,
   };
-  read.total = Object.values(read).reduce((a, b) => a + b, 0);
+  read.total = read.reps + read.commitments + read.scoreDays + read.notes + read.callReviews + read.pipeline + read.deals + read.nextSteps;
   const input = {
     reps: keepValid(repSchema, reps, 'rep'),
     commitments: validCommitments,
-    scoreDays: keepValid(scoreDaySchema, scoreDays, 'score day'),
-    notes: keepValid(noteSchema, notes, 'note'),
+    scoreDays: keepChecked(scoreDays, isScoreDay, 'score day'),
+    notes: keepChecked(notes, isNoteFields, 'note'),
     reviews: keepValid(callReviewSchema, reviews, 'call review'),
-    deals: counted.map((deal) => ({ deal, nextStep: nextSteps.get(deal.key) ?? null })),
+    deals: counted.map(scorecardDealOf),
     dealLinks,
   };
   const t4 = clock();

@@ -32,6 +32,13 @@ export {
   fmtChange,
   sayDoText,
 } from './format';
+/** The fields of a deal the rollup reads (a DealRecord has them all). */
+export type ScorecardDeal = Pick<DealRecord, 'key' | 'repId' | 'lastSeenAt'> & {
+  snapshot: { stage?: string | undefined; name?: string | undefined; url: string };
+};
+/** The fields of a next step the rollup reads (a NextStep has them all). */
+export type ScorecardStep = Pick<NextStep, 'text' | 'due' | 'textChangedAt' | 'doneAt'>;
+
 const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
 
 /** The "open" deal rule: a stage that does not read closed, won or lost (no stage: open). */
@@ -51,8 +58,8 @@ export interface ScorecardInput {
   notes: readonly { repId?: string | undefined; at: string; diagnosis?: Diagnosis | undefined }[];
   /** completed call reviews around the week */
   reviews: readonly { repId?: string | undefined; completedAt?: string | undefined }[];
-  /** deals seen recently, each with its next step */
-  deals: readonly { deal: DealRecord; nextStep: NextStep | null }[];
+  /** deals seen recently, each with its next step (full records, or the `pipeline` summaries: lib/scorecard/pipeline.ts) */
+  deals: readonly { deal: ScorecardDeal; nextStep: ScorecardStep | null }[];
   /** name and CRM link of deals the commitments point at (for the 1:1 view) */
   dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>>;
 }

@@ -6,7 +6,7 @@
 //  - the rollup reads index ranges and aggregates, never whole stores:
 //    records read per rollup against the stores' sizes.
 import { launch, median, result } from './lib.mjs';
-import { generateScorecardData, scoreDaysFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
+import { generateScorecardData, pipelineFor, scoreDaysFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
 
 const MARK = 'dealside:scorecard-rendered';
 
@@ -40,7 +40,8 @@ export async function run({ runs }) {
     const t0 = Date.now();
     const data = generateScorecardData({ seed: 4, now: Date.now() });
     const scoreDays = await scoreDaysFor(data.scores, timeZone);
-    await writeIntoExtensionDb(setup, { ...data, scoreDays });
+    const pipeline = await pipelineFor(data.deals, data.nextSteps);
+    await writeIntoExtensionDb(setup, { ...data, scoreDays, pipeline });
     const seedSeconds = (Date.now() - t0) / 1000;
     const sizes = await storeSizes(setup);
     await setup.close();
@@ -53,7 +54,7 @@ export async function run({ runs }) {
     if (first.error) throw new Error(`popup showed an error: ${first.error}`);
     const read = first.detail.read;
     const totalStored = sizes.commitments + sizes.scores + sizes.notes + sizes.callReviews + sizes.deals + sizes.nextSteps + sizes.reps;
-    const readDetail = `commitments ${read.commitments}/${sizes.commitments}, scoreDays ${read.scoreDays}/${sizes.scoreDays} (scores ${sizes.scores} not read), notes ${read.notes}/${sizes.notes}, callReviews ${read.callReviews}/${sizes.callReviews}, deals ${read.deals}/${sizes.deals}, nextSteps ${read.nextSteps}/${sizes.nextSteps}, reps ${read.reps}/${sizes.reps}`;
+    const readDetail = `commitments ${read.commitments}/${sizes.commitments}, scoreDays ${read.scoreDays}/${sizes.scoreDays} (scores ${sizes.scores} not read), notes ${read.notes}/${sizes.notes}, callReviews ${read.callReviews}/${sizes.callReviews}, pipeline ${read.pipeline ?? 0}/${sizes.pipeline ?? 0} (summaries of deals + next steps, not in the total stored), deals ${read.deals}/${sizes.deals}, nextSteps ${read.nextSteps}/${sizes.nextSteps}, reps ${read.reps}/${sizes.reps}`;
     return [
       result(
         'popup open → weekly scorecard table rendered (50 reps, a year of data)',

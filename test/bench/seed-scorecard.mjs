@@ -3,7 +3,8 @@
 // 50,000 notes, one call review a rep a week). Same seed → same data. The
 // scoreDays aggregate is built by the extension's own pure function
 // (lib/scorecard/aggregate.ts aggregateScores, loaded through jiti), exactly as
-// the write path and the v4 migration build it.
+// the write path and the v4 migration build it; likewise the v5 pipeline
+// summaries (lib/scorecard/pipeline.ts pipelineEntriesOf).
 import { createJiti } from 'jiti';
 
 /** mulberry32: small, fast, deterministic. */
@@ -154,6 +155,17 @@ export async function scoreDaysFor(scores, timeZone) {
   const jiti = createJiti(import.meta.url);
   const { aggregateScores } = await jiti.import('../../lib/scorecard/aggregate.ts');
   return [...aggregateScores(scores, timeZone).values()];
+}
+
+/**
+ * The v5 `pipeline` summaries (one per deal, with its next step), by the
+ * extension's own pure function (lib/scorecard/pipeline.ts pipelineEntriesOf),
+ * exactly as the write path and the v5 migration build them.
+ */
+export async function pipelineFor(deals, nextSteps) {
+  const jiti = createJiti(import.meta.url);
+  const { pipelineEntriesOf } = await jiti.import('../../lib/scorecard/pipeline.ts');
+  return pipelineEntriesOf(deals, nextSteps);
 }
 
 /**

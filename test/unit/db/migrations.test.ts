@@ -3,6 +3,7 @@ import { MIGRATIONS, DB_VERSION } from '../../../lib/db/migrations';
 import { openDealsideDB } from '../../../lib/db/open';
 import { commitmentsForDeal, notesForDeal, scoresForDeal } from '../../../lib/db/coaching';
 import { getDeal } from '../../../lib/db/deals';
+import { aggregateScores, userTimeZone } from '../../../lib/scorecard/aggregate';
 
 /**
  * Each earlier release's database, written with only the migrations that
@@ -53,14 +54,27 @@ const note = {
   at: '2026-11-20T10:02:00.000Z',
 };
 
+const nextStep = {
+  dealKey: deal.key,
+  text: 'Send the mutual action plan',
+  due: '2026-11-27',
+  source: 'crm' as const,
+  textChangedAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+};
+// a deal Dealside never validated (no snapshot): the v5 backfill skips it, as the scorecard did
+const badDeal = { key: 'salesforce:0065g00000BrokenQA', lastSeenAt: '2026-11-20T10:00:00.000Z' };
+
 async function writeAtVersion(name: string, version: number) {
   const db = await openDB(name, version, {
     async upgrade(db, oldVersion, _new, tx) {
       for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(db as never, tx as never);
     },
   });
-  const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings'], 'readwrite');
+  const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings', 'nextSteps'], 'readwrite');
   await tx.objectStore('deals').put(deal);
+  await tx.objectStore('deals').put(badDeal as never);
+  await tx.objectStore('nextSteps').put(nextStep);
   // from v2 on, Dealside itself wrote the rep on each record
   const rep = version >= 2 ? { repId: deal.repId } : {};
   await tx.objectStore('commitments').put({ ...commitment, ...rep });
@@ -68,13 +82,18 @@ async function writeAtVersion(name: string, version: number) {
   await tx.objectStore('notes').put({ ...note, ...rep });
   await tx.objectStore('settings').put({ user: manager, weekStartsOn: 1 }, 'settings');
   await tx.done;
+  // from v4 on, Dealside kept the scoreDays aggregate with every score write
+  if (version >= 4) {
+    const [day] = aggregateScores([{ ...score, ...rep }], userTimeZone()).values();
+    await db.put('scoreDays' as never, day as never);
+  }
   db.close();
 }
 
 describe('migrations', () => {
   it('are numbered from 1 with no gaps', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBeGreaterThanOrEqual(4);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(5);
   });
 
   for (let from = 1; from < DB_VERSION; from++) {
@@ -84,7 +103,7 @@ describe('migrations', () => {
       const db = await openDealsideDB(name);
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(
-        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scoreDays', 'scores', 'settings'].sort(),
+        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'reps', 'scoreDays', 'scores', 'settings'].sort(),
       );
       expect((await getDeal(db, deal.key))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
       const [c] = await commitmentsForDeal(db, deal.key);
@@ -107,6 +126,18 @@ describe('migrations', () => {
       expect((await db.getAllFromIndex('notes', 'byAt', IDBKeyRange.lowerBound('2026-11-20'))).map((x) => x.id)).toEqual(['n1']);
       const days = await db.getAllFromIndex('scoreDays', 'byDay', IDBKeyRange.bound('2026-11-19', '2026-11-21'));
       expect(days.map((d) => [d.repId, d.discovery])).toEqual([['salesforce:Dana Reyes', { sum: 3, count: 1 }]]);
+      // v5: the pipeline summary, backfilled from the valid deals and their next steps, by last seen
+      const pipeline = await db.getAllFromIndex('pipeline', 'byLastSeen', IDBKeyRange.lowerBound('2026-11-01'));
+      expect(pipeline).toEqual([
+        {
+          dealKey: deal.key,
+          repId: 'salesforce:Dana Reyes',
+          lastSeenAt: deal.lastSeenAt,
+          name: deal.snapshot.name,
+          url: deal.snapshot.url,
+          step: { text: nextStep.text, due: nextStep.due, textChangedAt: nextStep.textChangedAt },
+        },
+      ]);
       db.close();
     });
   }
@@ -115,6 +146,7 @@ describe('migrations', () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);
     expect(db.transaction('scores').store.indexNames.contains('byRepAt')).toBe(true);
+    expect(db.transaction('pipeline').store.indexNames.contains('byLastSeen')).toBe(true);
     db.close();
   });
 });

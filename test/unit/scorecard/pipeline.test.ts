@@ -1,0 +1,112 @@
+import { openDealsideDB, type DB } from '../../../lib/db/open';
+import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { getNextStep, putNextStep } from '../../../lib/db/coaching';
+import { readScorecardWeek } from '../../../lib/db/scorecard';
+import { buildScorecard, isOpenStage } from '../../../lib/scorecard/rollup';
+import { isPipelineEntry, pipelineEntryOf } from '../../../lib/scorecard/pipeline';
+import { markNextStepDone, mergeCrmNextStep, setSidebarNextStep } from '../../../lib/rules/next-step';
+import { dealRecordSchema, nextStepSchema, type DealSnapshotData } from '../../../lib/model';
+
+const NY = 'America/New_York';
+const snap = (recordId: string, owner: string, extra: Partial<DealSnapshotData> = {}): DealSnapshotData => ({
+  crm: 'salesforce',
+  recordId,
+  host: 'acme.lightning.force.com',
+  url: `https://acme.lightning.force.com/lightning/r/Opportunity/${recordId}/view`,
+  name: `Deal ${recordId}`,
+  owner,
+  readAt: '2026-10-28T12:00:00.000Z',
+  ...extra,
+});
+
+let db: DB;
+beforeEach(async () => {
+  db = await openDealsideDB(`pipeline-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+/** The summary must always equal what the deal and next step records say now. */
+async function expectInStep(key: string) {
+  const [deal, step, entry] = await Promise.all([getDeal(db, key), getNextStep(db, key), db.get('pipeline', key)]);
+  expect(entry).toEqual(deal ? pipelineEntryOf(deal, step) : undefined);
+}
+
+describe('the pipeline summary is kept in step with every deal and next-step write', () => {
+  it('deal upsert, CRM next-step merge, sidebar next step, mark done, owner change', async () => {
+    const key = 'salesforce:006A';
+    await upsertDealFromSnapshot(db, key, snap('006A', 'Dana Reyes', { stage: 'Prospecting' }), '2026-10-28T12:00:00.000Z');
+    await expectInStep(key);
+    expect((await db.get('pipeline', key))?.step).toBeUndefined();
+
+    const merged = mergeCrmNextStep(null, { text: 'Send pricing', date: { iso: '2026-11-02' } }, key, '2026-10-28T12:00:01.000Z')!;
+    await putNextStep(db, merged);
+    await expectInStep(key);
+
+    await putNextStep(db, setSidebarNextStep(merged, 'Book the demo', undefined, key, '2026-10-29T09:00:00.000Z'));
+    await expectInStep(key);
+    await putNextStep(db, markNextStepDone((await getNextStep(db, key))!, '2026-10-29T10:00:00.000Z'));
+    await expectInStep(key);
+
+    // seen again, new stage and owner: rep, stage, last seen follow; the next step stays
+    await upsertDealFromSnapshot(db, key, snap('006A', 'Sam Ortiz', { stage: 'Closed Won' }), '2026-10-30T12:00:00.000Z');
+    await expectInStep(key);
+    expect(await db.get('pipeline', key)).toMatchObject({ repId: 'salesforce:Sam Ortiz', stage: 'Closed Won', lastSeenAt: '2026-10-30T12:00:00.000Z' });
+    expect(isPipelineEntry(await db.get('pipeline', key))).toBe(true);
+  });
+
+  it('a next step for a deal not seen yet has no summary until the deal is seen', async () => {
+    const key = 'salesforce:006B';
+    await putNextStep(db, setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
+    expect(await db.get('pipeline', key)).toBeUndefined();
+    await upsertDealFromSnapshot(db, key, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
+    await expectInStep(key);
+    expect((await db.get('pipeline', key))?.step?.text).toBe('Call back');
+  });
+
+  it('the cheap guard refuses malformed summaries', () => {
+    expect(isPipelineEntry(null)).toBe(false);
+    expect(isPipelineEntry({ dealKey: 'salesforce:x', lastSeenAt: 'yesterday', url: 'u' })).toBe(false);
+    expect(isPipelineEntry({ dealKey: 'salesforce:x', lastSeenAt: '2026-10-28T12:00:00.000Z', url: 'u', step: { text: 1 } })).toBe(false);
+    expect(isPipelineEntry({ dealKey: 'salesforce:x', lastSeenAt: '2026-10-28T12:00:00.000Z', url: 'u' })).toBe(true);
+  });
+});
+
+describe('reading the week from the pipeline gives the card the full records give', () => {
+  it('same next-step health and problem deals as deals + next steps', async () => {
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const reps = ['Dana Reyes', 'Sam Ortiz'];
+    for (const [i, rep] of reps.entries()) {
+      await db.put('reps', { id: `salesforce:${rep}`, crm: 'salesforce', name: rep, firstSeenAt: '2026-09-01T12:00:00.000Z' });
+      for (let j = 0; j < 8; j++) {
+        const id = `006${i}${j}`;
+        const key = `salesforce:${id}`;
+        const seen = j === 7 ? '2026-09-01T12:00:00.000Z' : `2026-10-${String(20 + j).padStart(2, '0')}T12:00:00.000Z`; // one not seen lately
+        await upsertDealFromSnapshot(db, key, snap(id, rep, { stage: j === 6 ? 'Closed Lost' : 'Proposal' }), seen);
+        const due = ['2026-11-05', '2026-10-30', '2026-10-20', undefined, '2026-11-20', '2026-11-01', '2026-11-02', '2026-11-09'][j];
+        if (j === 0) continue; // no next step
+        const changed = j === 4 ? '2026-10-01T12:00:00.000Z' : '2026-10-27T12:00:00.000Z'; // stale when dated ahead
+        let step = setSidebarNextStep(null, `Step ${id}`, due, key, changed);
+        if (j === 5) step = markNextStepDone(step, '2026-10-28T12:00:00.000Z');
+        await putNextStep(db, step);
+      }
+    }
+    await db.put('settings', { user: { name: 'M', role: 'manager' }, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
+
+    const { input, read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
+    expect(read).toMatchObject({ pipeline: 14, deals: 0, nextSteps: 0 });
+    const viaPipeline = buildScorecard({ ...input, weekStart: '2026-10-26', now, timeZone: NY });
+
+    // the pre-v5 way: every deal seen lately, validated, with its next step
+    const deals = (await db.getAll('deals')).map((d) => dealRecordSchema.parse(d));
+    const steps = new Map((await db.getAll('nextSteps')).map((s) => [s.dealKey, nextStepSchema.parse(s)] as const));
+    const seenSince = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+    const full = deals
+      .filter((d) => d.lastSeenAt >= seenSince && d.repId && isOpenStage(d.snapshot.stage))
+      .map((deal) => ({ deal, nextStep: steps.get(deal.key) ?? null }));
+    const viaRecords = buildScorecard({ ...input, deals: full, weekStart: '2026-10-26', now, timeZone: NY });
+
+    expect(viaPipeline).toEqual(viaRecords);
+    const dana = viaPipeline.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!;
+    expect(dana.nextStep).toEqual({ deals: 6, covered: 1, coverage: 1 / 6, none: 1, noDate: 1, overdue: 1, dueToday: 1, stale: 1, done: 1 });
+  });
+});
