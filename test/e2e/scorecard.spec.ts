@@ -1,6 +1,32 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { ACME, GLOBEX, launch, sidebarShowing, type App } from './harness';
+import { ACME, GLOBEX, launch, ROOT, sidebarShowing, type App } from './harness';
+import { join } from 'node:path';
+import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+
+const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
+
+/** Score and complete a review of the Gong fixture call for `rep`, as a manager would on the recording page. */
+async function completeCallReview(app: App, rep: string) {
+  const html = await readFile(join(ROOT, 'test/fixtures/calls/gong-call.html'), 'utf8');
+  await routeMedia(app.context);
+  await app.context.route('https://app.gong.io/**', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fallback(),
+  );
+  const page = await app.open(GONG_URL);
+  let frame = page.frames().find((f) => f.url().includes('/call-review.html'));
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/call-review.html')))).toBeTruthy();
+  const region = frame!.getByRole('region', { name: 'Call review' });
+  await region.getByRole('combobox', { name: 'Rep' }).fill(rep);
+  await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '3' }).check();
+  await region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' }).check();
+  await region.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '2' }).check();
+  await region.getByRole('button', { name: 'Complete review' }).click();
+  await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
+  await page.close();
+}
 
 const ACME_NAME = 'Acme Corp — Platform Renewal';
 const GLOBEX_NAME = 'Globex — Expansion';
@@ -57,6 +83,9 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await commitAndResolve(samAside, 'the security questionnaire back to Globex', 'Missed', 'Waiting on IT');
   await score(samAside, 'Qualification', '2');
 
+  // …and a call of Sam's reviewed on its recording page.
+  await completeCallReview(app, 'Sam Ortiz');
+
   const popup = await app.context.newPage();
   await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
   const table = popup.getByRole('table', { name: 'Weekly scorecard' });
@@ -72,6 +101,8 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(reasons).toContainText('qualification averaged 2.0');
   await expect(sam).toContainText('1 missed');
   await expect(sam).toContainText('0 of 1 (0%)');
+  // the completed call review counts for Sam (target one), none for Dana
+  await expect(sam.getByRole('cell', { name: '1 of 1', exact: true })).toBeVisible();
 
   // Dana is on track: folded under the disclosure, one click away.
   const fold = popup.getByRole('button', { name: 'On track (1)' });
@@ -82,6 +113,7 @@ test('data entered in the sidebar on two deals with different owners appears in 
   const dana = repRow(popup, 'Dana Reyes');
   await expect(dana).toContainText('1 kept');
   await expect(dana).toContainText('1 of 1 (100%)');
+  await expect(dana.getByRole('cell', { name: '0 of 1', exact: true })).toBeVisible();
   await expect(dana).toContainText('100% dated ahead');
   await expect(dana.getByRole('img', { name: /^Discovery by week, oldest first: .*4\.0$/ })).toBeVisible();
   // exactly one row per rep (plus the header and the disclosure rows)
