@@ -40,7 +40,7 @@ export default defineBackground(() => {
       user: async () => (await getSettings(await db())).user ?? null,
     }),
     ...createScorecardHandlers({ db }),
-  } as unknown as Handlers;
+  } satisfies Handlers;
 
   const route = createRouter(handlers, self);
 

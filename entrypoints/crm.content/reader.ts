@@ -21,64 +21,64 @@ export interface DealReader {
 }
 
 export function createDealReader(): DealReader {
-    let host: FrameHost | null = null;
-    let watcher: SnapshotWatcher | null = null;
-    let currentKey = '';
-    /** whether the background was told of a deal in this tab (else "no deal" is news to nobody) */
-    let reportedDeal = false;
+  let host: FrameHost | null = null;
+  let watcher: SnapshotWatcher | null = null;
+  let currentKey = '';
+  /** whether the background was told of a deal in this tab (else "no deal" is news to nobody) */
+  let reportedDeal = false;
 
-    const send = (message: object) => browser.runtime.sendMessage(message).catch(() => undefined);
-    const report = (snapshot: DealSnapshot | null) => {
-      if (!snapshot && !reportedDeal) return;
-      reportedDeal = !!snapshot;
-      void send({ type: 'page/snapshot', snapshot });
-    };
+  const send = (message: object) => browser.runtime.sendMessage(message).catch(() => undefined);
+  const report = (snapshot: DealSnapshot | null) => {
+    if (!snapshot && !reportedDeal) return;
+    reportedDeal = !!snapshot;
+    void send({ type: 'page/snapshot', snapshot });
+  };
 
-    const ensureHost = () => {
-      if (host) return host;
-      host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
-      void send({ type: 'page/sidebarPrefs' }).then((reply) => {
-        const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
-        if (prefs && typeof prefs.width === 'number') host?.applyPrefs(prefs);
-      });
-      return host;
-    };
+  const ensureHost = () => {
+    if (host) return host;
+    host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
+    void send({ type: 'page/sidebarPrefs' }).then((reply) => {
+      const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
+      if (prefs && typeof prefs.width === 'number') host?.applyPrefs(prefs);
+    });
+    return host;
+  };
 
-    const sync = (href: string) => {
-      const url = new URL(href);
-      const adapter = adapterFor(url);
-      const address = adapter?.parseDealAddress(url) ?? null;
-      const key = address ? `${address.crm}:${address.recordId}` : '';
-      if (key === currentKey) return;
-      watcher?.stop();
-      watcher = null;
-      currentKey = key;
-      if (!adapter || !address) {
-        host?.hide();
-        report(null);
-        return;
-      }
-      // Until the new record's fields are read, the tab shows no deal (never the previous one).
+  const sync = (href: string) => {
+    const url = new URL(href);
+    const adapter = adapterFor(url);
+    const address = adapter?.parseDealAddress(url) ?? null;
+    const key = address ? `${address.crm}:${address.recordId}` : '';
+    if (key === currentKey) return;
+    watcher?.stop();
+    watcher = null;
+    currentKey = key;
+    if (!adapter || !address) {
+      host?.hide();
       report(null);
-      ensureHost().show();
-      watcher = watchDeal(adapter, address, report);
-    };
+      return;
+    }
+    // Until the new record's fields are read, the tab shows no deal (never the previous one).
+    report(null);
+    ensureHost().show();
+    watcher = watchDeal(adapter, address, report);
+  };
 
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      // Only our background (no tab); treated as layout commands, nothing more.
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      const kind = (message as { kind?: unknown } | null)?.kind;
-      if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only our background (no tab); treated as layout commands, nothing more.
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const kind = (message as { kind?: unknown } | null)?.kind;
+    if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
 
-    return {
-      sync,
-      stop() {
-        browser.runtime.onMessage.removeListener(onMessage);
-        watcher?.stop();
-        host?.destroy();
-      },
-    };
+  return {
+    sync,
+    stop() {
+      browser.runtime.onMessage.removeListener(onMessage);
+      watcher?.stop();
+      host?.destroy();
+    },
+  };
 }

@@ -29,13 +29,13 @@ export function watchDeal(
   const read = () => {
     timer = undefined;
     if (stopped) return;
-    const rendered = safe(() => adapter.isRecordRendered(document, address), false);
+    // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
+    const rendered = adapter.isRecordRendered(document, address);
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return;
     const url = new URL(location.href);
     shadowRootWatch.seen = observeShadowRoot;
-    const fields = safe(() => adapter.readDeal(document, address, url), null);
+    const fields = adapter.readDeal(document, address, url);
     shadowRootWatch.seen = null;
-    if (!fields) return;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
     if (signature === last) return;
@@ -80,13 +80,4 @@ export function watchDeal(
       if (timer !== undefined) clearTimeout(timer);
     },
   };
-}
-
-/** Page markup is untrusted: an adapter that trips on it must not break the page. */
-function safe<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

@@ -5,9 +5,10 @@
  * deal's score history and the review can never disagree.
  */
 import type { IDBPDatabase } from 'idb';
-import type { CallReview, DealRecord, Score } from '../model';
+import { callReviewSchema, dealRecordSchema, type CallReview, type DealRecord, type Score } from '../model';
 import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
+import { keepValid, validOrNull } from './validate';
 import { addScoresToDays } from './score-days';
 import { userTimeZone } from '../scorecard/aggregate';
 
@@ -15,12 +16,12 @@ type DB = IDBPDatabase<DealsideDB>;
 
 export async function getReviewByCall(db: DB, callKey: string): Promise<CallReview | null> {
   // byCall is not unique in the schema; if two ever exist, the latest edit wins.
-  const all = await db.getAllFromIndex('callReviews', 'byCall', callKey);
+  const all = keepValid(callReviewSchema, await db.getAllFromIndex('callReviews', 'byCall', callKey), 'call review');
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
 
 export async function getReview(db: DB, id: string): Promise<CallReview | null> {
-  return (await db.get('callReviews', id)) ?? null;
+  return validOrNull(callReviewSchema, await db.get('callReviews', id), 'call review');
 }
 
 export async function putReview(db: DB, review: CallReview): Promise<void> {
@@ -41,7 +42,7 @@ export async function putCompletedReview(db: DB, review: CallReview, scores: Sco
 
 /** Reviews linked to a deal that have a completed version, newest completion first. */
 export async function reviewsForDeal(db: DB, dealKey: string): Promise<CallReview[]> {
-  const all = await db.getAllFromIndex('callReviews', 'byDeal', dealKey);
+  const all = keepValid(callReviewSchema, await db.getAllFromIndex('callReviews', 'byDeal', dealKey), 'call review');
   return all
     .map((r) => ({ r, done: lastCompletedVersion(r) }))
     .filter((x) => x.done !== null)
@@ -49,17 +50,24 @@ export async function reviewsForDeal(db: DB, dealKey: string): Promise<CallRevie
     .map((x) => x.r);
 }
 
-/** Deals seen so far whose name (or owner) contains the query, case-insensitively; most recent first. */
+/**
+ * Deals seen so far whose name (or owner) contains the query, case-insensitively;
+ * most recently seen first. Walks the byLastSeen index newest first and stops at
+ * `limit` matches, so a search as the manager types reads no more than it needs.
+ */
 export async function searchDeals(db: DB, query: string, limit = 20): Promise<DealRecord[]> {
   const q = query.trim().toLocaleLowerCase();
-  const all = await db.getAll('deals');
-  return all
-    .filter((d) => {
-      if (!q) return true;
+  const found: DealRecord[] = [];
+  let cursor = await db.transaction('deals').store.index('byLastSeen').openCursor(null, 'prev');
+  while (cursor && found.length < limit) {
+    const parsed = dealRecordSchema.safeParse(cursor.value);
+    if (parsed.success) {
+      const d = parsed.data;
       const name = d.snapshot.name?.toLocaleLowerCase() ?? '';
       const owner = d.snapshot.owner?.toLocaleLowerCase() ?? '';
-      return name.includes(q) || owner.includes(q);
-    })
-    .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))
-    .slice(0, limit);
+      if (!q || name.includes(q) || owner.includes(q)) found.push(d);
+    }
+    cursor = await cursor.continue();
+  }
+  return found;
 }

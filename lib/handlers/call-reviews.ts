@@ -5,12 +5,14 @@
  * never talk directly: a page script can forge window.postMessage, but not
  * the sender of a runtime message.
  *
- * Requests arrive already parsed by the router (zod); these handlers still
- * check the sender's kind, because each relay trusts the sender's tab.
+ * Requests arrive already checked by the router: sender kind (only a
+ * content script reports the page, only the panel frame asks about its tab's
+ * media, only extension pages read reviews) and payload (zod).
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
-import { DealsideError } from '../messages/client';
+import { HandlerError, senderTabId } from '../messages/router';
+import type { SenderLike } from '../messages/senders';
 import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
 import { callPageSchema } from '../messages/protocol';
 import type { CallReview, Person, Score } from '../model';
@@ -26,35 +28,18 @@ import {
 import type { DealsideDB } from '../db/schema';
 
 type DB = IDBPDatabase<DealsideDB>;
-type Sender = Browser.runtime.MessageSender;
 
-export const CALL_REVIEW_TYPES = [
-  'calls/page',
-  'calls/current',
-  'calls/mediaTime',
-  'calls/seek',
-  'calls/reviewTab',
-  'callReview/get',
-  'callReview/saveDraft',
-  'callReview/complete',
-  'callReview/forDeal',
-  'deals/search',
-] as const;
-export type CallReviewType = (typeof CALL_REVIEW_TYPES)[number];
-
-/** Who may send what: the router's sender check can use this table too. */
-export const CALL_REVIEW_SENDERS: Record<CallReviewType, 'content' | 'panel' | 'extension'> = {
-  'calls/page': 'content',
-  'calls/current': 'panel',
-  'calls/mediaTime': 'panel',
-  'calls/seek': 'panel',
-  'calls/reviewTab': 'extension',
-  'callReview/get': 'extension',
-  'callReview/saveDraft': 'extension',
-  'callReview/complete': 'extension',
-  'callReview/forDeal': 'extension',
-  'deals/search': 'extension',
-};
+type CallReviewType =
+  | 'calls/page'
+  | 'calls/current'
+  | 'calls/mediaTime'
+  | 'calls/seek'
+  | 'calls/reviewTab'
+  | 'callReview/get'
+  | 'callReview/saveDraft'
+  | 'callReview/complete'
+  | 'callReview/forDeal'
+  | 'deals/search';
 
 export interface CallReviewDeps {
   db: () => Promise<DB>;
@@ -69,38 +54,11 @@ export interface CallReviewDeps {
 }
 
 export type CallReviewHandlers = {
-  [T in CallReviewType]: (request: RequestOf<T>, sender: Sender) => Promise<ResponseMap[T]>;
+  [T in CallReviewType]: (request: RequestOf<T>, sender: SenderLike) => Promise<ResponseMap[T]>;
 };
 
-const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
-const PANEL_PATH = '/call-review.html';
 const NO_MEDIA: MediaState = { hasMedia: false, currentTime: 0, duration: null, paused: true };
 const tabKey = (tabId: number) => `dealside:call:${tabId}`;
-
-function senderKind(sender: Sender): 'content' | 'panel' | 'extension' | 'other' {
-  if (sender.id !== browser.runtime.id) return 'other';
-  let origin = '';
-  let path = '';
-  try {
-    const u = new URL(sender.url ?? '');
-    origin = u.origin;
-    path = u.pathname;
-  } catch {
-    return 'other';
-  }
-  const ours = origin === extensionOrigin();
-  if (ours && path === PANEL_PATH && sender.tab?.id !== undefined) return 'panel';
-  if (ours) return 'extension';
-  return sender.tab?.id !== undefined ? 'content' : 'other';
-}
-
-function requireSender(sender: Sender, type: CallReviewType): number | undefined {
-  const need = CALL_REVIEW_SENDERS[type];
-  const kind = senderKind(sender);
-  const ok = need === 'extension' ? kind === 'extension' || kind === 'panel' : kind === need;
-  if (!ok) throw new DealsideError('bad-sender', `${type} is not accepted from this sender.`);
-  return sender.tab?.id;
-}
 
 /** Tab → the recording it shows. In storage.session: the service worker may stop at any time. */
 async function setTabCall(tabId: number, call: CallPage | null) {
@@ -147,15 +105,14 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   };
   const requireUser = async () => {
     const user = await deps.user();
-    if (!user) throw new DealsideError('no-user', 'Set your name in Dealside first (open the toolbar popup).');
+    if (!user) throw new HandlerError('no-user', 'Set your name in Dealside first (open the toolbar popup).');
     return user;
   };
   const input = (r: RequestOf<'callReview/saveDraft'>['review']): ReviewInput => r as ReviewInput;
 
   return {
     async 'calls/page'(req, sender) {
-      const tabId = requireSender(sender, 'calls/page');
-      if (tabId === undefined) return { accepted: false };
+      const tabId = senderTabId(sender);
       const before = await getTabCall(tabId);
       await setTabCall(tabId, req.call);
       // Another call (SPA navigation), or its title arrived late: the tab's panel reloads.
@@ -166,35 +123,29 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     },
 
     async 'calls/current'(_req, sender) {
-      const tabId = requireSender(sender, 'calls/current');
-      if (tabId === undefined) throw new DealsideError('bad-sender', 'No tab.');
+      const tabId = senderTabId(sender);
       return { tabId, call: await getTabCall(tabId) };
     },
 
     async 'calls/mediaTime'(_req, sender) {
-      const tabId = requireSender(sender, 'calls/mediaTime');
-      return tabId === undefined ? NO_MEDIA : askContent(tabId, { kind: 'dealside/calls-media' });
+      return askContent(senderTabId(sender), { kind: 'dealside/calls-media' });
     },
 
     async 'calls/seek'(req, sender) {
-      const tabId = requireSender(sender, 'calls/seek');
-      return tabId === undefined ? NO_MEDIA : askContent(tabId, { kind: 'dealside/calls-seek', seconds: req.seconds });
+      return askContent(senderTabId(sender), { kind: 'dealside/calls-seek', seconds: req.seconds });
     },
 
-    async 'calls/reviewTab'(_req, sender) {
-      requireSender(sender, 'calls/reviewTab');
+    async 'calls/reviewTab'() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return { started: false, reason: 'No active tab.' };
       return reviewThisCall(tab.id);
     },
 
-    async 'callReview/get'(req, sender) {
-      requireSender(sender, 'callReview/get');
+    async 'callReview/get'(req) {
       return getReviewByCall(await deps.db(), req.callKey);
     },
 
-    async 'callReview/saveDraft'(req, sender) {
-      requireSender(sender, 'callReview/saveDraft');
+    async 'callReview/saveDraft'(req) {
       const by = await requireUser();
       const db = await deps.db();
       const existing = await getReviewByCall(db, req.review.callKey);
@@ -205,8 +156,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return review;
     },
 
-    async 'callReview/complete'(req, sender) {
-      requireSender(sender, 'callReview/complete');
+    async 'callReview/complete'(req) {
       const by = await requireUser();
       const db = await deps.db();
       const existing = await getReviewByCall(db, req.review.callKey);
@@ -232,13 +182,11 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return review;
     },
 
-    async 'callReview/forDeal'(req, sender) {
-      requireSender(sender, 'callReview/forDeal');
+    async 'callReview/forDeal'(req) {
       return reviewsForDeal(await deps.db(), req.dealKey);
     },
 
-    async 'deals/search'(req, sender) {
-      requireSender(sender, 'deals/search');
+    async 'deals/search'(req) {
       const deals = await searchDeals(await deps.db(), req.query);
       return deals.map((d) => {
         const hit: ResponseMap['deals/search'][number] = {

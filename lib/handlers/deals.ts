@@ -15,7 +15,7 @@ import {
 } from '../model';
 import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
 import type { SenderLike } from '../messages/senders';
-import { HandlerError } from '../messages/router';
+import { HandlerError, senderTabId as tabOf } from '../messages/router';
 import type { DB } from '../db/open';
 import { getDeal, listReps, upsertDealFromSnapshot } from '../db/deals';
 import {
@@ -99,11 +99,6 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     if (!deal) throw new HandlerError('not-found', 'Dealside has not seen this deal yet.');
     return deal;
   }
-  const tabOf = (sender: SenderLike) => {
-    const id = sender.tab?.id;
-    if (typeof id !== 'number') throw new HandlerError('bad-sender', 'No tab.');
-    return id;
-  };
 
   return {
     async 'page/snapshot'(req, sender) {

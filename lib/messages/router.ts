@@ -63,6 +63,13 @@ export class HandlerError extends Error {
   }
 }
 
+/** The sender's tab (a content script's, or the tab a framed panel lives in). */
+export function senderTabId(sender: SenderLike): number {
+  const id = sender.tab?.id;
+  if (typeof id !== 'number') throw new HandlerError('bad-sender', 'This request needs a tab.');
+  return id;
+}
+
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
 
 export function createRouter(handlers: Handlers, self: () => Self) {
@@ -85,17 +92,9 @@ export function createRouter(handlers: Handlers, self: () => Self) {
       const handler = handlers[parsed.data.type] as Handler<RequestType>;
       return { ok: true, data: await handler(parsed.data as RequestOf<RequestType>, sender) };
     } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      if (e instanceof HandlerError || (typeof code === 'string' && code !== 'internal' && isErrorCode(code))) {
-        return fail(code as ErrorCode, (e as Error).message);
-      }
+      if (e instanceof HandlerError) return fail(e.code, e.message);
       console.error('Dealside handler failed', type, e);
       return fail('internal', 'Something went wrong in Dealside. Your data is unchanged.');
     }
   };
-}
-
-const CODES: readonly ErrorCode[] = ['bad-sender', 'bad-request', 'unknown-type', 'not-found', 'invalid-state', 'no-user', 'internal'];
-function isErrorCode(code: string): code is ErrorCode {
-  return (CODES as readonly string[]).includes(code);
 }

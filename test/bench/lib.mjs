@@ -2,62 +2,14 @@
 // the built extension, fulfil real CRM addresses from fixture files, read
 // main-thread script time, and summarise runs. Plain .mjs so `npm run bench`
 // needs no TypeScript loader.
-import { chromium } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CHROMIUM, EXTENSION_DIR, ROOT, launchChromium } from '../support/browser.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM, EXTENSION_DIR, ROOT };
 
-const BASE_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
-
-/**
- * A fresh persistent context per run so no cache or database carries over.
- * `extension: false` is the baseline: the same browser, the same page, no Dealside.
- */
-export async function launch({ extension }) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-bench-'));
-  const args = [...BASE_ARGS];
-  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args,
-    viewport: { width: 1440, height: 900 },
-  });
-  let extensionId = null;
-  if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    extensionId = new URL(worker.url()).host;
-    // A fresh install opens Options (first run): let it open and close it, or it can take over a tab.
-    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    for (let i = 0; i < 50; i++) {
-      const firstRun = context.pages().find((p) => p.url() === optionsUrl);
-      if (firstRun) {
-        await firstRun.close();
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    context,
-    extensionId,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A fresh browser per run, with or without Dealside (see test/support/browser.mjs). */
+export const launch = ({ extension }) => launchChromium({ extension });
 
 /** Fulfil `url` (a real CRM address, exact or glob) with a fixture file; abort everything else external. */
 export async function routeFixture(context, urlGlob, fixtureFile, { inject } = {}) {

@@ -3,14 +3,12 @@
  * real CRM addresses fulfilled from fixture files (so match patterns and
  * address parsing run for real), everything else refused.
  */
-import { chromium, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium, ROOT } from '../support/browser.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = process.env.DEALSIDE_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { EXTENSION_DIR, ROOT } from '../support/browser.mjs';
 
 export const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
 export const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
@@ -41,22 +39,7 @@ export interface App {
 }
 
 export async function launch(extraArgs: string[] = []): Promise<App> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
-    viewport: { width: 1440, height: 900 },
-  });
+  const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs });
   // Nothing leaves the machine: every web address not routed below is refused.
   await context.route(/^https?:\/\//, (route) => route.abort());
   for (const entry of await fixtureManifest()) {
@@ -69,20 +52,6 @@ export async function launch(extraArgs: string[] = []): Promise<App> {
       await context.route(`${u.origin}/one/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
     }
   }
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  // A fresh install opens Options (first run); let that happen before tests open tabs,
-  // or it can take over the tab a test is navigating.
-  const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-  for (let i = 0; i < 50; i++) {
-    const firstRun = context.pages().find((p) => p.url() === optionsUrl);
-    if (firstRun) {
-      await firstRun.close();
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
   return {
     context,
     extensionId,
@@ -100,10 +69,7 @@ export async function launch(extraArgs: string[] = []): Promise<App> {
       await page.goto(url);
       return page;
     },
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

@@ -7,6 +7,8 @@ import type { DealsideDB } from '../../../lib/db/schema';
 import type { ReviewInput } from '../../../lib/calls/review-history';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { DealRecord } from '../../../lib/model';
+import { createRouter, type Handlers } from '../../../lib/messages/router';
+import type { SenderLike } from '../../../lib/messages/senders';
 
 /** The stores these handlers touch, as migration v3 defines them. */
 async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
@@ -29,7 +31,8 @@ async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
 }
 
 const ORIGIN = 'chrome-extension://test-extension-id';
-const panel = (tabId = 7) => ({ id: 'test-extension-id', url: `${ORIGIN}/call-review.html`, tab: { id: tabId } }) as never;
+const panel = (tabId = 7) =>
+  ({ id: 'test-extension-id', url: `${ORIGIN}/call-review.html`, tab: { id: tabId }, frameId: 3 }) as never;
 const popup = { id: 'test-extension-id', url: `${ORIGIN}/popup.html` } as never;
 const content = (tabId = 7) =>
   ({ id: 'test-extension-id', url: 'https://app.gong.io/call?id=123456789', tab: { id: tabId }, frameId: 0 }) as never;
@@ -140,22 +143,37 @@ describe('drafts and completion', () => {
   });
 });
 
-describe('sender checks', () => {
+describe('sender checks (the router, in front of these handlers)', () => {
+  // The background puts these handlers behind the one router; its sender rules apply.
+  const routed = () => {
+    const route = createRouter(h as unknown as Handlers, () => ({ id: 'test-extension-id', origin: ORIGIN }));
+    return async (request: unknown, sender: unknown) => {
+      const res = await route(request, sender as SenderLike);
+      if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+      return res.data;
+    };
+  };
+
   it('only extension pages read or write reviews', async () => {
+    const send = routed();
     for (const s of [content(), webPage]) {
-      await expect(h['callReview/get']({ type: 'callReview/get', callKey: 'gong:123456789' }, s)).rejects.toMatchObject({
+      await expect(send({ type: 'callReview/get', callKey: 'gong:123456789' }, s)).rejects.toMatchObject({
         code: 'bad-sender',
       });
-      await expect(h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input() }, s)).rejects.toMatchObject({
+      await expect(send({ type: 'callReview/saveDraft', review: input() }, s)).rejects.toMatchObject({
         code: 'bad-sender',
       });
     }
   });
   it('only a content script reports the page, and only the panel asks for the media', async () => {
-    await expect(h['calls/page']({ type: 'calls/page', call }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
-    await expect(h['calls/mediaTime']({ type: 'calls/mediaTime' }, content())).rejects.toMatchObject({ code: 'bad-sender' });
-    await expect(h['calls/seek']({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
-    await expect(h['calls/page']({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
+    const send = routed();
+    await expect(send({ type: 'calls/page', call }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/mediaTime' }, content())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
+    // …and the same requests from the right senders go through
+    await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true });
+    await expect(send({ type: 'callReview/get', callKey: 'gong:123456789' }, popup)).resolves.toBeNull();
   });
 });
 

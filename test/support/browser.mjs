@@ -1,0 +1,61 @@
+// Debian's Chromium with (or without) the built extension, as the end-to-end
+// tests, the benchmarks and the demo's headless walk all need it. Plain .mjs so
+// `npm run bench` needs no TypeScript loader; types in browser.d.mts.
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = process.env.DEALSIDE_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The launch flags that work on this machine (see ARCHITECTURE.md). */
+const BASE_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+/**
+ * A fresh persistent context (so no cache or database carries over).
+ * `extension: false` is a baseline: the same browser, no Dealside.
+ */
+export async function launchChromium({ extension, extraArgs = [] }) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-chromium-'));
+  const args = [...BASE_ARGS, ...extraArgs];
+  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args,
+    viewport: { width: 1440, height: 900 },
+  });
+  let extensionId = null;
+  if (extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+    // A fresh install opens Options (first run): let it open, then close it, or it
+    // can take over the tab a test or benchmark is navigating.
+    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+    for (let i = 0; i < 50; i++) {
+      const firstRun = context.pages().find((p) => p.url() === optionsUrl);
+      if (firstRun) {
+        await firstRun.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
