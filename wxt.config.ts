@@ -12,9 +12,11 @@ export default defineConfig({
     // Content scripts run on every matching page and have a 25 KB budget; the
     // polyfill alone is ~10 KB. They send messages and answer with sendResponse
     // (synchronously), which Chrome MV3's and Firefox's native APIs do alike, so
-    // they use WXT's plain `browser`. Every extension page keeps webextension-polyfill.
+    // they use WXT's plain `browser`. So does the popup's early-request script
+    // (entrypoints/popup-early.ts), which must stay tiny to run first. Every
+    // extension page keeps webextension-polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => ['crm', 'crm-reader', 'calls'].includes(e.name))) return;
+      if (!entrypoints.every((e) => ['crm', 'crm-reader', 'calls', 'popup-early'].includes(e.name))) return;
       const plain = require.resolve('wxt/browser');
       config.resolve ??= {};
       const alias = config.resolve.alias;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { onChange, send } from '../../lib/messages/client';
+import { answerOf, onChange, send } from '../../lib/messages/client';
+import { EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
 import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
 import { ScorecardTable } from './ScorecardTable';
@@ -11,14 +12,17 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 
 /** Marked once, when the first week's table (or its empty state) is on screen: the benchmark reads it. */
 export const RENDERED_MARK = 'dealside:scorecard-rendered';
+/** Marked when the first week's data arrived (the benchmark splits waiting from rendering with it). */
+const DATA_MARK = 'dealside:scorecard-data';
 
-const THIS_WEEK = { type: 'scorecard/week', offset: 0 } as const;
+const THIS_WEEK = THIS_WEEK_REQUEST;
 /**
- * This week's card is asked for as soon as the popup's script runs, while
- * React is still mounting: the background reads and rolls up the week in
- * parallel with the first render instead of after it. The first load takes it.
+ * This week's card was asked for by popup-early.js before this code even
+ * loaded (else it is asked now): the background reads and rolls up the week
+ * while the popup starts. The first load takes the answer.
  */
-let early: Promise<ScorecardWeek> | null = send(THIS_WEEK);
+const pendingEarly = (globalThis as Record<string, unknown>)[EARLY_WEEK_GLOBAL];
+let early: Promise<ScorecardWeek> | null = pendingEarly instanceof Promise ? answerOf<'scorecard/week'>(pendingEarly) : send(THIS_WEEK);
 early.catch(() => {}); // reported by the load that takes it
 function takeEarly(): Promise<ScorecardWeek> | null {
   const p = early;
@@ -39,6 +43,7 @@ export function App() {
     setBusy(true);
     try {
       const data = await (week ? send({ type: 'scorecard/week', weekStart: week }) : (takeEarly() ?? send(THIS_WEEK)));
+      if (!performance.getEntriesByName(DATA_MARK).length) performance.mark(DATA_MARK);
       if (n !== lastRequest.current) return;
       if (data.theme !== 'system') document.documentElement.dataset.theme = data.theme;
       else delete document.documentElement.dataset.theme;
@@ -104,7 +109,7 @@ export function App() {
   useLayoutEffect(() => {
     if (state.kind !== 'loading' && !marked.current) {
       marked.current = true;
-      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms } : { error: true } });
+      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms, handledAt: state.data.handledAt } : { error: true } });
     }
   }, [state]);
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import type { RepWeekDetail } from '../../lib/db/scorecard';
-import type { AskItem, RepScorecard, Scorecard } from '../../lib/scorecard/rollup';
+import type { AskItem, WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
@@ -30,8 +30,10 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
     };
   }, [row.rep.id, card.weekStart]);
 
-  const ask = row.ask.filter((a) => a.state === 'open-past-due' || a.state === 'missed' || a.state === 'open');
-  const done = row.ask.filter((a) => !ask.includes(a));
+  // the week's commitments come with the 1:1 material (the table itself only needs their counts)
+  const items = detail?.ask ?? [];
+  const ask = items.filter((a) => a.state === 'open-past-due' || a.state === 'missed' || a.state === 'open');
+  const done = items.filter((a) => !ask.includes(a));
   return (
     <div className="rep-view">
       <div className="row between">
@@ -55,7 +57,19 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
           Due this week: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due. Say/do over 4 weeks:{' '}
           {sayDoText(row.sayDo)}.
         </p>
-        {ask.length === 0 && done.length === 0 && <p className="muted">No commitments due this week.</p>}
+        {row.commitments.due === 0 ? (
+          <p className="muted">No commitments due this week.</p>
+        ) : error ? (
+          <p className="error" role="alert">
+            Could not load this week&rsquo;s commitments: {error}
+          </p>
+        ) : (
+          !detail && (
+            <p className="muted" role="status">
+              Loading the commitments…
+            </p>
+          )
+        )}
         {ask.length > 0 && (
           <ul className="plain" aria-label="Commitments to ask about">
             {ask.map((a) => (
@@ -90,9 +104,9 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
             ? 'No open deals seen in the last 30 days.'
             : `${fmtPercent(row.nextStep.coverage)} of ${row.nextStep.deals} open deals have a next step dated ahead (as of today).`}
         </p>
-        {row.problemDeals.length > 0 && (
+        {detail && detail.problemDeals.length > 0 && (
           <ul className="plain" aria-label="Deals with next-step problems">
-            {row.problemDeals.map((d) => (
+            {detail.problemDeals.map((d) => (
               <li key={d.key}>
                 <a href={d.url} target="_blank" rel="noreferrer noopener">
                   {d.name}

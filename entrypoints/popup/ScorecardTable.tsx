@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { RepScorecard, Scorecard } from '../../lib/scorecard/rollup';
+import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 

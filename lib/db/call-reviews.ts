@@ -9,8 +9,8 @@ import { callReviewSchema, dealRecordSchema, type CallReview, type DealRecord, t
 import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
-import { addScoresToDays } from './score-days';
-import { userTimeZone } from '../scorecard/aggregate';
+import { applyToRepWeeks } from './rep-weeks';
+import { scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
 
 type DB = IDBPDatabase<DealsideDB>;
 
@@ -30,12 +30,12 @@ export async function putReview(db: DB, review: CallReview): Promise<void> {
 
 /** Save a completed review and append its new scores, atomically. */
 export async function putCompletedReview(db: DB, review: CallReview, scores: Score[], timeZone = userTimeZone()): Promise<void> {
-  const tx = db.transaction(['callReviews', 'scores', 'scoreDays'], 'readwrite');
+  const tx = db.transaction(['callReviews', 'scores', 'repWeeks'], 'readwrite');
   await Promise.all([
     tx.objectStore('callReviews').put(review),
     ...scores.map((s) => tx.objectStore('scores').add(s)),
-    // the weekly scorecard's per-day aggregate, in the same transaction (migration v4)
-    addScoresToDays(tx.objectStore('scoreDays'), scores, timeZone),
+    // the weekly scorecard's per-day aggregate, in the same transaction (migration v6)
+    applyToRepWeeks(tx.objectStore('repWeeks'), scoreChanges(scores, timeZone)),
     tx.done,
   ]);
 }

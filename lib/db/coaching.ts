@@ -17,9 +17,9 @@ import {
 } from '../model';
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
-import { addScoresToDays } from './score-days';
-import { userTimeZone } from '../scorecard/aggregate';
-import { refreshPipelineEntry } from './pipeline';
+import { applyToRepWeeks } from './rep-weeks';
+import { commitmentChanges, noteChanges, scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
+import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
 
 export async function commitmentsForDeal(db: DB, dealKey: string): Promise<Commitment[]> {
   const rows = await db.getAllFromIndex('commitments', 'byDeal', dealKey);
@@ -30,9 +30,13 @@ export async function getCommitment(db: DB, id: string): Promise<Commitment | nu
   return validOrNull(commitmentSchema, await db.get('commitments', id), 'commitment');
 }
 
-/** `add`, not `put`: a commitment is never replaced by a new one with the same id. */
+/**
+ * `add`, not `put`: a commitment is never replaced by a new one with the same
+ * id. Counted on its due day in the scorecard's aggregate, atomically.
+ */
 export async function addCommitment(db: DB, c: Commitment): Promise<void> {
-  await db.add('commitments', c);
+  const tx = db.transaction(['commitments', 'repWeeks'], 'readwrite');
+  await Promise.all([tx.objectStore('commitments').add(c), applyToRepWeeks(tx.objectStore('repWeeks'), commitmentChanges(null, c)), tx.done]);
 }
 
 /**
@@ -41,15 +45,18 @@ export async function addCommitment(db: DB, c: Commitment): Promise<void> {
  * overwritten.
  */
 export async function resolveCommitmentRecord(db: DB, resolved: Commitment, opened?: Commitment): Promise<boolean> {
-  const tx = db.transaction('commitments', 'readwrite');
-  const current = validOrNull(commitmentSchema, await tx.store.get(resolved.id), 'commitment');
+  const tx = db.transaction(['commitments', 'repWeeks'], 'readwrite');
+  const store = tx.objectStore('commitments');
+  const current = validOrNull(commitmentSchema, await store.get(resolved.id), 'commitment');
   if (!current || current.status !== 'open') {
     tx.abort();
     await tx.done.catch(() => {});
     return false;
   }
-  await tx.store.put(resolved);
-  if (opened) await tx.store.add(opened);
+  await store.put(resolved);
+  if (opened) await store.add(opened);
+  // the scorecard's counts move with the records: open → resolved on the old due day, the new promise on its own
+  await applyToRepWeeks(tx.objectStore('repWeeks'), [...commitmentChanges(current, resolved), ...commitmentChanges(null, opened)]);
   await tx.done;
   return true;
 }
@@ -60,10 +67,9 @@ export async function getNextStep(db: DB, dealKey: string): Promise<NextStep | n
 
 /** Write a deal's next step and its pipeline summary (lib/db/pipeline.ts), atomically. */
 export async function putNextStep(db: DB, step: NextStep): Promise<void> {
-  const tx = db.transaction(['deals', 'nextSteps', 'pipeline'], 'readwrite');
-  const nextSteps = tx.objectStore('nextSteps');
-  await nextSteps.put(step);
-  await refreshPipelineEntry({ deals: tx.objectStore('deals'), nextSteps, pipeline: tx.objectStore('pipeline') }, step.dealKey, { step });
+  const tx = db.transaction(PIPELINE_STORES, 'readwrite');
+  await tx.objectStore('nextSteps').put(step);
+  await refreshPipelineEntry(pipelineStoresOf(tx), step.dealKey, { step }, step.updatedAt);
   await tx.done;
 }
 
@@ -72,10 +78,10 @@ export async function scoresForDeal(db: DB, dealKey: string): Promise<Score[]> {
   return rows.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Append a score and fold it into its day's aggregate (scoreDays), atomically. */
+/** Append a score and fold it into its day of the scorecard's aggregate (repWeeks), atomically. */
 export async function addScore(db: DB, s: Score, timeZone = userTimeZone()): Promise<void> {
-  const tx = db.transaction(['scores', 'scoreDays'], 'readwrite');
-  await Promise.all([tx.objectStore('scores').add(s), addScoresToDays(tx.objectStore('scoreDays'), [s], timeZone), tx.done]);
+  const tx = db.transaction(['scores', 'repWeeks'], 'readwrite');
+  await Promise.all([tx.objectStore('scores').add(s), applyToRepWeeks(tx.objectStore('repWeeks'), scoreChanges([s], timeZone)), tx.done]);
 }
 
 export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {
@@ -83,11 +89,15 @@ export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {
   return rows.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** Save a note and clear its draft in one transaction: the text is never in neither. */
-export async function addNoteClearingDraft(db: DB, note: Note, draftKey: string): Promise<void> {
-  const tx = db.transaction(['notes', 'drafts'], 'readwrite');
+/**
+ * Save a note and clear its draft in one transaction: the text is never in
+ * neither. A diagnosis counts on the note's day in the scorecard's aggregate.
+ */
+export async function addNoteClearingDraft(db: DB, note: Note, draftKey: string, timeZone = userTimeZone()): Promise<void> {
+  const tx = db.transaction(['notes', 'drafts', 'repWeeks'], 'readwrite');
   await tx.objectStore('notes').add(note);
   await tx.objectStore('drafts').delete(draftKey);
+  await applyToRepWeeks(tx.objectStore('repWeeks'), noteChanges([note], timeZone));
   await tx.done;
 }
 

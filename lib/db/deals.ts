@@ -1,7 +1,7 @@
 import { dealRecordSchema, repIdOf, repSchema, type DealRecord, type DealSnapshotData, type Rep } from '../model';
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
-import { refreshPipelineEntry } from './pipeline';
+import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
 
 export async function getDeal(db: DB, key: string): Promise<DealRecord | null> {
   return validOrNull(dealRecordSchema, await db.get('deals', key), 'deal');
@@ -18,8 +18,8 @@ export async function upsertDealFromSnapshot(
   snapshot: DealSnapshotData,
   nowIso: string,
 ): Promise<{ deal: DealRecord; changed: boolean }> {
-  // 'nextSteps' and 'pipeline' too: the deal's pipeline summary is rewritten in this transaction.
-  const tx = db.transaction(['deals', 'reps', 'nextSteps', 'pipeline'], 'readwrite');
+  // the pipeline stores too: the deal's pipeline summaries are rewritten in this transaction
+  const tx = db.transaction([...PIPELINE_STORES, 'reps'], 'readwrite');
   const existing = validOrNull(dealRecordSchema, await tx.objectStore('deals').get(key), 'deal');
   const repId = snapshot.owner ? repIdOf(snapshot.crm, snapshot.owner) : existing?.repId;
   const deal: DealRecord = {
@@ -31,11 +31,7 @@ export async function upsertDealFromSnapshot(
   };
   const changed = !existing || !sameFields(existing.snapshot, snapshot);
   await tx.objectStore('deals').put(deal);
-  await refreshPipelineEntry(
-    { deals: tx.objectStore('deals'), nextSteps: tx.objectStore('nextSteps'), pipeline: tx.objectStore('pipeline') },
-    key,
-    { deal },
-  );
+  await refreshPipelineEntry(pipelineStoresOf(tx), key, { deal }, nowIso);
   if (snapshot.owner && repId && !(await tx.objectStore('reps').get(repId))) {
     const rep: Rep = { id: repId, crm: snapshot.crm, name: snapshot.owner, firstSeenAt: nowIso };
     await tx.objectStore('reps').put(rep);

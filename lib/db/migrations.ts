@@ -1,8 +1,11 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
-import { aggregateScores, userTimeZone } from '../scorecard/aggregate';
-import { dealRecordSchema, nextStepSchema, scoreSchema } from '../model';
-import { pipelineEntriesOf } from '../scorecard/pipeline';
+import { aggregateScores } from '../scorecard/aggregate';
+import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../model';
+import { commitmentChanges, noteChanges, repWeeksOf, scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
+import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
+import { repPipelinesOf } from '../scorecard/rep-pipeline';
+import { DEAL_SEEN_WITHIN_DAYS } from '../scorecard/week';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -88,6 +91,29 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     const deals = (await tx.objectStore('deals').getAll()).flatMap((d) => dealRecordSchema.safeParse(d).data ?? []);
     const steps = (await tx.objectStore('nextSteps').getAll()).flatMap((s) => nextStepSchema.safeParse(s).data ?? []);
     for (const entry of pipelineEntriesOf(deals, steps)) await tx.objectStore('pipeline').put(entry);
+  },
+
+  // v6 — the scorecard reads a few hundred small records per week:
+  // - `repWeeks`, per Monday week and rep the per-day counts (commitments due
+  //   by status, scores, diagnoses), kept with every commitment, score and note
+  //   write (lib/db/rep-weeks.ts); it replaces v4's `scoreDays`, dropped here;
+  // - `repPipelines`, per rep the deals seen in the last 30 days with their
+  //   next steps, kept with every `pipeline` summary write (lib/db/pipeline.ts).
+  // Both backfilled here from the valid records already stored.
+  async (db, tx) => {
+    db.createObjectStore('repWeeks', { keyPath: ['week', 'repId'] });
+    db.createObjectStore('repPipelines', { keyPath: 'repId' });
+    const keepSince = new Date(Date.now() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
+    const entries = (await tx.objectStore('pipeline').getAll()).filter(isPipelineEntry);
+    for (const bucket of repPipelinesOf(entries, keepSince)) await tx.objectStore('repPipelines').put(bucket);
+    const zone = userTimeZone();
+    const valid = <T>(rows: unknown[], schema: { safeParse(x: unknown): { data?: T } }) => rows.flatMap((r) => schema.safeParse(r).data ?? []);
+    const commitments = valid(await tx.objectStore('commitments').getAll(), commitmentSchema);
+    const scores = valid(await tx.objectStore('scores').getAll(), scoreSchema);
+    const notes = valid(await tx.objectStore('notes').getAll(), noteSchema);
+    const weeks = repWeeksOf([...commitments.flatMap((c) => commitmentChanges(null, c)), ...scoreChanges(scores, zone), ...noteChanges(notes, zone)]);
+    for (const week of weeks) await tx.objectStore('repWeeks').put(week);
+    db.deleteObjectStore('scoreDays');
   },
 ];
 

@@ -11,6 +11,8 @@ import type {
   Settings,
 } from '../model';
 import type { ScoreDay } from '../scorecard/aggregate';
+import type { RepWeek, RepWeekKey } from '../scorecard/rep-weeks';
+import type { RepPipeline } from '../scorecard/rep-pipeline';
 import type { PipelineEntry } from '../scorecard/pipeline';
 
 export const DB_NAME = 'dealside';
@@ -52,7 +54,7 @@ export interface DealsideDB extends DBSchema {
     value: CallReview;
     indexes: { byCall: string; byDeal: string; byRepUpdated: [string, string]; byCompletedAt: string };
   };
-  /** v4: per rep and calendar day, each score dimension's sum and count (lib/scorecard/aggregate.ts) */
+  /** v4–v5 only: per rep and calendar day, each score dimension's sum and count; v6 replaced it with `repWeeks` and deleted it */
   scoreDays: {
     key: [string, string]; // [repId, day]
     value: ScoreDay;
@@ -63,6 +65,16 @@ export interface DealsideDB extends DBSchema {
     key: string; // dealKey
     value: PipelineEntry;
     indexes: { byLastSeen: string };
+  };
+  /** v6: per Monday week and rep, the scorecard's per-day counts: commitments due by status, scores, diagnoses (lib/scorecard/rep-weeks.ts) */
+  repWeeks: {
+    key: RepWeekKey; // [week, repId]
+    value: RepWeek;
+  };
+  /** v6: per rep, one row per deal seen in the last 30 days with its next step (lib/scorecard/rep-pipeline.ts) */
+  repPipelines: {
+    key: string; // repId
+    value: RepPipeline;
   };
 }
 

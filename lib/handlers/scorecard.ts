@@ -7,8 +7,8 @@ import type { RequestOf, ResponseMap } from '../messages/protocol';
 import type { DB } from '../db/open';
 import { getSettings } from '../db/settings';
 import { readRepDetail, readScorecardWeek } from '../db/scorecard';
-import { buildScorecard } from '../scorecard/rollup';
-import { userTimeZone } from '../scorecard/aggregate';
+import { buildScorecard, weekCardOf } from '../scorecard/rollup';
+import { userTimeZone } from '../scorecard/rep-weeks';
 import { instantBoundsCovering, scorecardWindows, snapToWeekStart, weekStartFor } from '../scorecard/week';
 
 export interface ScorecardHandlerDeps {
@@ -28,6 +28,7 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
   return {
     async 'scorecard/week'(req) {
       const t0 = performance.now();
+      const startedAt = Date.now();
       const db = await deps.db();
       const settings = await getSettings(db);
       const at = now();
@@ -41,12 +42,13 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
       const card = buildScorecard({ ...input, weekStart, now: at, timeZone });
       if (read.phases) read.phases.rollup = Math.round((performance.now() - t1) * 10) / 10;
       return {
-        card,
+        card: weekCardOf(card),
         thisWeekStart,
         weekStartsOn: settings.weekStartsOn,
         theme: settings.theme,
         read,
         ms: Math.round((performance.now() - t0) * 10) / 10,
+        handledAt: [startedAt, Date.now()],
       };
     },
 
@@ -55,7 +57,7 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
       const { weekStartsOn } = await getSettings(db);
       const w = scorecardWindows(snapToWeekStart(req.weekStart, weekStartsOn));
       // recent = the four weeks ending with the week shown
-      return readRepDetail(db, req.repId, instantBoundsCovering(w.sayDo));
+      return readRepDetail(db, req.repId, { week: w.week, now: now(), timeZone: zone(), recent: instantBoundsCovering(w.sayDo) });
     },
   };
 }

@@ -19,9 +19,17 @@ export class DealsideError extends Error {
  * content script uses `browser.runtime.sendMessage` directly to stay small.
  */
 export async function send<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {
+  return answerOf<T>(browser.runtime.sendMessage(request));
+}
+
+/**
+ * The handler's data from a pending `runtime.sendMessage` answer (sent here
+ * or by the popup's early script), or DealsideError.
+ */
+export async function answerOf<T extends RequestType>(pending: Promise<unknown>): Promise<ResponseMap[T]> {
   let envelope: Envelope<ResponseMap[T]> | undefined;
   try {
-    envelope = (await browser.runtime.sendMessage(request)) as Envelope<ResponseMap[T]> | undefined;
+    envelope = (await pending) as Envelope<ResponseMap[T]> | undefined;
   } catch (e) {
     throw new DealsideError('internal', `Dealside's background did not answer: ${(e as Error).message}`);
   }

@@ -21,7 +21,7 @@ import {
   type Score,
   type Settings,
 } from '../model';
-import type { Scorecard } from '../scorecard/rollup';
+import type { WeekCard } from '../scorecard/rollup';
 import type { ReadCounts, RepWeekDetail } from '../db/scorecard';
 
 /**
@@ -250,7 +250,7 @@ export interface ResponseMap {
 
 // ── weekly scorecard (issue 4) — begin ──
 export interface ScorecardWeek {
-  card: Scorecard;
+  card: WeekCard;
   /** the first day of the current week (for "This week") */
   thisWeekStart: string;
   weekStartsOn: number;
@@ -258,6 +258,8 @@ export interface ScorecardWeek {
   /** records read to build it (index ranges only), and how long the handler took */
   read: ReadCounts;
   ms: number;
+  /** when the handler started and finished (epoch ms): the benchmark splits queueing and delivery from handling with it */
+  handledAt: [number, number];
 }
 // ── weekly scorecard (issue 4) — end ──
 

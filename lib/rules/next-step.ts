@@ -10,17 +10,32 @@ export const STALE_AFTER_DAYS = 14;
 
 type StepLike = { text: string; due?: string; textChangedAt: string; doneAt?: string };
 
-/** First match wins, in the order of NEXT_STEP_STATUSES. */
-export function nextStepStatus(step: StepLike | null | undefined, now: Date, timeZone: string): NextStepStatus {
+/**
+ * First match wins, in the order of NEXT_STEP_STATUSES. `today` (in
+ * `timeZone`, at `now`) can be passed by callers that ask for many steps.
+ */
+export function nextStepStatus(step: StepLike | null | undefined, now: Date, timeZone: string, today = todayIn(timeZone, now)): NextStepStatus {
   if (!step || !step.text.trim()) return 'No next step';
   // Compare as instants: two ISO strings for the same moment can differ in precision.
   if (step.doneAt && Date.parse(step.doneAt) >= Date.parse(step.textChangedAt)) return 'Done';
   if (!step.due) return 'No date';
-  const today = todayIn(timeZone, now);
   if (step.due < today) return 'Overdue';
   if (step.due === today) return 'Due today';
-  if (daysBetween(isoDateOfInstant(step.textChangedAt, timeZone), today) >= STALE_AFTER_DAYS) return 'Stale';
-  return 'Scheduled';
+  return textIsStale(step.textChangedAt, timeZone, today) ? 'Stale' : 'Scheduled';
+}
+
+/**
+ * Whether STALE_AFTER_DAYS or more calendar days lie between the day
+ * `changedAt` fell on in `timeZone` and `today`. That day is the UTC day or
+ * one either side, so the UTC count settles it unless it is within a day of
+ * the threshold; only then is the zone asked (Intl is the costly part when the
+ * scorecard rates a thousand deals).
+ */
+export function textIsStale(changedAt: string, timeZone: string, today: string): boolean {
+  const utcDays = daysBetween(changedAt.slice(0, 10), today);
+  if (utcDays > STALE_AFTER_DAYS) return true;
+  if (utcDays < STALE_AFTER_DAYS - 1) return false;
+  return daysBetween(isoDateOfInstant(changedAt, timeZone), today) >= STALE_AFTER_DAYS;
 }
 
 /** Whitespace differences (the CRM re-renders, someone adds a space) are not a new next step. */

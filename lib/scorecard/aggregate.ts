@@ -1,15 +1,13 @@
 /**
- * The `scoreDays` aggregate (migration v4): per rep and calendar day (in the
- * user's zone when the score was written), the sum and count of each score
- * dimension. Maintained in the same transaction as every score write
- * (lib/db/coaching.ts addScore, lib/db/call-reviews.ts putCompletedReview) and
- * backfilled by the migration, all through `addScoreToDay`, so the aggregate
- * and the scores can never disagree. A week's averages for all reps are then
- * one index range over at most reps × days small records.
+ * The `scoreDays` aggregate of migration v4: per rep and calendar day, the sum
+ * and count of each score dimension. Superseded by `repWeeks` (migration v6,
+ * lib/scorecard/rep-weeks.ts), which also counts commitments and diagnoses and
+ * drops the store; kept only because released migration steps are never
+ * edited, and v4's backfill still runs for a database older than v4.
  */
 import { z } from 'zod';
 import { isoDateOfInstant } from '../dates';
-import { SCORE_DIMENSIONS, isoDate, repIdSchema, type Score, type ScoreDimension } from '../model';
+import { isoDate, repIdSchema, type Score } from '../model';
 
 const tally = z.object({ sum: z.number().int().min(0), count: z.number().int().min(0) });
 
@@ -55,17 +53,4 @@ export function aggregateScores(scores: Iterable<Pick<Score, 'repId' | 'at' | 'd
     if (next) into.set(id, next);
   }
   return into;
-}
-
-export function addTally(a: Tally, b: Tally): Tally {
-  return { sum: a.sum + b.sum, count: a.count + b.count };
-}
-
-export const average = (t: Tally): number | null => (t.count > 0 ? t.sum / t.count : null);
-
-export const DIMENSIONS: readonly ScoreDimension[] = SCORE_DIMENSIONS;
-
-/** The zone days are computed in when nothing else says: the browser's (the user's) own. */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

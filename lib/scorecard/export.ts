@@ -3,7 +3,7 @@
  * Pure: the popup turns these into a download or the clipboard.
  */
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from './format';
-import type { RepScorecard, Scorecard } from './rollup';
+import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './rollup';
 
 export const CSV_FIELDS = [
   'Rep',

@@ -8,7 +8,7 @@ import type { Commitment, DealRecord, Diagnosis, NextStep, NextStepStatus, Rep, 
 import { commitmentQuestionLead } from '../rules/commitments';
 import { nextStepStatus } from '../rules/next-step';
 import { isoDateOfInstant, todayIn } from '../dates';
-import { DIMENSIONS, addTally, average, type ScoreDay, type Tally } from './aggregate';
+import { DIMENSIONS, addTally, average, forEachDay, type RepWeek, type Tally } from './rep-weeks';
 import {
   CALL_REVIEW_TARGET,
   DIMENSION_LABEL,
@@ -50,18 +50,12 @@ export interface ScorecardInput {
   now: Date;
   timeZone: string;
   reps: readonly Rep[];
-  /** commitments due in the four weeks ending with the week (others are ignored) */
-  commitments: readonly Commitment[];
-  /** score aggregates for the eight weeks ending with the week (others are ignored) */
-  scoreDays: readonly ScoreDay[];
-  /** notes around the week (filtered here by their day in `timeZone`) */
-  notes: readonly { repId?: string | undefined; at: string; diagnosis?: Diagnosis | undefined }[];
+  /** per-day counts of the weeks overlapping the eight sparkline weeks (days outside are ignored) */
+  weeks: readonly RepWeek[];
   /** completed call reviews around the week */
   reviews: readonly { repId?: string | undefined; completedAt?: string | undefined }[];
   /** deals seen recently, each with its next step (full records, or the `pipeline` summaries: lib/scorecard/pipeline.ts) */
   deals: readonly { deal: ScorecardDeal; nextStep: ScorecardStep | null }[];
-  /** name and CRM link of deals the commitments point at (for the 1:1 view) */
-  dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>>;
 }
 
 export interface AskItem {
@@ -120,7 +114,6 @@ export interface RepScorecard {
   diagnoses: Record<Diagnosis, number>;
   reasons: string[];
   attention: boolean;
-  ask: AskItem[];
   problemDeals: ProblemDeal[];
 }
 
@@ -138,6 +131,18 @@ export interface Scorecard {
   sparkWeeks: string[];
 }
 
+/**
+ * What the popup's table receives: the card without each rep's problem-deal
+ * list, which only the 1:1 view shows and which was over half the message
+ * (the 1:1 view asks for its rep's list: lib/db/scorecard.ts readRepDetail).
+ */
+export type WeekRow = Omit<RepScorecard, 'problemDeals'>;
+export type WeekCard = Omit<Scorecard, 'rows'> & { rows: WeekRow[] };
+
+export function weekCardOf(card: Scorecard): WeekCard {
+  return { ...card, rows: card.rows.map(({ problemDeals: _, ...row }) => row) };
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** Tolerance for comparing averages against thresholds (0.1 + 0.2 style float noise). */
 const EPS = 1e-9;
@@ -152,59 +157,40 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const rows = new Map<string, RepScorecard>();
   for (const rep of input.reps) rows.set(rep.id, emptyRow(rep));
 
-  // Commitments: this week's outcomes, and say/do over the four weeks ending with it.
-  for (const c of input.commitments) {
-    const row = c.repId ? rows.get(c.repId) : undefined;
-    if (!row) continue;
-    if (inRange(c.due, w.sayDo)) {
-      if (c.status === 'kept') row.sayDo.kept++;
-      if (c.status === 'kept' || c.status === 'missed') row.sayDo.resolved++;
-    }
-    if (!inRange(c.due, w.week)) continue;
-    const k = row.commitments;
-    k.due++;
-    let state: AskItem['state'];
-    if (c.status === 'open') {
-      state = c.due < today ? 'open-past-due' : 'open';
-      if (state === 'open-past-due') k.openPastDue++;
-      else k.open++;
-    } else {
-      state = c.status;
-      k[c.status]++;
-    }
-    const link = input.dealLinks?.[c.dealKey];
-    row.ask.push({
-      id: c.id,
-      dealKey: c.dealKey,
-      dealName: link?.name ?? null,
-      url: link?.url ?? null,
-      text: c.text,
-      due: c.due,
-      state,
-      lead: commitmentQuestionLead(c),
-      ...(c.resolution?.note ? { outcomeNote: c.resolution.note } : {}),
-    });
-  }
-  for (const row of rows.values()) {
-    row.sayDo.ratio = row.sayDo.resolved > 0 ? row.sayDo.kept / row.sayDo.resolved : null;
-    const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, open: 2, renegotiated: 3, dropped: 4, kept: 5 };
-    row.ask.sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
-  }
-
-  // Scores: tallies per rep per week of the sparkline window.
-  const weekIndex = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${sparkWeeks[0]}T00:00:00Z`)) / (7 * 86_400_000));
+  // Per-day counts (lib/scorecard/rep-weeks.ts): commitments due this week by
+  // status, say/do over the four weeks ending with it, diagnoses this week,
+  // and score tallies per week of the sparkline.
   const tallies = new Map<string, Record<ScoreDimension, Tally[]>>();
-  for (const d of input.scoreDays) {
-    if (!rows.has(d.repId) || !inRange(d.day, w.spark)) continue;
-    let t = tallies.get(d.repId);
+  // w.spark starts on sparkWeeks[0]: a day's offset in it gives its sparkline week
+  forEachDay(input.weeks, w.spark, (repId, day, counts, offset) => {
+    const row = rows.get(repId);
+    if (!row) return;
+    if (inRange(day, w.sayDo)) {
+      row.sayDo.kept += counts.due.kept;
+      row.sayDo.resolved += counts.due.kept + counts.due.missed;
+    }
+    if (inRange(day, w.week)) {
+      const k = row.commitments;
+      const due = counts.due;
+      k.due += due.open + due.kept + due.missed + due.renegotiated + due.dropped;
+      k.kept += due.kept;
+      k.missed += due.missed;
+      k.renegotiated += due.renegotiated;
+      k.dropped += due.dropped;
+      if (day < today) k.openPastDue += due.open;
+      else k.open += due.open;
+      for (const d of DIAGNOSES) row.diagnoses[d] += counts.diagnoses[d];
+    }
+    let t = tallies.get(repId);
     if (!t) {
       const blank = () => Array.from({ length: SPARKLINE_WEEKS }, () => ({ sum: 0, count: 0 }));
       t = { discovery: blank(), nextStep: blank(), qualification: blank() };
-      tallies.set(d.repId, t);
+      tallies.set(repId, t);
     }
-    const i = weekIndex(d.day);
-    for (const dim of DIMENSIONS) t[dim][i] = addTally(t[dim][i]!, d[dim]);
-  }
+    const i = Math.floor(offset / 7);
+    for (const dim of DIMENSIONS) t[dim][i] = addTally(t[dim][i]!, counts.scores[dim]);
+  });
+  for (const row of rows.values()) row.sayDo.ratio = row.sayDo.resolved > 0 ? row.sayDo.kept / row.sayDo.resolved : null;
   for (const [repId, t] of tallies) {
     const row = rows.get(repId)!;
     for (const dim of DIMENSIONS) {
@@ -224,12 +210,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     }
   }
 
-  // Notes and reviews: the week only, by their day in the user's zone.
-  for (const n of input.notes) {
-    const row = n.repId ? rows.get(n.repId) : undefined;
-    if (!row || !n.diagnosis || !inRange(isoDateOfInstant(n.at, timeZone), w.week)) continue;
-    row.diagnoses[n.diagnosis]++;
-  }
+  // Completed call reviews: the week only, by their day in the user's zone.
   for (const r of input.reviews) {
     const row = r.repId ? rows.get(r.repId) : undefined;
     if (!row || !r.completedAt || !inRange(isoDateOfInstant(r.completedAt, timeZone), w.week)) continue;
@@ -240,7 +221,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   for (const { deal, nextStep } of input.deals) {
     const row = deal.repId ? rows.get(deal.repId) : undefined;
     if (!row || !isOpenStage(deal.snapshot.stage) || Date.parse(deal.lastSeenAt) < seenSince) continue;
-    const status = nextStepStatus(nextStep, now, timeZone);
+    const status = nextStepStatus(nextStep, now, timeZone, today);
     const h = row.nextStep;
     h.deals++;
     if (status === 'Scheduled' || status === 'Stale') h.covered++;
@@ -286,6 +267,36 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   };
 }
 
+/**
+ * The 1:1 list for one rep and week: each commitment due in the week, what to
+ * ask about first (open past due, missed, still open), linked to its deal.
+ * The popup asks for it when a rep's row is opened (lib/db/scorecard.ts).
+ */
+export function askItemsFor(
+  commitments: readonly Commitment[],
+  { weekStart, today, dealLinks = {} }: { weekStart: string; today: string; dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>> },
+): AskItem[] {
+  const week = weekOf(weekStart);
+  const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, open: 2, renegotiated: 3, dropped: 4, kept: 5 };
+  return commitments
+    .filter((c) => inRange(c.due, week))
+    .map((c): AskItem => {
+      const link = dealLinks[c.dealKey];
+      return {
+        id: c.id,
+        dealKey: c.dealKey,
+        dealName: link?.name ?? null,
+        url: link?.url ?? null,
+        text: c.text,
+        due: c.due,
+        state: c.status === 'open' ? (c.due < today ? 'open-past-due' : 'open') : c.status,
+        lead: commitmentQuestionLead(c),
+        ...(c.resolution?.note ? { outcomeNote: c.resolution.note } : {}),
+      };
+    })
+    .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+}
+
 /** Why a rep needs attention, in plain words; empty when on track. */
 export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep' | 'scores'>): string[] {
   const out: string[] = [];
@@ -322,7 +333,6 @@ function emptyRow(rep: Rep): RepScorecard {
     diagnoses: Object.fromEntries(DIAGNOSES.map((d) => [d, 0])) as Record<Diagnosis, number>,
     reasons: [],
     attention: false,
-    ask: [],
     problemDeals: [],
   };
 }

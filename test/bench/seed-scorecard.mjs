@@ -1,10 +1,10 @@
 // A SEEDED generator for the scorecard benchmark: a year of coaching data for
 // 50 reps × 40 open deals (≈2,000 deals, 30,000 commitments, 100,000 scores,
 // 50,000 notes, one call review a rep a week). Same seed → same data. The
-// scoreDays aggregate is built by the extension's own pure function
-// (lib/scorecard/aggregate.ts aggregateScores, loaded through jiti), exactly as
-// the write path and the v4 migration build it; likewise the v5 pipeline
-// summaries (lib/scorecard/pipeline.ts pipelineEntriesOf).
+// v6 repWeeks aggregate is built by the extension's own pure functions
+// (lib/scorecard/rep-weeks.ts, loaded through jiti), exactly as the write path
+// and the v6 migration build it; likewise the v5 pipeline summaries
+// (lib/scorecard/pipeline.ts pipelineEntriesOf).
 import { createJiti } from 'jiti';
 
 /** mulberry32: small, fast, deterministic. */
@@ -150,11 +150,11 @@ export function generateScorecardData({ seed = 4, now = Date.now(), reps: repCou
   return out;
 }
 
-/** The scoreDays records for `scores`, by the extension's own aggregate function, in `timeZone`. */
-export async function scoreDaysFor(scores, timeZone) {
+/** The repWeeks records for the commitments, scores and notes, by the extension's own functions, in `timeZone`. */
+export async function repWeeksFor({ commitments, scores, notes }, timeZone) {
   const jiti = createJiti(import.meta.url);
-  const { aggregateScores } = await jiti.import('../../lib/scorecard/aggregate.ts');
-  return [...aggregateScores(scores, timeZone).values()];
+  const { commitmentChanges, noteChanges, repWeeksOf, scoreChanges } = await jiti.import('../../lib/scorecard/rep-weeks.ts');
+  return repWeeksOf([...commitments.flatMap((c) => commitmentChanges(null, c)), ...scoreChanges(scores, timeZone), ...noteChanges(notes, timeZone)]);
 }
 
 /**
@@ -166,6 +166,13 @@ export async function pipelineFor(deals, nextSteps) {
   const jiti = createJiti(import.meta.url);
   const { pipelineEntriesOf } = await jiti.import('../../lib/scorecard/pipeline.ts');
   return pipelineEntriesOf(deals, nextSteps);
+}
+
+/** The v6 per-rep buckets of those summaries (lib/scorecard/rep-pipeline.ts repPipelinesOf), as of `now`. */
+export async function repPipelinesFor(entries, now) {
+  const jiti = createJiti(import.meta.url);
+  const { repPipelinesOf } = await jiti.import('../../lib/scorecard/rep-pipeline.ts');
+  return repPipelinesOf(entries, new Date(now - 30 * 86_400_000).toISOString());
 }
 
 /**

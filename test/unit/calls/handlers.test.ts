@@ -1,4 +1,5 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
+import { openDealsideDB } from '../../../lib/db/open';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -10,24 +11,9 @@ import type { DealRecord } from '../../../lib/model';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { SenderLike } from '../../../lib/messages/senders';
 
-/** The stores these handlers touch, as migration v3 defines them. */
+/** A database at the current version, as the background opens it (every migration run). */
 async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
-  return openDB<DealsideDB>(`calls-test-${Math.random()}`, 1, {
-    upgrade(db) {
-      const reviews = db.createObjectStore('callReviews', { keyPath: 'id' });
-      reviews.createIndex('byCall', 'callKey');
-      reviews.createIndex('byDeal', 'dealKey');
-      reviews.createIndex('byRepUpdated', ['repId', 'updatedAt']);
-      const scores = db.createObjectStore('scores', { keyPath: 'id' });
-      scores.createIndex('byDeal', 'dealKey');
-      scores.createIndex('byRepAt', ['repId', 'at']);
-      const deals = db.createObjectStore('deals', { keyPath: 'key' });
-      deals.createIndex('byRep', 'repId');
-      deals.createIndex('byLastSeen', 'lastSeenAt');
-      // v4: completing a review also updates the scorecard's per-day aggregate
-      db.createObjectStore('scoreDays', { keyPath: ['repId', 'day'] }).createIndex('byDay', 'day');
-    },
-  });
+  return openDealsideDB(`calls-test-${Math.random()}`);
 }
 
 const ORIGIN = 'chrome-extension://test-extension-id';

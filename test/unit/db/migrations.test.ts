@@ -3,7 +3,11 @@ import { MIGRATIONS, DB_VERSION } from '../../../lib/db/migrations';
 import { openDealsideDB } from '../../../lib/db/open';
 import { commitmentsForDeal, notesForDeal, scoresForDeal } from '../../../lib/db/coaching';
 import { getDeal } from '../../../lib/db/deals';
-import { aggregateScores, userTimeZone } from '../../../lib/scorecard/aggregate';
+import { aggregateScores } from '../../../lib/scorecard/aggregate';
+import { pipelineEntryOf } from '../../../lib/scorecard/pipeline';
+import type { DealRecord } from '../../../lib/model';
+import { dayCountsAt, mondayOf, userTimeZone } from '../../../lib/scorecard/rep-weeks';
+import { daysBetween, isoDateOfInstant } from '../../../lib/dates';
 
 /**
  * Each earlier release's database, written with only the migrations that
@@ -50,6 +54,7 @@ const note = {
   id: 'n1',
   dealKey: deal.key,
   body: { kind: 'free' as const, text: 'Ask about the paper process.' },
+  diagnosis: 'knowledge' as const,
   by: manager,
   at: '2026-11-20T10:02:00.000Z',
 };
@@ -87,10 +92,16 @@ async function writeAtVersion(name: string, version: number) {
     const [day] = aggregateScores([{ ...score, ...rep }], userTimeZone()).values();
     await db.put('scoreDays' as never, day as never);
   }
+  // from v5 on, the pipeline summary with every deal and next-step write
+  if (version >= 5) await db.put('pipeline', pipelineEntryOf(deal as DealRecord, nextStep));
   db.close();
 }
 
 describe('migrations', () => {
+  // v6 keeps deals seen in the 30 days before the upgrade: run it on a fixed day
+  beforeAll(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-25T12:00:00.000Z') }));
+  afterAll(() => vi.useRealTimers());
+
   it('are numbered from 1 with no gaps', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
     expect(DB_VERSION).toBeGreaterThanOrEqual(5);
@@ -103,7 +114,7 @@ describe('migrations', () => {
       const db = await openDealsideDB(name);
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(
-        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'reps', 'scoreDays', 'scores', 'settings'].sort(),
+        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'repPipelines', 'repWeeks', 'reps', 'scores', 'settings'].sort(),
       );
       expect((await getDeal(db, deal.key))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
       const [c] = await commitmentsForDeal(db, deal.key);
@@ -120,12 +131,21 @@ describe('migrations', () => {
       );
       expect(week.map((x) => x.id)).toEqual(['c1']);
       expect(db.transaction('callReviews').store.indexNames.contains('byDeal')).toBe(true);
-      // v4: date indexes for the weekly scorecard, and scoreDays backfilled from the stored scores
+      // v4: date indexes for the weekly scorecard
       expect(db.transaction('callReviews').store.indexNames.contains('byCompletedAt')).toBe(true);
       expect((await db.getAllFromIndex('commitments', 'byDue', IDBKeyRange.bound('2026-11-23', '2026-11-29'))).map((x) => x.id)).toEqual(['c1']);
       expect((await db.getAllFromIndex('notes', 'byAt', IDBKeyRange.lowerBound('2026-11-20'))).map((x) => x.id)).toEqual(['n1']);
-      const days = await db.getAllFromIndex('scoreDays', 'byDay', IDBKeyRange.bound('2026-11-19', '2026-11-21'));
-      expect(days.map((d) => [d.repId, d.discovery])).toEqual([['salesforce:Dana Reyes', { sum: 3, count: 1 }]]);
+      // v6: repWeeks backfilled from the stored commitment, score and note (v4's scoreDays dropped)
+      const dana = 'salesforce:Dana Reyes';
+      const commitmentWeek = await db.get('repWeeks', ['2026-11-23', dana]);
+      expect(dayCountsAt(commitmentWeek!, 3).due).toEqual({ open: 1, kept: 0, missed: 0, renegotiated: 0, dropped: 0 }); // Thu Nov 26
+      const scoredOn = isoDateOfInstant(score.at, userTimeZone()); // Nov 20 in any zone from UTC−10 to UTC+13
+      const scoreWeek = await db.get('repWeeks', [mondayOf(scoredOn), dana]);
+      expect(dayCountsAt(scoreWeek!, daysBetween(mondayOf(scoredOn), scoredOn)).scores.discovery).toEqual({ sum: 3, count: 1 });
+      expect([0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + dayCountsAt(scoreWeek!, i).diagnoses.knowledge, 0)).toBe(1);
+      expect(await db.count('repWeeks')).toBe(2);
+      // v6: the rep's pipeline bucket, from the summary (the deal was seen within 30 days of the upgrade)
+      expect((await db.get('repPipelines', dana))?.rows.map((r) => r[0])).toEqual([deal.key]);
       // v5: the pipeline summary, backfilled from the valid deals and their next steps, by last seen
       const pipeline = await db.getAllFromIndex('pipeline', 'byLastSeen', IDBKeyRange.lowerBound('2026-11-01'));
       expect(pipeline).toEqual([
@@ -147,6 +167,8 @@ describe('migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(db.transaction('scores').store.indexNames.contains('byRepAt')).toBe(true);
     expect(db.transaction('pipeline').store.indexNames.contains('byLastSeen')).toBe(true);
+    expect(db.objectStoreNames.contains('repWeeks')).toBe(true);
+    expect(db.objectStoreNames.contains('scoreDays')).toBe(false);
     db.close();
   });
 });

@@ -5,7 +5,9 @@ import {
   mergeCrmNextStep,
   nextStepStatus,
   setSidebarNextStep,
+  textIsStale,
 } from '../../../lib/rules/next-step';
+import { addDays, daysBetween, isoDateOfInstant } from '../../../lib/dates';
 import { NEXT_STEP_STATUSES, nextStepSchema, type NextStep } from '../../../lib/model';
 
 const NY = 'America/New_York';
@@ -60,6 +62,26 @@ describe('nextStepStatus', () => {
     expect(nextStepStatus(step({ ...future, textChangedAt: '2026-11-12T04:30:00Z' }), NOW, 'Europe/Berlin')).toBe(
       'Scheduled',
     );
+  });
+
+  it('the fast stale check agrees with the exact day count in every zone, around the threshold', () => {
+    const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Berlin', NY, 'UTC'];
+    const today = '2026-11-25';
+    let checked = 0;
+    let stale = 0;
+    for (const zone of zones) {
+      // every 45 minutes from 17 to 10 days before today
+      for (let t = Date.parse(`${addDays(today, -17)}T00:00:00Z`); t < Date.parse(`${addDays(today, -10)}T00:00:00Z`); t += 45 * 60_000) {
+        const at = new Date(t).toISOString();
+        const exact = daysBetween(isoDateOfInstant(at, zone), today) >= STALE_AFTER_DAYS;
+        expect(textIsStale(at, zone, today)).toBe(exact);
+        checked++;
+        if (exact) stale++;
+      }
+    }
+    // both verdicts occurred (the comparison is not vacuous)
+    expect(stale).toBeGreaterThan(0);
+    expect(stale).toBeLessThan(checked);
   });
 
   it('uses the day in the user zone, not UTC', () => {

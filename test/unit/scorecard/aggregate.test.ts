@@ -1,4 +1,6 @@
-import { addScoreToDay, aggregateScores, average, emptyScoreDay, scoreDayKey } from '../../../lib/scorecard/aggregate';
+// migration v4's scoreDays aggregate: superseded by repWeeks (v6), still run by v4's backfill
+import { addScoreToDay, aggregateScores, emptyScoreDay, scoreDayKey } from '../../../lib/scorecard/aggregate';
+import { average } from '../../../lib/scorecard/rep-weeks';
 
 const s = (at: string, dimension: 'discovery' | 'nextStep' | 'qualification', value: number, repId: string | undefined = 'salesforce:Dana Reyes') => ({
   at,

@@ -1,10 +1,11 @@
 import { openDealsideDB, type DB } from '../../../lib/db/open';
-import { addScore } from '../../../lib/db/coaching';
+import { addCommitment, addNoteClearingDraft, addScore, resolveCommitmentRecord } from '../../../lib/db/coaching';
 import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
-import type { CallReview, Score } from '../../../lib/model';
+import type { CallReview, Commitment, Score } from '../../../lib/model';
+import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
 
 const NY = 'America/New_York';
 const DANA = 'salesforce:Dana Reyes';
@@ -28,20 +29,71 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-describe('scoreDays is kept in step with every score write', () => {
+/** One day of the stored aggregate: week = its Monday, i = 0 (Monday) … 6 (Sunday). */
+async function dayOf(week: string, i: number, repId = DANA): Promise<DayCounts | undefined> {
+  const stored = await db.get('repWeeks', [week, repId]);
+  return stored && dayCountsAt(stored, i);
+}
+const commitment = (id: string, due: string, extra: Partial<Commitment> = {}): Commitment => ({
+  id,
+  dealKey: 'salesforce:0065g00000AcmeQAAS',
+  repId: DANA,
+  text: `promise ${id}`,
+  due,
+  statedBy: { name: 'Dana Reyes', role: 'rep' },
+  statedAt: '2026-10-20T12:00:00.000Z',
+  status: 'open',
+  ...extra,
+});
+
+describe('repWeeks is kept in step with every commitment, score and note write', () => {
   it('addScore folds into the day in the user’s zone, in the same transaction', async () => {
-    await addScore(db, score('2026-11-02T04:30:00.000Z', 'discovery', 2), NY); // Nov 1 23:30 EST
+    await addScore(db, score('2026-11-02T04:30:00.000Z', 'discovery', 2), NY); // Sun Nov 1 23:30 EST
     await addScore(db, score('2026-11-01T14:00:00.000Z', 'discovery', 5), NY);
-    await addScore(db, score('2026-11-02T05:30:00.000Z', 'qualification', 3), NY); // Nov 2 00:30 EST
-    expect(await db.get('scoreDays', [DANA, '2026-11-01'])).toMatchObject({ discovery: { sum: 7, count: 2 }, qualification: { sum: 0, count: 0 } });
-    expect(await db.get('scoreDays', [DANA, '2026-11-02'])).toMatchObject({ qualification: { sum: 3, count: 1 } });
+    await addScore(db, score('2026-11-02T05:30:00.000Z', 'qualification', 3), NY); // Mon Nov 2 00:30 EST: next week
+    expect((await dayOf('2026-10-26', 6))?.scores).toMatchObject({ discovery: { sum: 7, count: 2 }, qualification: { sum: 0, count: 0 } });
+    expect((await dayOf('2026-11-02', 0))?.scores.qualification).toEqual({ sum: 3, count: 1 });
   });
 
   it('a failed score write leaves the aggregate untouched', async () => {
     const s = score('2026-11-01T14:00:00.000Z', 'discovery', 5);
     await addScore(db, s, NY);
     await expect(addScore(db, s, NY)).rejects.toThrow(); // same id: add refuses
-    expect(await db.get('scoreDays', [DANA, '2026-11-01'])).toMatchObject({ discovery: { sum: 5, count: 1 } });
+    expect((await dayOf('2026-10-26', 6))?.scores.discovery).toEqual({ sum: 5, count: 1 });
+  });
+
+  it('a commitment counts on its due day; resolving and renegotiating move the counts, never below zero', async () => {
+    await addCommitment(db, commitment('a', '2026-10-29')); // Thursday
+    await addCommitment(db, commitment('b', '2026-10-29'));
+    expect((await dayOf('2026-10-26', 3))?.due).toEqual({ open: 2, kept: 0, missed: 0, renegotiated: 0, dropped: 0 });
+    const by = manager;
+    const at = '2026-10-30T12:00:00.000Z';
+    const kept = commitment('a', '2026-10-29', { status: 'kept', resolution: { outcome: 'kept', note: '', by, at } });
+    expect(await resolveCommitmentRecord(db, kept)).toBe(true);
+    // renegotiated to next Tuesday: the old promise closes, the new one opens on its own day
+    const reneg = commitment('b', '2026-10-29', { status: 'renegotiated', resolution: { outcome: 'renegotiated', note: '', by, at, newDue: '2026-11-03', replacedBy: 'b2' } });
+    expect(await resolveCommitmentRecord(db, reneg, commitment('b2', '2026-11-03', { renegotiatedFrom: 'b' }))).toBe(true);
+    expect((await dayOf('2026-10-26', 3))?.due).toEqual({ open: 0, kept: 1, missed: 0, renegotiated: 1, dropped: 0 });
+    expect((await dayOf('2026-11-02', 1))?.due).toEqual({ open: 1, kept: 0, missed: 0, renegotiated: 0, dropped: 0 });
+    // a second resolution of the same promise is refused, and the counts do not move
+    expect(await resolveCommitmentRecord(db, { ...kept, status: 'missed', resolution: { outcome: 'missed', note: '', by, at } })).toBe(false);
+    expect((await dayOf('2026-10-26', 3))?.due).toMatchObject({ kept: 1, missed: 0 });
+  });
+
+  it('a diagnosed note counts on its day in the user’s zone; one without a diagnosis does not', async () => {
+    const note = (id: string, at: string, diagnosis?: 'skill') => ({
+      id,
+      dealKey: 'salesforce:0065g00000AcmeQAAS',
+      repId: DANA,
+      body: { kind: 'free' as const, text: 'x' },
+      ...(diagnosis ? { diagnosis } : {}),
+      by: manager,
+      at,
+    });
+    await addNoteClearingDraft(db, note('n1', '2026-10-26T03:59:00.000Z', 'skill'), 'draft:1', NY); // Sun Oct 25 23:59 EDT
+    await addNoteClearingDraft(db, note('n2', '2026-10-28T12:00:00.000Z'), 'draft:2', NY);
+    expect((await dayOf('2026-10-19', 6))?.diagnoses.skill).toBe(1);
+    expect(await db.get('repWeeks', ['2026-10-26', DANA])).toBeUndefined();
   });
 
   it('completing a call review adds its scores, several on one day', async () => {
@@ -71,7 +123,7 @@ describe('scoreDays is kept in step with every score write', () => {
       [score('2026-10-29T15:00:00.000Z', 'discovery', 4), score('2026-10-29T15:00:00.000Z', 'nextStep', 2), score('2026-10-29T15:00:00.000Z', 'discovery', 2)],
       NY,
     );
-    expect(await db.get('scoreDays', [DANA, '2026-10-29'])).toMatchObject({ discovery: { sum: 6, count: 2 }, nextStep: { sum: 2, count: 1 } });
+    expect((await dayOf('2026-10-26', 3))?.scores).toMatchObject({ discovery: { sum: 6, count: 2 }, nextStep: { sum: 2, count: 1 } });
   });
 });
 
@@ -90,19 +142,25 @@ describe('the week is read by index ranges', () => {
       ...(status !== 'open' ? { resolution: { outcome: status, note: '', by: manager, at: '2026-10-29T12:00:00.000Z' } } : {}),
     });
     // in the say/do window (Oct 5 – Nov 1) and outside it
-    for (const x of [c('a', '2026-10-27', 'kept'), c('b', '2026-10-06', 'missed'), c('old', '2026-06-01', 'kept'), c('later', '2026-12-01', 'open')]) {
-      await db.put('commitments', x);
+    for (const x of [c('a', '2026-10-27', 'open'), c('b', '2026-10-06', 'open'), c('old', '2026-06-01', 'open'), c('later', '2026-12-01', 'open')]) {
+      await addCommitment(db, x);
     }
+    const resolve = (x: ReturnType<typeof c>, outcome: 'kept' | 'missed') =>
+      resolveCommitmentRecord(db, { ...x, status: outcome, resolution: { outcome, note: '', by: manager, at: '2026-10-29T12:00:00.000Z' } });
+    await resolve(c('a', '2026-10-27', 'open'), 'kept');
+    await resolve(c('b', '2026-10-06', 'open'), 'missed');
+    await resolve(c('old', '2026-06-01', 'open'), 'kept');
     await addScore(db, score('2026-10-27T15:00:00.000Z', 'discovery', 4), NY);
     await addScore(db, score('2026-03-01T15:00:00.000Z', 'discovery', 1), NY); // far outside the sparkline
-    await db.put('notes', { id: 'n1', dealKey: 'salesforce:0065g00000AcmeQAAS', repId: DANA, body: { kind: 'free', text: 'x' }, diagnosis: 'skill', by: manager, at: '2026-10-28T12:00:00.000Z' });
-    await db.put('notes', { id: 'n2', dealKey: 'salesforce:0065g00000AcmeQAAS', repId: DANA, body: { kind: 'free', text: 'x' }, by: manager, at: '2026-05-28T12:00:00.000Z' });
+    await addNoteClearingDraft(db, { id: 'n1', dealKey: 'salesforce:0065g00000AcmeQAAS', repId: DANA, body: { kind: 'free', text: 'x' }, diagnosis: 'skill', by: manager, at: '2026-10-28T12:00:00.000Z' }, 'd1', NY);
+    await addNoteClearingDraft(db, { id: 'n2', dealKey: 'salesforce:0065g00000AcmeQAAS', repId: DANA, body: { kind: 'free', text: 'x' }, diagnosis: 'will', by: manager, at: '2026-05-28T12:00:00.000Z' }, 'd2', NY);
     await db.put('settings', { user: manager, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
 
     const now = new Date('2026-10-30T16:00:00.000Z');
     const { read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
-    // deals: 1 = looking up the deal of this week's commitment for its CRM link (not seen lately, so not in the range)
-    expect(read).toMatchObject({ reps: 1, commitments: 2, scoreDays: 1, notes: 1, callReviews: 0, deals: 1, nextSteps: 0, total: 6 });
+    // repWeeks: of the six weeks stored, only the two in the sparkline window (Sep 7 – Nov 1) are read: Oct 5 and Oct 26
+    expect(read).toMatchObject({ reps: 1, repWeeks: 2, callReviews: 0, repPipelines: 0, total: 3 });
+    expect(await db.count('repWeeks')).toBe(6); // also Feb 23 (a score), May 25 (a note), Jun 1 and Nov 30 (commitments)
 
     const handlers = createScorecardHandlers({ db: async () => db, now: () => now, timeZone: () => NY });
     const week = await handlers['scorecard/week']({ type: 'scorecard/week', offset: 0 });
@@ -117,8 +175,10 @@ describe('the week is read by index ranges', () => {
     expect((await handlers['scorecard/week']({ type: 'scorecard/week', weekStart: '2026-10-29' })).card.weekStart).toBe('2026-10-26');
     expect((await handlers['scorecard/week']({ type: 'scorecard/week', offset: -1 })).card.weekStart).toBe('2026-10-19');
 
-    const detail = await readRepDetail(db, DANA, instantBoundsCovering(weekOf('2026-10-26')));
+    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: instantBoundsCovering(weekOf('2026-10-26')) });
     expect(detail.scores.map((s) => s.value)).toEqual([4]);
     expect(detail.notes.map((x) => x.id)).toEqual(['n1']);
+    // the week's commitments for the 1:1, by the per-rep index
+    expect(detail.ask.map((a) => [a.id, a.state, a.lead])).toEqual([['a', 'kept', 'You committed to promise a by Tue, Oct 27, 2026.']]);
   });
 });

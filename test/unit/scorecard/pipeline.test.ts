@@ -1,9 +1,11 @@
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
 import { getNextStep, putNextStep } from '../../../lib/db/coaching';
-import { readScorecardWeek } from '../../../lib/db/scorecard';
+import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
+import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
 import { buildScorecard, isOpenStage } from '../../../lib/scorecard/rollup';
 import { isPipelineEntry, pipelineEntryOf } from '../../../lib/scorecard/pipeline';
+import { entryOfRow, isRepPipeline, repPipelinesOf, withPipelineEntry } from '../../../lib/scorecard/rep-pipeline';
 import { markNextStepDone, mergeCrmNextStep, setSidebarNextStep } from '../../../lib/rules/next-step';
 import { dealRecordSchema, nextStepSchema, type DealSnapshotData } from '../../../lib/model';
 
@@ -25,10 +27,14 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-/** The summary must always equal what the deal and next step records say now. */
+/** The summary, and its row in its rep's bucket, must always equal what the deal and next step records say now. */
 async function expectInStep(key: string) {
   const [deal, step, entry] = await Promise.all([getDeal(db, key), getNextStep(db, key), db.get('pipeline', key)]);
   expect(entry).toEqual(deal ? pipelineEntryOf(deal, step) : undefined);
+  const buckets = await db.getAll('repPipelines');
+  const holders = buckets.filter((b) => b.rows.some((r) => r[0] === key));
+  expect(holders.map((b) => b.repId)).toEqual(entry?.repId ? [entry.repId] : []);
+  if (entry?.repId) expect(entryOfRow(entry.repId, holders[0]!.rows.find((r) => r[0] === key)!)).toEqual(entry);
 }
 
 describe('the pipeline summary is kept in step with every deal and next-step write', () => {
@@ -52,6 +58,8 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     await expectInStep(key);
     expect(await db.get('pipeline', key)).toMatchObject({ repId: 'salesforce:Sam Ortiz', stage: 'Closed Won', lastSeenAt: '2026-10-30T12:00:00.000Z' });
     expect(isPipelineEntry(await db.get('pipeline', key))).toBe(true);
+    // the deal moved from Dana's bucket to Sam's
+    expect((await db.get('repPipelines', 'salesforce:Dana Reyes'))?.rows).toEqual([]);
   });
 
   it('a next step for a deal not seen yet has no summary until the deal is seen', async () => {
@@ -61,6 +69,19 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     await upsertDealFromSnapshot(db, key, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
     await expectInStep(key);
     expect((await db.get('pipeline', key))?.step?.text).toBe('Call back');
+  });
+
+  it('a rep’s bucket drops deals not seen in the 30 days before a write, and its guard refuses malformed rows', () => {
+    const entry = (dealKey: string, lastSeenAt: string) => ({ dealKey, repId: 'salesforce:Dana Reyes', lastSeenAt, url: 'https://x.test/' + dealKey });
+    const [bucket] = repPipelinesOf([entry('a', '2026-10-01T00:00:00.000Z'), entry('b', '2026-10-20T00:00:00.000Z')], '2026-09-30T00:00:00.000Z');
+    expect(bucket!.rows.map((r) => r[0])).toEqual(['a', 'b']);
+    const later = withPipelineEntry(bucket, 'salesforce:Dana Reyes', 'c', entry('c', '2026-11-05T00:00:00.000Z'), '2026-10-06T00:00:00.000Z');
+    expect(later.rows.map((r) => r[0])).toEqual(['b', 'c']);
+    expect(withPipelineEntry(later, 'salesforce:Dana Reyes', 'b', null, '2026-10-06T00:00:00.000Z').rows.map((r) => r[0])).toEqual(['c']);
+    expect(isRepPipeline(later)).toBe(true);
+    expect(isRepPipeline({ ...later, rows: [['c', 'yesterday', '', '', 'u', '', '', '', '']] })).toBe(false);
+    expect(isRepPipeline({ ...later, rows: [['c', '2026-11-05T00:00:00.000Z', '', '', 'u', '', '', '']] })).toBe(false);
+    expect(isRepPipeline({ repId: 'x', rows: [] })).toBe(false);
   });
 
   it('the cheap guard refuses malformed summaries', () => {
@@ -93,7 +114,7 @@ describe('reading the week from the pipeline gives the card the full records giv
     await db.put('settings', { user: { name: 'M', role: 'manager' }, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
 
     const { input, read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
-    expect(read).toMatchObject({ pipeline: 14, deals: 0, nextSteps: 0 });
+    expect(read).toMatchObject({ repPipelines: 2 }); // one bucket per rep, not a record per deal
     const viaPipeline = buildScorecard({ ...input, weekStart: '2026-10-26', now, timeZone: NY });
 
     // the pre-v5 way: every deal seen lately, validated, with its next step
@@ -108,5 +129,9 @@ describe('reading the week from the pipeline gives the card the full records giv
     expect(viaPipeline).toEqual(viaRecords);
     const dana = viaPipeline.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!;
     expect(dana.nextStep).toEqual({ deals: 6, covered: 1, coverage: 1 / 6, none: 1, noDate: 1, overdue: 1, dueToday: 1, stale: 1, done: 1 });
+    // the 1:1 view gets the same problem deals for its rep (the table's message leaves them out)
+    const detail = await readRepDetail(db, 'salesforce:Dana Reyes', { week: weekOf('2026-10-26'), now, timeZone: NY, recent: instantBoundsCovering(weekOf('2026-10-26')) });
+    expect(detail.problemDeals).toEqual(viaRecords.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!.problemDeals);
+    expect(detail.problemDeals).toHaveLength(6); // all but a Scheduled one: the stale step counts as covered yet is listed
   });
 });

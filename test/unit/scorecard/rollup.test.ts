@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import type { Commitment, DealRecord, NextStep, Rep } from '../../../lib/model';
-import { emptyScoreDay, type ScoreDay } from '../../../lib/scorecard/aggregate';
+import { commitmentChanges, noteChanges, repWeeksOf, type RepWeekChange } from '../../../lib/scorecard/rep-weeks';
 import {
   NEXT_STEP_COVERAGE_MIN,
+  askItemsFor,
   SAY_DO_MIN,
   SCORE_AVG_MIN,
   SCORE_DROP_ALERT,
@@ -37,11 +38,17 @@ function commitment(repId: string, due: string, status: Commitment['status'], no
   } as Commitment;
 }
 
-function day(repId: string, d: string, dims: Partial<Record<'discovery' | 'nextStep' | 'qualification', [number, number]>>): ScoreDay {
-  const out = emptyScoreDay(repId, d);
-  for (const [k, [sum, count]] of Object.entries(dims)) out[k as 'discovery'] = { sum, count };
-  return out;
+/** Scores given on calendar day `d` (already in the user's zone), as the aggregate receives them. */
+function day(repId: string, d: string, dims: Partial<Record<'discovery' | 'nextStep' | 'qualification', number[]>>): RepWeekChange[] {
+  return Object.entries(dims).flatMap(([dimension, values]) =>
+    values.map((value): RepWeekChange => ({ repId, day: d, kind: 'score', dimension: dimension as 'discovery', value })),
+  );
 }
+
+type Notes = Parameters<typeof noteChanges>[0];
+/** The per-rep week aggregates of these records, folded exactly as the write path folds them. */
+const weeksOf = (commitments: Commitment[], scores: RepWeekChange[][], notes: Notes, zone: string) =>
+  repWeeksOf([...commitments.flatMap((c) => commitmentChanges(null, c)), ...scores.flat(), ...noteChanges(notes, zone)]);
 
 function deal(key: string, repId: string, opts: { stage?: string; lastSeenAt?: string; name?: string } = {}): DealRecord {
   const recordId = key.split(':')[1]!;
@@ -74,14 +81,9 @@ const step = (dealKey: string, due: string | undefined, textChangedAt = '2026-10
  * Friday Oct 30 2026, noon in New York. The week Mon Oct 26 – Sun Nov 1 spans
  * the end of US daylight saving (Nov 1, 02:00 EDT → 01:00 EST).
  */
-function scenario(): ScorecardInput {
+function scenarioCommitments(): Commitment[] {
   seq = 0;
-  return {
-    weekStart: '2026-10-26',
-    now: new Date('2026-10-30T16:00:00.000Z'),
-    timeZone: NY,
-    reps,
-    commitments: [
+  return [
       // Dana, due this week
       commitment(DANA, '2026-10-27', 'kept'),
       commitment(DANA, '2026-10-28', 'missed', 'Legal slipped'),
@@ -96,24 +98,35 @@ function scenario(): ScorecardInput {
       commitment(DANA, '2026-10-04', 'kept'), // before the window: ignored
       // Sam
       commitment(SAM, '2026-10-28', 'kept'),
-    ],
-    scoreDays: [
+  ];
+}
+
+function scenario(): ScorecardInput {
+  const commitments = scenarioCommitments();
+  return {
+    weekStart: '2026-10-26',
+    now: new Date('2026-10-30T16:00:00.000Z'),
+    timeZone: NY,
+    reps,
+    weeks: weeksOf(
+      commitments,
+      [
       // Dana, this week: discovery 2 and 3 (avg 2.5), qualification 4; Nov 1 late evening EST is still this week
-      day(DANA, '2026-10-27', { discovery: [2, 1], qualification: [4, 1] }),
-      day(DANA, '2026-11-01', { discovery: [3, 1] }),
+      day(DANA, '2026-10-27', { discovery: [2], qualification: [4] }),
+      day(DANA, '2026-11-01', { discovery: [3] }),
       // Dana, the four weeks before (Sep 28 – Oct 25): discovery 3 and 4 (3.5); qualification 4, 5 (4.5); next step 3
-      day(DANA, '2026-10-05', { discovery: [3, 1], qualification: [9, 2] }),
-      day(DANA, '2026-10-19', { discovery: [4, 1], nextStep: [3, 1] }),
+      day(DANA, '2026-10-05', { discovery: [3], qualification: [4, 5] }),
+      day(DANA, '2026-10-19', { discovery: [4], nextStep: [3] }),
       // Dana, earlier in the sparkline (week of Sep 7)
-      day(DANA, '2026-09-08', { discovery: [5, 1] }),
+      day(DANA, '2026-09-08', { discovery: [5] }),
       // before the sparkline (week of Aug 31): ignored
-      day(DANA, '2026-09-06', { discovery: [1, 1] }),
+      day(DANA, '2026-09-06', { discovery: [1] }),
       // Sam: qualification 4 this week
-      day(SAM, '2026-10-30', { qualification: [4, 1] }),
+      day(SAM, '2026-10-30', { qualification: [4] }),
       // an unknown rep: ignored
-      day('salesforce:Nobody', '2026-10-30', { qualification: [1, 1] }),
-    ],
-    notes: [
+      day('salesforce:Nobody', '2026-10-30', { qualification: [1] }),
+      ],
+      [
       // Oct 26 00:00 EDT is 04:00Z: the first note is still Sunday Oct 25 in New York
       { repId: DANA, at: '2026-10-26T03:59:00.000Z', diagnosis: 'will' },
       { repId: DANA, at: '2026-10-26T04:00:00.000Z', diagnosis: 'skill' },
@@ -123,7 +136,9 @@ function scenario(): ScorecardInput {
       { repId: DANA, at: '2026-11-02T05:30:00.000Z', diagnosis: 'system' },
       { repId: DANA, at: '2026-10-28T12:00:00.000Z' }, // no diagnosis
       { repId: SAM, at: '2026-10-28T12:00:00.000Z', diagnosis: 'knowledge' },
-    ],
+      ],
+      NY,
+    ),
     reviews: [
       { repId: DANA, completedAt: '2026-10-29T15:00:00.000Z' },
       { repId: SAM, completedAt: '2026-10-19T15:00:00.000Z' }, // last week
@@ -137,9 +152,6 @@ function scenario(): ScorecardInput {
       { deal: deal('salesforce:g1', SAM, { name: 'Globex' }), nextStep: step('salesforce:g1', '2026-11-05', '2026-10-01T12:00:00.000Z') }, // Stale (dated ahead)
       { deal: deal('salesforce:g2', SAM, { name: 'Hooli' }), nextStep: step('salesforce:g2', '2026-11-05') }, // Scheduled
     ],
-    dealLinks: {
-      'salesforce:0065g00000AcmeQAAS': { name: 'Acme Corp — Platform Renewal', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view' },
-    },
   };
 }
 
@@ -223,7 +235,13 @@ describe('buildScorecard — a week across the US DST change', () => {
   });
 
   it('the 1:1 list: what to ask about first, linked to the deal', () => {
-    expect(dana.ask.map((a) => [a.due, a.state])).toEqual([
+    const all = scenarioCommitments();
+    const dealLinks = {
+      'salesforce:0065g00000AcmeQAAS': { name: 'Acme Corp — Platform Renewal', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view' },
+    };
+    const ask = (repId: string) => askItemsFor(all.filter((c) => c.repId === repId), { weekStart: card.weekStart, today: card.today, dealLinks });
+    const danaAsk = ask(DANA);
+    expect(danaAsk.map((a) => [a.due, a.state])).toEqual([
       ['2026-10-29', 'open-past-due'],
       ['2026-10-28', 'missed'],
       ['2026-10-30', 'open'],
@@ -231,13 +249,13 @@ describe('buildScorecard — a week across the US DST change', () => {
       ['2026-10-28', 'renegotiated'],
       ['2026-10-27', 'kept'],
     ]);
-    expect(dana.ask[0]).toMatchObject({
+    expect(danaAsk[0]).toMatchObject({
       lead: 'You committed to promise c3 by Thu, Oct 29, 2026.',
       dealName: 'Acme Corp — Platform Renewal',
       url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
     });
-    expect(dana.ask[1]?.outcomeNote).toBe('Legal slipped');
-    expect(sam.ask[0]?.url).toBeNull();
+    expect(danaAsk[1]?.outcomeNote).toBe('Legal slipped');
+    expect(ask(SAM)[0]?.url).toBeNull();
   });
 
   it('the process zone does not matter', () => {
@@ -253,26 +271,29 @@ describe('buildScorecard — a week across the year end, in Berlin', () => {
     now: new Date('2027-01-02T12:00:00.000Z'),
     timeZone: BERLIN,
     reps: [rep(DANA, 'Dana Reyes')],
-    commitments: [
+    weeks: weeksOf(
+      [
       { ...commitment(DANA, '2027-01-01', 'kept') },
       { ...commitment(DANA, '2026-12-28', 'missed') },
       { ...commitment(DANA, '2027-01-02', 'open') }, // today: not past due
       { ...commitment(DANA, '2027-01-04', 'missed') }, // next week
       { ...commitment(DANA, '2026-12-07', 'kept') }, // first week of the say/do window
       { ...commitment(DANA, '2026-12-06', 'missed') }, // before it
-    ],
-    scoreDays: [
-      day(DANA, '2027-01-01', { nextStep: [4, 1] }),
-      day(DANA, '2026-12-28', { nextStep: [5, 1] }),
-      day(DANA, '2026-12-27', { nextStep: [2, 1] }), // last week (Sunday)
-      day(DANA, '2027-01-04', { nextStep: [1, 1] }), // next week: ignored
-    ],
-    notes: [
+      ],
+      [
+      day(DANA, '2027-01-01', { nextStep: [4] }),
+      day(DANA, '2026-12-28', { nextStep: [5] }),
+      day(DANA, '2026-12-27', { nextStep: [2] }), // last week (Sunday)
+      day(DANA, '2027-01-04', { nextStep: [1] }), // next week: ignored
+      ],
+      [
       { repId: DANA, at: '2026-12-27T23:30:00.000Z', diagnosis: 'knowledge' }, // Mon Dec 28 00:30 CET
       { repId: DANA, at: '2026-12-27T22:30:00.000Z', diagnosis: 'will' }, // Sun Dec 27 23:30 CET
       { repId: DANA, at: '2027-01-03T22:59:00.000Z', diagnosis: 'system' }, // Sun Jan 3 23:59 CET
       { repId: DANA, at: '2027-01-03T23:00:00.000Z', diagnosis: 'skill' }, // Mon Jan 4 00:00 CET
-    ],
+      ],
+      BERLIN,
+    ),
     reviews: [],
     deals: [],
   });

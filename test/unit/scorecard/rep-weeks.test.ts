@@ -1,0 +1,125 @@
+import {
+  applyRepWeekChange,
+  commitmentChanges,
+  dayCountsAt,
+  emptyRepWeek,
+  forEachDay,
+  isRepWeek,
+  mondayOf,
+  noteChanges,
+  repWeekKeyRange,
+  repWeekSchema,
+  repWeeksOf,
+  scoreChanges,
+  type RepWeekChange,
+} from '../../../lib/scorecard/rep-weeks';
+
+const DANA = 'salesforce:Dana Reyes';
+const SAM = 'salesforce:Sam Ortiz';
+const NY = 'America/New_York';
+const BERLIN = 'Europe/Berlin';
+
+describe('repWeeks aggregate', () => {
+  it('weeks are keyed by their Monday, across a year end', () => {
+    expect(mondayOf('2026-11-01')).toBe('2026-10-26'); // Sunday
+    expect(mondayOf('2026-11-02')).toBe('2026-11-02');
+    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
+    expect(repWeekKeyRange({ start: '2026-10-29', end: '2026-11-04' })).toEqual({ lower: ['2026-10-26', ''], upper: ['2026-11-02', '\uffff'] });
+  });
+
+  it('scores and notes land on their calendar day in the zone, across the US and EU DST changes', () => {
+    const [a, b] = scoreChanges(
+      [
+        { repId: DANA, at: '2026-11-02T04:30:00.000Z', dimension: 'discovery', value: 3 }, // Sun Nov 1 23:30 EST
+        { repId: DANA, at: '2026-11-02T05:30:00.000Z', dimension: 'discovery', value: 3 }, // Mon Nov 2 00:30 EST
+        { at: '2026-11-02T05:30:00.000Z', dimension: 'discovery', value: 3 }, // no rep: nowhere
+      ],
+      NY,
+    );
+    expect([a?.day, b?.day]).toEqual(['2026-11-01', '2026-11-02']);
+    const notes = noteChanges(
+      [
+        { repId: DANA, at: '2026-10-24T22:30:00.000Z', diagnosis: 'will' }, // Sun Oct 25 00:30 CEST
+        { repId: DANA, at: '2026-10-25T23:30:00.000Z', diagnosis: 'will' }, // Mon Oct 26 00:30 CET
+        { repId: DANA, at: '2026-12-31T23:30:00.000Z', diagnosis: 'system' }, // Fri Jan 1 00:30 CET
+        { repId: DANA, at: '2026-12-31T23:30:00.000Z' }, // no diagnosis: not counted
+      ],
+      BERLIN,
+    );
+    expect(notes.map((n) => n.day)).toEqual(['2026-10-25', '2026-10-26', '2027-01-01']);
+  });
+
+  it('a commitment moves between statuses and days; an unchanged rewrite changes nothing', () => {
+    const open = { repId: DANA, due: '2026-10-29', status: 'open' as const };
+    expect(commitmentChanges(null, open)).toEqual([{ repId: DANA, day: '2026-10-29', kind: 'due', status: 'open', by: 1 }]);
+    expect(commitmentChanges(open, { ...open, status: 'kept' })).toEqual([
+      { repId: DANA, day: '2026-10-29', kind: 'due', status: 'open', by: -1 },
+      { repId: DANA, day: '2026-10-29', kind: 'due', status: 'kept', by: 1 },
+    ]);
+    expect(commitmentChanges(open, { ...open })).toEqual([]);
+    expect(commitmentChanges(null, { due: '2026-10-29', status: 'open' })).toEqual([]); // no rep
+  });
+
+  it('applies without mutating; counts never go below zero; the result validates', () => {
+    const base = emptyRepWeek('2026-10-26', DANA);
+    const one = applyRepWeekChange(base, { repId: DANA, day: '2026-10-29', kind: 'due', status: 'open', by: 1 });
+    const two = applyRepWeekChange(one, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'qualification', value: 4 });
+    const three = applyRepWeekChange(two, { repId: DANA, day: '2026-11-01', kind: 'due', status: 'missed', by: -1 });
+    expect(dayCountsAt(base, 3).due.open).toBe(0);
+    expect(dayCountsAt(three, 3)).toMatchObject({ due: { open: 1 }, scores: { qualification: { sum: 4, count: 1 } } });
+    expect(dayCountsAt(three, 6).due.missed).toBe(0);
+    // the flat layout: Thursday's 15 slots start at 3 × 15; qualification's sum and count are slots 9 and 10
+    expect(three.counts.slice(45, 60)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0]);
+    expect(repWeekSchema.safeParse(three).success).toBe(true);
+    // a change for another week or rep starts that week afresh
+    expect(applyRepWeekChange(three, { repId: SAM, day: '2026-10-29', kind: 'diagnosis', diagnosis: 'skill' })).toMatchObject({ repId: SAM, week: '2026-10-26' });
+  });
+
+  it('folding many equals applying one at a time, and forEachDay visits only the days in range', () => {
+    const changes: RepWeekChange[] = [
+      { repId: DANA, day: '2026-10-25', kind: 'score', dimension: 'discovery', value: 2 },
+      { repId: DANA, day: '2026-10-26', kind: 'score', dimension: 'discovery', value: 4 },
+      { repId: SAM, day: '2026-10-28', kind: 'due', status: 'open', by: 1 },
+      { repId: DANA, day: '2026-10-26', kind: 'diagnosis', diagnosis: 'knowledge' },
+    ];
+    const folded = repWeeksOf(changes);
+    let dana = applyRepWeekChange(null, changes[1]!);
+    dana = applyRepWeekChange(dana, changes[3]!);
+    expect(folded).toHaveLength(3);
+    expect(folded.find((w) => w.repId === DANA && w.week === '2026-10-26')).toEqual(dana);
+    const seen: string[] = [];
+    // a Wednesday-start week: Oct 21 – Oct 27 spans two Monday weeks
+    forEachDay(folded, { start: '2026-10-21', end: '2026-10-27' }, (repId, day, c) => {
+      if (c.scores.discovery.count || c.due.open || c.diagnoses.knowledge) seen.push(`${repId.split(':')[1]} ${day}`);
+    });
+    expect(seen.sort()).toEqual(['Dana Reyes 2026-10-25', 'Dana Reyes 2026-10-26']);
+  });
+});
+
+describe('isRepWeek, the hot path’s check, agrees with repWeekSchema', () => {
+  const good = applyRepWeekChange(null, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 4 });
+  const variants: [string, unknown][] = [
+    ['valid', good],
+    ['empty week', emptyRepWeek('2026-10-26', DANA)],
+    ['null', null],
+    ['a string', 'week'],
+    ['bad week date', { ...good, week: '2026-02-30' }],
+    ['short rep id', { ...good, repId: 'x' }],
+    ['six days', { ...good, counts: good.counts.slice(15) }],
+    ['one slot too many', { ...good, counts: [...good.counts, 0] }],
+    ['negative count', { ...good, counts: good.counts.map((c, i) => (i === 45 ? -1 : c)) }],
+    ['fractional sum', { ...good, counts: good.counts.map((c, i) => (i === 50 ? 1.5 : c)) }],
+    ['string count', { ...good, counts: good.counts.map((c, i) => (i === 100 ? '2' : c)) }],
+    ['NaN', { ...good, counts: good.counts.map((c, i) => (i === 0 ? NaN : c)) }],
+    ['no counts', { week: good.week, repId: good.repId }],
+  ];
+  for (const [name, value] of variants) {
+    it(name, () => {
+      expect(isRepWeek(value)).toBe(repWeekSchema.safeParse(value).success);
+    });
+  }
+  it('the valid ones are accepted (the comparison is not vacuous)', () => {
+    expect(isRepWeek(good)).toBe(true);
+    expect(isRepWeek(variants[5]![1])).toBe(false);
+  });
+});
