@@ -84,20 +84,20 @@ const step = (dealKey: string, due: string | undefined, textChangedAt = '2026-10
 function scenarioCommitments(): Commitment[] {
   seq = 0;
   return [
-      // Dana, due this week
-      commitment(DANA, '2026-10-27', 'kept'),
-      commitment(DANA, '2026-10-28', 'missed', 'Legal slipped'),
-      commitment(DANA, '2026-10-29', 'open'), // past due (today is the 30th)
-      commitment(DANA, '2026-10-30', 'open'), // due today: not yet past due
-      commitment(DANA, '2026-11-01', 'open'),
-      commitment(DANA, '2026-10-28', 'renegotiated'),
-      // Dana, earlier in the say/do window (from Oct 5)
-      commitment(DANA, '2026-10-13', 'kept'),
-      commitment(DANA, '2026-10-20', 'missed'),
-      commitment(DANA, '2026-10-05', 'dropped'), // not kept, not missed: outside the ratio
-      commitment(DANA, '2026-10-04', 'kept'), // before the window: ignored
-      // Sam
-      commitment(SAM, '2026-10-28', 'kept'),
+    // Dana, due this week
+    commitment(DANA, '2026-10-27', 'kept'),
+    commitment(DANA, '2026-10-28', 'missed', 'Legal slipped'),
+    commitment(DANA, '2026-10-29', 'open'), // past due (today is the 30th)
+    commitment(DANA, '2026-10-30', 'open'), // due today: not yet past due
+    commitment(DANA, '2026-11-01', 'open'),
+    commitment(DANA, '2026-10-28', 'renegotiated'),
+    // Dana, earlier in the say/do window (from Oct 5)
+    commitment(DANA, '2026-10-13', 'kept'),
+    commitment(DANA, '2026-10-20', 'missed'),
+    commitment(DANA, '2026-10-05', 'dropped'), // not kept, not missed: outside the ratio
+    commitment(DANA, '2026-10-04', 'kept'), // before the window: ignored
+    // Sam
+    commitment(SAM, '2026-10-28', 'kept'),
   ];
 }
 
@@ -111,31 +111,31 @@ function scenario(): ScorecardInput {
     weeks: weeksOf(
       commitments,
       [
-      // Dana, this week: discovery 2 and 3 (avg 2.5), qualification 4; Nov 1 late evening EST is still this week
-      day(DANA, '2026-10-27', { discovery: [2], qualification: [4] }),
-      day(DANA, '2026-11-01', { discovery: [3] }),
-      // Dana, the four weeks before (Sep 28 – Oct 25): discovery 3 and 4 (3.5); qualification 4, 5 (4.5); next step 3
-      day(DANA, '2026-10-05', { discovery: [3], qualification: [4, 5] }),
-      day(DANA, '2026-10-19', { discovery: [4], nextStep: [3] }),
-      // Dana, earlier in the sparkline (week of Sep 7)
-      day(DANA, '2026-09-08', { discovery: [5] }),
-      // before the sparkline (week of Aug 31): ignored
-      day(DANA, '2026-09-06', { discovery: [1] }),
-      // Sam: qualification 4 this week
-      day(SAM, '2026-10-30', { qualification: [4] }),
-      // an unknown rep: ignored
-      day('salesforce:Nobody', '2026-10-30', { qualification: [1] }),
+        // Dana, this week: discovery 2 and 3 (avg 2.5), qualification 4; Nov 1 late evening EST is still this week
+        day(DANA, '2026-10-27', { discovery: [2], qualification: [4] }),
+        day(DANA, '2026-11-01', { discovery: [3] }),
+        // Dana, the four weeks before (Sep 28 – Oct 25): discovery 3 and 4 (3.5); qualification 4, 5 (4.5); next step 3
+        day(DANA, '2026-10-05', { discovery: [3], qualification: [4, 5] }),
+        day(DANA, '2026-10-19', { discovery: [4], nextStep: [3] }),
+        // Dana, earlier in the sparkline (week of Sep 7)
+        day(DANA, '2026-09-08', { discovery: [5] }),
+        // before the sparkline (week of Aug 31): ignored
+        day(DANA, '2026-09-06', { discovery: [1] }),
+        // Sam: qualification 4 this week
+        day(SAM, '2026-10-30', { qualification: [4] }),
+        // an unknown rep: ignored
+        day('salesforce:Nobody', '2026-10-30', { qualification: [1] }),
       ],
       [
-      // Oct 26 00:00 EDT is 04:00Z: the first note is still Sunday Oct 25 in New York
-      { repId: DANA, at: '2026-10-26T03:59:00.000Z', diagnosis: 'will' },
-      { repId: DANA, at: '2026-10-26T04:00:00.000Z', diagnosis: 'skill' },
-      // Nov 1 23:30 EST (after the change, UTC−5) is 04:30Z on Nov 2: still this week
-      { repId: DANA, at: '2026-11-02T04:30:00.000Z', diagnosis: 'skill' },
-      // Nov 2 00:30 EST: next week
-      { repId: DANA, at: '2026-11-02T05:30:00.000Z', diagnosis: 'system' },
-      { repId: DANA, at: '2026-10-28T12:00:00.000Z' }, // no diagnosis
-      { repId: SAM, at: '2026-10-28T12:00:00.000Z', diagnosis: 'knowledge' },
+        // Oct 26 00:00 EDT is 04:00Z: the first note is still Sunday Oct 25 in New York
+        { repId: DANA, at: '2026-10-26T03:59:00.000Z', diagnosis: 'will' },
+        { repId: DANA, at: '2026-10-26T04:00:00.000Z', diagnosis: 'skill' },
+        // Nov 1 23:30 EST (after the change, UTC−5) is 04:30Z on Nov 2: still this week
+        { repId: DANA, at: '2026-11-02T04:30:00.000Z', diagnosis: 'skill' },
+        // Nov 2 00:30 EST: next week
+        { repId: DANA, at: '2026-11-02T05:30:00.000Z', diagnosis: 'system' },
+        { repId: DANA, at: '2026-10-28T12:00:00.000Z' }, // no diagnosis
+        { repId: SAM, at: '2026-10-28T12:00:00.000Z', diagnosis: 'knowledge' },
       ],
       NY,
     ),
@@ -273,24 +273,24 @@ describe('buildScorecard — a week across the year end, in Berlin', () => {
     reps: [rep(DANA, 'Dana Reyes')],
     weeks: weeksOf(
       [
-      { ...commitment(DANA, '2027-01-01', 'kept') },
-      { ...commitment(DANA, '2026-12-28', 'missed') },
-      { ...commitment(DANA, '2027-01-02', 'open') }, // today: not past due
-      { ...commitment(DANA, '2027-01-04', 'missed') }, // next week
-      { ...commitment(DANA, '2026-12-07', 'kept') }, // first week of the say/do window
-      { ...commitment(DANA, '2026-12-06', 'missed') }, // before it
+        { ...commitment(DANA, '2027-01-01', 'kept') },
+        { ...commitment(DANA, '2026-12-28', 'missed') },
+        { ...commitment(DANA, '2027-01-02', 'open') }, // today: not past due
+        { ...commitment(DANA, '2027-01-04', 'missed') }, // next week
+        { ...commitment(DANA, '2026-12-07', 'kept') }, // first week of the say/do window
+        { ...commitment(DANA, '2026-12-06', 'missed') }, // before it
       ],
       [
-      day(DANA, '2027-01-01', { nextStep: [4] }),
-      day(DANA, '2026-12-28', { nextStep: [5] }),
-      day(DANA, '2026-12-27', { nextStep: [2] }), // last week (Sunday)
-      day(DANA, '2027-01-04', { nextStep: [1] }), // next week: ignored
+        day(DANA, '2027-01-01', { nextStep: [4] }),
+        day(DANA, '2026-12-28', { nextStep: [5] }),
+        day(DANA, '2026-12-27', { nextStep: [2] }), // last week (Sunday)
+        day(DANA, '2027-01-04', { nextStep: [1] }), // next week: ignored
       ],
       [
-      { repId: DANA, at: '2026-12-27T23:30:00.000Z', diagnosis: 'knowledge' }, // Mon Dec 28 00:30 CET
-      { repId: DANA, at: '2026-12-27T22:30:00.000Z', diagnosis: 'will' }, // Sun Dec 27 23:30 CET
-      { repId: DANA, at: '2027-01-03T22:59:00.000Z', diagnosis: 'system' }, // Sun Jan 3 23:59 CET
-      { repId: DANA, at: '2027-01-03T23:00:00.000Z', diagnosis: 'skill' }, // Mon Jan 4 00:00 CET
+        { repId: DANA, at: '2026-12-27T23:30:00.000Z', diagnosis: 'knowledge' }, // Mon Dec 28 00:30 CET
+        { repId: DANA, at: '2026-12-27T22:30:00.000Z', diagnosis: 'will' }, // Sun Dec 27 23:30 CET
+        { repId: DANA, at: '2027-01-03T22:59:00.000Z', diagnosis: 'system' }, // Sun Jan 3 23:59 CET
+        { repId: DANA, at: '2027-01-03T23:00:00.000Z', diagnosis: 'skill' }, // Mon Jan 4 00:00 CET
       ],
       BERLIN,
     ),
