@@ -3,6 +3,13 @@
  * iframe inside a closed shadow root, so the page's scripts can neither read
  * the review nor restyle the panel. The page only sees an empty custom
  * element. No React here: this runs on every recording page.
+ *
+ * The panel starts as its collapsed tab on the page's right edge (the
+ * launcher) and the frame is created the first time it opens: inserting any
+ * iframe costs the page's main thread 4–9 ms on a 2-core machine, which a
+ * recording someone is only listening to should not pay. It opens by the
+ * launcher, by "Review this call" (popup, context menu), or by itself when it
+ * was open in this tab before (a reload mid-review, the next call).
  */
 import { browser } from 'wxt/browser';
 
@@ -10,6 +17,8 @@ const TAG = 'dealside-call-review';
 const WIDTH = 380;
 
 export interface PanelHost {
+  /** expand (creating the frame the first time); `remember: false` when the background asked */
+  open(remember?: boolean): void;
   remove(): void;
 }
 
@@ -31,7 +40,8 @@ button:focus-visible { outline: 3px solid #f5b400; outline-offset: 1px; }
 @media (prefers-reduced-motion: reduce) { .wrap { transition: none; } }
 `;
 
-export function mountPanel(): PanelHost {
+/** `onUserToggle`: the person opened or closed the panel (the background remembers it for the tab). */
+export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
   document.querySelectorAll(TAG).forEach((el) => el.remove());
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'closed' });
@@ -39,23 +49,39 @@ export function mountPanel(): PanelHost {
   style.textContent = CSS;
   const wrap = document.createElement('div');
   wrap.className = 'wrap';
-  const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/call-review.html');
-  frame.title = 'Dealside call review';
-  // The panel needs nothing from the page; keep the frame from being handed powers.
-  frame.setAttribute('allow', '');
+  let frame: HTMLIFrameElement | null = null;
   const toggle = document.createElement('button');
   toggle.type = 'button';
+  toggle.title = 'Dealside: review this call';
   const setCollapsed = (collapsed: boolean) => {
+    if (!collapsed && !frame) {
+      frame = document.createElement('iframe');
+      frame.src = browser.runtime.getURL('/call-review.html');
+      frame.title = 'Dealside call review';
+      // The panel needs nothing from the page; keep the frame from being handed powers.
+      frame.setAttribute('allow', '');
+      wrap.append(frame);
+    }
     wrap.classList.toggle('collapsed', collapsed);
     toggle.textContent = collapsed ? '‹' : '›';
     toggle.setAttribute('aria-label', collapsed ? 'Show call review' : 'Hide call review');
     toggle.setAttribute('aria-expanded', String(!collapsed));
   };
-  toggle.addEventListener('click', () => setCollapsed(!wrap.classList.contains('collapsed')));
-  setCollapsed(false);
-  wrap.append(toggle, frame);
+  toggle.addEventListener('click', () => {
+    const open = wrap.classList.contains('collapsed');
+    setCollapsed(!open);
+    onUserToggle(open);
+  });
+  setCollapsed(true);
+  wrap.append(toggle);
   root.append(style, wrap);
   (document.body ?? document.documentElement).append(host);
-  return { remove: () => host.remove() };
+  return {
+    open: (remember = true) => {
+      if (!wrap.classList.contains('collapsed')) return;
+      setCollapsed(false);
+      if (remember) onUserToggle(true);
+    },
+    remove: () => host.remove(),
+  };
 }

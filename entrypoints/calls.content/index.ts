@@ -38,7 +38,17 @@ export default defineContentScript({
     const report = (call: CallAddress | null) => {
       reportedTitle = call ? title() : '';
       const payload = call ? { ...call, url: reportUrl.slice(0, 2048), title: reportedTitle } : null;
-      browser.runtime.sendMessage({ type: 'calls/page', call: payload }).catch(() => {});
+      browser.runtime
+        .sendMessage({ type: 'calls/page', call: payload })
+        .then((reply: unknown) => {
+          // The panel was open in this tab before (a reload mid-review, the next call): open it again.
+          const data = (reply as { ok?: boolean; data?: { panelOpen?: unknown } } | undefined)?.data;
+          if (call && data?.panelOpen === true) panel?.open(false);
+        })
+        .catch(() => {});
+    };
+    const rememberPanel = (open: boolean) => {
+      browser.runtime.sendMessage({ type: 'calls/panel', open }).catch(() => {});
     };
 
     /** Address → call; mount or remove the panel; each call its own review. */
@@ -48,8 +58,8 @@ export default defineContentScript({
       current = next;
       reportUrl = href;
       media = null;
+      if (current && !panel) panel = mountPanel(rememberPanel);
       report(current);
-      if (current && !panel) panel = mountPanel();
       if (!current && panel) {
         panel.remove();
         panel = null;
@@ -107,6 +117,7 @@ export default defineContentScript({
         opened = true;
         current = null; // re-report even if the address already matched
         sync();
+        if (current) panel?.open();
         sendResponse({ opened: current !== null });
         return undefined;
       }

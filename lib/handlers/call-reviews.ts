@@ -34,6 +34,7 @@ type CallReviewType =
   | 'calls/current'
   | 'calls/mediaTime'
   | 'calls/seek'
+  | 'calls/panel'
   | 'calls/reviewTab'
   | 'callReview/get'
   | 'callReview/saveDraft'
@@ -59,6 +60,8 @@ export type CallReviewHandlers = {
 
 const NO_MEDIA: MediaState = { hasMedia: false, currentTime: 0, duration: null, paused: true };
 const tabKey = (tabId: number) => `dealside:call:${tabId}`;
+/** Tab → whether its call-review panel is open (kept across reloads and calls in that tab, like the tab itself). */
+const panelKey = (tabId: number) => `dealside:call-panel:${tabId}`;
 
 /** Tab → the recording it shows. In storage.session: the service worker may stop at any time. */
 async function setTabCall(tabId: number, call: CallPage | null) {
@@ -119,6 +122,14 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       if (before?.callKey !== req.call?.callKey || before?.title !== req.call?.title) {
         await broadcast({ dealKeys: [], tabIds: [tabId] });
       }
+      const open = (await browser.storage.session.get(panelKey(tabId)))[panelKey(tabId)] === true;
+      return { accepted: true, panelOpen: req.call !== null && open };
+    },
+
+    async 'calls/panel'(req, sender) {
+      const tabId = senderTabId(sender);
+      if (req.open) await browser.storage.session.set({ [panelKey(tabId)]: true });
+      else await browser.storage.session.remove(panelKey(tabId));
       return { accepted: true };
     },
 
@@ -205,7 +216,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
 /** Forget a closed tab's recording. */
 export function forgetClosedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabKey(tabId)).catch(() => {});
+    void browser.storage.session.remove([tabKey(tabId), panelKey(tabId)]).catch(() => {});
   });
 }
 

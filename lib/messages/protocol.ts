@@ -156,8 +156,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reps/list') }),
 
   // ── call review (issue 3) — begin ──
-  /** calls content script: the recording this tab shows (null: left it). Learns nothing back. */
+  /** calls content script: the recording this tab shows (null: left it). Learns back only whether its panel was open in this tab. */
   z.object({ type: z.literal('calls/page'), call: callPageSchema.nullable() }),
+  /** calls content script: the person opened or closed the panel in this tab */
+  z.object({ type: z.literal('calls/panel'), open: z.boolean() }),
   /** call-review frame: which recording its tab shows (keyed by the sender's tab) */
   z.object({ type: z.literal('calls/current') }),
   /** call-review frame: the media's position, relayed to its tab's content script */
@@ -231,7 +233,8 @@ export interface ResponseMap {
   'settings/set': Settings;
   'reps/list': Rep[];
   // ── call review (issue 3) — begin ──
-  'calls/page': { accepted: boolean };
+  'calls/page': { accepted: boolean; panelOpen: boolean };
+  'calls/panel': { accepted: boolean };
   'calls/current': CurrentCall;
   'calls/mediaTime': MediaState;
   'calls/seek': MediaState;

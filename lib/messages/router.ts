@@ -17,6 +17,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     'page/sidebarPrefs': ['content'],
     'page/setSidebarPrefs': ['content'],
     'calls/page': ['content'],
+    'calls/panel': ['content'],
     // frames ask about their own tab
     'sidebar/current': ['sidebar'],
     'sidebar/open': ['sidebar'],

@@ -31,6 +31,20 @@ async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   throw new Error('call-review frame did not appear');
 }
 
+/**
+ * Open the panel as a person does: a click on its launcher tab at the right
+ * edge of the page (closed shadow root, so by position). Until then the page
+ * holds no panel frame at all.
+ */
+async function openPanel(page: Page): Promise<Frame> {
+  await page.waitForSelector('dealside-call-review', { state: 'attached' });
+  expect(page.frames().some((f) => f.url().includes('/call-review.html'))).toBe(false);
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  await page.mouse.click(viewport.width - 12, viewport.height / 2);
+  return panelFrame(page);
+}
+
 /** Play (muted: no user gesture here) until the media passes `seconds`, then pause. */
 async function playUntil(media: Page | Frame, selector: string, seconds: number) {
   await media.evaluate(async (sel) => {
@@ -71,7 +85,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     const page = await app.context.newPage();
     await page.goto(GONG_URL);
 
-    const panel = await panelFrame(page);
+    const panel = await openPanel(page);
     const region = panel.getByRole('region', { name: 'Call review' });
     await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
     await expect(region.getByText(GONG_URL)).toBeVisible();
@@ -111,7 +125,8 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await region.getByRole('button', { name: 'Complete review' }).click();
     await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
 
-    // Reload the recording: the review is still there, completed, with its pins and scores.
+    // Reload the recording: the panel opens by itself (it was open in this tab), and the
+    // review is still there, completed, with its pins and scores.
     await page.reload();
     const again = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
     await expect(again.getByText(/^Completed/)).toBeVisible();
@@ -142,7 +157,7 @@ test('Zoom (regional host): late media inside a same-origin frame; pin and seek'
     await routePage(app.context, 'https://us02web.zoom.us/**', 'test/fixtures/calls/zoom-recording.html');
     const page = await app.context.newPage();
     await page.goto(ZOOM_URL);
-    const panel = await panelFrame(page);
+    const panel = await openPanel(page);
     const region = panel.getByRole('region', { name: 'Call review' });
     await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme weekly pipeline sync');
 
@@ -175,7 +190,7 @@ test('Gong SPA: the next call is its own review; going back finds the first draf
     await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
     const page = await app.context.newPage();
     await page.goto(GONG_URL);
-    const region = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await playUntil(page, '#player', 1);
     await pin(await panelFrame(page), 'First call note', 'Enter');
 
@@ -200,7 +215,7 @@ test('a recording page with no media: pin by a typed time', async () => {
     );
     const page = await app.context.newPage();
     await page.goto('https://app.gong.io/call?id=5550001112223334445');
-    const region = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await expect(region.getByText(/No media found on this page/)).toBeVisible();
     await region.getByRole('textbox', { name: 'Note at current time' }).fill('Pricing objection');
     await region.getByRole('textbox', { name: 'Note at current time' }).press('Enter');

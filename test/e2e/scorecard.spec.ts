@@ -16,6 +16,10 @@ async function completeCallReview(app: App, rep: string) {
       : route.fallback(),
   );
   const page = await app.open(GONG_URL);
+  // the panel's launcher tab at the right edge (closed shadow root: by position)
+  await page.waitForSelector('dealside-call-review', { state: 'attached' });
+  const viewport = page.viewportSize()!;
+  await page.mouse.click(viewport.width - 12, viewport.height / 2);
   let frame = page.frames().find((f) => f.url().includes('/call-review.html'));
   await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/call-review.html')))).toBeTruthy();
   const region = frame!.getByRole('region', { name: 'Call review' });

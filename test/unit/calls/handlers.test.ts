@@ -158,8 +158,12 @@ describe('sender checks (the router, in front of these handlers)', () => {
     await expect(send({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
     await expect(send({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
     // …and the same requests from the right senders go through
-    await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true });
+    await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true, panelOpen: false });
     await expect(send({ type: 'callReview/get', callKey: 'gong:123456789' }, popup)).resolves.toBeNull();
+    // the panel's open state is the content script's to report, nobody else's
+    await expect(send({ type: 'calls/panel', open: true }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/panel', open: true }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/panel', open: 'yes' } as never, content())).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
 
@@ -182,6 +186,19 @@ describe('the tab → recording state', () => {
     expect(events).toHaveLength(1);
     await h['calls/page']({ type: 'calls/page', call: { ...next, title: 'Later title' } }, content(7));
     expect(events).toHaveLength(2);
+  });
+});
+
+describe('the panel’s open state, per tab', () => {
+  it('is remembered for the tab (a reload mid-review, the next call), never for another tab, and forgotten when closed', async () => {
+    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toEqual({ accepted: true, panelOpen: false });
+    await h['calls/panel']({ type: 'calls/panel', open: true }, content(7));
+    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toEqual({ accepted: true, panelOpen: true });
+    expect((await h['calls/page']({ type: 'calls/page', call }, content(8))).panelOpen).toBe(false);
+    // leaving the recording: nothing to open
+    expect((await h['calls/page']({ type: 'calls/page', call: null }, content(7))).panelOpen).toBe(false);
+    await h['calls/panel']({ type: 'calls/panel', open: false }, content(7));
+    expect((await h['calls/page']({ type: 'calls/page', call }, content(7))).panelOpen).toBe(false);
   });
 });
 
