@@ -172,21 +172,36 @@ export function repWeekKeyRange(range: WeekRange): { lower: RepWeekKey; upper: R
   return { lower: [mondayOf(range.start), ''], upper: [mondayOf(range.end), '\uffff'] };
 }
 
+/** Where each count sits within a day's SLOTS_PER_DAY (for readers of `forEachDay`). */
+export const SLOT = {
+  due: { open: DUE_AT, kept: DUE_AT + 1, missed: DUE_AT + 2, renegotiated: DUE_AT + 3, dropped: DUE_AT + 4 },
+  /** [sum, count] */
+  scores: { discovery: [SCORES_AT, SCORES_AT + 1], nextStep: [SCORES_AT + 2, SCORES_AT + 3], qualification: [SCORES_AT + 4, SCORES_AT + 5] },
+  diagnoses: { skill: DIAGNOSES_AT, will: DIAGNOSES_AT + 1, knowledge: DIAGNOSES_AT + 2, system: DIAGNOSES_AT + 3 },
+} as const satisfies {
+  due: Record<CommitmentStatus, number>;
+  scores: Record<ScoreDimension, readonly [number, number]>;
+  diagnoses: Record<Diagnosis, number>;
+};
+
 /**
- * Call `visit` for every stored day of `weeks` that lies in `range`, with the
- * day and its offset from `range.start` (0 = the first day).
+ * Call `visit` for every stored day of `weeks` that lies in `range`: the
+ * week's flat counts and where the day starts in them (read with `SLOT`;
+ * `dayCountsAt` gives the same as named counts), the day, and its offset from
+ * `range.start` (0 = the first day). No object per day: the scorecard visits
+ * thousands of days per popup open.
  */
 export function forEachDay(
   weeks: Iterable<RepWeek>,
   range: WeekRange,
-  visit: (repId: string, day: string, counts: DayCounts, offset: number) => void,
+  visit: (repId: string, day: string, counts: readonly number[], base: number, offset: number) => void,
 ): void {
   const length = daysBetween(range.start, range.end) + 1;
   // the window's day strings, built once: a week's days are then looked up, not computed
   const days = Array.from({ length }, (_, i) => addDays(range.start, i));
   for (const w of weeks) {
     const first = daysBetween(range.start, w.week);
-    for (let i = Math.max(0, -first); i < 7 && first + i < length; i++) visit(w.repId, days[first + i]!, dayCountsAt(w, i), first + i);
+    for (let i = Math.max(0, -first); i < 7 && first + i < length; i++) visit(w.repId, days[first + i]!, w.counts, i * SLOTS_PER_DAY, first + i);
   }
 }
 

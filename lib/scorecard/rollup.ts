@@ -8,7 +8,7 @@ import type { Commitment, DealRecord, Diagnosis, NextStep, NextStepStatus, Rep, 
 import { commitmentQuestionLead } from '../rules/commitments';
 import { nextStepStatus } from '../rules/next-step';
 import { isoDateOfInstant, todayIn } from '../dates';
-import { DIMENSIONS, addTally, average, forEachDay, type RepWeek, type Tally } from './rep-weeks';
+import { DIMENSIONS, SLOT, addTally, average, forEachDay, type RepWeek, type Tally } from './rep-weeks';
 import {
   CALL_REVIEW_TARGET,
   DIMENSION_LABEL,
@@ -40,6 +40,7 @@ export type ScorecardDeal = Pick<DealRecord, 'key' | 'repId' | 'lastSeenAt'> & {
 export type ScorecardStep = Pick<NextStep, 'text' | 'due' | 'textChangedAt' | 'doneAt'>;
 
 const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
+const COMMITMENT_STATUSES = ['open', 'kept', 'missed', 'renegotiated', 'dropped'] as const;
 
 /** The "open" deal rule: a stage that does not read closed, won or lost (no stage: open). */
 export const isOpenStage = (stage: string | undefined) => !/closed|won|lost/i.test(stage ?? '');
@@ -162,24 +163,24 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   // and score tallies per week of the sparkline.
   const tallies = new Map<string, Record<ScoreDimension, Tally[]>>();
   // w.spark starts on sparkWeeks[0]: a day's offset in it gives its sparkline week
-  forEachDay(input.weeks, w.spark, (repId, day, counts, offset) => {
+  forEachDay(input.weeks, w.spark, (repId, day, c, base, offset) => {
     const row = rows.get(repId);
     if (!row) return;
+    const at = (slot: number) => c[base + slot]!;
     if (inRange(day, w.sayDo)) {
-      row.sayDo.kept += counts.due.kept;
-      row.sayDo.resolved += counts.due.kept + counts.due.missed;
+      row.sayDo.kept += at(SLOT.due.kept);
+      row.sayDo.resolved += at(SLOT.due.kept) + at(SLOT.due.missed);
     }
     if (inRange(day, w.week)) {
       const k = row.commitments;
-      const due = counts.due;
-      k.due += due.open + due.kept + due.missed + due.renegotiated + due.dropped;
-      k.kept += due.kept;
-      k.missed += due.missed;
-      k.renegotiated += due.renegotiated;
-      k.dropped += due.dropped;
-      if (day < today) k.openPastDue += due.open;
-      else k.open += due.open;
-      for (const d of DIAGNOSES) row.diagnoses[d] += counts.diagnoses[d];
+      for (const status of COMMITMENT_STATUSES) k.due += at(SLOT.due[status]);
+      k.kept += at(SLOT.due.kept);
+      k.missed += at(SLOT.due.missed);
+      k.renegotiated += at(SLOT.due.renegotiated);
+      k.dropped += at(SLOT.due.dropped);
+      if (day < today) k.openPastDue += at(SLOT.due.open);
+      else k.open += at(SLOT.due.open);
+      for (const d of DIAGNOSES) row.diagnoses[d] += at(SLOT.diagnoses[d]);
     }
     let t = tallies.get(repId);
     if (!t) {
@@ -188,7 +189,12 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       tallies.set(repId, t);
     }
     const i = Math.floor(offset / 7);
-    for (const dim of DIMENSIONS) t[dim][i] = addTally(t[dim][i]!, counts.scores[dim]);
+    for (const dim of DIMENSIONS) {
+      const [sum, count] = SLOT.scores[dim];
+      const week = t[dim][i]!;
+      week.sum += at(sum);
+      week.count += at(count);
+    }
   });
   for (const row of rows.values()) row.sayDo.ratio = row.sayDo.resolved > 0 ? row.sayDo.kept / row.sayDo.resolved : null;
   for (const [repId, t] of tallies) {

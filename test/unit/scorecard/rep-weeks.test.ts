@@ -4,6 +4,8 @@ import {
   dayCountsAt,
   emptyRepWeek,
   forEachDay,
+  SLOT,
+  SLOTS_PER_DAY,
   isRepWeek,
   mondayOf,
   noteChanges,
@@ -13,6 +15,7 @@ import {
   scoreChanges,
   type RepWeekChange,
 } from '../../../lib/scorecard/rep-weeks';
+import { daysBetween } from '../../../lib/dates';
 
 const DANA = 'salesforce:Dana Reyes';
 const SAM = 'salesforce:Sam Ortiz';
@@ -89,7 +92,13 @@ describe('repWeeks aggregate', () => {
     expect(folded.find((w) => w.repId === DANA && w.week === '2026-10-26')).toEqual(dana);
     const seen: string[] = [];
     // a Wednesday-start week: Oct 21 – Oct 27 spans two Monday weeks
-    forEachDay(folded, { start: '2026-10-21', end: '2026-10-27' }, (repId, day, c) => {
+    forEachDay(folded, { start: '2026-10-21', end: '2026-10-27' }, (repId, day, counts, base, offset) => {
+      const c = dayCountsAt({ counts: counts.slice(base, base + SLOTS_PER_DAY) }, 0);
+      // the slot table reads the same counts as dayCountsAt
+      expect(counts[base + SLOT.scores.discovery[1]]).toBe(c.scores.discovery.count);
+      expect(counts[base + SLOT.due.open]).toBe(c.due.open);
+      expect(counts[base + SLOT.diagnoses.knowledge]).toBe(c.diagnoses.knowledge);
+      expect(offset).toBe(daysBetween('2026-10-21', day));
       if (c.scores.discovery.count || c.due.open || c.diagnoses.knowledge) seen.push(`${repId.split(':')[1]} ${day}`);
     });
     expect(seen.sort()).toEqual(['Dana Reyes 2026-10-25', 'Dana Reyes 2026-10-26']);
