@@ -14,6 +14,7 @@ import { forgetClosedTabDeals } from '../lib/handlers/tab-state';
 import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-reviews';
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
+import { createBackupHandlers } from '../lib/handlers/backup';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -40,6 +41,7 @@ export default defineBackground(() => {
       user: async () => (await getSettings(await db())).user ?? null,
     }),
     ...createScorecardHandlers({ db }),
+    ...createBackupHandlers({ db, broadcast }),
   } satisfies Handlers;
 
   const route = createRouter(handlers, self);

@@ -3,6 +3,7 @@ import { FirstRunForm } from '../../components/FirstRunForm';
 import { onChange, send } from '../../lib/messages/client';
 import type { Settings } from '../../lib/model';
 import { RUBRIC, RUBRIC_VERSION } from '../../lib/rubric';
+import { BackupSection } from './BackupSection';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -94,10 +95,11 @@ export function Options() {
               {persisted === true
                 ? 'The browser has agreed to keep it under storage pressure.'
                 : persisted === false
-                  ? 'The browser may clear it under storage pressure; keep backups.'
+                  ? 'The browser may clear it under storage pressure; keep backups (below).'
                   : ''}
             </p>
           </section>
+          <BackupSection />
         </>
       )}
     </main>

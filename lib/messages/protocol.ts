@@ -23,6 +23,7 @@ import {
 } from '../model';
 import type { WeekCard } from '../scorecard/rollup';
 import type { ReadCounts, RepWeekDetail } from '../db/scorecard';
+import type { Backup, RestoreReport } from '../backup/format';
 
 /**
  * Every request any part of Dealside may send to the background, as one zod
@@ -185,6 +186,17 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** popup's 1:1 view: one rep's recent scores, notes and completed reviews up to the week's end */
   z.object({ type: z.literal('scorecard/rep'), repId: z.string().min(3).max(300), weekStart: isoDate }),
   // ── weekly scorecard (issue 4) — end ──
+
+  // ── backup — begin ──
+  /** Options: every source record, as the backup file's object */
+  z.object({ type: z.literal('backup/export') }),
+  /**
+   * Options: restore a parsed backup file. Checked in the handler
+   * (lib/backup/format.ts), record by record, so the person learns what was
+   * wrong with their file rather than a schema path.
+   */
+  z.object({ type: z.literal('backup/import'), backup: z.unknown().refine((b): boolean => b !== undefined, 'is missing') }),
+  // ── backup — end ──
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -249,6 +261,9 @@ export interface ResponseMap {
   // ── weekly scorecard (issue 4) ──
   'scorecard/week': ScorecardWeek;
   'scorecard/rep': RepWeekDetail;
+  // ── backup ──
+  'backup/export': Backup;
+  'backup/import': RestoreReport;
 }
 
 // ── weekly scorecard (issue 4) — begin ──
@@ -294,6 +309,7 @@ export type ErrorCode =
   | 'not-found'
   | 'invalid-state' // e.g. resolving an already-resolved commitment
   | 'no-user' // first run not completed
+  | 'too-large' // e.g. a backup over the size one message can carry
   | 'internal';
 
 export type Envelope<T> =

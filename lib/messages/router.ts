@@ -48,6 +48,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     // the weekly scorecard reads every rep's data: the popup (an unframed extension page) only
     'scorecard/week': ['extension-page'],
     'scorecard/rep': ['extension-page'],
+    // a backup holds every record and a restore writes them all: Options (an unframed extension page) only
+    'backup/export': ['extension-page'],
+    'backup/import': ['extension-page'],
   };
 })();
 

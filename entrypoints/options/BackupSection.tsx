@@ -1,0 +1,126 @@
+import { useState, type ChangeEvent, type MouseEvent } from 'react';
+import { send } from '../../lib/messages/client';
+import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, restoreSummary } from '../../lib/backup/file';
+
+type Work = 'idle' | 'export' | 'import';
+
+const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Hand `text` to the browser as a download: an object URL and a temporary link (no `downloads` permission). */
+function saveAsFile(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the browser has taken its copy once the download starts; a large file can take a moment
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Options → Backup: download every record as a JSON file, or restore one.
+ * The file goes from the page to the disk and back; nothing is uploaded.
+ *
+ * While working, the controls are aria-disabled rather than `disabled`: a
+ * disabled control drops keyboard focus to the page, and the screen reader
+ * would then read that instead of the result in the status line.
+ */
+export function BackupSection() {
+  const [work, setWork] = useState<Work>('idle');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const busy = work !== 'idle';
+
+  const begin = (next: Work, progress: string) => {
+    setWork(next);
+    setError('');
+    setStatus(progress);
+  };
+  const fail = (message: string) => {
+    setStatus('');
+    setError(message);
+  };
+
+  async function download() {
+    if (busy) return;
+    begin('export', 'Preparing the backup…');
+    try {
+      const backup = await send({ type: 'backup/export' });
+      const name = backupFileName(new Date(), localTimeZone());
+      saveAsFile(JSON.stringify(backup), name);
+      setStatus(`Saved ${name} with your downloads. Keep it somewhere safe: it holds your coaching notes.`);
+    } catch (e) {
+      fail(`The backup could not be made: ${(e as Error).message}`);
+    } finally {
+      setWork('idle');
+    }
+  }
+
+  async function restore(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file || busy) return;
+    begin('import', 'Restoring…');
+    try {
+      // refused here, before reading: the file must fit one message to the background
+      if (file.size > MAX_BACKUP_BYTES) {
+        const mb = (file.size / 1024 / 1024).toFixed(1);
+        fail(`“${file.name}” is ${mb} MB; Dealside restores backups of up to ${MAX_BACKUP_LABEL}. Nothing was restored.`);
+        return;
+      }
+      let backup: unknown;
+      try {
+        backup = JSON.parse(await file.text());
+      } catch {
+        fail(`“${file.name}” is not valid JSON, so it is not a Dealside backup. Nothing was restored.`);
+        return;
+      }
+      setStatus(restoreSummary(await send({ type: 'backup/import', backup })));
+    } catch (e) {
+      fail(`Could not restore: ${(e as Error).message}`);
+    } finally {
+      input.value = ''; // so choosing the same file again runs again
+      setWork('idle');
+    }
+  }
+
+  // aria-disabled does not stop activation: refuse to open the file picker while working
+  const blockWhileBusy = (e: MouseEvent) => busy && e.preventDefault();
+
+  return (
+    <section aria-labelledby="backup-h">
+      <h2 id="backup-h">Backup</h2>
+      <p>
+        A backup is a JSON file with everything Dealside has recorded, saved on this computer like any download. It is never
+        uploaded anywhere.
+      </p>
+      <div aria-busy={busy}>
+        <button type="button" className="primary" aria-disabled={busy} onClick={() => void download()}>
+          Download backup
+        </button>
+        <label htmlFor="backup-file">Restore from a backup file</label>
+        <input
+          id="backup-file"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="backup-file-hint"
+          aria-disabled={busy}
+          onClick={blockWhileBusy}
+          onChange={(e) => void restore(e)}
+        />
+        <p id="backup-file-hint" className="hint">
+          Adds the records in the file that are not here yet; nothing already here is changed or deleted. Files up to{' '}
+          {MAX_BACKUP_LABEL}.
+        </p>
+      </div>
+      <p role="status">{status}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * "Back up your data" and "Restore from a backup" (Options). The router lets
+ * only unframed extension pages send these: a backup is every record there is.
+ * The file never leaves the user's computer: the page saves it, the page reads it.
+ */
+import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
+import { HandlerError } from '../messages/router';
+import type { DB } from '../db/open';
+import { exportBackup, restoreBackup } from '../db/backup';
+import { readBackup, type RestoreReport } from '../backup/format';
+import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, jsonByteLength } from '../backup/file';
+
+export interface BackupHandlerDeps {
+  db: () => Promise<DB>;
+  now?: () => Date;
+  /** tell open pages what a restore added */
+  broadcast?: (event: ChangeEvent) => Promise<void> | void;
+  /** the largest backup sent back (tests lower it); MAX_BACKUP_BYTES otherwise */
+  maxBytes?: number;
+}
+
+type BackupTypes = 'backup/export' | 'backup/import';
+export type BackupHandlers = {
+  [T in BackupTypes]: (request: RequestOf<T>) => Promise<ResponseMap[T]>;
+};
+
+const addedAnything = (report: RestoreReport) => Object.values(report.added).some((n) => n > 0);
+
+export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
+  const now = () => deps.now?.() ?? new Date();
+  const maxBytes = deps.maxBytes ?? MAX_BACKUP_BYTES;
+  return {
+    async 'backup/export'() {
+      const backup = await exportBackup(await deps.db(), now());
+      // Over the limit, the answer would not fit one message, and Options would refuse to restore the file anyway.
+      if (jsonByteLength(backup) > maxBytes) {
+        throw new HandlerError('too-large', `Your Dealside data is larger than ${MAX_BACKUP_LABEL}, more than one backup file can hold. Nothing was saved.`);
+      }
+      return backup;
+    },
+
+    async 'backup/import'(req) {
+      const read = readBackup(req.backup);
+      if (!read.ok) throw new HandlerError('bad-request', read.error);
+      const { report, dealKeys } = await restoreBackup(await deps.db(), read.backup, { now: now() });
+      if (addedAnything(report)) {
+        // open sidebars reload their deal if it gained records; the popup reloads on any change; Options on settings
+        await deps.broadcast?.({ kind: 'dealside/changed', dealKeys, tabIds: [], ...(report.added.settings ? { settings: true } : {}) });
+      }
+      return report;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The scorecard's derived stores, built whole from the source records: the
+ * same pure functions the migrations (v5, v6) and the benchmark seeding use,
+ * so a rebuild (after a restore) gives what keeping them on write gives.
+ */
+import type { Commitment, DealRecord, NextStep, Note, Score } from '../model';
+import { pipelineEntriesOf, type PipelineEntry } from './pipeline';
+import { repPipelinesOf, type RepPipeline } from './rep-pipeline';
+import { commitmentChanges, noteChanges, repWeeksOf, scoreChanges, type RepWeek } from './rep-weeks';
+import { DEAL_SEEN_WITHIN_DAYS } from './week';
+
+export interface SourceRecords {
+  deals: readonly DealRecord[];
+  nextSteps: readonly NextStep[];
+  commitments: readonly Commitment[];
+  scores: readonly Score[];
+  notes: readonly Note[];
+}
+
+export interface DerivedRecords {
+  pipeline: PipelineEntry[];
+  repPipelines: RepPipeline[];
+  repWeeks: RepWeek[];
+}
+
+/**
+ * Every derived record for `records` (all validated). `now` is the build's
+ * moment: rep buckets keep deals seen in the 30 days before it, as a write at
+ * that moment would. Instants land on their day in `timeZone`.
+ */
+export function derivedRecordsOf(records: SourceRecords, { now, timeZone }: { now: Date; timeZone: string }): DerivedRecords {
+  const pipeline = pipelineEntriesOf(records.deals, records.nextSteps);
+  const keepSince = new Date(now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
+  const repWeeks = repWeeksOf([
+    ...records.commitments.flatMap((c) => commitmentChanges(null, c)),
+    ...scoreChanges(records.scores, timeZone),
+    ...noteChanges(records.notes, timeZone),
+  ]);
+  return { pipeline, repPipelines: repPipelinesOf(pipeline, keepSince), repWeeks };
+}

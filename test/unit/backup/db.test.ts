@@ -1,0 +1,130 @@
+import { openDealsideDB, type DB } from '../../../lib/db/open';
+import { exportBackup, restoreBackup } from '../../../lib/db/backup';
+import { readBackup, type Backup, type BackupEnvelope } from '../../../lib/backup/format';
+import { readScorecardWeek } from '../../../lib/db/scorecard';
+import { upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { addCommitment } from '../../../lib/db/coaching';
+import { patchSettings } from '../../../lib/db/settings';
+import { DB_VERSION } from '../../../lib/db/migrations';
+import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
+import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, snapshot } from './fixture';
+
+const opened: DB[] = [];
+async function freshDb(): Promise<DB> {
+  const db = await openDealsideDB(`backup-${Math.random()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+/** The file as the Options page saves it and reads it back: through JSON text. */
+function viaFile(backup: Backup): BackupEnvelope {
+  const result = readBackup(JSON.parse(JSON.stringify(backup)));
+  if (!result.ok) throw new Error(result.error);
+  return result.backup;
+}
+const restoreAt = (db: DB, backup: BackupEnvelope) => restoreBackup(db, backup, { now: RESTORED_AT, timeZone: NY });
+
+describe('exportBackup', () => {
+  it('holds every valid source record, no derived store, and skips invalid records', async () => {
+    const db = await freshDb();
+    await fillThroughApp(db);
+    await db.put('notes', { id: 'broken', dealKey: ACME } as never);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const backup = await exportBackup(db, RESTORED_AT);
+    expect(warn).toHaveBeenCalled();
+    expect(backup).toMatchObject({ format: 'dealside-backup', version: 1, exportedAt: RESTORED_AT.toISOString(), dbVersion: DB_VERSION });
+    expect(Object.keys(backup.stores).sort()).toEqual(['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scores', 'settings']);
+    expect(backup.stores.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
+    expect(backup.stores.scores).toHaveLength(5);
+    expect(backup.stores.settings).toMatchObject({ theme: 'dark', user: { name: 'Morgan Lead' } });
+  });
+});
+
+describe('restoreBackup', () => {
+  it('into a fresh database gives the same records and the same derived stores as writing them through the app', async () => {
+    const original = await freshDb();
+    await fillThroughApp(original);
+    const restored = await freshDb();
+    const { report, dealKeys } = await restoreAt(restored, viaFile(await exportBackup(original, RESTORED_AT)));
+
+    expect(await dump(restored)).toEqual(await dump(original));
+    expect(report.added).toEqual({ deals: 2, reps: 2, commitments: 3, nextSteps: 1, scores: 5, notes: 2, callReviews: 1, drafts: 1, settings: 1 });
+    expect(Object.values(report.alreadyPresent).every((n) => n === 0)).toBe(true);
+    expect(dealKeys.sort()).toEqual([ACME, 'salesforce:0065g00000GlobxQAA']);
+    // …and the scorecard reads the same week from both
+    const week = { weekStart: '2026-10-26', now: RESTORED_AT };
+    const [a, b] = [(await readScorecardWeek(original, week)).input, (await readScorecardWeek(restored, week)).input];
+    expect(b).toEqual(a);
+    expect(b.deals.map((d) => d.deal.key).sort()).toEqual([ACME, 'salesforce:0065g00000GlobxQAA']);
+    expect(b.weeks.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a stored record with the same key untouched and counts it as already present; a second restore adds nothing', async () => {
+    const original = await freshDb();
+    await fillThroughApp(original);
+    const backup = viaFile(await exportBackup(original, RESTORED_AT));
+
+    const target = await freshDb();
+    // the same deal and commitment id, as this browser has them (different content), and its own settings
+    await upsertDealFromSnapshot(target, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), '2026-10-30T18:00:00.000Z');
+    await addCommitment(target, commitment('c1', '2026-10-30', { text: 'this browser’s c1' }));
+    await patchSettings(target, { theme: 'light' });
+    const before = await dump(target);
+
+    const first = await restoreAt(target, backup);
+    expect(await target.get('deals', ACME)).toEqual(before.deals.find((d) => (d as { key: string }).key === ACME));
+    expect(await target.get('commitments', 'c1')).toMatchObject({ text: 'this browser’s c1', due: '2026-10-30' });
+    expect(await target.get('settings', 'settings')).toMatchObject({ theme: 'light' });
+    expect(first.report.alreadyPresent).toEqual({ deals: 1, reps: 1, commitments: 1, nextSteps: 0, scores: 0, notes: 0, callReviews: 0, drafts: 0, settings: 1 });
+    expect(first.report.added).toEqual({ deals: 1, reps: 1, commitments: 2, nextSteps: 1, scores: 5, notes: 2, callReviews: 1, drafts: 1, settings: 0 });
+    // the derived stores count the records as they now stand: this browser's deal and c1, the backup's other deal, c2 and c3
+    expect((await target.get('pipeline', ACME))?.name).toBe('Acme (this browser)');
+    expect((await target.get('pipeline', GLOBEX))?.stage).toBe('Discovery');
+    expect((await target.get('repPipelines', LEE))?.rows.map((r) => r[0])).toEqual([GLOBEX]);
+    const lees = await target.get('repWeeks', ['2026-10-26', LEE]);
+    expect(lees && dayCountsAt(lees, 3).due.open).toBe(1); // Thursday Oct 29: the backup's c3
+    const week = await target.get('repWeeks', ['2026-10-26', DANA]);
+    expect(week && dayCountsAt(week, 4).due.open).toBe(1); // Friday Oct 30: this browser's c1, open
+    expect(week && dayCountsAt(week, 1).due.kept).toBe(0); // Tuesday Oct 27: the backup's kept c1 was not restored…
+    const theirs = await original.get('repWeeks', ['2026-10-26', DANA]);
+    expect(theirs && dayCountsAt(theirs, 1).due.kept).toBe(1); // …where the backup's own database counts it
+
+    const afterFirst = await dump(target);
+    const second = await restoreAt(target, backup);
+    expect(Object.values(second.report.added).every((n) => n === 0)).toBe(true);
+    expect(second.report.alreadyPresent).toEqual({ deals: 2, reps: 2, commitments: 3, nextSteps: 1, scores: 5, notes: 2, callReviews: 1, drafts: 1, settings: 1 });
+    expect(second.dealKeys).toEqual([]);
+    expect(await dump(target)).toEqual(afterFirst);
+  });
+
+  it.each([
+    ['while adding the records (the second score)', 'add', 'scores', 2],
+    ['while rebuilding the derived stores (the first week)', 'put', 'repWeeks', 1],
+  ] as const)('that fails %s changes nothing', async (_n, method, store, failingCall) => {
+    const original = await freshDb();
+    await fillThroughApp(original);
+    const backup = viaFile(await exportBackup(original, RESTORED_AT));
+    const target = await freshDb();
+    await upsertDealFromSnapshot(target, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), WRITTEN_AT);
+    await addCommitment(target, commitment('c7', '2026-10-28'));
+    const before = await dump(target);
+
+    const real = IDBObjectStore.prototype[method];
+    let calls = 0;
+    const stub = vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === store && ++calls === failingCall) throw new DOMException('The disk is full.', 'QuotaExceededError');
+      return real.apply(this, args);
+    });
+    await expect(restoreAt(target, backup)).rejects.toThrow('The disk is full.');
+    expect(calls).toBe(failingCall);
+    stub.mockRestore();
+
+    expect(await dump(target)).toEqual(before);
+    // nothing was left half-done: the same restore now goes through whole
+    expect((await restoreAt(target, backup)).report.added.scores).toBe(5);
+  });
+});
