@@ -147,35 +147,65 @@ export function App() {
     };
   }, [save]);
 
+  /**
+   * Loads can overlap (the next call's address, then its late title, a second
+   * apart while the first still waits on a draft save): only the newest may
+   * set state, or an older answer (the previous title) would win the race.
+   * `callRef` names the call whose review the state holds, so it changes only
+   * together with that state: a save in between still goes to the right call.
+   */
+  const loadSeq = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
+    const superseded = () => seq !== loadSeq.current;
+    // Leaving a call: its last edits are saved under it before another is shown.
+    const flushEdits = async () => {
+      if (pending.current) void save('draft');
+      await saveQueue.current;
+    };
     try {
       const current = await send({ type: 'calls/current' });
+      if (superseded()) return;
       if (callRef.current && current.call && callRef.current.callKey === current.call.callKey) {
         // Same call, newer details (an SPA sets the title after the address).
         callRef.current = current.call;
         setPhase({ kind: 'ready', tabId: current.tabId, call: current.call });
         return;
       }
-      // Leaving a call (SPA navigation): save its last edits before showing another.
-      if (pending.current) void save('draft');
-      await saveQueue.current;
+      await flushEdits();
+      if (superseded()) return;
       if (!current.call) {
         callRef.current = null;
         setPhase({ kind: 'no-call' });
         return;
       }
-      callRef.current = current.call;
       const [existing, knownReps] = await Promise.all([
         send({ type: 'callReview/get', callKey: current.call.callKey }),
         send({ type: 'reps/list' }).catch(() => [] as Rep[]),
       ]);
-      setReps(knownReps);
-      setReview(existing);
-      setScores(existing?.scores ?? {});
-      setOverallNote(existing?.overallNote ?? '');
-      setPins(sortPins(existing?.pins ?? []));
-      setRepText(existing?.repName ?? '');
-      setDeal(existing?.dealKey ? { key: existing.dealKey, name: existing.dealKey } : null);
+      if (superseded()) return;
+      await flushEdits(); // edits to the old call made while this one loaded
+      if (superseded()) return;
+      // The switch, all at once: the call, and the state a save would read before React re-renders.
+      const next = {
+        scores: existing?.scores ?? {},
+        overallNote: existing?.overallNote ?? '',
+        pins: sortPins(existing?.pins ?? []),
+        repText: existing?.repName ?? '',
+        deal: existing?.dealKey ? { key: existing.dealKey, name: existing.dealKey } : null,
+        reps: knownReps,
+        review: existing,
+      };
+      callRef.current = current.call;
+      latest.current = next;
+      pending.current = false;
+      setReps(next.reps);
+      setReview(next.review);
+      setScores(next.scores);
+      setOverallNote(next.overallNote);
+      setPins(next.pins);
+      setRepText(next.repText);
+      setDeal(next.deal);
       setNoteText('');
       setTypedTime('');
       setDirtyTick(0);
@@ -189,7 +219,7 @@ export function App() {
           .catch(() => {});
       }
     } catch (e) {
-      setPhase({ kind: 'error', message: messageOf(e) });
+      if (!superseded()) setPhase({ kind: 'error', message: messageOf(e) });
     }
   }, [resetTimer, save]);
 
