@@ -18,7 +18,7 @@ import {
 import { scorecardDealOf } from '../scorecard/pipeline';
 import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange } from '../scorecard/rep-weeks';
-import { askItemsFor, buildScorecard, isOpenStage, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
+import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { todayIn } from '../dates';
 import { DEAL_SEEN_WITHIN_DAYS, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
 import type { DB } from './open';
@@ -134,10 +134,9 @@ export async function readRepDetail(
     tx.objectStore('repPipelines').get(repId),
   ]);
   const today = todayIn(timeZone, now);
-  // the same next-step rules as the week's table: the rollup, for this one rep
+  // the same next-step rules as the week's table, for this one rep
   const deals = keepChecked(bucket ? [bucket] : [], isRepPipeline, 'rep pipeline').flatMap((b) => b.rows.map((r) => scorecardDealOf(entryOfRow(b.repId, r))));
-  const rep = { id: repId, crm: 'custom' as const, name: repId, firstSeenAt: now.toISOString() };
-  const [pipelineRow] = buildScorecard({ weekStart: week.start, now, timeZone, reps: [rep], weeks: [], reviews: [], deals }).rows;
+  const health = pipelineHealthOf(deals, { now, timeZone, today }).get(repId);
   const c = keepValid(commitmentSchema, commitments, 'commitment');
   const s = keepValid(scoreSchema, scores, 'score').sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const n = keepValid(noteSchema, notes, 'note').sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
@@ -157,7 +156,7 @@ export async function readRepDetail(
   };
   return {
     ask: askItemsFor(c, { weekStart: week.start, today, dealLinks: links }),
-    problemDeals: pipelineRow?.problemDeals ?? [],
+    problemDeals: health?.problemDeals ?? [],
     scores: s.map(named),
     notes: n.map(named),
     reviews: r.map((x) => ({

@@ -153,7 +153,6 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const w = scorecardWindows(weekStart);
   const today = todayIn(timeZone, now);
   const sparkWeeks = weekStartsEndingWith(weekStart, SPARKLINE_WEEKS);
-  const seenSince = now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000;
 
   const rows = new Map<string, RepScorecard>();
   for (const rep of input.reps) rows.set(rep.id, emptyRow(rep));
@@ -224,34 +223,13 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   }
 
   // Next-step health: the rep's open deals seen in the last 30 days, as of now.
-  for (const { deal, nextStep } of input.deals) {
-    const row = deal.repId ? rows.get(deal.repId) : undefined;
-    if (!row || !isOpenStage(deal.snapshot.stage) || Date.parse(deal.lastSeenAt) < seenSince) continue;
-    const status = nextStepStatus(nextStep, now, timeZone, today);
-    const h = row.nextStep;
-    h.deals++;
-    if (status === 'Scheduled' || status === 'Stale') h.covered++;
-    if (status === 'No next step') h.none++;
-    else if (status === 'No date') h.noDate++;
-    else if (status === 'Overdue') h.overdue++;
-    else if (status === 'Due today') h.dueToday++;
-    else if (status === 'Done') h.done++;
-    if (status === 'Stale') h.stale++;
-    if (status !== 'Scheduled') {
-      row.problemDeals.push({
-        key: deal.key,
-        name: deal.snapshot.name ?? deal.key,
-        url: deal.snapshot.url,
-        status,
-        ...(nextStep?.text ? { nextStep: nextStep.text } : {}),
-        ...(nextStep?.due ? { due: nextStep.due } : {}),
-      });
-    }
+  for (const [repId, health] of pipelineHealthOf(input.deals, { now, timeZone, today })) {
+    const row = rows.get(repId);
+    if (!row) continue;
+    row.nextStep = health.nextStep;
+    row.problemDeals = health.problemDeals;
   }
-  const problemOrder: Record<NextStepStatus, number> = { 'No next step': 0, Overdue: 1, 'No date': 2, Done: 3, 'Due today': 4, Stale: 5, Scheduled: 6 };
   for (const row of rows.values()) {
-    row.nextStep.coverage = row.nextStep.deals > 0 ? row.nextStep.covered / row.nextStep.deals : null;
-    row.problemDeals.sort((a, b) => problemOrder[a.status] - problemOrder[b.status] || a.name.localeCompare(b.name));
     row.reasons = reasonsFor(row);
     row.attention = row.reasons.length > 0;
   }
@@ -272,6 +250,53 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     sparkWeeks,
   };
 }
+
+const PROBLEM_ORDER: Record<NextStepStatus, number> = { 'No next step': 0, Overdue: 1, 'No date': 2, Done: 3, 'Due today': 4, Stale: 5, Scheduled: 6 };
+
+/**
+ * Next-step health per rep over their open deals seen in the last 30 days, as
+ * of `now`: the counts for the table, and the deals whose next step needs a
+ * word (worst first) for the 1:1 view, which asks for one rep's alone.
+ */
+export function pipelineHealthOf(
+  deals: ScorecardInput['deals'],
+  { now, timeZone, today = todayIn(timeZone, now) }: { now: Date; timeZone: string; today?: string },
+): Map<string, Pick<RepScorecard, 'nextStep' | 'problemDeals'>> {
+  const seenSince = now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000;
+  const byRep = new Map<string, Pick<RepScorecard, 'nextStep' | 'problemDeals'>>();
+  for (const { deal, nextStep } of deals) {
+    if (!deal.repId || !isOpenStage(deal.snapshot.stage) || Date.parse(deal.lastSeenAt) < seenSince) continue;
+    let rep = byRep.get(deal.repId);
+    if (!rep) byRep.set(deal.repId, (rep = { nextStep: emptyNextStepHealth(), problemDeals: [] }));
+    const status = nextStepStatus(nextStep, now, timeZone, today);
+    const h = rep.nextStep;
+    h.deals++;
+    if (status === 'Scheduled' || status === 'Stale') h.covered++;
+    if (status === 'No next step') h.none++;
+    else if (status === 'No date') h.noDate++;
+    else if (status === 'Overdue') h.overdue++;
+    else if (status === 'Due today') h.dueToday++;
+    else if (status === 'Done') h.done++;
+    if (status === 'Stale') h.stale++;
+    if (status !== 'Scheduled') {
+      rep.problemDeals.push({
+        key: deal.key,
+        name: deal.snapshot.name ?? deal.key,
+        url: deal.snapshot.url,
+        status,
+        ...(nextStep?.text ? { nextStep: nextStep.text } : {}),
+        ...(nextStep?.due ? { due: nextStep.due } : {}),
+      });
+    }
+  }
+  for (const rep of byRep.values()) {
+    rep.nextStep.coverage = rep.nextStep.deals > 0 ? rep.nextStep.covered / rep.nextStep.deals : null;
+    rep.problemDeals.sort((a, b) => PROBLEM_ORDER[a.status] - PROBLEM_ORDER[b.status] || a.name.localeCompare(b.name));
+  }
+  return byRep;
+}
+
+const emptyNextStepHealth = (): RepScorecard['nextStep'] => ({ deals: 0, covered: 0, coverage: null, none: 0, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 });
 
 /**
  * The 1:1 list for one rep and week: each commitment due in the week, what to
@@ -333,7 +358,7 @@ function emptyRow(rep: Rep): RepScorecard {
     rep: { id: rep.id, name: rep.name, crm: rep.crm },
     commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0 },
     sayDo: { kept: 0, resolved: 0, ratio: null },
-    nextStep: { deals: 0, covered: 0, coverage: null, none: 0, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 },
+    nextStep: emptyNextStepHealth(),
     scores: { discovery: emptyDim(), nextStep: emptyDim(), qualification: emptyDim() },
     reviews: { completed: 0, target: CALL_REVIEW_TARGET },
     diagnoses: Object.fromEntries(DIAGNOSES.map((d) => [d, 0])) as Record<Diagnosis, number>,
