@@ -16,6 +16,8 @@ const SETTLE_AFTER_SEEDING_MS = 15_000;
  * has. The first open is reported separately.
  */
 const WARM_UP_OPENS = 3;
+/** Opens right after stopping the background's service worker (informational). */
+const COLD_WORKER_OPENS = 5;
 
 async function openPopupOnce(context, extensionId) {
   const page = await context.newPage();
@@ -65,6 +67,18 @@ export async function run({ runs }) {
     const opens = [];
     for (let i = 0; i < runs + WARM_UP_OPENS; i++) opens.push(await openPopupOnce(b.context, b.extensionId));
     const measured = opens.slice(WARM_UP_OPENS);
+    // Reported beside the budget, not in it: MV3 stops the background after ~30 s idle,
+    // so a popup opened after a pause also waits for the worker to start again.
+    const control = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(control);
+    await cdp.send('ServiceWorker.enable');
+    const afterStop = [];
+    for (let i = 0; i < COLD_WORKER_OPENS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 1000));
+      afterStop.push(await openPopupOnce(b.context, b.extensionId));
+    }
+    await control.close();
     const first = opens[0];
     if (first.error) throw new Error(`popup showed an error: ${first.error}`);
     const read = first.detail.read;
@@ -76,7 +90,7 @@ export async function run({ runs }) {
         median(measured.map((o) => o.at)),
         'ms',
         150,
-        `runs: ${measured.map((o) => o.at.toFixed(0)).join(', ')}; first open after seeding ${first.at.toFixed(0)} ms, then ${opens.slice(1, WARM_UP_OPENS).map((o) => o.at.toFixed(0)).join(', ')} (warm-up, not counted); data arrived at ${median(measured.map((o) => o.dataAt)).toFixed(0)} ms (rendered ${median(measured.map((o) => o.at - o.dataAt)).toFixed(0)} ms later); handler ${median(measured.map((o) => o.detail.ms)).toFixed(0)} ms median (${Object.keys(measured[0].detail.read.phases ?? {}).map((k) => `${k} ${median(measured.map((o) => o.detail.read.phases[k])).toFixed(0)}`).join(', ')}); ${first.rows} rows in the DOM (on-track reps folded); seeded in ${seedSeconds.toFixed(0)} s, measured after ${SETTLE_AFTER_SEEDING_MS / 1000} s settling`,
+        `runs: ${measured.map((o) => o.at.toFixed(0)).join(', ')}; first open after seeding ${first.at.toFixed(0)} ms, then ${opens.slice(1, WARM_UP_OPENS).map((o) => o.at.toFixed(0)).join(', ')} (warm-up, not counted); data arrived at ${median(measured.map((o) => o.dataAt)).toFixed(0)} ms (rendered ${median(measured.map((o) => o.at - o.dataAt)).toFixed(0)} ms later); handler ${median(measured.map((o) => o.detail.ms)).toFixed(0)} ms median (${Object.keys(measured[0].detail.read.phases ?? {}).map((k) => `${k} ${median(measured.map((o) => o.detail.read.phases[k])).toFixed(0)}`).join(', ')}); ${first.rows} rows in the DOM (on-track reps folded); seeded in ${seedSeconds.toFixed(0)} s, measured after ${SETTLE_AFTER_SEEDING_MS / 1000} s settling. Not in the median: with the background's worker stopped first (as after 30 s idle) ${median(afterStop.map((o) => o.at)).toFixed(0)} ms (${afterStop.map((o) => o.at.toFixed(0)).join(', ')})`,
       ),
       result(
         'records read per weekly rollup, % of the records stored',
