@@ -60,7 +60,7 @@ export interface DealsideDB extends DBSchema {
     value: ScoreDay;
     indexes: { byDay: string };
   };
-  /** v5: per deal, what the scorecard's next-step health reads: rep, last seen, stage, name, link, next step (lib/scorecard/pipeline.ts) */
+  /** v5: per deal, what next-step health needs: rep, last seen, stage, name, link, next step (lib/scorecard/pipeline.ts); since v6 the source of `repPipelines` */
   pipeline: {
     key: string; // dealKey
     value: PipelineEntry;

@@ -6,8 +6,9 @@
  * (lib/db/pipeline.ts), and backfilled by the migration, always through
  * `pipelineEntryOf`, so the summary and the records can never disagree.
  *
- * A week's scorecard then reads ONE index range (deals seen in the last 30
- * days) instead of the deals range plus a point get per deal for its next step.
+ * Since v6 the scorecard reads the per-rep buckets built from these summaries
+ * (lib/scorecard/rep-pipeline.ts); the per-deal summary stays the source they
+ * are kept from (it knows a deal's previous rep when the owner changes).
  *
  * Pure, no zod: the records are the background's own aggregate of records it
  * validated on the way in, so reads check them with the cheap structural guard
