@@ -25,10 +25,6 @@ export default defineBackground(() => {
     });
     return dbPromise;
   };
-  // MV3 stops this worker when idle and starts it again for the next message:
-  // open the database now, so opening overlaps the rest of start-up instead of
-  // following it (a popup opened after a pause waits for both).
-  db().catch(() => {});
 
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   /** Tell every open extension page (sidebar frames, popup, options) what changed. */

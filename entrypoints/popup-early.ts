@@ -8,7 +8,6 @@ import { EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../lib/messages/early-week
 
 export default defineUnlistedScript(() => {
   try {
-    performance.mark('dealside:scorecard-asked');
     (globalThis as Record<string, unknown>)[EARLY_WEEK_GLOBAL] = browser.runtime.sendMessage(THIS_WEEK_REQUEST);
   } catch {
     // App.tsx asks again the usual way

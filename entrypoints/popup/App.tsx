@@ -109,7 +109,7 @@ export function App() {
   useLayoutEffect(() => {
     if (state.kind !== 'loading' && !marked.current) {
       marked.current = true;
-      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms, handledAt: state.data.handledAt } : { error: true } });
+      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms } : { error: true } });
     }
   }, [state]);
 

@@ -2,10 +2,11 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
 import { aggregateScores } from '../scorecard/aggregate';
 import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../model';
-import { commitmentChanges, noteChanges, repWeeksOf, scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
+import { repWeeksOfRecords, userTimeZone } from '../scorecard/rep-weeks';
+import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
-import { DEAL_SEEN_WITHIN_DAYS } from '../scorecard/week';
+import { dealsSeenSince } from '../scorecard/week';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -103,16 +104,14 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   async (db, tx) => {
     db.createObjectStore('repWeeks', { keyPath: ['week', 'repId'] });
     db.createObjectStore('repPipelines', { keyPath: 'repId' });
-    const keepSince = new Date(Date.now() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
     const entries = (await tx.objectStore('pipeline').getAll()).filter(isPipelineEntry);
-    for (const bucket of repPipelinesOf(entries, keepSince)) await tx.objectStore('repPipelines').put(bucket);
-    const zone = userTimeZone();
-    const valid = <T>(rows: unknown[], schema: { safeParse(x: unknown): { data?: T } }) => rows.flatMap((r) => schema.safeParse(r).data ?? []);
-    const commitments = valid(await tx.objectStore('commitments').getAll(), commitmentSchema);
-    const scores = valid(await tx.objectStore('scores').getAll(), scoreSchema);
-    const notes = valid(await tx.objectStore('notes').getAll(), noteSchema);
-    const weeks = repWeeksOf([...commitments.flatMap((c) => commitmentChanges(null, c)), ...scoreChanges(scores, zone), ...noteChanges(notes, zone)]);
-    for (const week of weeks) await tx.objectStore('repWeeks').put(week);
+    for (const bucket of repPipelinesOf(entries, dealsSeenSince(Date.now()))) await tx.objectStore('repPipelines').put(bucket);
+    const records = {
+      commitments: keepValid(commitmentSchema, await tx.objectStore('commitments').getAll(), 'commitment'),
+      scores: keepValid(scoreSchema, await tx.objectStore('scores').getAll(), 'score'),
+      notes: keepValid(noteSchema, await tx.objectStore('notes').getAll(), 'note'),
+    };
+    for (const week of repWeeksOfRecords(records, userTimeZone())) await tx.objectStore('repWeeks').put(week);
     db.deleteObjectStore('scoreDays');
   },
 ];

@@ -10,7 +10,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { dealRecordSchema, nextStepSchema, type DealRecord, type NextStep } from '../model';
 import { isPipelineEntry, pipelineEntryOf, type PipelineEntry } from '../scorecard/pipeline';
 import { isRepPipeline, withPipelineEntry } from '../scorecard/rep-pipeline';
-import { DEAL_SEEN_WITHIN_DAYS } from '../scorecard/week';
+import { dealsSeenSince } from '../scorecard/week';
 import type { DealsideDB } from './schema';
 import { validOrNull } from './validate';
 
@@ -64,7 +64,7 @@ export async function refreshPipelineEntry(
   if (entry) await store.put(entry);
   else await store.delete(dealKey);
   // the rep's bucket gets the new row; a rep the deal left loses it
-  const keepSince = new Date(Date.parse(nowIso) - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
+  const keepSince = dealsSeenSince(Date.parse(nowIso));
   if (previous?.repId && previous.repId !== entry?.repId) await rewriteBucket(stores, previous.repId, dealKey, null, keepSince);
   if (entry?.repId) await rewriteBucket(stores, entry.repId, dealKey, entry, keepSince);
 }

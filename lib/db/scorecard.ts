@@ -20,9 +20,9 @@ import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange } from '../scorecard/rep-weeks';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { todayIn } from '../dates';
-import { DEAL_SEEN_WITHIN_DAYS, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
+import { dealsSeenSince, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
 import type { DB } from './open';
-import { keepValid } from './validate';
+import { keepChecked, keepValid } from './validate';
 
 export interface ReadCounts {
   reps: number;
@@ -34,12 +34,6 @@ export interface ReadCounts {
   total: number;
   /** where the time went, ms: key ranges, validation */
   phases?: Record<string, number>;
-}
-
-function keepChecked<T>(rows: unknown[], check: (x: unknown) => x is T, store: string): T[] {
-  const out = rows.filter(check);
-  if (out.length < rows.length) console.warn(`Dealside: skipped ${rows.length - out.length} invalid ${store} record(s)`);
-  return out;
 }
 
 /**
@@ -61,7 +55,7 @@ export async function readScorecardWeek(
   const w = scorecardWindows(weekStart);
   const instants = instantBoundsCovering(w.week);
   const weekKeys = repWeekKeyRange(w.spark);
-  const seenSince = new Date(now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
+  const seenSince = dealsSeenSince(now);
   const clock = () => performance.now();
   const t0 = clock();
   const tx = db.transaction(['reps', 'repWeeks', 'callReviews', 'repPipelines'], 'readonly');

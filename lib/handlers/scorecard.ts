@@ -28,7 +28,6 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
   return {
     async 'scorecard/week'(req) {
       const t0 = performance.now();
-      const startedAt = Date.now();
       const db = await deps.db();
       const settings = await getSettings(db);
       const at = now();
@@ -51,7 +50,6 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
         theme: settings.theme,
         read,
         ms: Math.round((performance.now() - t0) * 10) / 10,
-        handledAt: [startedAt, Date.now()],
       };
     },
 

@@ -276,8 +276,6 @@ export interface ScorecardWeek {
   /** records read to build it (index ranges only), and how long the handler took */
   read: ReadCounts;
   ms: number;
-  /** when the handler started and finished (epoch ms): the benchmark splits queueing and delivery from handling with it */
-  handledAt: [number, number];
 }
 // ── weekly scorecard (issue 4) — end ──
 

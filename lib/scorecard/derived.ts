@@ -6,8 +6,8 @@
 import type { Commitment, DealRecord, NextStep, Note, Score } from '../model';
 import { pipelineEntriesOf, type PipelineEntry } from './pipeline';
 import { repPipelinesOf, type RepPipeline } from './rep-pipeline';
-import { commitmentChanges, noteChanges, repWeeksOf, scoreChanges, type RepWeek } from './rep-weeks';
-import { DEAL_SEEN_WITHIN_DAYS } from './week';
+import { repWeeksOfRecords, type RepWeek } from './rep-weeks';
+import { dealsSeenSince } from './week';
 
 export interface SourceRecords {
   deals: readonly DealRecord[];
@@ -30,11 +30,5 @@ export interface DerivedRecords {
  */
 export function derivedRecordsOf(records: SourceRecords, { now, timeZone }: { now: Date; timeZone: string }): DerivedRecords {
   const pipeline = pipelineEntriesOf(records.deals, records.nextSteps);
-  const keepSince = new Date(now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
-  const repWeeks = repWeeksOf([
-    ...records.commitments.flatMap((c) => commitmentChanges(null, c)),
-    ...scoreChanges(records.scores, timeZone),
-    ...noteChanges(records.notes, timeZone),
-  ]);
-  return { pipeline, repPipelines: repPipelinesOf(pipeline, keepSince), repWeeks };
+  return { pipeline, repPipelines: repPipelinesOf(pipeline, dealsSeenSince(now)), repWeeks: repWeeksOfRecords(records, timeZone) };
 }

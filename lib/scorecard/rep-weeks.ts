@@ -155,7 +155,23 @@ export function noteChanges(notes: Iterable<Pick<Note, 'repId' | 'at' | 'diagnos
   return out;
 }
 
-/** Fold many changes at once (migration backfill, benchmark seeding): the same result as one at a time. */
+/** The weeks of whole stores of (valid) records: the v6 backfill, a restore's rebuild, the benchmark seeding. */
+export function repWeeksOfRecords(
+  records: {
+    commitments: Iterable<Pick<Commitment, 'repId' | 'due' | 'status'>>;
+    scores: Iterable<Pick<Score, 'repId' | 'at' | 'dimension' | 'value'>>;
+    notes: Iterable<Pick<Note, 'repId' | 'at' | 'diagnosis'>>;
+  },
+  timeZone: string,
+): RepWeek[] {
+  return repWeeksOf([
+    ...[...records.commitments].flatMap((c) => commitmentChanges(null, c)),
+    ...scoreChanges(records.scores, timeZone),
+    ...noteChanges(records.notes, timeZone),
+  ]);
+}
+
+/** Fold many changes at once: the same result as applying them one at a time. */
 export function repWeeksOf(changes: Iterable<RepWeekChange>): RepWeek[] {
   const weeks = new Map<string, RepWeek>();
   for (const c of changes) {

@@ -18,7 +18,7 @@ import {
   SCORE_DROP_ALERT,
   fmtScore,
 } from './format';
-import { DEAL_SEEN_WITHIN_DAYS, SPARKLINE_WEEKS, formatWeek, inRange, scorecardWindows, weekOf, weekStartsEndingWith } from './week';
+import { SPARKLINE_WEEKS, dealsSeenSince, formatWeek, inRange, scorecardWindows, weekOf, weekStartsEndingWith } from './week';
 
 export {
   SAY_DO_MIN,
@@ -262,7 +262,7 @@ export function pipelineHealthOf(
   deals: ScorecardInput['deals'],
   { now, timeZone, today = todayIn(timeZone, now) }: { now: Date; timeZone: string; today?: string },
 ): Map<string, Pick<RepScorecard, 'nextStep' | 'problemDeals'>> {
-  const seenSince = now.getTime() - DEAL_SEEN_WITHIN_DAYS * 86_400_000;
+  const seenSince = Date.parse(dealsSeenSince(now));
   const byRep = new Map<string, Pick<RepScorecard, 'nextStep' | 'problemDeals'>>();
   for (const { deal, nextStep } of deals) {
     if (!deal.repId || !isOpenStage(deal.snapshot.stage) || Date.parse(deal.lastSeenAt) < seenSince) continue;

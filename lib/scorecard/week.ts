@@ -12,6 +12,11 @@ export const TRAILING_WEEKS = 4;
 /** Open deals count toward next-step health when seen this many days back. */
 export const DEAL_SEEN_WITHIN_DAYS = 30;
 
+/** The earliest last-seen instant (ISO) that still counts at `now`: DEAL_SEEN_WITHIN_DAYS back. */
+export function dealsSeenSince(now: Date | number): string {
+  return new Date((typeof now === 'number' ? now : now.getTime()) - DEAL_SEEN_WITHIN_DAYS * 86_400_000).toISOString();
+}
+
 export interface WeekRange {
   /** first day (inclusive) */
   start: string;

@@ -153,8 +153,8 @@ export function generateScorecardData({ seed = 4, now = Date.now(), reps: repCou
 /** The repWeeks records for the commitments, scores and notes, by the extension's own functions, in `timeZone`. */
 export async function repWeeksFor({ commitments, scores, notes }, timeZone) {
   const jiti = createJiti(import.meta.url);
-  const { commitmentChanges, noteChanges, repWeeksOf, scoreChanges } = await jiti.import('../../lib/scorecard/rep-weeks.ts');
-  return repWeeksOf([...commitments.flatMap((c) => commitmentChanges(null, c)), ...scoreChanges(scores, timeZone), ...noteChanges(notes, timeZone)]);
+  const { repWeeksOfRecords } = await jiti.import('../../lib/scorecard/rep-weeks.ts');
+  return repWeeksOfRecords({ commitments, scores, notes }, timeZone);
 }
 
 /**
@@ -172,7 +172,8 @@ export async function pipelineFor(deals, nextSteps) {
 export async function repPipelinesFor(entries, now) {
   const jiti = createJiti(import.meta.url);
   const { repPipelinesOf } = await jiti.import('../../lib/scorecard/rep-pipeline.ts');
-  return repPipelinesOf(entries, new Date(now - 30 * 86_400_000).toISOString());
+  const { dealsSeenSince } = await jiti.import('../../lib/scorecard/week.ts');
+  return repPipelinesOf(entries, dealsSeenSince(now));
 }
 
 /**

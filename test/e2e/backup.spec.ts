@@ -6,9 +6,8 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACME, launch, sidebarShowing } from './harness';
+import { ACME_NAME, ACME, launch, sidebarShowing } from './harness';
 
-const ACME_NAME = 'Acme Corp — Platform Renewal';
 const NOTE = 'Backup check: ask who signs the order form';
 
 test('a backup downloaded in one profile restores into a fresh one; restoring twice adds nothing', async () => {

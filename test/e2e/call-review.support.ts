@@ -1,7 +1,7 @@
 // Launch helpers for call-review.spec.ts, on top of the shared harness (CRM
 // routing, first run, the deal sidebar).
 import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
-import { ACME, ACME_KEY, launch, sidebarShowing } from './harness';
+import { ACME_NAME, ACME, ACME_KEY, launch, sidebarShowing } from './harness';
 
 export { ROOT } from './harness';
 
@@ -16,8 +16,6 @@ export interface CallReviewApp {
   dealSidebar(): Promise<Locator>;
   close(): Promise<void>;
 }
-
-const ACME_NAME = 'Acme Corp — Platform Renewal';
 
 export async function launchWithExtension(): Promise<CallReviewApp> {
   // Media plays without a user gesture in these tests.

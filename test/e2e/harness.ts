@@ -14,6 +14,9 @@ export const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/00
 export const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
 export const LIST = 'https://acme.lightning.force.com/lightning/o/Opportunity/list';
 export const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
+/** the deal names the fixtures show at ACME and GLOBEX */
+export const ACME_NAME = 'Acme Corp — Platform Renewal';
+export const GLOBEX_NAME = 'Globex — Expansion';
 
 export interface ManifestEntry {
   file: string;

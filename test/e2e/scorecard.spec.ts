@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { ACME, GLOBEX, launch, ROOT, sidebarShowing, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, launch, ROOT, sidebarShowing, type App } from './harness';
 import { join } from 'node:path';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
@@ -31,9 +31,6 @@ async function completeCallReview(app: App, rep: string) {
   await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
   await page.close();
 }
-
-const ACME_NAME = 'Acme Corp — Platform Renewal';
-const GLOBEX_NAME = 'Globex — Expansion';
 
 let app: App;
 test.beforeEach(async () => {

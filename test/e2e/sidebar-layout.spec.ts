@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME, launch, sidebarFrame, sidebarShowing, type App } from './harness';
-
-const ACME_NAME = 'Acme Corp — Platform Renewal';
+import { ACME_NAME, ACME, launch, sidebarFrame, sidebarShowing, type App } from './harness';
 
 let app: App;
 test.beforeEach(async () => {

@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACME, GLOBEX, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
-
-const ACME_NAME = 'Acme Corp — Platform Renewal';
-const GLOBEX_NAME = 'Globex — Expansion';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
 
 let app: App;
 test.beforeEach(async () => {

@@ -7,7 +7,7 @@ import { addCommitment } from '../../../lib/db/coaching';
 import { patchSettings } from '../../../lib/db/settings';
 import { DB_VERSION } from '../../../lib/db/migrations';
 import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
-import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, snapshot } from './fixture';
+import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, snapshot } from '../support/records';
 
 const opened: DB[] = [];
 async function freshDb(): Promise<DB> {

@@ -8,7 +8,7 @@ import {
   type ExistingKeys,
 } from '../../../lib/backup/format';
 import { backupFileName, jsonByteLength, restoreSummary } from '../../../lib/backup/file';
-import { ACME, commitment, manager, note, score, snapshot, WRITTEN_AT } from './fixture';
+import { ACME, commitment, manager, note, score, snapshot, WRITTEN_AT } from '../support/records';
 
 const deal = { key: ACME, snapshot: snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), repId: 'salesforce:Dana Reyes', firstSeenAt: WRITTEN_AT, lastSeenAt: WRITTEN_AT };
 

@@ -4,7 +4,7 @@ import { exportBackup } from '../../../lib/db/backup';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { SenderLike } from '../../../lib/messages/senders';
-import { ACME, RESTORED_AT, dump, fillThroughApp } from './fixture';
+import { ACME, RESTORED_AT, dump, fillThroughApp } from '../support/records';
 
 const ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${ID}`;

@@ -4,12 +4,10 @@ import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
-import type { CallReview, Commitment, Score } from '../../../lib/model';
+import type { CallReview, Score } from '../../../lib/model';
+import { DANA, NY, commitment, manager } from '../support/records';
 import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
 
-const NY = 'America/New_York';
-const DANA = 'salesforce:Dana Reyes';
-const manager = { name: 'Morgan Lead', role: 'manager' as const };
 let n = 0;
 const score = (at: string, dimension: Score['dimension'], value: number, repId = DANA): Score => ({
   id: `s${++n}`,
@@ -34,17 +32,6 @@ async function dayOf(week: string, i: number, repId = DANA): Promise<DayCounts |
   const stored = await db.get('repWeeks', [week, repId]);
   return stored && dayCountsAt(stored, i);
 }
-const commitment = (id: string, due: string, extra: Partial<Commitment> = {}): Commitment => ({
-  id,
-  dealKey: 'salesforce:0065g00000AcmeQAAS',
-  repId: DANA,
-  text: `promise ${id}`,
-  due,
-  statedBy: { name: 'Dana Reyes', role: 'rep' },
-  statedAt: '2026-10-20T12:00:00.000Z',
-  status: 'open',
-  ...extra,
-});
 
 describe('repWeeks is kept in step with every commitment, score and note write', () => {
   it('addScore folds into the day in the user’s zone, in the same transaction', async () => {
