@@ -5,21 +5,12 @@ import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
 import type { CallReview, Score } from '../../../lib/model';
-import { DANA, NY, commitment, manager } from '../support/records';
+import { DANA, NY, commitment, manager, score as scoreRecord } from '../support/records';
 import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
 
 let n = 0;
-const score = (at: string, dimension: Score['dimension'], value: number, repId = DANA): Score => ({
-  id: `s${++n}`,
-  dealKey: 'salesforce:0065g00000AcmeQAAS',
-  repId,
-  dimension,
-  value,
-  by: manager,
-  at,
-  rubricVersion: '2026.1',
-  source: { kind: 'sidebar' },
-});
+/** A sidebar score on Acme with the next id. */
+const score = (at: string, dimension: Score['dimension'], value: number, repId = DANA): Score => scoreRecord(`s${++n}`, at, dimension, value, { repId });
 
 let db: DB;
 beforeEach(async () => {
