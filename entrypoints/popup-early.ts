@@ -1,15 +1,33 @@
 // The popup's first move, before React: a plain script at the top of
-// popup.html (not a module, so it runs while the popup's ~230 KB of module code
-// is still loading) that asks the background for this week's scorecard. The
-// read and rollup then overlap the popup's start-up instead of following it;
-// App.tsx takes the answer. Same message, same router checks as any request.
+// popup.html that asks the background for this week's scorecard, then loads
+// the popup's module code (the build hands it the addresses: see
+// scripts/vite-popup-modules-after-request.ts). The read and rollup overlap
+// the popup's start-up instead of following it, and the module code no longer
+// delays the request; App.tsx takes the answer. Same message, same router
+// checks as any request.
 import { browser } from 'wxt/browser';
 import { EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../lib/messages/early-week';
 
 export default defineUnlistedScript(() => {
+  const self = document.currentScript as HTMLScriptElement | null;
   try {
     (globalThis as Record<string, unknown>)[EARLY_WEEK_GLOBAL] = browser.runtime.sendMessage(THIS_WEEK_REQUEST);
   } catch {
     // App.tsx asks again the usual way
+  }
+  const { module, preload } = self?.dataset ?? {};
+  for (const href of preload?.split(' ').filter(Boolean) ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.append(link);
+  }
+  if (module) {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = module;
+    document.head.append(script);
   }
 });
