@@ -1,12 +1,12 @@
 // The CRM content script's budget is 25 KB minified. It comes in two parts:
-// crm.js runs on every CRM page; crm-reader.js joins it on deal pages. The
+// crm-watch.js runs on every CRM page; crm-reader.js joins it on deal pages. The
 // budget holds for what a deal page loads: both together.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 const out = join(resolve(import.meta.dirname, '..'), '.output/chrome-mv3');
-const always = statSync(join(out, 'content-scripts/crm.js')).size;
+const always = statSync(join(out, 'crm-watch.js')).size;
 const reader = statSync(join(out, 'crm-reader.js')).size;
 const total = always + reader;
 const ok = total <= CONTENT_SCRIPT_BUDGET;

@@ -1,5 +1,5 @@
 // Content-script weight: what a CRM page downloads and parses. The CRM script
-// has two parts: crm.js on every CRM page, crm-reader.js added on deal pages.
+// has two parts: crm-watch.js on every CRM page, crm-reader.js added on deal pages.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,13 +9,13 @@ const BUDGET_KB = 25;
 
 export async function run({ extensionDir }) {
   const size = (f) => readFileSync(join(extensionDir, f));
-  const always = size('content-scripts/crm.js');
+  const always = size('crm-watch.js');
   const reader = size('crm-reader.js');
   const kb = (b) => b.length / 1024;
   const rows = [
-    result('CRM content script on a non-deal page (crm.js, minified)', kb(always), 'KB', BUDGET_KB, `${(gzipSync(always).length / 1024).toFixed(1)} KB gzipped`),
+    result('CRM content script on a non-deal page (crm-watch.js, minified)', kb(always), 'KB', BUDGET_KB, `${(gzipSync(always).length / 1024).toFixed(1)} KB gzipped`),
     result(
-      'CRM content script on a deal page (crm.js + crm-reader.js, minified)',
+      'CRM content script on a deal page (crm-watch.js + crm-reader.js, minified)',
       kb(always) + kb(reader),
       'KB',
       BUDGET_KB,
@@ -23,7 +23,7 @@ export async function run({ extensionDir }) {
     ),
   ];
   // The call-review script (issue 3) runs on recording pages; same budget.
-  for (const f of readdirSync(join(extensionDir, 'content-scripts')).filter((f) => f.endsWith('.js') && f !== 'crm.js')) {
+  for (const f of readdirSync(join(extensionDir, 'content-scripts')).filter((f) => f.endsWith('.js'))) {
     const b = size(`content-scripts/${f}`);
     rows.push(result(`content script ${f} (minified)`, kb(b), 'KB', BUDGET_KB, `${(gzipSync(b).length / 1024).toFixed(1)} KB gzipped`));
   }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, LIST, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
 
 let app: App;
 test.beforeEach(async () => {
@@ -112,6 +112,17 @@ test('a list page shows no sidebar at all', async () => {
   const page = await app.open('https://acme.lightning.force.com/lightning/o/Opportunity/list');
   await page.waitForTimeout(800); // give the content script every chance to (wrongly) show it
   expect(await sidebarVisible(page, app.extensionId)).toBe(false);
+});
+
+test('a CRM page that is no deal loads no reader; moving to a deal in the same tab shows the sidebar', async () => {
+  await app.setUser();
+  const page = await app.open(LIST);
+  await page.waitForTimeout(800);
+  expect(await sidebarVisible(page, app.extensionId)).toBe(false);
+  // the content script's first stage asked nothing of the extension: its reader is not in the page
+  expect(page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(false);
+  await navigate(page, '0065g00000GlobexAA');
+  await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
 });
 
 test('an inline edit in the CRM reaches the sidebar without a reload', async () => {
