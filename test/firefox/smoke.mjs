@@ -2,7 +2,8 @@
 // Firefox ESR smoke test over WebDriver BiDi (puppeteer-core): install the
 // Firefox build, open the demo Salesforce deal at its real address (answered
 // from the fixture by request interception), and check that the sidebar frame
-// shows the deal read from the page and accepts a first-run user and a note.
+// shows the deal read from the page and accepts a first-run user and a note,
+// then that the popup's weekly scorecard renders.
 import puppeteer from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -69,6 +70,27 @@ try {
   await frame.click('form[aria-label="New coaching note"] button[type="submit"]');
   await until('the saved note', async () => (await frame.$eval('ul[aria-label="Notes"]', (u) => u.textContent)).includes('Firefox smoke: ask who signs'));
   console.log('✔ Firefox ESR: sidebar shows the deal, first run and a note work');
+  // The popup page loads its module code from its early script (see
+  // scripts/vite-popup-modules-after-request.ts): check that path in Firefox too.
+  // (WebDriver BiDi does not navigate to moz-extension: addresses, and a framed extension page has
+  // no tabs API: a click in the sidebar frame opens the popup page as a window.)
+  await frame.evaluate(() => {
+    const b = document.createElement('button');
+    b.id = 'smoke-open-popup';
+    b.textContent = 'open popup';
+    b.onclick = () => window.open('/popup.html');
+    document.body.prepend(b);
+  });
+  await frame.click('#smoke-open-popup');
+  const popup = await until('the popup page', async () => {
+    for (const p of await browser.pages()) if ((await p.evaluate(() => location.pathname).catch(() => '')) === '/popup.html') return p;
+    return undefined;
+  });
+  const table = await until('the weekly scorecard', async () =>
+    popup.$eval('table[aria-label="Weekly scorecard"]', (t) => t.textContent),
+  );
+  assert.match(table, /Dana Reyes|On track \(1\)/);
+  console.log('✔ Firefox ESR: the popup shows the weekly scorecard with the deal owner');
 } catch (e) {
   failed = true;
   for (const f of browser.pages ? (await browser.pages()).flatMap((p) => p.frames()) : []) {
