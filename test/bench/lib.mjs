@@ -9,7 +9,7 @@ import { CHROMIUM, EXTENSION_DIR, ROOT, launchChromium } from '../support/browse
 export { CHROMIUM, EXTENSION_DIR, ROOT };
 
 /** A fresh browser per run, with or without Dealside (see test/support/browser.mjs). */
-export const launch = ({ extension }) => launchChromium({ extension });
+export const launch = ({ extension, profileDir }) => launchChromium({ extension, profileDir });
 
 /** Fulfil `url` (a real CRM address, exact or glob) with a fixture file; abort everything else external. */
 export async function routeFixture(context, urlGlob, fixtureFile, { inject } = {}) {

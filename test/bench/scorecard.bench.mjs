@@ -2,18 +2,24 @@
 // seeded year of data (50 reps × 40 open deals, 30,000 commitments, 100,000
 // scores, 50,000 notes; test/bench/seed-scorecard.mjs):
 //  - popup open → "Weekly scorecard" table rendered ≤ 150 ms (median; the
-//    popup's performance.mark, from the popup document's timeOrigin);
+//    popup's performance.mark, from the popup document's timeOrigin), in a
+//    browser reopened on the seeded profile (the seeding session is reported too);
 //  - the rollup reads index ranges and aggregates, never whole stores:
 //    records read per rollup against the stores' sizes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, median, result } from './lib.mjs';
 import { generateScorecardData, pipelineFor, repPipelinesFor, repWeeksFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
 
 const MARK = 'dealside:scorecard-rendered';
 const SETTLE_AFTER_SEEDING_MS = 15_000;
+/** After the browser reopens the seeded profile: its own start-up work done. */
+const SETTLE_AFTER_START_MS = 5_000;
 /**
  * Opens before the measured ones: Chromium keeps compiled code for a page's
  * scripts only from their second or third load on, as any popup opened daily
- * has. The first open is reported separately.
+ * has. The first open after the restart is reported separately.
  */
 const WARM_UP_OPENS = 3;
 /** Opens right after stopping the background's service worker (informational). */
@@ -39,7 +45,76 @@ async function openPopupOnce(context, extensionId) {
 }
 
 export async function run({ runs }) {
-  const b = await launch({ extension: true });
+  // The seeded year goes into a profile of its own. The budget is measured after the
+  // browser reopens that profile; the session that wrote the year is measured the same
+  // way and reported beside it (see seedYear).
+  const profileDir = await mkdtemp(join(tmpdir(), 'dealside-scorecard-'));
+  // Opens are cheap next to the minute of seeding, and single opens spread widely on this
+  // machine: take at least MIN_MEASURED_OPENS for each median.
+  const measuredOpens = Math.max(runs, MIN_MEASURED_OPENS);
+  try {
+    const seeded = await seedYear(profileDir, measuredOpens);
+    const b = await launch({ extension: true, profileDir });
+    try {
+      await new Promise((r) => setTimeout(r, SETTLE_AFTER_START_MS));
+      const opens = [];
+      for (let i = 0; i < measuredOpens + WARM_UP_OPENS; i++) opens.push(await openPopupOnce(b.context, b.extensionId));
+      const measured = opens.slice(WARM_UP_OPENS);
+      const afterStop = await coldWorkerOpens(b);
+      const first = opens[0];
+      if (first.error) throw new Error(`popup showed an error: ${first.error}`);
+      const read = first.detail.read;
+      const { sizes } = seeded;
+      const totalStored = sizes.commitments + sizes.scores + sizes.notes + sizes.callReviews + sizes.deals + sizes.nextSteps + sizes.reps;
+      const readDetail = `repWeeks ${read.repWeeks}/${sizes.repWeeks} (per-day counts of commitments, scores, notes: none of those ${sizes.commitments} + ${sizes.scores} + ${sizes.notes} read), repPipelines ${read.repPipelines}/${sizes.repPipelines} (per rep, the deals seen in 30 days with next steps: none of the ${sizes.deals} deals, ${sizes.nextSteps} next steps or ${sizes.pipeline} per-deal summaries read), callReviews ${read.callReviews}/${sizes.callReviews}, reps ${read.reps}/${sizes.reps}; aggregates not counted in the total stored`;
+      const s = seeded.measured;
+      return [
+        result(
+          'popup open → weekly scorecard table rendered (50 reps, a year of data)',
+          median(measured.map((o) => o.at)),
+          'ms',
+          150,
+          `browser reopened on the seeded profile; runs: ${runsText(measured)}; first open after the restart ${first.at.toFixed(0)} ms, then ${runsText(opens.slice(1, WARM_UP_OPENS))} (warm-up, not counted); ${splitText(measured)}; ${first.rows} rows in the DOM (on-track reps folded). Not in the median: in the session that wrote the year (seeded in ${seeded.seedSeconds.toFixed(0)} s, then ${SETTLE_AFTER_SEEDING_MS / 1000} s settling, the same warm-up and count) ${median(s.map((o) => o.at)).toFixed(0)} ms (runs: ${runsText(s)}; ${splitText(s)}); with the background's worker stopped first (as after 30 s idle) ${median(afterStop.map((o) => o.at)).toFixed(0)} ms (${runsText(afterStop)})`,
+        ),
+        result(
+          'records read per weekly rollup, % of the records stored',
+          (100 * read.total) / totalStored,
+          '%',
+          10,
+          `${read.total} of ${totalStored} records: ${readDetail}`,
+        ),
+      ];
+    } finally {
+      await b.close();
+    }
+  } finally {
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+const runsText = (opens) => opens.map((o) => o.at.toFixed(0)).join(', ');
+
+/** When the data arrived, and where the handler's time went. */
+function splitText(opens) {
+  const phases = Object.keys(opens[0].detail.read.phases ?? {})
+    .map((k) => `${k} ${median(opens.map((o) => o.detail.read.phases[k])).toFixed(0)}`)
+    .join(', ');
+  return `data arrived at ${median(opens.map((o) => o.dataAt)).toFixed(0)} ms (rendered ${median(opens.map((o) => o.at - o.dataAt)).toFixed(0)} ms later); handler ${median(opens.map((o) => o.detail.ms)).toFixed(0)} ms median (${phases})`;
+}
+
+/**
+ * Writes the seeded year into the extension's database in `profileDir`,
+ * measures opens in that same session (reported, not budgeted), and closes the
+ * browser. Why the budget is taken after reopening: pushing 186,000 records
+ * through an extension page in under a minute leaves the extension's process
+ * slow for the rest of that session — in one run, 177 ms against 125 ms after
+ * reopening, with both the background's handler (55 vs 38 ms) and the popup's
+ * own render (41 vs 19 ms) slower, so not IndexedDB alone. A profile that grew
+ * over a year of use is opened by a browser that never did that; both figures
+ * are in the detail of every run.
+ */
+async function seedYear(profileDir, measuredOpens) {
+  const b = await launch({ extension: true, profileDir });
   try {
     const setup = await b.context.newPage();
     await setup.goto(`chrome-extension://${b.extensionId}/options.html`);
@@ -59,52 +134,27 @@ export async function run({ runs }) {
     const seedSeconds = (Date.now() - t0) / 1000;
     const sizes = await storeSizes(setup);
     await setup.close();
-    // Writing a year of data in 45 s leaves IndexedDB's store compacting on disk for
-    // a while, which a profile that grew over a year never shows: let it settle.
-    // (The first open right after seeding is still reported.)
+    // Writing a year in 45 s leaves IndexedDB compacting on disk for a while: let it settle.
     await new Promise((r) => setTimeout(r, SETTLE_AFTER_SEEDING_MS));
-
-    // First open after seeding (warm service worker, cold popup), then `runs` more.
     const opens = [];
-    // Opens are cheap next to the minute of seeding, and single opens spread widely on this
-    // machine: take at least MIN_MEASURED_OPENS for the median.
-    const measuredOpens = Math.max(runs, MIN_MEASURED_OPENS);
     for (let i = 0; i < measuredOpens + WARM_UP_OPENS; i++) opens.push(await openPopupOnce(b.context, b.extensionId));
-    const measured = opens.slice(WARM_UP_OPENS);
-    // Reported beside the budget, not in it: MV3 stops the background after ~30 s idle,
-    // so a popup opened after a pause also waits for the worker to start again.
-    const control = await b.context.newPage();
-    const cdp = await b.context.newCDPSession(control);
-    await cdp.send('ServiceWorker.enable');
-    const afterStop = [];
-    for (let i = 0; i < COLD_WORKER_OPENS; i++) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 1000));
-      afterStop.push(await openPopupOnce(b.context, b.extensionId));
-    }
-    await control.close();
-    const first = opens[0];
-    if (first.error) throw new Error(`popup showed an error: ${first.error}`);
-    const read = first.detail.read;
-    const totalStored = sizes.commitments + sizes.scores + sizes.notes + sizes.callReviews + sizes.deals + sizes.nextSteps + sizes.reps;
-    const readDetail = `repWeeks ${read.repWeeks}/${sizes.repWeeks} (per-day counts of commitments, scores, notes: none of those ${sizes.commitments} + ${sizes.scores} + ${sizes.notes} read), repPipelines ${read.repPipelines}/${sizes.repPipelines} (per rep, the deals seen in 30 days with next steps: none of the ${sizes.deals} deals, ${sizes.nextSteps} next steps or ${sizes.pipeline} per-deal summaries read), callReviews ${read.callReviews}/${sizes.callReviews}, reps ${read.reps}/${sizes.reps}; aggregates not counted in the total stored`;
-    return [
-      result(
-        'popup open → weekly scorecard table rendered (50 reps, a year of data)',
-        median(measured.map((o) => o.at)),
-        'ms',
-        150,
-        `runs: ${measured.map((o) => o.at.toFixed(0)).join(', ')}; first open after seeding ${first.at.toFixed(0)} ms, then ${opens.slice(1, WARM_UP_OPENS).map((o) => o.at.toFixed(0)).join(', ')} (warm-up, not counted); data arrived at ${median(measured.map((o) => o.dataAt)).toFixed(0)} ms (rendered ${median(measured.map((o) => o.at - o.dataAt)).toFixed(0)} ms later); handler ${median(measured.map((o) => o.detail.ms)).toFixed(0)} ms median (${Object.keys(measured[0].detail.read.phases ?? {}).map((k) => `${k} ${median(measured.map((o) => o.detail.read.phases[k])).toFixed(0)}`).join(', ')}); ${first.rows} rows in the DOM (on-track reps folded); seeded in ${seedSeconds.toFixed(0)} s, measured after ${SETTLE_AFTER_SEEDING_MS / 1000} s settling. Not in the median: with the background's worker stopped first (as after 30 s idle) ${median(afterStop.map((o) => o.at)).toFixed(0)} ms (${afterStop.map((o) => o.at.toFixed(0)).join(', ')})`,
-      ),
-      result(
-        'records read per weekly rollup, % of the records stored',
-        (100 * read.total) / totalStored,
-        '%',
-        10,
-        `${read.total} of ${totalStored} records: ${readDetail}`,
-      ),
-    ];
+    return { sizes, seedSeconds, measured: opens.slice(WARM_UP_OPENS) };
   } finally {
     await b.close();
   }
+}
+
+/** Opens right after stopping the background's service worker, as after MV3's 30 s idle stop. */
+async function coldWorkerOpens(b) {
+  const control = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(control);
+  await cdp.send('ServiceWorker.enable');
+  const opens = [];
+  for (let i = 0; i < COLD_WORKER_OPENS; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 1000));
+    opens.push(await openPopupOnce(b.context, b.extensionId));
+  }
+  await control.close();
+  return opens;
 }

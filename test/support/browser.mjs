@@ -2,7 +2,7 @@
 // tests, the benchmarks and the demo's headless walk all need it. Plain .mjs so
 // `npm run bench` needs no TypeScript loader; types in browser.d.mts.
 import { chromium } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,9 +24,12 @@ const BASE_ARGS = [
 /**
  * A fresh persistent context (so no cache or database carries over).
  * `extension: false` is a baseline: the same browser, no Dealside.
+ * `profileDir` reopens a profile the caller owns (kept on close), as a browser
+ * restarted on yesterday's profile would; the caller removes it.
  */
-export async function launchChromium({ extension, extraArgs = [] }) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dealside-chromium-'));
+export async function launchChromium({ extension, extraArgs = [], profileDir }) {
+  const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'dealside-chromium-')));
+  const freshProfile = (await readdir(userDataDir)).length === 0;
   const args = [...BASE_ARGS, ...extraArgs];
   if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,9 +42,10 @@ export async function launchChromium({ extension, extraArgs = [] }) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
     // A fresh install opens Options (first run): let it open, then close it, or it
-    // can take over the tab a test or benchmark is navigating.
+    // can take over the tab a test or benchmark is navigating. (A reopened profile
+    // is no fresh install.)
     const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < (freshProfile ? 50 : 0); i++) {
       const firstRun = context.pages().find((p) => p.url() === optionsUrl);
       if (firstRun) {
         await firstRun.close();
@@ -55,7 +59,7 @@ export async function launchChromium({ extension, extraArgs = [] }) {
     extensionId,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!profileDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
