@@ -103,12 +103,10 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
             const s = row.scores[d];
             return (
               <li key={d}>
-                {/* the spaces live inside the texts (read aloud as words, no extra text nodes) */}
-                <span className="dim">{`${DIMENSION_LABEL[d]} `}</span>
-                <strong>{fmtScore(s.week)}</strong>
+                <span className="dim">{DIMENSION_LABEL[d]}</span> <strong>{fmtScore(s.week)}</strong>{' '}
                 <span className={s.change !== null && s.change <= -1 ? 'bad-t' : 'muted'} title="change against the four weeks before">
-                  {` ${fmtChange(s.change)} `}
-                </span>
+                  {fmtChange(s.change)}
+                </span>{' '}
                 <Sparkline label={DIMENSION_LABEL[d]} values={s.spark} />
               </li>
             );
