@@ -4,8 +4,8 @@ import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
-import type { CallReview, Score } from '../../../lib/model';
-import { DANA, NY, commitment, manager, score as scoreRecord } from '../support/records';
+import type { Score } from '../../../lib/model';
+import { DANA, NY, commitment, completedReview, manager, score as scoreRecord } from '../support/records';
 import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
 
 let n = 0;
@@ -75,26 +75,7 @@ describe('repWeeks is kept in step with every commitment, score and note write',
   });
 
   it('completing a call review adds its scores, several on one day', async () => {
-    const review = {
-      id: 'r1',
-      callKey: 'gong:1',
-      provider: 'gong',
-      callId: '1',
-      title: 'Call',
-      url: 'https://app.gong.io/call?id=1',
-      repId: DANA,
-      status: 'completed',
-      by: manager,
-      rubricVersion: '2026.1',
-      startedAt: '2026-10-29T14:00:00.000Z',
-      updatedAt: '2026-10-29T15:00:00.000Z',
-      completedAt: '2026-10-29T15:00:00.000Z',
-      scores: { discovery: 4, nextStep: 2, qualification: 3 },
-      overallNote: '',
-      pins: [],
-      timeSpentMs: 1000,
-      history: [],
-    } satisfies CallReview;
+    const review = completedReview({ scores: { discovery: 4, nextStep: 2, qualification: 3 } });
     await putCompletedReview(
       db,
       review,

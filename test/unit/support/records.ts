@@ -67,7 +67,8 @@ export const note = (id: string, at: string, extra: Partial<Note> = {}): Note =>
   ...extra,
 });
 
-const review: CallReview = {
+/** A completed call review of Dana's Acme call (Oct 29); `extra` overrides any field. */
+export const completedReview = (extra: Partial<CallReview> = {}): CallReview => ({
   id: 'r1',
   callKey: 'gong:1',
   provider: 'gong',
@@ -87,7 +88,8 @@ const review: CallReview = {
   pins: [],
   timeSpentMs: 600_000,
   history: [],
-};
+  ...extra,
+});
 
 /** Two deals (two reps), a next step, commitments (one kept), scores, notes, drafts, a completed call review, settings. */
 export async function fillThroughApp(db: DB): Promise<void> {
@@ -107,7 +109,7 @@ export async function fillThroughApp(db: DB): Promise<void> {
   await putDraft(db, { key: `note:${GLOBEX}`, value: { text: 'half a thought' }, updatedAt: WRITTEN_AT });
   await putCompletedReview(
     db,
-    review,
+    completedReview(),
     [score('s4', '2026-10-29T15:00:00.000Z', 'discovery', 4, { source: { kind: 'call', reviewId: 'r1' } }), score('s5', '2026-10-29T15:00:00.000Z', 'nextStep', 2, { source: { kind: 'call', reviewId: 'r1' } })],
     NY,
   );
