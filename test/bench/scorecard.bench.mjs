@@ -32,11 +32,11 @@ async function openPopupOnce(context, extensionId) {
   const mark = await page.waitForFunction((name) => {
     const m = performance.getEntriesByName(name)[0];
     const data = performance.getEntriesByName('dealside:scorecard-data')[0];
-    const script = performance.getEntriesByType('resource').find((r) => r.name.includes('/chunks/popup-'));
-    return m ? { at: m.startTime, dataAt: data?.startTime ?? NaN, scriptLoadedAt: script?.responseEnd ?? NaN, detail: m.detail } : null;
+    return m ? { at: m.startTime, dataAt: data?.startTime ?? NaN, detail: m.detail } : null;
   }, MARK, { timeout: 15_000, polling: 10 });
   const value = await mark.jsonValue();
   const table = await page.evaluate(() => ({
+    shown: !!document.querySelector('table[aria-label="Weekly scorecard"]'),
     rows: document.querySelectorAll('table[aria-label="Weekly scorecard"] th[scope="row"]').length,
     error: document.querySelector('[role="alert"]')?.textContent ?? null,
   }));
@@ -62,7 +62,9 @@ export async function run({ runs }) {
       const measured = opens.slice(WARM_UP_OPENS);
       const afterStop = await coldWorkerOpens(b);
       const first = opens[0];
-      if (first.error) throw new Error(`popup showed an error: ${first.error}`);
+      // every timed open must have shown the table, not the error state
+      const failed = [...seeded.measured, ...opens, ...afterStop].find((o) => o.error || !o.shown);
+      if (failed) throw new Error(`popup showed no table: ${failed.error ?? 'no Weekly scorecard table'}`);
       const read = first.detail.read;
       const { sizes } = seeded;
       const totalStored = sizes.commitments + sizes.scores + sizes.notes + sizes.callReviews + sizes.deals + sizes.nextSteps + sizes.reps;
