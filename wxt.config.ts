@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import { CRM_MATCHES } from './lib/crm/match-patterns';
 import { popupModulesAfterRequest } from './scripts/vite-popup-modules-after-request';
+import { eagerCompileHint } from './scripts/vite-compile-hints';
 
 const require = createRequire(import.meta.url);
 
@@ -9,7 +10,7 @@ const require = createRequire(import.meta.url);
 // web-accessible sidebar and the host list can never drift apart.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [popupModulesAfterRequest()] }),
+  vite: () => ({ plugins: [popupModulesAfterRequest(), eagerCompileHint(['crm-reader.js'])] }),
   hooks: {
     // Content scripts run on every matching page and have a 25 KB budget; the
     // polyfill alone is ~10 KB. They send messages and answer with sendResponse
