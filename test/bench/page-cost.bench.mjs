@@ -2,7 +2,7 @@
 // promise reactions included: lib.mjs scriptTimer says why) and long tasks,
 // measured against the same page without the extension in the same run.
 // Runs alternate with/without so machine noise hits both sides alike.
-import { LONG_TASK_OBSERVER, launch, median, result, routeFixture, scriptTimer } from './lib.mjs';
+import { LONG_TASK_OBSERVER, launch, median, reference, result, routeFixture, scriptTimer } from './lib.mjs';
 import { findSidebarFrame } from './sidebar-frame.mjs';
 
 const CASES = [
@@ -32,17 +32,29 @@ const CASES = [
     budget: 10,
     sidebar: true,
     keepWarmTab: false,
+    // What any in-page frame costs this page: its own script appends one cross-origin iframe.
+    frameReference: true,
   },
 ];
+
+/** Main world: once the page has loaded, append one cross-origin iframe, as a page script would. */
+const APPEND_ONE_FRAME = `
+  addEventListener('load', () => {
+    const f = document.createElement('iframe');
+    f.src = 'https://frame.example/';
+    document.body.append(f);
+  });
+`;
 
 /** Let the content script finish (idle callbacks, debounced reads) before reading the counters. */
 const SETTLE_MS = 1500;
 
-async function once(c, extension) {
+async function once(c, extension, { appendFrame = false } = {}) {
   const b = await launch({ extension });
   try {
     await routeFixture(b.context, c.url, c.file);
-    await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com)/, (r) => r.abort());
+    await b.context.route('https://frame.example/', (r) => r.fulfill({ contentType: 'text/html', body: '<p>framed</p>' }));
+    await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com|frame\.example\/)/, (r) => r.abort());
     // Steady state: the extension's worker is up and the scripts' code caches are
     // warm. One visit first (not measured), then the measured visit in a fresh
     // tab; `keepWarmTab` leaves the first tab open (Dealside running there). The
@@ -53,6 +65,7 @@ async function once(c, extension) {
     if (!c.keepWarmTab) await warm.close();
     const page = await b.context.newPage();
     await page.addInitScript(LONG_TASK_OBSERVER);
+    if (appendFrame) await page.addInitScript(APPEND_ONE_FRAME);
     const timer = await scriptTimer(page);
     await page.goto(c.url, { waitUntil: 'load' });
     if (extension && c.sidebar) await findSidebarFrame(page, 10_000);
@@ -71,9 +84,11 @@ export async function run({ runs }) {
   for (const c of CASES) {
     const withExt = [];
     const without = [];
+    const oneFrame = [];
     for (let i = 0; i < runs; i++) {
       without.push(await once(c, false));
       withExt.push(await once(c, true));
+      if (c.frameReference) oneFrame.push(await once(c, false, { appendFrame: true }));
     }
     const base = median(without.map((r) => r.scriptMs));
     const ext = median(withExt.map((r) => r.scriptMs));
@@ -87,6 +102,17 @@ export async function run({ runs }) {
         `with ${ext.toFixed(1)} ms vs without ${base.toFixed(1)} ms; ${withExt[0].elements} elements; runs with: ${withExt.map((r) => r.scriptMs.toFixed(1)).join(', ')}; without: ${without.map((r) => r.scriptMs.toFixed(1)).join(', ')}; the Performance domain's ScriptDuration (no promise reactions) gives ${sdExtra.toFixed(1)} ms extra`,
       ),
     );
+    if (c.frameReference) {
+      const framed = median(oneFrame.map((r) => r.scriptMs));
+      rows.push(
+        reference(
+          `${c.name}: the page itself appending one cross-origin iframe, no extension`,
+          framed - base,
+          'ms',
+          `what creating any in-page frame costs this page on this machine (Dealside's sidebar is one); runs: ${oneFrame.map((r) => r.scriptMs.toFixed(1)).join(', ')}`,
+        ),
+      );
+    }
     const extraLong = median(withExt.map((r) => r.longTasks)) - median(without.map((r) => r.longTasks));
     rows.push(
       result(
