@@ -37,9 +37,12 @@ const CASES = [
   },
 ];
 
-/** Main world: once the page has loaded, append one cross-origin iframe, as a page script would. */
+/**
+ * Main world: once the page has loaded, append one cross-origin iframe, as a page script would.
+ * (Init scripts run in every frame: only the top page appends, or each frame would frame the next.)
+ */
 const APPEND_ONE_FRAME = `
-  addEventListener('load', () => {
+  if (window === window.top) addEventListener('load', () => {
     const f = document.createElement('iframe');
     f.src = 'https://frame.example/';
     document.body.append(f);
