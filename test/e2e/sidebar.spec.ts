@@ -119,7 +119,7 @@ test('a CRM page that is no deal loads no reader; moving to a deal in the same t
   const page = await app.open(LIST);
   await page.waitForTimeout(800);
   expect(await sidebarVisible(page, app.extensionId)).toBe(false);
-  // the content script's first stage asked nothing of the extension: its reader is not in the page
+  // nothing of Dealside's is framed into a page that is no deal
   expect(page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(false);
   await navigate(page, '0065g00000GlobexAA');
   await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
