@@ -83,6 +83,26 @@ export async function sidebarFrame(page: Page, extensionId: string): Promise<Fra
   return page.frames().find((f) => f.url() === url)!;
 }
 
+/**
+ * A date `days` from today as the fixture's Salesforce user sees it (M/D/YYYY).
+ * Checks that depend on "ahead of today" use it, so they hold whenever the
+ * suite runs, not only until the fixture's fixed dates pass.
+ */
+export function usDateFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
+}
+
+/** Inline-edit a field of the active record in the Lightning fixture, as a rep would in the CRM. */
+export async function editCrmField(page: Page, field: string, text: string): Promise<void> {
+  const edited = await page.evaluate(
+    ([f, t]) => (window as unknown as { __fixture: { editField(f: string, t: string): boolean } }).__fixture.editField(f, t),
+    [field, text] as const,
+  );
+  expect(edited, `the fixture has an active record with a ${field} field`).toBe(true);
+}
+
 /** The "Dealside" landmark once it shows the named deal. */
 export async function sidebarShowing(page: Page, extensionId: string, dealName: string) {
   const frame = await sidebarFrame(page, extensionId);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, launch, ROOT, sidebarShowing, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, editCrmField, launch, ROOT, sidebarShowing, usDateFromToday, type App } from './harness';
 import { join } from 'node:path';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
@@ -74,6 +74,10 @@ test('data entered in the sidebar on two deals with different owners appears in 
   // Dana Reyes (Acme): kept her word, scored well, a dated next step from the CRM.
   const acme = await app.open(ACME);
   const danaAside = await sidebarShowing(acme, app.extensionId, ACME_NAME);
+  // She dates the next step in the CRM (inline edit): ahead of today whenever this runs.
+  const nextStep = `Send mutual action plan draft by ${usDateFromToday(21)}`;
+  await editCrmField(acme, 'NextStep', nextStep);
+  await expect(danaAside.getByTestId('next-step-text')).toHaveText(nextStep);
   await commitAndResolve(danaAside, 'a signed mutual action plan with Acme', 'Kept', 'Signed Tuesday');
   await score(danaAside, 'Discovery', '4');
   await addNote(danaAside, 'Acme: ask who signs');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, LIST, launch, sidebarFrame, sidebarShowing, sidebarVisible, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, LIST, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 
 let app: App;
 test.beforeEach(async () => {
@@ -129,9 +129,10 @@ test('an inline edit in the CRM reaches the sidebar without a reload', async () 
   await app.setUser();
   const page = await app.open(ACME);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
-  await page.evaluate(() => (window as unknown as { __fixture: { editField(f: string, t: string): void } }).__fixture.editField('NextStep', 'Exec sponsor call 1/20/2027'));
+  const edited = `Exec sponsor call ${usDateFromToday(56)}`;
+  await editCrmField(page, 'NextStep', edited);
   // well inside the watcher's 5 s give-up read: the edit itself must be noticed
-  await expect(aside.getByTestId('next-step-text')).toHaveText('Exec sponsor call 1/20/2027', { timeout: 2_000 });
+  await expect(aside.getByTestId('next-step-text')).toHaveText(edited, { timeout: 2_000 });
   await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
 });
 
