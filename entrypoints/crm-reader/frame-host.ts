@@ -7,6 +7,11 @@
  * Docked right: while shown it reserves its width on <html> (margin-right) so
  * the CRM reflows beside it instead of under it; collapsed, it keeps only a
  * narrow bar in a reserved gutter, so it covers none of the CRM's controls.
+ *
+ * Nothing shows until the saved layout is known (`applyPrefs`), so the CRM
+ * reflows once, at the right width. The sidebar's frame is created only when
+ * the sidebar is first open: a user who keeps it collapsed never pays for a
+ * frame on a deal page (creating one is most of what Dealside costs a page).
  */
 import { browser } from 'wxt/browser';
 
@@ -22,10 +27,12 @@ export interface SidebarPrefs {
 }
 
 export interface FrameHost {
+  /** wanted on this page; appears once the saved layout is known */
   show(): void;
   hide(): void;
   toggleCollapsed(): void;
-  applyPrefs(prefs: SidebarPrefs): void;
+  /** the saved layout (the first call makes a shown sidebar appear) */
+  applyPrefs(prefs: Partial<SidebarPrefs>): void;
   destroy(): void;
 }
 
@@ -64,6 +71,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   let frame: HTMLIFrameElement | null = null;
   let prefs: SidebarPrefs = { width: 360, collapsed: false };
   let shown = false;
+  let prefsKnown = false;
 
   const ensureFrame = () => {
     if (frame) return;
@@ -75,13 +83,16 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   };
 
   const layout = () => {
+    const visible = shown && prefsKnown;
+    dock.hidden = !visible;
+    if (visible && !prefs.collapsed) ensureFrame();
     dock.classList.toggle('collapsed', prefs.collapsed);
     collapse.textContent = prefs.collapsed ? '‹' : '›';
     collapse.setAttribute('aria-label', prefs.collapsed ? 'Open Dealside sidebar' : 'Collapse Dealside sidebar');
     collapse.setAttribute('aria-expanded', String(!prefs.collapsed));
     grip.setAttribute('aria-valuenow', String(prefs.width));
     if (frame) frame.style.width = `${prefs.width}px`;
-    const reserved = shown ? (prefs.collapsed ? BAR : BAR + prefs.width) : 0;
+    const reserved = visible ? (prefs.collapsed ? BAR : BAR + prefs.width) : 0;
     // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
     if (reserved) document.documentElement.style.setProperty('margin-right', `${reserved}px`, 'important');
     else document.documentElement.style.removeProperty('margin-right');
@@ -131,22 +142,20 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
 
   return {
     show() {
-      ensureFrame();
       shown = true;
-      dock.hidden = false;
       layout();
     },
     hide() {
       shown = false;
-      dock.hidden = true;
       layout();
     },
     toggleCollapsed() {
-      if (!shown) return;
+      if (!shown || !prefsKnown) return;
       setPrefs({ collapsed: !prefs.collapsed }, true);
       if (!prefs.collapsed) frame?.focus();
     },
     applyPrefs(next) {
+      prefsKnown = true;
       setPrefs(next, false);
     },
     destroy() {

@@ -37,9 +37,10 @@ export function createDealReader(): DealReader {
   const ensureHost = () => {
     if (host) return host;
     host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
+    // The sidebar appears once its saved layout is known: with the defaults if none can be had.
     void send({ type: 'page/sidebarPrefs' }).then((reply) => {
       const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
-      if (prefs && typeof prefs.width === 'number') host?.applyPrefs(prefs);
+      host?.applyPrefs(prefs && typeof prefs.width === 'number' && typeof prefs.collapsed === 'boolean' ? prefs : {});
     });
     return host;
   };

@@ -35,7 +35,29 @@ const CASES = [
     // What any in-page frame costs this page: its own script appends one cross-origin iframe.
     frameReference: true,
   },
+  {
+    // A user who keeps the sidebar collapsed: the bar only, no frame until it is opened.
+    name: 'deal page (Salesforce Lightning), sidebar kept collapsed',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    file: 'test/fixtures/crm/salesforce-lightning-opportunity.html',
+    budget: 10,
+    sidebar: false,
+    collapsed: true,
+    keepWarmTab: false,
+  },
 ];
+
+/** The width Dealside reserves beside the CRM (<html>'s margin): 24 px when collapsed to its bar. */
+const reservedWidth = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).marginRight));
+
+/** Collapse the sidebar with its bar's button (closed shadow root: by position, left of the frame). */
+async function collapseSidebar(page) {
+  const frame = await findSidebarFrame(page, 10_000);
+  const box = await (await frame.frameElement()).boundingBox();
+  await page.mouse.click(box.x - 12, 8 + 14);
+  for (let i = 0; i < 100 && (await reservedWidth(page)) !== 24; i++) await page.waitForTimeout(20);
+  if ((await reservedWidth(page)) !== 24) throw new Error('the sidebar did not collapse');
+}
 
 /**
  * Main world: once the page has loaded, append one cross-origin iframe, as a page script would.
@@ -65,6 +87,7 @@ async function once(c, extension, { appendFrame = false } = {}) {
     const warm = await b.context.newPage();
     await warm.goto(c.url, { waitUntil: 'load' });
     await warm.waitForTimeout(SETTLE_MS);
+    if (extension && c.collapsed) await collapseSidebar(warm);
     if (!c.keepWarmTab) await warm.close();
     const page = await b.context.newPage();
     await page.addInitScript(LONG_TASK_OBSERVER);
@@ -72,7 +95,13 @@ async function once(c, extension, { appendFrame = false } = {}) {
     const timer = await scriptTimer(page);
     await page.goto(c.url, { waitUntil: 'load' });
     if (extension && c.sidebar) await findSidebarFrame(page, 10_000);
+    if (extension && c.collapsed) {
+      // the bar is laid out, and no frame is made for it
+      for (let i = 0; i < 250 && (await reservedWidth(page)) !== 24; i++) await page.waitForTimeout(20);
+      if ((await reservedWidth(page)) !== 24) throw new Error('the collapsed sidebar bar did not appear');
+    }
     await page.waitForTimeout(SETTLE_MS);
+    if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
     const { ms: scriptMs, scriptDurationMs } = await timer.read();
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);

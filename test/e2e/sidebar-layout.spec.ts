@@ -10,11 +10,14 @@ test.afterEach(async () => {
   await app.close();
 });
 
-/** The sidebar iframe's box in the page (its host is a closed shadow root: locators cannot reach in). */
+/** The sidebar iframe's box in the page, null when hidden or not framed (its host is a closed shadow root: locators cannot reach in). */
 async function frameBox(page: Page) {
-  const frame = await sidebarFrame(page, app.extensionId);
-  return (await frame.frameElement()).boundingBox();
+  const frame = page.frames().find((f) => f.url() === `chrome-extension://${app.extensionId}/sidebar.html`);
+  return frame ? (await frame.frameElement()).boundingBox() : null;
 }
+
+/** The width Dealside reserves beside the CRM (the CRM's <html> margin), in px. */
+const reservedWidth = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).marginRight));
 
 /** Every CRM control (links, buttons, inputs) whose box meets the strip [x0, x1] of the viewport. */
 function controlsUnder(page: Page, x0: number, x1: number) {
@@ -56,7 +59,13 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
   await page.mouse.click(box.x - 12, 8 + 14);
   await expect.poll(async () => (await frameBox(page)) === null).toBe(true);
   expect(await controlsUnder(page, viewport.width - 24, viewport.width)).toBe(0);
-  // The shortcut's message toggles it back open.
+
+  // Collapsed is remembered, and a collapsed sidebar puts no frame in the page at all.
+  await page.reload();
+  await expect.poll(() => reservedWidth(page)).toBe(24);
+  expect(page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(false);
+  expect(await controlsUnder(page, viewport.width - 24, viewport.width)).toBe(0);
+  // The shortcut's message toggles it back open: framed now, at the remembered width, showing the deal.
   const worker = app.context.serviceWorkers()[0]!;
   await worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
@@ -66,6 +75,8 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
     }
   });
   await expect.poll(async () => Math.round((await frameBox(page))?.width ?? 0)).toBe(460);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  expect(await reservedWidth(page)).toBe(24 + 460);
 });
 
 test('follows the system colour scheme: dark', async () => {
