@@ -220,7 +220,7 @@ export function forgetClosedTabs(): void {
   });
 }
 
-const CALLS_SCRIPT = '/content-scripts/calls.js';
+const CALLS_SCRIPT = '/calls.js';
 const MENU_ID = 'dealside-review-call';
 
 /**

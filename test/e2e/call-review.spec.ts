@@ -6,6 +6,7 @@ import { expect, test, type BrowserContext, type Frame, type Page } from '@playw
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, ROOT } from './call-review.support';
+import { EXTENSION_DIR } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
@@ -223,6 +224,50 @@ test('a recording page with no media: pin by a typed time', async () => {
     await region.getByRole('textbox', { name: 'At (m:ss)' }).fill('1:05');
     await region.getByRole('textbox', { name: 'At (m:ss)' }).press('Enter');
     await expect(region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('1:05');
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Review this call" injects the script again where it already runs: one panel, and it works', async () => {
+  const app = await launchWithExtension();
+  try {
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+    const page = await app.context.newPage();
+    await page.goto(GONG_URL);
+    await page.waitForSelector('dealside-call-review', { state: 'attached' });
+    // What the background's "Review this call" does (lib/handlers/call-reviews.ts
+    // reviewThisCall): inject the calls script into the tab's Dealside world again,
+    // then ask it to open the panel. The injection needs activeTab, which only a
+    // person's click grants, so the test evaluates the same built file in that
+    // same isolated world over CDP.
+    const cdp = await app.context.newCDPSession(page);
+    const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Dealside');
+    expect(world, 'the calls script runs in a Dealside isolated world').toBeTruthy();
+    const source = readFileSync(join(EXTENSION_DIR, 'calls.js'), 'utf8');
+    const injected = await cdp.send('Runtime.evaluate', { expression: source, contextId: world!.id });
+    expect(injected.exceptionDetails).toBeUndefined();
+    await page.bringToFront();
+    const worker = app.context.serviceWorkers()[0]!;
+    const opened = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      return api.tabs.sendMessage(tab!.id!, { kind: 'dealside/calls-open' }, { frameId: 0 });
+    });
+    expect(opened).toEqual({ opened: true });
+    const panel = await panelFrame(page);
+    // one host and one panel frame in the page
+    expect(await page.locator('dealside-call-review').count()).toBe(1);
+    expect(page.frames().filter((f) => f.url().includes('/call-review.html'))).toHaveLength(1);
+    // and the running copy answers the panel's media questions
+    await playUntil(page, '#player', 2);
+    await pin(panel, 'After re-injection', 'Enter');
+    await expect(panel.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('0:02');
   } finally {
     await app.close();
   }
