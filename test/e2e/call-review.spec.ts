@@ -5,7 +5,7 @@
 import { expect, test, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT } from './call-review.support';
+import { launchWithExtension, ROOT, type CallReviewApp } from './call-review.support';
 import { EXTENSION_DIR } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
@@ -19,6 +19,16 @@ async function routePage(context: BrowserContext, glob: string, file: string, ed
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit ? edit(html) : html })
       : route.fallback(),
   );
+}
+
+/** A manager on a recording page: first run done, the page and its media served from fixtures. */
+async function openRecording(app: CallReviewApp, glob: string, file: string, url: string): Promise<Page> {
+  await app.setUser({ name: 'Maya Manager', role: 'manager' });
+  await routeMedia(app.context);
+  await routePage(app.context, glob, file);
+  const page = await app.context.newPage();
+  await page.goto(url);
+  return page;
 }
 
 /** The panel lives in an extension frame inside a closed shadow root: find it among the page's frames. */
@@ -153,11 +163,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
 test('Zoom (regional host): late media inside a same-origin frame; pin and seek', async () => {
   const app = await launchWithExtension();
   try {
-    await app.setUser({ name: 'Maya Manager', role: 'manager' });
-    await routeMedia(app.context);
-    await routePage(app.context, 'https://us02web.zoom.us/**', 'test/fixtures/calls/zoom-recording.html');
-    const page = await app.context.newPage();
-    await page.goto(ZOOM_URL);
+    const page = await openRecording(app, 'https://us02web.zoom.us/**', 'test/fixtures/calls/zoom-recording.html', ZOOM_URL);
     const panel = await openPanel(page);
     const region = panel.getByRole('region', { name: 'Call review' });
     await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme weekly pipeline sync');
@@ -186,11 +192,7 @@ test('Zoom (regional host): late media inside a same-origin frame; pin and seek'
 test('Gong SPA: the next call is its own review; going back finds the first draft', async () => {
   const app = await launchWithExtension();
   try {
-    await app.setUser({ name: 'Maya Manager', role: 'manager' });
-    await routeMedia(app.context);
-    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
-    const page = await app.context.newPage();
-    await page.goto(GONG_URL);
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
     const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await playUntil(page, '#player', 1);
     await pin(await panelFrame(page), 'First call note', 'Enter');
@@ -232,11 +234,7 @@ test('a recording page with no media: pin by a typed time', async () => {
 test('"Review this call" injects the script again where it already runs: one panel, and it works', async () => {
   const app = await launchWithExtension();
   try {
-    await app.setUser({ name: 'Maya Manager', role: 'manager' });
-    await routeMedia(app.context);
-    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
-    const page = await app.context.newPage();
-    await page.goto(GONG_URL);
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
     await page.waitForSelector('dealside-call-review', { state: 'attached' });
     // What the background's "Review this call" does (lib/handlers/call-reviews.ts
     // reviewThisCall): inject the calls script into the tab's Dealside world again,
