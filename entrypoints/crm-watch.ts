@@ -17,6 +17,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { mayBeDealPage } from '../lib/crm/deal-hints';
+import { watchAddress } from '../lib/page/watch-address';
 import type { DealReader } from './crm-reader/reader';
 
 declare global {
@@ -36,15 +37,10 @@ const stillOurs = () => {
   }
 };
 
-/** Navigation API (Chromium): its event carries the new address before location.href changes. */
-interface NavigationLike {
-  addEventListener(type: 'navigate', listener: (e: Event & { destination: { url: string } }) => void, options: { signal: AbortSignal }): void;
-}
-
 export default defineUnlistedScript(() => {
   let href = location.href;
   let loading: Promise<void> | null = null;
-  let stopWatching = () => {};
+  const watching = new AbortController();
 
   const loadReader = () =>
     (loading ??= import(/* @vite-ignore */ extensionApi().runtime.getURL('/crm-reader.js'))
@@ -52,7 +48,7 @@ export default defineUnlistedScript(() => {
       .catch((e) => console.warn('Dealside could not load its deal reader', e)));
 
   const stop = () => {
-    stopWatching();
+    watching.abort();
     globalThis.__dealsideReader?.stop();
     globalThis.__dealsideReader = undefined;
   };
@@ -69,15 +65,6 @@ export default defineUnlistedScript(() => {
     }
   };
 
-  const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-  if (navigation && typeof navigation.addEventListener === 'function') {
-    const controller = new AbortController();
-    navigation.addEventListener('navigate', (e) => sync(e.destination.url), { signal: controller.signal });
-    stopWatching = () => controller.abort();
-  } else {
-    // Firefox (no Navigation API): SPA address changes are noticed within a second.
-    const timer = setInterval(() => location.href !== href && sync(location.href), 1000);
-    stopWatching = () => clearInterval(timer);
-  }
+  watchAddress(sync, watching.signal);
   sync(location.href);
 });

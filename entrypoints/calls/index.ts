@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 import { callAddressFor, cleanCallTitle, type CallAddress } from '../../lib/calls/address';
 import { isToCallsContent } from '../../lib/calls/content-messages';
 import { findMedia } from '../../lib/calls/media-dom';
+import { watchAddress } from '../../lib/page/watch-address';
 import { mountPanel, type PanelHost } from './frame-host';
 
 declare global {
@@ -34,11 +35,6 @@ const stillOurs = () => {
     return false;
   }
 };
-
-/** Navigation API (Chromium): its event carries the new address before location.href changes. */
-interface NavigationLike {
-  addEventListener(type: 'navigate', listener: (e: Event & { destination: { url: string } }) => void, options: { signal: AbortSignal }): void;
-}
 
 interface MediaReply {
   hasMedia: boolean;
@@ -174,23 +170,8 @@ export default defineUnlistedScript(() => {
   const self = { stop };
   globalThis.__dealsideCalls = self;
 
-  /** A new address: follow it, unless the extension was reloaded or updated under this script. */
-  const follow = (href: string) => {
-    if (href === lastHref) return;
-    lastHref = href;
-    if (stillOurs()) sync(href);
-    else stop();
-  };
-  let lastHref = location.href;
-  const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-  if (navigation && typeof navigation.addEventListener === 'function') {
-    // fires before location.href changes: use the event's new address
-    navigation.addEventListener('navigate', (e) => follow(e.destination.url), { signal });
-  } else {
-    // Firefox (no Navigation API): SPA address changes are noticed within a second.
-    const timer = setInterval(() => follow(location.href), 1000);
-    signal.addEventListener('abort', () => clearInterval(timer));
-  }
+  // A new address: follow it, unless the extension was reloaded or updated under this script.
+  watchAddress((href) => (stillOurs() ? sync(href) : stop()), signal);
   sync();
 });
 
