@@ -6,7 +6,7 @@
 //  2. extra main-thread script time on a recording page (Gong fixture at its
 //     real address), with vs without the extension in the same run. Budget 10 ms.
 // Medians of `runs` runs (≥ 5), each in a fresh browser profile.
-import { launch, median, result, routeFixture, scriptTimer } from './lib.mjs';
+import { launch, median, result, routeFixture, scriptTimer, signIn } from './lib.mjs';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
@@ -31,16 +31,6 @@ async function openPanel(page) {
   return panelFrame(page);
 }
 
-async function setUser(context, extensionId) {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const reply = await page.evaluate(() =>
-    chrome.runtime.sendMessage({ type: 'settings/set', patch: { user: { name: 'Bench Manager', role: 'manager' } } }),
-  );
-  if (!reply?.ok) throw new Error(`settings/set failed: ${JSON.stringify(reply)}`);
-  await page.close();
-}
-
 async function open(extension) {
   const b = await launch({ extension });
   await b.context.route(/^https?:\/\/(?!app\.gong\.io\/)/, (r) => r.abort());
@@ -53,7 +43,7 @@ async function open(extension) {
 async function pinLatency() {
   const b = await open(true);
   try {
-    await setUser(b.context, b.extensionId);
+    await (await signIn(b)).close();
     const page = await b.context.newPage();
     await page.goto(GONG_URL, { waitUntil: 'load' });
     const frame = await openPanel(page);

@@ -21,13 +21,38 @@ const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,
 /** A fresh browser per run, with or without Dealside (see test/support/browser.mjs). */
 export const launch = ({ extension, profileDir }) => launchChromium({ extension, profileDir, extraArgs: BENCH_ARGS });
 
-/** Fulfil `url` (a real CRM address, exact or glob) with a fixture file; abort everything else external. */
-export async function routeFixture(context, urlGlob, fixtureFile, { inject } = {}) {
+/**
+ * Fulfil `url` (a real CRM address, exact or glob) with a fixture file;
+ * `transform` may rewrite the file's HTML first (async), `inject` adds a script.
+ */
+export async function routeFixture(context, urlGlob, fixtureFile, { inject, transform } = {}) {
   let body = await readFile(join(ROOT, fixtureFile), 'utf8');
+  if (transform) body = await transform(body);
   if (inject) body = body.replace('</body>', `<script>${inject}</script></body>`);
   await context.route(urlGlob, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
   );
+}
+
+/** Who every benchmark signs in as: without a user, the sidebar shows its first-run form instead of the deal. */
+export const BENCH_USER = { name: 'Bench Manager', role: 'manager' };
+
+/** Send requests from an extension page (Options), as Dealside's own pages do; any refusal throws. */
+export function sendFromExtensionPage(page, requests) {
+  return page.evaluate(async (list) => {
+    for (const r of list) {
+      const res = await chrome.runtime.sendMessage(r);
+      if (!res?.ok) throw new Error(`${r.type}: ${JSON.stringify(res)}`);
+    }
+  }, requests);
+}
+
+/** Open Options in browser `b` (with Dealside) and sign in as BENCH_USER; returns that page, still open. */
+export async function signIn(b) {
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await sendFromExtensionPage(options, [{ type: 'settings/set', patch: { user: BENCH_USER } }]);
+  return options;
 }
 
 /** Trace events that are script running on a thread (DevTools' Performance panel counts them as Scripting). */

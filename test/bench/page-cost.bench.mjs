@@ -2,7 +2,9 @@
 // promise reactions included: lib.mjs scriptTimer says why) and long tasks,
 // measured against the same page without the extension in the same run.
 // Runs alternate with/without so machine noise hits both sides alike.
-import { LONG_TASK_OBSERVER, launch, median, reference, result, routeFixture, scriptTimer } from './lib.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LONG_TASK_OBSERVER, ROOT, launch, median, reference, result, routeFixture, scriptTimer, signIn } from './lib.mjs';
 import { findSidebarFrame } from './sidebar-frame.mjs';
 
 const CASES = [
@@ -36,6 +38,19 @@ const CASES = [
     frameReference: true,
   },
   {
+    // A record page at the size of a real one: related lists, activity and feed put
+    // thousands of elements inside the record's page, all of which the reader's search
+    // for open shadow roots visits.
+    name: 'large deal page (Salesforce Lightning, 6,000+ elements), Dealside open in another tab',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
+    file: 'test/fixtures/crm/salesforce-lightning-opportunity.html',
+    transform: withNoiseInRecordPage,
+    minElements: 6000,
+    budget: 10,
+    sidebar: true,
+    keepWarmTab: true,
+  },
+  {
     // A user who keeps the sidebar collapsed: the bar only, no frame until it is opened.
     name: 'deal page (Salesforce Lightning), sidebar kept collapsed',
     url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
@@ -46,6 +61,21 @@ const CASES = [
     keepWarmTab: false,
   },
 ];
+
+/**
+ * The Lightning deal fixture made record-page sized: the body of the 5,000-element
+ * noise page (Setup's tree and Object Manager rows: SLDS markup, no scripts) placed
+ * inside the active record's page, before its related lists. The noise page's own
+ * page host loses its `active` and host classes, so the record stays the page shown.
+ */
+async function withNoiseInRecordPage(html) {
+  const noise = await readFile(join(ROOT, 'test/fixtures/crm/noise-5000.html'), 'utf8');
+  const inner = /<body[^>]*>([\s\S]*)<\/body>/.exec(noise)?.[1].replace(/\bactive lafPageHost\b/g, 'noise-region');
+  const host = html.indexOf('data-record-id="0065g00000AcmeQAAS"');
+  const related = html.indexOf('<lst-related-list-container', host);
+  if (!inner || host < 0 || related < 0) throw new Error('cannot build the large deal page from the fixtures');
+  return `${html.slice(0, related)}<div class="record-extras">${inner}</div>${html.slice(related)}`;
+}
 
 /** The width Dealside reserves beside the CRM (<html>'s margin): 24 px when collapsed to its bar. */
 const reservedWidth = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).marginRight));
@@ -71,13 +101,25 @@ const APPEND_ONE_FRAME = `
   });
 `;
 
+/** Whether the sidebar marked the fixture's deal as shown (its `dealside:deal-shown` mark), waiting up to 5 s. */
+async function dealShown(frame) {
+  for (let i = 0; i < 100; i++) {
+    const shown = await frame.evaluate(() => performance.getEntriesByName('dealside:deal-shown').some((e) => e.detail === 'salesforce:0065g00000AcmeQAAS'));
+    if (shown) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 /** Let the content script finish (idle callbacks, debounced reads) before reading the counters. */
 const SETTLE_MS = 1500;
 
 async function once(c, extension, { appendFrame = false } = {}) {
   const b = await launch({ extension });
   try {
-    await routeFixture(b.context, c.url, c.file);
+    // signed in, as every user is after the first run: the sidebar then shows the deal
+    if (extension) await (await signIn(b)).close();
+    await routeFixture(b.context, c.url, c.file, { transform: c.transform });
     await b.context.route('https://frame.example/', (r) => r.fulfill({ contentType: 'text/html', body: '<p>framed</p>' }));
     await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com|frame\.example\/)/, (r) => r.abort());
     // Steady state: the extension's worker is up and the scripts' code caches are
@@ -94,7 +136,7 @@ async function once(c, extension, { appendFrame = false } = {}) {
     if (appendFrame) await page.addInitScript(APPEND_ONE_FRAME);
     const timer = await scriptTimer(page);
     await page.goto(c.url, { waitUntil: 'load' });
-    if (extension && c.sidebar) await findSidebarFrame(page, 10_000);
+    const sidebar = extension && c.sidebar ? await findSidebarFrame(page, 10_000) : null;
     if (extension && c.collapsed) {
       // the bar is laid out, and no frame is made for it
       for (let i = 0; i < 250 && (await reservedWidth(page)) !== 24; i++) await page.waitForTimeout(20);
@@ -103,8 +145,11 @@ async function once(c, extension, { appendFrame = false } = {}) {
     await page.waitForTimeout(SETTLE_MS);
     if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
     const { ms: scriptMs, scriptDurationMs } = await timer.read();
+    // (after the measure) the sidebar read and showed this deal, or the figure is of nothing
+    if (sidebar && !(await dealShown(sidebar))) throw new Error(`${c.name}: the sidebar did not show the deal`);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    if (elements < (c.minElements ?? 0)) throw new Error(`${c.name}: ${elements} elements, fewer than ${c.minElements}`);
     return { scriptMs, scriptDurationMs, longTasks: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)), elements };
   } finally {
     await b.close();
@@ -113,7 +158,8 @@ async function once(c, extension, { appendFrame = false } = {}) {
 
 export async function run({ runs }) {
   const rows = [];
-  for (const c of CASES) {
+  // BENCH_CASE=<words> runs only the cases whose name contains them (while working on one)
+  for (const c of CASES.filter((k) => !process.env.BENCH_CASE || k.name.includes(process.env.BENCH_CASE))) {
     const withExt = [];
     const without = [];
     const oneFrame = [];

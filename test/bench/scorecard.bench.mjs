@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, median, result } from './lib.mjs';
+import { BENCH_USER, launch, median, result, sendFromExtensionPage } from './lib.mjs';
 import { generateScorecardData, pipelineFor, repPipelinesFor, repWeeksFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
 
 const MARK = 'dealside:scorecard-rendered';
@@ -121,10 +121,7 @@ async function seedYear(profileDir, measuredOpens) {
     const setup = await b.context.newPage();
     await setup.goto(`chrome-extension://${b.extensionId}/options.html`);
     // Any request makes the background open (create) the database at the current version.
-    await setup.evaluate(async () => {
-      const res = await chrome.runtime.sendMessage({ type: 'settings/set', patch: { user: { name: 'Bench Manager', role: 'manager' } } });
-      if (!res?.ok) throw new Error(JSON.stringify(res));
-    });
+    await sendFromExtensionPage(setup, [{ type: 'settings/set', patch: { user: BENCH_USER } }]);
     const timeZone = await setup.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     const t0 = Date.now();
     const now = Date.now();

@@ -4,7 +4,7 @@
 //  - with 200 notes and 50 commitments, first render ≤ 150 ms (baseline: the
 //    same deal with no coaching data, same run);
 //  - typing a note stays under 16 ms a keystroke.
-import { launch, median, result, routeFixture } from './lib.mjs';
+import { launch, median, result, routeFixture, sendFromExtensionPage, signIn } from './lib.mjs';
 import { findSidebarFrame } from './sidebar-frame.mjs';
 
 const SHELL = 'test/fixtures/crm/salesforce-lightning-opportunity.html';
@@ -28,20 +28,7 @@ const FIELDS_WATCH = `
 async function setUp(b) {
   await routeFixture(b.context, 'https://acme.lightning.force.com/lightning/**', SHELL);
   await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com)/, (r) => r.abort());
-  const options = await b.context.newPage();
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await sendAll(options, [{ type: 'settings/set', patch: { user: { name: 'Bench Manager', role: 'manager' } } }]);
-  return options;
-}
-
-/** Send requests from an extension page, as the sidebar would. */
-function sendAll(page, requests) {
-  return page.evaluate(async (list) => {
-    for (const r of list) {
-      const res = await chrome.runtime.sendMessage(r);
-      if (!res?.ok) throw new Error(`${r.type}: ${JSON.stringify(res)}`);
-    }
-  }, requests);
+  return signIn(b);
 }
 
 /** Absolute time the sidebar marked `dealKey` as shown, or null. */
@@ -108,7 +95,7 @@ async function renderRun(seed) {
       for (let i = 0; i < 200; i++) {
         requests.push({ type: 'note/add', dealKey: ACME_KEY, body: { kind: 'free', text: `Note ${i}: reviewed the call; discovery stayed on features, ask about the cost of doing nothing next time.` }, diagnosis: ['skill', 'will', 'knowledge', 'system'][i % 4] });
       }
-      await sendAll(options, requests);
+      await sendFromExtensionPage(options, requests);
     }
     const page = await b.context.newPage();
     await page.goto(ACME);
