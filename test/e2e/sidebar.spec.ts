@@ -136,6 +136,34 @@ test('an inline edit in the CRM reaches the sidebar without a reload', async () 
   await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
 });
 
+test('an inline edit reaches the sidebar while the record page keeps loading its activity', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  // the page's own script: an activity feed in the record's page gains an item every 30 ms
+  await page.evaluate(() => {
+    const feed = document.createElement('div');
+    feed.className = 'slds-feed';
+    document.querySelector('.active.lafPageHost')!.append(feed);
+    const add = setInterval(() => {
+      const item = document.createElement('article');
+      item.className = 'slds-feed__item';
+      item.textContent = `Logged a call ${feed.childElementCount + 1}`;
+      feed.append(item);
+    }, 30);
+    setTimeout(() => clearInterval(add), 8_000);
+  });
+  // long enough for the reader to read less often (it found nothing new, again and again)
+  await page.waitForTimeout(2_500);
+  const feedItems = () => page.evaluate(() => document.querySelector('.slds-feed')!.childElementCount);
+  const before = await feedItems();
+  const edited = `Procurement review ${usDateFromToday(40)}`;
+  await editCrmField(page, 'NextStep', edited);
+  await expect(aside.getByTestId('next-step-text')).toHaveText(edited, { timeout: 2_000 });
+  // the edit was made, and seen, while the feed was still growing
+  expect(await feedItems()).toBeGreaterThan(before);
+});
+
 test('two tabs on the same deal stay in sync without a reload', async () => {
   await app.setUser();
   const one = await app.open(ACME);
