@@ -1,17 +1,21 @@
 /**
  * Reads one deal record while the user is on it: waits until the record's own
  * fields are on the page (SPAs change the address first), reads, and re-reads
- * when the page mutates (late fields, inline edits), paced so that a page that
- * keeps mutating elsewhere is not read over and over (lib/page/read-pacing.ts).
- * Reports only when what was read changed. Runs only on deal pages; other CRM
- * pages get no observer.
+ * when the page mutates (late fields, inline edits). A page that keeps
+ * mutating elsewhere is not read over and over: once every field is read,
+ * only what the values came from is watched (lib/page/read-footprint.ts), and
+ * reads are paced (lib/page/read-pacing.ts). Reports only when what was read
+ * changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
-import { shadowRootWatch } from '../../lib/crm/dom';
+import { readTrace } from '../../lib/crm/dom';
+import { readFootprint, type ReadFootprint } from '../../lib/page/read-footprint';
 import { createReadPacing } from '../../lib/page/read-pacing';
 
 /** Give up waiting for a "rendered" signal and report what can be read. */
 const RENDER_TIMEOUT_MS = 5000;
+/** Once a read found all of these, only mutations that touch what it read from are read again for. */
+const FIELDS = ['name', 'amount', 'stage', 'closeDate', 'owner', 'nextStep'] as const;
 /** What may change a record's fields: tree and text, and the attributes that show or hide. */
 const OPTIONS: MutationObserverInit = {
   subtree: true,
@@ -19,6 +23,13 @@ const OPTIONS: MutationObserverInit = {
   characterData: true,
   attributes: true,
   attributeFilter: ['class', 'hidden', 'style', 'title', 'value'],
+};
+
+/** On the ancestors of what was read: shown, hidden or restyled, or a child (the way down) taken away. */
+const ANCESTOR_OPTIONS: MutationObserverInit = {
+  childList: true,
+  attributes: true,
+  attributeFilter: OPTIONS.attributeFilter!,
 };
 
 export interface SnapshotWatcher {
@@ -35,16 +46,27 @@ export function watchDeal(
   let stopped = false;
   const startedAt = Date.now();
   const pacing = createReadPacing();
+  /** what the last read took its values from; null until a read found every field (any mutation may bring one) */
+  let footprint: ReadFootprint | null = null;
 
   // Our own sidebar host coming and going is not a change of the record.
   const ours = (n: Node) => n.nodeName === 'DEALSIDE-SIDEBAR';
+  const mayChangeRecord = (r: MutationRecord) =>
+    !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours) && (!footprint || footprint.touchedBy(r));
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours))) schedule();
+    if (records.some(mayChangeRecord)) schedule();
   });
   // A document observer does not see inside shadow roots, where CRMs' components
   // often keep field values: the open roots the adapter read through are observed too.
   const roots = new Set<ShadowRoot>();
   const listen = () => {
+    if (footprint) {
+      // Every field read: watch only what the values came from and the way up to the
+      // document, so a page busy elsewhere (a feed loading) calls back for none of it.
+      for (const n of footprint.readFrom) observer.observe(n, OPTIONS);
+      for (const n of footprint.ancestors) observer.observe(n, ANCESTOR_OPTIONS);
+      return;
+    }
     observer.observe(document.body ?? document.documentElement, OPTIONS);
     for (const root of roots) {
       if (root.host.isConnected) observer.observe(root, OPTIONS);
@@ -57,9 +79,13 @@ export function watchDeal(
     const rendered = adapter.isRecordRendered(document, address);
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return pacing.readEnded('not-rendered', Date.now());
     const url = new URL(location.href);
-    shadowRootWatch.seen = (root) => roots.add(root);
+    const valuesFrom: Element[] = [];
+    readTrace.root = (root) => roots.add(root);
+    readTrace.element = (el) => valuesFrom.push(el);
     const fields = adapter.readDeal(document, address, url);
-    shadowRootWatch.seen = null;
+    readTrace.root = readTrace.element = null;
+    const complete = FIELDS.every((f) => fields[f] !== undefined);
+    footprint = complete ? readFootprint(valuesFrom) : null;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
     if (signature === last) return pacing.readEnded('unchanged', Date.now());

@@ -19,12 +19,17 @@ const BLOCK = /^(?:div|p|li|[uod]l|d[td]|t[dhr]|table|br|h\d|section|article|hea
 const all = (root: Root, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 
 /**
- * Told of every open shadow root a read passes through. The snapshot watcher
- * observes those roots for in-place edits (a document observer cannot see
- * inside them) without walking the page again itself.
+ * Told, during a read, of every open shadow root it passes through and every
+ * element it takes a value's text from. The snapshot watcher observes those
+ * roots for in-place edits (a document observer cannot see inside them)
+ * without walking the page again itself, and asks whether a later mutation
+ * touched any of those elements before reading again.
  */
-export const shadowRootWatch: { seen: ((root: ShadowRoot) => void) | null } = { seen: null };
-const note = (root: ShadowRoot): ShadowRoot => (shadowRootWatch.seen?.(root), root);
+export const readTrace: { root: ((root: ShadowRoot) => void) | null; element: ((el: Element) => void) | null } = {
+  root: null,
+  element: null,
+};
+const note = (root: ShadowRoot): ShadowRoot => (readTrace.root?.(root), root);
 
 /** NodeFilter.SHOW_ELEMENT (the constant, so this also runs where no NodeFilter global exists) */
 const SHOW_ELEMENT = 1;
@@ -88,6 +93,7 @@ export const firstVisible = (root: Root, sel: string): Element | null =>
  */
 export function textOf(el: Maybe<Element>, skip?: string): string {
   if (!el) return '';
+  readTrace.element?.(el);
   const skipSel = 'script,style,template,noscript' + (skip ? ',' + skip : '');
   let out = '';
   const walk = (node: Node, host: Element | null, depth: number): void => {
@@ -152,7 +158,10 @@ export const titleWithout = (doc: Document, re: RegExp): string => pageTitle(doc
 /** What a field element shows: an input's current value, else its text (else a child input's value). */
 export function fieldText(el: Maybe<Element>, skip?: string): string {
   if (!el) return '';
-  if (/^(?:input|textarea)$/.test(el.localName)) return cleanText((el as HTMLInputElement).value);
+  if (/^(?:input|textarea)$/.test(el.localName)) {
+    readTrace.element?.(el);
+    return cleanText((el as HTMLInputElement).value);
+  }
   return textOf(el, skip) || fieldText(el.querySelector('input:not([type="hidden"]),textarea'));
 }
 
