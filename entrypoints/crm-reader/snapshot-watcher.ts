@@ -16,13 +16,16 @@ import { createReadPacing } from '../../lib/page/read-pacing';
 const RENDER_TIMEOUT_MS = 5000;
 /** Once a read found all of these, only mutations that touch what it read from are read again for. */
 const FIELDS = ['name', 'amount', 'stage', 'closeDate', 'owner', 'nextStep'] as const;
-/** What may change a record's fields: tree and text, and the attributes that show or hide. */
+/**
+ * What may change a record's fields: tree and text, the attributes that show or
+ * hide, values kept in attributes, and a "current" marker moving (a stage path).
+ */
 const OPTIONS: MutationObserverInit = {
   subtree: true,
   childList: true,
   characterData: true,
   attributes: true,
-  attributeFilter: ['class', 'hidden', 'style', 'title', 'value'],
+  attributeFilter: ['class', 'hidden', 'style', 'title', 'value', 'aria-current'],
 };
 
 /** On the ancestors of what was read: shown, hidden or restyled, or a child (the way down) taken away. */

@@ -165,6 +165,13 @@ export function fieldText(el: Maybe<Element>, skip?: string): string {
   return textOf(el, skip) || fieldText(el.querySelector('input:not([type="hidden"]),textarea'));
 }
 
+/** An attribute's value taken as a field's text (the element is then watched like any other read). */
+export function attributeText(el: Maybe<Element>, name: string): string {
+  if (!el) return '';
+  readTrace.element?.(el);
+  return cleanText(el.getAttribute(name));
+}
+
 /** Quote a string for a CSS attribute value. */
 export const cssEscape = (s: string): string => s.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 

@@ -4,7 +4,7 @@
  * deal 42 stay apart. No confirmed DOM facts: reads ARIA labels and visible
  * field labels (English), the page title for the name as a fallback.
  */
-import { defineCrm, firstVisible, pageBody, textOf, titleWithout, valueByAria, valueByLabel } from './dom';
+import { attributeText, defineCrm, firstVisible, pageBody, textOf, titleWithout, valueByAria, valueByLabel } from './dom';
 
 const LABELS = 'label,dt,[role="rowheader"],[data-field-label]';
 const TITLE = 'h1,[role="heading"][aria-level="1"]';
@@ -27,7 +27,7 @@ export const pipedrive = defineCrm({
       amount: () => valueByAria(r, ['Deal value']) ?? valueByLabel(r, ['Value'], LABELS),
       stage: () => {
         const step = firstVisible(r, '[aria-current="step"]');
-        return step?.getAttribute('title') || textOf(step) || valueByLabel(r, ['Stage'], LABELS);
+        return attributeText(step, 'title') || textOf(step) || valueByLabel(r, ['Stage'], LABELS);
       },
       closeDate: label('Expected close date'),
       owner: () => valueByAria(r, ['Owner']) ?? valueByLabel(r, ['Owner'], LABELS),

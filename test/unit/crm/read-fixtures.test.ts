@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { deepQuery, isHidden, pageLocale, textOf } from '../../../lib/crm/dom';
+import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, textOf } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
 import { enrichSnapshot } from '../../../lib/crm/values';
@@ -132,6 +132,22 @@ describe.each(manifest.filter((e) => e.deal !== false))('$file at $url', (entry)
     expect(snap.host).toBe(url.host);
     expect(snap.url).toBe(url.href);
     check(snap, entry.expect ?? {});
+  });
+
+  it('traces an element for every value it read from the page (the watcher watches those)', () => {
+    const { doc, adapter, address, url } = fixtureFor(entry);
+    const traced: Element[] = [];
+    readTrace.element = (el) => traced.push(el);
+    const snap = adapter.readDeal(doc, address, url);
+    readTrace.element = null;
+    // what each traced element shows, read after the fact (not traced again)
+    const shown = traced.map((el) => `${textOf(el)} ${el.getAttribute('title') ?? ''} ${(el as HTMLInputElement).value ?? ''}`);
+    const values = [snap.amount?.text, snap.stage, snap.closeDate?.text, snap.owner, snap.nextStep?.text];
+    // the name alone may come from the document's title
+    if (snap.name && !pageTitle(doc).includes(snap.name)) values.push(snap.name);
+    for (const value of values.filter((v): v is string => !!v)) {
+      expect(shown.some((t) => t.includes(value)), `${value} came from a traced element`).toBe(true);
+    }
   });
 });
 
