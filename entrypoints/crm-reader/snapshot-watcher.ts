@@ -67,7 +67,9 @@ export function watchDeal(
       // Every field read: watch only what the values came from and the way up to the
       // document, so a page busy elsewhere (a feed loading) calls back for none of it.
       for (const n of footprint.readFrom) observer.observe(n, OPTIONS);
-      for (const n of footprint.ancestors) observer.observe(n, ANCESTOR_OPTIONS);
+      // From <body> down, as when watching the whole page: <html> carries the width
+      // the sidebar reserves, and that is no change of the record.
+      for (const n of footprint.ancestors) if (n !== document && n !== document.documentElement) observer.observe(n, ANCESTOR_OPTIONS);
       return;
     }
     observer.observe(document.body ?? document.documentElement, OPTIONS);
