@@ -3,9 +3,10 @@
  * fields are on the page (SPAs change the address first), reads, and re-reads
  * when the page mutates (late fields, inline edits). A page that keeps
  * mutating elsewhere is not read over and over: once every field is read,
- * only what the values came from is watched (lib/page/read-footprint.ts), and
- * reads are paced (lib/page/read-pacing.ts). Reports only when what was read
- * changed. Runs only on deal pages; other CRM pages get no observer.
+ * only mutations that touch what the values came from lead to a read
+ * (lib/page/read-footprint.ts), and once the page proves busy only that is
+ * watched; reads are paced (lib/page/read-pacing.ts). Reports only when what
+ * was read changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
 import { readTrace } from '../../lib/crm/dom';
@@ -16,6 +17,8 @@ import { createReadPacing } from '../../lib/page/read-pacing';
 const RENDER_TIMEOUT_MS = 5000;
 /** Once a read found all of these, only mutations that touch what it read from are read again for. */
 const FIELDS = ['name', 'amount', 'stage', 'closeDate', 'owner', 'nextStep'] as const;
+/** Mutation batches elsewhere after which the page counts as busy, and only the footprint is watched. */
+const BUSY_BATCHES = 3;
 /**
  * What may change a record's fields: tree and text, the attributes that show or
  * hide, values kept in attributes, and a "current" marker moving (a stage path).
@@ -51,24 +54,32 @@ export function watchDeal(
   const pacing = createReadPacing();
   /** what the last read took its values from; null until a read found every field (any mutation may bring one) */
   let footprint: ReadFootprint | null = null;
+  /** batches since the last read that touched nothing read; from BUSY_BATCHES on, only the footprint is watched */
+  let untouchedBatches = 0;
 
   // Our own sidebar host coming and going is not a change of the record.
   const ours = (n: Node) => n.nodeName === 'DEALSIDE-SIDEBAR';
   const mayChangeRecord = (r: MutationRecord) =>
     !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours) && (!footprint || footprint.touchedBy(r));
   const observer = new MutationObserver((records) => {
-    if (records.some(mayChangeRecord)) schedule();
+    if (records.some(mayChangeRecord)) return schedule();
+    // The page is busy elsewhere (a feed loading): watch only the footprint from now on.
+    if (footprint && ++untouchedBatches === BUSY_BATCHES) {
+      observer.disconnect();
+      listen();
+    }
   });
   // A document observer does not see inside shadow roots, where CRMs' components
   // often keep field values: the open roots the adapter read through are observed too.
   const roots = new Set<ShadowRoot>();
   const listen = () => {
-    if (footprint) {
-      // Every field read: watch only what the values came from and the way up to the
-      // document, so a page busy elsewhere (a feed loading) calls back for none of it.
+    if (footprint && untouchedBatches >= BUSY_BATCHES) {
+      // Every field read, and the page busy elsewhere: watch only what the values came
+      // from and their ancestors, so a feed loading calls back for none of it (one
+      // observation per node: not worth it on a page that is quiet). Ancestors from
+      // <body> down, as when watching the whole page: <html> carries the width the
+      // sidebar reserves, and that is no change of the record.
       for (const n of footprint.readFrom) observer.observe(n, OPTIONS);
-      // From <body> down, as when watching the whole page: <html> carries the width
-      // the sidebar reserves, and that is no change of the record.
       for (const n of footprint.ancestors) if (n !== document && n !== document.documentElement) observer.observe(n, ANCESTOR_OPTIONS);
       return;
     }
@@ -91,6 +102,7 @@ export function watchDeal(
     readTrace.root = readTrace.element = null;
     const complete = FIELDS.every((f) => fields[f] !== undefined);
     footprint = complete ? readFootprint(valuesFrom) : null;
+    untouchedBatches = 0;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
     if (signature === last) return pacing.readEnded('unchanged', Date.now());
