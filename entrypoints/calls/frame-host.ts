@@ -12,6 +12,7 @@
  * was open in this tab before (a reload mid-review, the next call).
  */
 import { browser } from 'wxt/browser';
+import { mountClosedHost } from '../../lib/page/closed-host';
 
 const TAG = 'dealside-call-review';
 const WIDTH = 380;
@@ -42,11 +43,6 @@ button:focus-visible { outline: 3px solid #f5b400; outline-offset: 1px; }
 
 /** `onUserToggle`: the person opened or closed the panel (the background remembers it for the tab). */
 export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
-  document.querySelectorAll(TAG).forEach((el) => el.remove());
-  const host = document.createElement(TAG);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
   const wrap = document.createElement('div');
   wrap.className = 'wrap';
   let frame: HTMLIFrameElement | null = null;
@@ -74,8 +70,7 @@ export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
   });
   setCollapsed(true);
   wrap.append(toggle);
-  root.append(style, wrap);
-  (document.body ?? document.documentElement).append(host);
+  const host = mountClosedHost(TAG, CSS, wrap);
   return {
     open: (remember = true) => {
       if (!wrap.classList.contains('collapsed')) return;

@@ -15,6 +15,7 @@
  * the benchmark machine, a large share of what Dealside costs it).
  */
 import { browser } from 'wxt/browser';
+import { mountClosedHost } from '../../lib/page/closed-host';
 
 const TAG = 'dealside-sidebar';
 export const MIN_WIDTH = 280;
@@ -45,12 +46,6 @@ function clampWidth(w: number): number {
 }
 
 export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) => void): FrameHost {
-  document.querySelectorAll(TAG).forEach((el) => el.remove());
-  const host = document.createElement(TAG);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
-
   const dock = document.createElement('div');
   dock.className = 'dock';
   dock.hidden = true;
@@ -138,8 +133,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   });
 
   dock.append(bar);
-  root.append(style, dock);
-  (document.body ?? document.documentElement).append(host);
+  const host = mountClosedHost(TAG, CSS, dock);
 
   return {
     show() {
