@@ -40,7 +40,7 @@ export function createDealReader(): DealReader {
     // The sidebar appears once its saved layout is known: with the defaults if none can be had.
     void send({ type: 'page/sidebarPrefs' }).then((reply) => {
       const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
-      host?.applyPrefs(prefs && typeof prefs.width === 'number' && typeof prefs.collapsed === 'boolean' ? prefs : {});
+      host?.applyPrefs(prefs && Number.isFinite(prefs.width) && typeof prefs.collapsed === 'boolean' ? prefs : {});
     });
     return host;
   };

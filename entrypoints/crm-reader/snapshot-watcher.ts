@@ -9,14 +9,14 @@
  * was read changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
-import { readTrace } from '../../lib/crm/dom';
+import { readTrace, type RawDealTexts } from '../../lib/crm/dom';
 import { readFootprint, type ReadFootprint } from '../../lib/page/read-footprint';
 import { createReadPacing } from '../../lib/page/read-pacing';
 
 /** Give up waiting for a "rendered" signal and report what can be read. */
 const RENDER_TIMEOUT_MS = 5000;
 /** Once a read found all of these, only mutations that touch what it read from are read again for. */
-const FIELDS = ['name', 'amount', 'stage', 'closeDate', 'owner', 'nextStep'] as const;
+const FIELDS = ['name', 'amount', 'stage', 'closeDate', 'owner', 'nextStep'] as const satisfies readonly (keyof RawDealTexts)[];
 /** Mutation batches elsewhere after which the page counts as busy, and only the footprint is watched. */
 const BUSY_BATCHES = 3;
 /**
