@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LONG_TASK_OBSERVER, ROOT, launch, median, reference, result, routeFixture, scriptTimer, signIn } from './lib.mjs';
-import { findSidebarFrame } from './sidebar-frame.mjs';
+import { findSidebarFrame, shownAt, waitFor } from './sidebar-frame.mjs';
 
 /** Let the content script finish (idle callbacks, debounced reads) before reading the counters. */
 const SETTLE_MS = 1500;
@@ -134,16 +134,6 @@ const APPEND_ONE_FRAME = `
   });
 `;
 
-/** Whether the sidebar marked the fixture's deal as shown (its `dealside:deal-shown` mark), waiting up to 5 s. */
-async function dealShown(frame) {
-  for (let i = 0; i < 100; i++) {
-    const shown = await frame.evaluate(() => performance.getEntriesByName('dealside:deal-shown').some((e) => e.detail === 'salesforce:0065g00000AcmeQAAS'));
-    if (shown) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
-
 async function once(c, extension, { appendFrame = false } = {}) {
   const b = await launch({ extension });
   try {
@@ -176,7 +166,7 @@ async function once(c, extension, { appendFrame = false } = {}) {
     if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
     const { ms: scriptMs, scriptDurationMs } = await timer.read();
     // (after the measure) the sidebar read and showed this deal, or the figure is of nothing
-    if (sidebar && !(await dealShown(sidebar))) throw new Error(`${c.name}: the sidebar did not show the deal`);
+    if (sidebar) await waitFor(() => shownAt(sidebar, 'salesforce:0065g00000AcmeQAAS'), 5_000, `${c.name}: the sidebar showing the deal`);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     if (elements < (c.minElements ?? 0)) throw new Error(`${c.name}: ${elements} elements, fewer than ${c.minElements}`);

@@ -5,7 +5,7 @@
 //    same deal with no coaching data, same run);
 //  - typing a note stays under 16 ms a keystroke.
 import { launch, median, result, routeFixture, sendFromExtensionPage, signIn } from './lib.mjs';
-import { findSidebarFrame } from './sidebar-frame.mjs';
+import { findSidebarFrame, shownAt, waitFor } from './sidebar-frame.mjs';
 
 const SHELL = 'test/fixtures/crm/salesforce-lightning-opportunity.html';
 const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
@@ -29,24 +29,6 @@ async function setUp(b) {
   await routeFixture(b.context, 'https://acme.lightning.force.com/lightning/**', SHELL);
   await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com)/, (r) => r.abort());
   return signIn(b);
-}
-
-/** Absolute time the sidebar marked `dealKey` as shown, or null. */
-function shownAt(frame, dealKey) {
-  return frame.evaluate((key) => {
-    const m = performance.getEntriesByName('dealside:deal-shown').find((e) => e.detail === key);
-    return m ? performance.timeOrigin + m.startTime : null;
-  }, dealKey);
-}
-
-async function waitFor(fn, ms = 10_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function latencyRun() {
