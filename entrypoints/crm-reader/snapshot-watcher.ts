@@ -5,8 +5,11 @@
  * mutating elsewhere is not read over and over: once every field is read,
  * only mutations that touch what the values came from lead to a read
  * (lib/page/read-footprint.ts), and once the page proves busy only that is
- * watched; reads are paced (lib/page/read-pacing.ts). Reports only when what
- * was read changed. Runs only on deal pages; other CRM pages get no observer.
+ * watched; reads are paced (lib/page/read-pacing.ts). A value edited in a form
+ * field (Dynamics shows its fields as inputs) changes no DOM, only the input's
+ * value: the `change` event the field fires when the edit is committed is read
+ * for too. Reports only when what was read changed. Runs only on deal pages;
+ * other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
 import { readTrace, type RawDealTexts } from '../../lib/crm/dom';
@@ -69,9 +72,26 @@ export function watchDeal(
       listen();
     }
   });
+  // A committed edit of a field shown as an input (blur, Enter): no mutation, only a
+  // `change` event. Read for it when it comes from what was read (or from anywhere
+  // while some field is still missing).
+  const listening = new AbortController();
+  const onChange = (e: Event) => {
+    if (!footprint || e.composedPath().some((n) => footprint!.readFrom.has(n as Node))) schedule();
+  };
+  const listenForChanges = (target: Document | ShadowRoot) =>
+    target.addEventListener('change', onChange, { capture: true, signal: listening.signal });
+  listenForChanges(document);
+
   // A document observer does not see inside shadow roots, where CRMs' components
-  // often keep field values: the open roots the adapter read through are observed too.
+  // often keep field values: the open roots the adapter read through are observed
+  // too (and listened to: `change` does not leave a shadow root).
   const roots = new Set<ShadowRoot>();
+  const addRoot = (root: ShadowRoot) => {
+    if (roots.has(root)) return;
+    roots.add(root);
+    listenForChanges(root);
+  };
   const listen = () => {
     if (footprint && untouchedBatches >= BUSY_BATCHES) {
       // Every field read, and the page busy elsewhere: watch only what the values came
@@ -96,7 +116,7 @@ export function watchDeal(
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return pacing.readEnded('not-rendered', Date.now());
     const url = new URL(location.href);
     const valuesFrom: Element[] = [];
-    readTrace.root = (root) => roots.add(root);
+    readTrace.root = addRoot;
     readTrace.element = (el) => valuesFrom.push(el);
     const fields = adapter.readDeal(document, address, url);
     readTrace.root = readTrace.element = null;
@@ -138,6 +158,7 @@ export function watchDeal(
     stop() {
       stopped = true;
       observer.disconnect();
+      listening.abort();
       clearTimeout(deadline);
       if (timer !== undefined) clearTimeout(timer);
     },

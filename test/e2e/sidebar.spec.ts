@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, LIST, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 
 let app: App;
 test.beforeEach(async () => {
@@ -162,6 +162,21 @@ test('an inline edit reaches the sidebar while the record page keeps loading its
   await expect(aside.getByTestId('next-step-text')).toHaveText(edited, { timeout: 2_000 });
   // the edit was made, and seen, while the feed was still growing
   expect(await feedItems()).toBeGreaterThan(before);
+});
+
+test('an edit typed into a form field (Dynamics 365) reaches the sidebar once committed', async () => {
+  await app.setUser();
+  const page = await app.open(DYNAMICS);
+  const aside = await sidebarShowing(page, app.extensionId, 'Fabrikam — 500 Seats');
+  await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
+  // Dynamics shows its fields as inputs: typing changes the input's value, no DOM
+  const field = page.getByRole('textbox', { name: 'Date of Est. Close Date' });
+  await field.fill('30/06/2027');
+  // the edit is not committed until the field is left
+  await page.waitForTimeout(500);
+  await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
+  await field.press('Tab');
+  await expect(aside.getByLabel('Close date')).toHaveText('30/06/2027', { timeout: 2_000 });
 });
 
 test('two tabs on the same deal stay in sync without a reload', async () => {
