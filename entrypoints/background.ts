@@ -15,6 +15,7 @@ import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
+import { keepAfterWrites, keepingThisWeek, stampingWrites } from '../lib/handlers/week-cache';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -32,6 +33,10 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => changes.accept(port as unknown as PortLike));
   const broadcast = async (event: ChangeEvent) => changes.broadcast(event);
 
+  const scorecard = createScorecardHandlers({ db });
+  // This week's card is kept for the popup's next open, which may find this worker stopped
+  // (lib/scorecard/week-cache.ts): on every ask, and again once writes settle.
+  const thisWeekKept = keepingThisWeek(scorecard['scorecard/week']);
   const handlers = {
     ...createDealHandlers({ db, broadcast }),
     ...createCallReviewHandlers({
@@ -40,11 +45,13 @@ export default defineBackground(() => {
       rubricVersion: RUBRIC_VERSION,
       user: async () => (await getSettings(await db())).user ?? null,
     }),
-    ...createScorecardHandlers({ db }),
+    ...scorecard,
+    'scorecard/week': thisWeekKept,
     ...createBackupHandlers({ db, broadcast }),
   } satisfies Handlers;
 
-  const route = createRouter(handlers, self);
+  // Writes stamp a new database generation, so a kept scorecard is never shown after one.
+  const route = stampingWrites(createRouter(handlers, self), keepAfterWrites(thisWeekKept));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     return route(message, sender);

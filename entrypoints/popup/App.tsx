@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { answerOf, onChange, send } from '../../lib/messages/client';
-import { EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
+import { EARLY_KEPT_GLOBAL, EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
 import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
 import { ScorecardTable } from './ScorecardTable';
 import { RepView } from './RepView';
 import { ShareButtons } from './ShareButtons';
 import { shiftDay } from '../../lib/scorecard/format';
+import { userTimeZone } from '../../lib/scorecard/rep-weeks';
+import { usableKeptWeek } from '../../lib/scorecard/week-cache';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: ScorecardWeek };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  /** kept: the card the background kept, shown while the fresh answer comes */
+  | { kind: 'ready'; data: ScorecardWeek; kept?: boolean };
 
 /** Marked once, when the first week's table (or its empty state) is on screen: the benchmark reads it. */
 export const RENDERED_MARK = 'dealside:scorecard-rendered';
@@ -29,6 +35,23 @@ function takeEarly(): Promise<ScorecardWeek> | null {
   early = null;
   return p;
 }
+/**
+ * The card the background kept for this week, if no write came since it was
+ * made (lib/scorecard/week-cache.ts): shown while the fresh answer comes.
+ */
+const pendingKept = (globalThis as Record<string, unknown>)[EARLY_KEPT_GLOBAL];
+let kept: Promise<ScorecardWeek | null> | null =
+  pendingKept instanceof Promise ? pendingKept.then((stored) => usableKeptWeek(stored, new Date(), userTimeZone()), () => null) : null;
+function takeKept(): Promise<ScorecardWeek | null> | null {
+  const p = kept;
+  kept = null;
+  return p;
+}
+
+function applyTheme(theme: ScorecardWeek['theme']) {
+  if (theme !== 'system') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -42,11 +65,16 @@ export function App() {
     const n = ++lastRequest.current;
     setBusy(true);
     try {
-      const data = await (week ? send({ type: 'scorecard/week', weekStart: week }) : (takeEarly() ?? send(THIS_WEEK)));
+      const fresh = week ? send({ type: 'scorecard/week', weekStart: week }) : (takeEarly() ?? send(THIS_WEEK));
+      const keptWeek = week ? null : await takeKept();
+      if (keptWeek && n === lastRequest.current) {
+        applyTheme(keptWeek.theme);
+        setState({ kind: 'ready', data: keptWeek, kept: true });
+      }
+      const data = await fresh;
       if (!performance.getEntriesByName(DATA_MARK).length) performance.mark(DATA_MARK);
       if (n !== lastRequest.current) return;
-      if (data.theme !== 'system') document.documentElement.dataset.theme = data.theme;
-      else delete document.documentElement.dataset.theme;
+      applyTheme(data.theme);
       setState({ kind: 'ready', data });
     } catch (e) {
       if (n !== lastRequest.current) return;
@@ -109,7 +137,9 @@ export function App() {
   useLayoutEffect(() => {
     if (state.kind !== 'loading' && !marked.current) {
       marked.current = true;
-      performance.mark(RENDERED_MARK, { detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms } : { error: true } });
+      performance.mark(RENDERED_MARK, {
+        detail: state.kind === 'ready' ? { reps: state.data.card.rows.length, read: state.data.read, ms: state.data.ms, kept: !!state.kept } : { error: true },
+      });
     }
   }, [state]);
 

@@ -171,3 +171,56 @@ test('a new user sees how data arrives, never a blank popup', async () => {
   await expect(popup.getByText(/Open a deal in Salesforce or HubSpot/)).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Review this call' })).toBeVisible();
 });
+
+/** How the popup's first table was drawn: from the card the background kept, or from a fresh answer. */
+async function firstDrawnFromKeptCard(popup: Page): Promise<boolean> {
+  return popup.evaluate(() => (performance.getEntriesByName('dealside:scorecard-rendered')[0] as PerformanceMark).detail.kept === true);
+}
+
+test('a popup opened after the worker stopped shows the kept card at once, and never one a write has changed', async () => {
+  await app.setUser();
+  const globex = await app.open(GLOBEX);
+  const aside = await sidebarShowing(globex, app.extensionId, GLOBEX_NAME);
+  const cdp = await app.context.newCDPSession(globex);
+  await cdp.send('ServiceWorker.enable');
+  const stopWorker = () => cdp.send('ServiceWorker.stopAllWorkers');
+  const openPopup = async () => {
+    const popup = await app.context.newPage();
+    await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+    return popup;
+  };
+
+  // A write, and the worker stopped at once (before it could make the card again):
+  // nothing current is kept, so the popup waits for the fresh answer.
+  await commitAndResolve(aside, 'the security questionnaire back to Globex', 'Missed', 'Waiting on IT');
+  await stopWorker();
+  let popup = await openPopup();
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
+  expect(await firstDrawnFromKeptCard(popup)).toBe(false);
+  await popup.close();
+
+  // No write since that answer: the next open draws the kept card before the stopped worker answers.
+  await stopWorker();
+  popup = await openPopup();
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
+  expect(await firstDrawnFromKeptCard(popup)).toBe(true);
+  await popup.close();
+
+  // Another write, the worker stopped at once: the kept card is no longer current.
+  await commitAndResolve(aside, 'pricing approval from Globex finance', 'Missed', 'CFO out');
+  await stopWorker();
+  popup = await openPopup();
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('2 missed');
+  expect(await firstDrawnFromKeptCard(popup)).toBe(false);
+  await popup.close();
+
+  // A write, then time for the background to make the card again once writes settle (2 s):
+  // kept, current, drawn at once after the worker stops.
+  await commitAndResolve(aside, 'a reference call for Globex', 'Missed', 'No reference free');
+  await globex.waitForTimeout(3_000);
+  await stopWorker();
+  popup = await openPopup();
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('3 missed');
+  expect(await firstDrawnFromKeptCard(popup)).toBe(true);
+  await popup.close();
+});
