@@ -1,0 +1,46 @@
+// The page's media as the panel sees it: its position, followed while the panel is visible, and seeking it.
+import { useEffect, useState } from 'react';
+import { send } from '../../lib/messages/client';
+import type { MediaState } from '../../lib/messages/protocol';
+import { formatMediaTime } from '../../lib/calls/media-pick';
+import { messageOf, type Phase } from './useCallReview';
+
+const MEDIA_POLL_MS = 1000;
+
+/** `phase`: polling runs while a call is shown, and starts over with each new phase. */
+export function useMediaPosition(phase: Phase, setStatus: (status: string) => void) {
+  const [media, setMedia] = useState<MediaState | null>(null);
+
+  // Follow the media's position while the panel is visible.
+  useEffect(() => {
+    if (phase.kind !== 'ready') return;
+    let stopped = false;
+    const poll = async () => {
+      if (document.hidden) return;
+      try {
+        const m = await send({ type: 'calls/mediaTime' });
+        if (!stopped) setMedia(m);
+      } catch {
+        if (!stopped) setMedia(null);
+      }
+    };
+    void poll();
+    const id = window.setInterval(() => void poll(), MEDIA_POLL_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(id);
+    };
+  }, [phase]);
+
+  const seek = async (seconds: number) => {
+    try {
+      const m = await send({ type: 'calls/seek', seconds });
+      setMedia(m);
+      setStatus(m.hasMedia ? `Moved to ${formatMediaTime(seconds)}.` : 'No media on this page to move.');
+    } catch (e) {
+      setStatus(messageOf(e));
+    }
+  };
+
+  return { media, setMedia, seek };
+}
