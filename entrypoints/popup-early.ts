@@ -1,5 +1,6 @@
 // The popup's first move, before React: a plain script at the top of
-// popup.html that asks the background for this week's scorecard, then loads
+// popup.html that reads the kept card (if current, App.tsx draws it first) or
+// else asks the background for this week's scorecard, then loads
 // the popup's module code (the build hands it the addresses: see
 // scripts/vite-popup-modules-after-request.ts). The read and rollup overlap
 // the popup's start-up instead of following it, and the module code no longer
@@ -7,21 +8,25 @@
 // checks as any request.
 import { browser } from 'wxt/browser';
 import { EARLY_KEPT_GLOBAL, EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../lib/messages/early-week';
-import { GENERATION_KEY, WEEK_CACHE_KEY } from '../lib/scorecard/week-cache';
+import { userTimeZone } from '../lib/dates';
+import { GENERATION_KEY, WEEK_CACHE_KEY, usableKeptWeek } from '../lib/scorecard/week-cache';
 
 export default defineUnlistedScript(() => {
   const self = document.currentScript as HTMLScriptElement | null;
+  const early = globalThis as Record<string, unknown>;
+  const ask = () => browser.runtime.sendMessage(THIS_WEEK_REQUEST);
   try {
-    (globalThis as Record<string, unknown>)[EARLY_WEEK_GLOBAL] = browser.runtime.sendMessage(THIS_WEEK_REQUEST);
+    // This week's card as the background kept it (lib/scorecard/week-cache.ts). When it is
+    // current, App.tsx draws it at once and asks for the fresh answer after that first
+    // paint: the answer may need the background's worker started, and on two cores that
+    // start would compete with the popup's own. Otherwise the fresh answer is asked now.
+    const kept = browser.storage.session
+      ? browser.storage.session.get([WEEK_CACHE_KEY, GENERATION_KEY]).then((stored) => usableKeptWeek(stored, new Date(), userTimeZone()), () => null)
+      : Promise.resolve(null);
+    early[EARLY_KEPT_GLOBAL] = kept;
+    early[EARLY_WEEK_GLOBAL] = kept.then((week) => (week ? null : ask()));
   } catch {
-    // App.tsx asks again the usual way
-  }
-  try {
-    // This week's card as the background kept it: shown at once if no write came since
-    // (the background's worker may be stopped, and starting it is most of the wait).
-    (globalThis as Record<string, unknown>)[EARLY_KEPT_GLOBAL] = browser.storage.session?.get([WEEK_CACHE_KEY, GENERATION_KEY]);
-  } catch {
-    // no session storage: the fresh answer only
+    // App.tsx asks the usual way
   }
   const { module, preload } = self?.dataset ?? {};
   for (const href of preload?.split(' ').filter(Boolean) ?? []) {

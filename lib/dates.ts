@@ -50,6 +50,11 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The user's IANA zone, as this browser reports it (the one impure helper here: no clock, no storage). */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** Today's date (YYYY-MM-DD) on the wall calendar of `timeZone`. */
 export function todayIn(timeZone: string, now: Date): string {
   const p = zoneParts(now, timeZone);

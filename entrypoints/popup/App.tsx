@@ -7,8 +7,6 @@ import { ScorecardTable } from './ScorecardTable';
 import { RepView } from './RepView';
 import { ShareButtons } from './ShareButtons';
 import { shiftDay } from '../../lib/scorecard/format';
-import { userTimeZone } from '../../lib/scorecard/rep-weeks';
-import { usableKeptWeek } from '../../lib/scorecard/week-cache';
 
 type State =
   | { kind: 'loading' }
@@ -22,31 +20,47 @@ export const RENDERED_MARK = 'dealside:scorecard-rendered';
 const DATA_MARK = 'dealside:scorecard-data';
 
 const THIS_WEEK = THIS_WEEK_REQUEST;
+const early = globalThis as Record<string, unknown>;
 /**
- * This week's card was asked for by popup-early.js before this code even
- * loaded (else it is asked now): the background reads and rolls up the week
- * while the popup starts. The first load takes the answer.
+ * This week's card as the background kept it, when it is current (no write
+ * since; lib/scorecard/week-cache.ts): popup-early.js read it, and it is drawn
+ * while the fresh answer comes.
  */
-const pendingEarly = (globalThis as Record<string, unknown>)[EARLY_WEEK_GLOBAL];
-let early: Promise<ScorecardWeek> | null = pendingEarly instanceof Promise ? answerOf<'scorecard/week'>(pendingEarly) : send(THIS_WEEK);
-early.catch(() => {}); // reported by the load that takes it
-function takeEarly(): Promise<ScorecardWeek> | null {
-  const p = early;
-  early = null;
-  return p;
+let kept: Promise<ScorecardWeek | null> | null = early[EARLY_KEPT_GLOBAL] instanceof Promise ? (early[EARLY_KEPT_GLOBAL] as Promise<ScorecardWeek | null>).catch(() => null) : null;
+/**
+ * This week's fresh answer, asked for by popup-early.js before this code even
+ * loaded, so the background reads and rolls up the week while the popup
+ * starts (null: not asked yet, because a current kept card is drawn first;
+ * missing: no early script). The first load takes it.
+ */
+const pendingEarly = early[EARLY_WEEK_GLOBAL];
+let freshEarly: Promise<ScorecardWeek | null> | null =
+  pendingEarly instanceof Promise
+    ? pendingEarly.then(
+        (answer) => (answer === null ? null : answerOf<'scorecard/week'>(Promise.resolve(answer))),
+        (e) => answerOf<'scorecard/week'>(Promise.reject(e)),
+      )
+    : null;
+freshEarly?.catch(() => {}); // reported by the load that takes it
+function take<T>(p: Promise<T> | null): Promise<T | null> {
+  return p ?? Promise.resolve(null);
 }
-/**
- * The card the background kept for this week, if no write came since it was
- * made (lib/scorecard/week-cache.ts): shown while the fresh answer comes.
- */
-const pendingKept = (globalThis as Record<string, unknown>)[EARLY_KEPT_GLOBAL];
-let kept: Promise<ScorecardWeek | null> | null =
-  pendingKept instanceof Promise ? pendingKept.then((stored) => usableKeptWeek(stored, new Date(), userTimeZone()), () => null) : null;
-function takeKept(): Promise<ScorecardWeek | null> | null {
-  const p = kept;
+function takeKept(): Promise<ScorecardWeek | null> {
+  const p = take(kept);
   kept = null;
   return p;
 }
+function takeFreshEarly(): Promise<ScorecardWeek | null> {
+  const p = take(freshEarly);
+  freshEarly = null;
+  return p;
+}
+/** After the browser painted what was just rendered (or 100 ms, if frames are not running). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 
 function applyTheme(theme: ScorecardWeek['theme']) {
   if (theme !== 'system') document.documentElement.dataset.theme = theme;
@@ -60,16 +74,29 @@ export function App() {
   const [weekStart, setWeekStart] = useState<string | undefined>(undefined);
   const [repId, setRepId] = useState<string | null>(null);
   const lastRequest = useRef(0);
+  /**
+   * Listening for changes connects a port to the background, which starts its
+   * worker if stopped: not before a kept card is on screen (that start would
+   * compete with the popup's first render), always before the fresh answer is
+   * awaited (a write after it was read reloads the week).
+   */
+  const [listening, setListening] = useState(false);
 
   const load = useCallback(async (week: string | undefined) => {
     const n = ++lastRequest.current;
     setBusy(true);
     try {
-      const fresh = week ? send({ type: 'scorecard/week', weekStart: week }) : (takeEarly() ?? send(THIS_WEEK));
-      const keptWeek = week ? null : await takeKept();
-      if (keptWeek && n === lastRequest.current) {
-        applyTheme(keptWeek.theme);
-        setState({ kind: 'ready', data: keptWeek, kept: true });
+      let fresh: Promise<ScorecardWeek>;
+      if (week) fresh = send({ type: 'scorecard/week', weekStart: week });
+      else {
+        const keptWeek = await takeKept();
+        if (keptWeek && n === lastRequest.current) {
+          applyTheme(keptWeek.theme);
+          setState({ kind: 'ready', data: keptWeek, kept: true });
+          await afterPaint();
+        }
+        setListening(true);
+        fresh = takeFreshEarly().then((answer) => answer ?? send(THIS_WEEK));
       }
       const data = await fresh;
       if (!performance.getEntriesByName(DATA_MARK).length) performance.mark(DATA_MARK);
@@ -90,6 +117,7 @@ export function App() {
 
   // Data written elsewhere (a sidebar, a call review) shows up without reopening the popup.
   useEffect(() => {
+    if (!listening) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onChange(() => {
       clearTimeout(timer);
@@ -99,7 +127,7 @@ export function App() {
       clearTimeout(timer);
       off();
     };
-  }, [load, weekStart]);
+  }, [listening, load, weekStart]);
 
   const data = state.kind === 'ready' ? state.data : null;
   const shownWeek = data?.card.weekStart;

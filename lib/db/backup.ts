@@ -34,7 +34,7 @@ import {
   type RestoreReport,
 } from '../backup/format';
 import { derivedRecordsOf } from '../scorecard/derived';
-import { userTimeZone } from '../scorecard/rep-weeks';
+import { userTimeZone } from '../dates';
 import type { DB } from './open';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';

@@ -10,7 +10,8 @@ import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
 import { applyToRepWeeks } from './rep-weeks';
-import { scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
+import { scoreChanges } from '../scorecard/rep-weeks';
+import { userTimeZone } from '../dates';
 
 type DB = IDBPDatabase<DealsideDB>;
 

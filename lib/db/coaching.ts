@@ -18,7 +18,8 @@ import {
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
 import { applyToRepWeeks } from './rep-weeks';
-import { commitmentChanges, noteChanges, scoreChanges, userTimeZone } from '../scorecard/rep-weeks';
+import { commitmentChanges, noteChanges, scoreChanges } from '../scorecard/rep-weeks';
+import { userTimeZone } from '../dates';
 import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
 
 export async function commitmentsForDeal(db: DB, dealKey: string): Promise<Commitment[]> {

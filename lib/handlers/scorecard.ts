@@ -8,7 +8,7 @@ import type { DB } from '../db/open';
 import { getSettings } from '../db/settings';
 import { readRepDetail, readScorecardWeek } from '../db/scorecard';
 import { buildScorecard, weekCardOf } from '../scorecard/rollup';
-import { userTimeZone } from '../scorecard/rep-weeks';
+import { userTimeZone } from '../dates';
 import { instantBoundsCovering, scorecardWindows, snapToWeekStart, weekStartFor } from '../scorecard/week';
 
 export interface ScorecardHandlerDeps {

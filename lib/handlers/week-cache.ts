@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType, ResponseMap } from '../messages/protocol';
-import { userTimeZone } from '../scorecard/rep-weeks';
+import { userTimeZone } from '../dates';
 import { GENERATION_KEY, WEEK_CACHE_KEY, keptWeek } from '../scorecard/week-cache';
 
 /**

@@ -247,8 +247,3 @@ export function addTally(a: Tally, b: Tally): Tally {
 export const average = (t: Tally): number | null => (t.count > 0 ? t.sum / t.count : null);
 
 export const DIMENSIONS: readonly ScoreDimension[] = SCORE_DIMENSIONS;
-
-/** The zone days are computed in when nothing else says: the browser's (the user's) own. */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}

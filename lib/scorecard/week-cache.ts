@@ -13,6 +13,7 @@
  * lib/handlers/week-cache.ts.
  */
 import type { ScorecardWeek } from '../messages/protocol';
+import { todayIn } from '../dates';
 
 export const WEEK_CACHE_KEY = 'dealside:thisWeek';
 export const GENERATION_KEY = 'dealside:generation';
@@ -26,15 +27,8 @@ export interface KeptWeek {
   week: ScorecardWeek;
 }
 
-/** YYYY-MM-DD of `at` in `timeZone`. */
-export function dayIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 export function keptWeek(generation: string, at: Date, timeZone: string, week: ScorecardWeek): KeptWeek {
-  return { v: 1, generation, day: dayIn(at, timeZone), week };
+  return { v: 1, generation, day: todayIn(timeZone, at), week };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -50,7 +44,7 @@ export function usableKeptWeek(stored: unknown, at: Date, timeZone: string): Sco
   const kept = stored[WEEK_CACHE_KEY];
   const generation = stored[GENERATION_KEY];
   if (!isObject(kept) || kept.v !== 1 || typeof generation !== 'string' || kept.generation !== generation) return null;
-  if (kept.day !== dayIn(at, timeZone)) return null;
+  if (kept.day !== todayIn(timeZone, at)) return null;
   const week = kept.week;
   if (!isObject(week) || !isObject(week.card) || !Array.isArray(week.card.rows)) return null;
   if (typeof week.thisWeekStart !== 'string' || week.card.weekStart !== week.thisWeekStart) return null;

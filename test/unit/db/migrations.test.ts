@@ -6,8 +6,8 @@ import { getDeal } from '../../../lib/db/deals';
 import { aggregateScores } from '../../../lib/scorecard/aggregate';
 import { pipelineEntryOf } from '../../../lib/scorecard/pipeline';
 import type { DealRecord } from '../../../lib/model';
-import { dayCountsAt, mondayOf, userTimeZone } from '../../../lib/scorecard/rep-weeks';
-import { daysBetween, isoDateOfInstant } from '../../../lib/dates';
+import { dayCountsAt, mondayOf } from '../../../lib/scorecard/rep-weeks';
+import { daysBetween, isoDateOfInstant, userTimeZone } from '../../../lib/dates';
 
 /**
  * Each earlier release's database, written with only the migrations that

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { READ_ONLY_REQUESTS, keepAfterWrites, keepingThisWeek, stampingWrites } from '../../../lib/handlers/week-cache';
 import { ALLOWED_SENDERS } from '../../../lib/messages/router';
 import { GENERATION_KEY, WEEK_CACHE_KEY, usableKeptWeek } from '../../../lib/scorecard/week-cache';
-import { userTimeZone } from '../../../lib/scorecard/rep-weeks';
+import { userTimeZone } from '../../../lib/dates';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
 
 const week = (ms: number) =>

@@ -1,4 +1,4 @@
-import { GENERATION_KEY, WEEK_CACHE_KEY, dayIn, keptWeek, usableKeptWeek } from '../../../lib/scorecard/week-cache';
+import { GENERATION_KEY, WEEK_CACHE_KEY, keptWeek, usableKeptWeek } from '../../../lib/scorecard/week-cache';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
 
 const ZONE = 'America/New_York';
@@ -16,14 +16,6 @@ const week = (weekStart = '2026-11-23', thisWeekStart = '2026-11-23') =>
 const AT = new Date('2026-11-26T15:00:00Z');
 const stored = (generation: string, w = week(), at = AT) => ({ [WEEK_CACHE_KEY]: keptWeek('g1', at, ZONE, w), [GENERATION_KEY]: generation });
 
-describe('dayIn', () => {
-  it("gives the calendar day in the user's zone, not in UTC", () => {
-    expect(dayIn(new Date('2026-11-27T03:30:00Z'), ZONE)).toBe('2026-11-26');
-    expect(dayIn(new Date('2026-11-27T03:30:00Z'), 'UTC')).toBe('2026-11-27');
-    expect(dayIn(new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toBe('2027-01-01');
-  });
-});
-
 describe('usableKeptWeek', () => {
   it('gives the kept card when no write came since (same generation) on the same day', () => {
     const got = usableKeptWeek(stored('g1'), new Date('2026-11-26T23:00:00Z'), ZONE);
@@ -38,6 +30,8 @@ describe('usableKeptWeek', () => {
   it('refuses it the next day in the user zone (past due and overdue move with the day)', () => {
     // 00:30 on Friday in New York
     expect(usableKeptWeek(stored('g1'), new Date('2026-11-27T05:30:00Z'), ZONE)).toBeNull();
+    // 23:30 on Thursday in New York is already Friday in UTC: still the same day for the user
+    expect(usableKeptWeek(stored('g1'), new Date('2026-11-27T04:30:00Z'), ZONE)).not.toBeNull();
   });
 
   it('refuses a card that is not of the current week', () => {
