@@ -2,59 +2,15 @@
 // extension: real Gong and Zoom recording addresses fulfilled from fixtures,
 // a real WAV file (scripts/make-media.mjs) served with byte ranges so seeking
 // really moves currentTime.
-import { expect, test, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, type CallReviewApp } from './call-review.support';
+import { launchWithExtension, openPanel, openRecording, panelFrame, routePage, type CallReviewApp } from './call-review.support';
 import { EXTENSION_DIR } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 const ZOOM_URL = 'https://us02web.zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ_acme?startTime=1763542800000';
-
-async function routePage(context: BrowserContext, glob: string, file: string, edit?: (html: string) => string) {
-  const html = readFileSync(join(ROOT, file), 'utf8');
-  await context.route(glob, (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit ? edit(html) : html })
-      : route.fallback(),
-  );
-}
-
-/** A manager on a recording page: first run done, the page and its media served from fixtures. */
-async function openRecording(app: CallReviewApp, glob: string, file: string, url: string): Promise<Page> {
-  await app.setUser({ name: 'Maya Manager', role: 'manager' });
-  await routeMedia(app.context);
-  await routePage(app.context, glob, file);
-  const page = await app.context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/** The panel lives in an extension frame inside a closed shadow root: find it among the page's frames. */
-async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/call-review.html'));
-    if (frame) return frame;
-    await page.waitForTimeout(25);
-  }
-  throw new Error('call-review frame did not appear');
-}
-
-/**
- * Open the panel as a person does: a click on its launcher tab at the right
- * edge of the page (closed shadow root, so by position). Until then the page
- * holds no panel frame at all.
- */
-async function openPanel(page: Page): Promise<Frame> {
-  await page.waitForSelector('dealside-call-review', { state: 'attached' });
-  expect(page.frames().some((f) => f.url().includes('/call-review.html'))).toBe(false);
-  const viewport = page.viewportSize();
-  if (!viewport) throw new Error('no viewport');
-  await page.mouse.click(viewport.width - 12, viewport.height / 2);
-  return panelFrame(page);
-}
 
 /** Play (muted: no user gesture here) until the media passes `seconds`, then pause. */
 async function playUntil(media: Page | Frame, selector: string, seconds: number) {

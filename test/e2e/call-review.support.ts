@@ -1,7 +1,10 @@
 // Launch helpers for call-review.spec.ts, on top of the shared harness (CRM
 // routing, first run, the deal sidebar).
-import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
-import { ACME_NAME, ACME, ACME_KEY, launch, sidebarShowing } from './harness';
+import { expect, type BrowserContext, type Frame, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACME_NAME, ACME, ACME_KEY, ROOT, launch, sidebarShowing } from './harness';
+import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
 export { ROOT } from './harness';
 
@@ -37,6 +40,50 @@ export async function launchWithExtension(): Promise<CallReviewApp> {
     },
     close: () => app.close(),
   };
+}
+
+export async function routePage(context: BrowserContext, glob: string, file: string, edit?: (html: string) => string) {
+  const html = readFileSync(join(ROOT, file), 'utf8');
+  await context.route(glob, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit ? edit(html) : html })
+      : route.fallback(),
+  );
+}
+
+/** A manager on a recording page: first run done, the page and its media served from fixtures. */
+export async function openRecording(app: Pick<CallReviewApp, 'context' | 'setUser'>, glob: string, file: string, url: string): Promise<Page> {
+  await app.setUser({ name: 'Maya Manager', role: 'manager' });
+  await routeMedia(app.context);
+  await routePage(app.context, glob, file);
+  const page = await app.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The panel lives in an extension frame inside a closed shadow root: find it among the page's frames. */
+export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/call-review.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(25);
+  }
+  throw new Error('call-review frame did not appear');
+}
+
+/**
+ * Open the panel as a person does: a click on its launcher tab at the right
+ * edge of the page (closed shadow root, so by position). Until then the page
+ * holds no panel frame at all.
+ */
+export async function openPanel(page: Page): Promise<Frame> {
+  await page.waitForSelector('dealside-call-review', { state: 'attached' });
+  expect(page.frames().some((f) => f.url().includes('/call-review.html'))).toBe(false);
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  await page.mouse.click(viewport.width - 12, viewport.height / 2);
+  return panelFrame(page);
 }
 
 export type { Frame };

@@ -1,28 +1,18 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, editCrmField, launch, ROOT, sidebarShowing, usDateFromToday, type App } from './harness';
-import { join } from 'node:path';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, editCrmField, launch, sidebarShowing, usDateFromToday, type App } from './harness';
+import { openPanel, routePage } from './call-review.support';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 
 /** Score and complete a review of the Gong fixture call for `rep`, as a manager would on the recording page. */
 async function completeCallReview(app: App, rep: string) {
-  const html = await readFile(join(ROOT, 'test/fixtures/calls/gong-call.html'), 'utf8');
   await routeMedia(app.context);
-  await app.context.route('https://app.gong.io/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.fallback(),
-  );
+  await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
   const page = await app.open(GONG_URL);
-  // the panel's launcher tab at the right edge (closed shadow root: by position)
-  await page.waitForSelector('dealside-call-review', { state: 'attached' });
-  const viewport = page.viewportSize()!;
-  await page.mouse.click(viewport.width - 12, viewport.height / 2);
-  let frame = page.frames().find((f) => f.url().includes('/call-review.html'));
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/call-review.html')))).toBeTruthy();
-  const region = frame!.getByRole('region', { name: 'Call review' });
+  const frame = await openPanel(page);
+  const region = frame.getByRole('region', { name: 'Call review' });
   await region.getByRole('combobox', { name: 'Rep' }).fill(rep);
   await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '3' }).check();
   await region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' }).check();
