@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { answerOf, onChange, send } from '../../lib/messages/client';
-import { EARLY_KEPT_GLOBAL, EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
+import { onChange, send } from '../../lib/messages/client';
+import { THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
+import { afterPaint, takeFreshEarly, takeKept } from './first-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
 import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
 import { ScorecardTable } from './ScorecardTable';
@@ -20,48 +21,6 @@ export const RENDERED_MARK = 'dealside:scorecard-rendered';
 const DATA_MARK = 'dealside:scorecard-data';
 
 const THIS_WEEK = THIS_WEEK_REQUEST;
-const early = globalThis as Record<string, unknown>;
-/**
- * This week's card as the background kept it, when it is current (no write
- * since; lib/scorecard/week-cache.ts): popup-early.js read it, and it is drawn
- * while the fresh answer comes.
- */
-let kept: Promise<ScorecardWeek | null> | null = early[EARLY_KEPT_GLOBAL] instanceof Promise ? (early[EARLY_KEPT_GLOBAL] as Promise<ScorecardWeek | null>).catch(() => null) : null;
-/**
- * This week's fresh answer, asked for by popup-early.js before this code even
- * loaded, so the background reads and rolls up the week while the popup
- * starts (null: not asked yet, because a current kept card is drawn first;
- * missing: no early script). The first load takes it.
- */
-const pendingEarly = early[EARLY_WEEK_GLOBAL];
-let freshEarly: Promise<ScorecardWeek | null> | null =
-  pendingEarly instanceof Promise
-    ? pendingEarly.then(
-        (answer) => (answer === null ? null : answerOf<'scorecard/week'>(Promise.resolve(answer))),
-        (e) => answerOf<'scorecard/week'>(Promise.reject(e)),
-      )
-    : null;
-freshEarly?.catch(() => {}); // reported by the load that takes it
-function take<T>(p: Promise<T> | null): Promise<T | null> {
-  return p ?? Promise.resolve(null);
-}
-function takeKept(): Promise<ScorecardWeek | null> {
-  const p = take(kept);
-  kept = null;
-  return p;
-}
-function takeFreshEarly(): Promise<ScorecardWeek | null> {
-  const p = take(freshEarly);
-  freshEarly = null;
-  return p;
-}
-/** After the browser painted what was just rendered (or 100 ms, if frames are not running). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 100);
-  });
-
 function applyTheme(theme: ScorecardWeek['theme']) {
   if (theme !== 'system') document.documentElement.dataset.theme = theme;
   else delete document.documentElement.dataset.theme;
