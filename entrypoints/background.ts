@@ -15,7 +15,7 @@ import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
-import { keepAfterWrites, keepingThisWeek, stampingWrites } from '../lib/handlers/week-cache';
+import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -31,7 +31,11 @@ export default defineBackground(() => {
   /** Tell every open extension page (sidebar frames, popup, options) what changed. */
   const changes = createChangeHub(self);
   browser.runtime.onConnect.addListener((port) => changes.accept(port as unknown as PortLike));
-  const broadcast = async (event: ChangeEvent) => changes.broadcast(event);
+  const broadcast = async (event: ChangeEvent) => {
+    // A page told of a write may act on it at once (open the popup): no card kept before it stays current.
+    await stamp().catch(() => undefined);
+    changes.broadcast(event);
+  };
 
   const scorecard = createScorecardHandlers({ db });
   // This week's card is kept for the popup's next open, which may find this worker stopped

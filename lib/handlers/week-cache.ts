@@ -1,7 +1,8 @@
 /**
  * The background's side of the kept weekly card (why, and the rules: see
  * lib/scorecard/week-cache.ts): every request that may write stamps a new
- * database generation before and after it runs, and this week's card is kept
+ * database generation before and after it runs (and the background stamps
+ * again before telling pages of a change), and this week's card is kept
  * with the generation read before the database was. Session storage: memory
  * only, cleared with the browser session and on an extension update, and not
  * reachable from content scripts (its default access level).
@@ -38,7 +39,8 @@ export const READ_ONLY_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>
 // Firefox before 115 has no session storage: then nothing is kept, and the popup waits as before.
 const session = () => browser.storage.session as typeof browser.storage.session | undefined;
 
-const stamp = async (): Promise<string> => {
+/** A new generation: kept cards made before now are no longer current. */
+export const stamp = async (): Promise<string> => {
   const generation = crypto.randomUUID();
   await session()?.set({ [GENERATION_KEY]: generation });
   return generation;

@@ -39,7 +39,10 @@ async function commitAndResolve(aside: Locator, text: string, outcome: 'Kept' | 
   await expect(aside.getByText('What happened?')).toBeVisible();
   await aside.getByLabel('Outcome note').fill(note);
   await aside.getByRole('button', { name: outcome }).click();
-  await expect(aside.getByRole('list', { name: 'Commitment history' })).toContainText(outcome);
+  // this commitment's own entry (earlier ones may carry the same outcome): the write is done
+  const entry = aside.getByRole('list', { name: 'Commitment history' }).getByRole('listitem').filter({ hasText: text });
+  await expect(entry).toContainText(outcome);
+  await expect(aside.getByText('What happened?')).toHaveCount(0);
 }
 
 async function score(aside: Locator, group: 'Discovery' | 'Next step' | 'Qualification', value: string) {
