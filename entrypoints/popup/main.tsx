@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { RenderGuard } from './RenderGuard';
 import '../../components/base.css';
 import './style.css';
 
 function start() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <RenderGuard>{() => <App />}</RenderGuard>
     </StrictMode>,
   );
 }

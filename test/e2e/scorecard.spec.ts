@@ -217,3 +217,27 @@ test('a popup opened after the worker stopped shows the kept card at once, and n
   expect(await firstDrawnFromKeptCard(popup)).toBe(true);
   await popup.close();
 });
+
+test('a kept card that cannot be drawn (odd stored data) never blanks the popup: the fresh table shows', async () => {
+  await app.setUser();
+  const globex = await app.open(GLOBEX);
+  const aside = await sidebarShowing(globex, app.extensionId, GLOBEX_NAME);
+  await commitAndResolve(aside, 'the security questionnaire back to Globex', 'Missed', 'Waiting on IT');
+  let popup = await app.context.newPage();
+  await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
+  // the kept card, still current, with rows of the wrong shape
+  await popup.evaluate(async () => {
+    type Session = { get(key: string): Promise<Record<string, { week: { card: { rows: object[] } } }>>; set(items: object): Promise<void> };
+    const session = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage.session;
+    const key = 'dealside:thisWeek';
+    const kept = (await session.get(key))[key]!;
+    kept.week.card.rows = kept.week.card.rows.map((row) => ({ ...row, rep: null }));
+    await session.set({ [key]: kept });
+  });
+  await popup.close();
+  popup = await app.context.newPage();
+  await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+});
