@@ -10,33 +10,11 @@ import { PinNoteForm, usePinNote } from './PinNoteForm';
 import { PinnedNotes } from './PinnedNotes';
 
 export function App() {
-  const {
-    phase,
-    review,
-    scores,
-    overallNote,
-    pins,
-    repText,
-    reps,
-    deal,
-    status,
-    setStatus,
-    saveState,
-    saveError,
-    timerMs,
-    switchCount,
-    setScore,
-    editOverallNote,
-    editRepText,
-    editDeal,
-    addPin,
-    removePin,
-    save,
-    load,
-  } = useCallReview();
+  const state = useCallReview();
+  const { phase, setStatus } = state;
   const { media, setMedia, seek } = useMediaPosition(phase, setStatus);
   const dealSearch = useDealSearch();
-  const pinNote = usePinNote({ switchCount, setMedia, addPin, setStatus });
+  const pinNote = usePinNote({ switchCount: state.switchCount, setMedia, addPin: state.addPin, setStatus });
 
   // One key pins: Alt+P anywhere in the panel (Enter in the note box too).
   const onPanelKeyDown = (e: ReactKeyboardEvent) => {
@@ -60,7 +38,7 @@ export function App() {
         <p role="alert" className="error">
           {phase.message}
         </p>
-        <button type="button" onClick={() => void load()}>
+        <button type="button" onClick={() => void state.load()}>
           Try again
         </button>
       </section>
@@ -76,15 +54,15 @@ export function App() {
 
   return (
     <section aria-label="Call review" className="panel" onKeyDown={onPanelKeyDown}>
-      <ReviewHeader call={phase.call} review={review} timerMs={timerMs} saveState={saveState} saveError={saveError} />
+      <ReviewHeader call={phase.call} review={state.review} timerMs={state.timerMs} saveState={state.saveState} saveError={state.saveError} />
 
       <RepAndDeal
-        repText={repText}
-        reps={reps}
-        deal={deal}
+        repText={state.repText}
+        reps={state.reps}
+        deal={state.deal}
         search={dealSearch}
-        onRepText={editRepText}
-        onDeal={editDeal}
+        onRepText={state.editRepText}
+        onDeal={state.editDeal}
         setStatus={setStatus}
       />
 
@@ -95,28 +73,28 @@ export function App() {
             label={d.label}
             hint={d.hint}
             levels={d.levels}
-            value={scores[d.key]}
-            onChange={(v) => setScore(d.key, v)}
+            value={state.scores[d.key]}
+            onChange={(v) => state.setScore(d.key, v)}
           />
         ))}
       </div>
 
       <PinNoteForm pinNote={pinNote} media={media} />
 
-      <PinnedNotes pins={pins} onSeek={(seconds) => void seek(seconds)} onRemove={removePin} />
+      <PinnedNotes pins={state.pins} onSeek={(seconds) => void seek(seconds)} onRemove={state.removePin} />
 
       <label className="overall">
         Overall note
-        <textarea value={overallNote} maxLength={10_000} rows={4} onChange={(e) => editOverallNote(e.target.value)} />
+        <textarea value={state.overallNote} maxLength={10_000} rows={4} onChange={(e) => state.editOverallNote(e.target.value)} />
       </label>
 
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void save('complete')}>
+        <button type="button" className="primary" onClick={() => void state.save('complete')}>
           Complete review
         </button>
       </div>
       <p role="status" className="status">
-        {status}
+        {state.status}
       </p>
     </section>
   );

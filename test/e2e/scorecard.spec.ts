@@ -176,46 +176,33 @@ test('a popup opened after the worker stopped shows the kept card at once, and n
   const aside = await sidebarShowing(globex, app.extensionId, GLOBEX_NAME);
   const cdp = await app.context.newCDPSession(globex);
   await cdp.send('ServiceWorker.enable');
-  const stopWorker = () => cdp.send('ServiceWorker.stopAllWorkers');
-  const openPopup = async () => {
+  /** Stop the worker, open the popup: Sam's row must say `missed`, first drawn from the kept card or not. */
+  const popupAfterWorkerStops = async (missed: string, drawnFromKeptCard: boolean) => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
     const popup = await app.context.newPage();
     await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
-    return popup;
+    await expect(repRow(popup, 'Sam Ortiz')).toContainText(missed);
+    expect(await firstDrawnFromKeptCard(popup)).toBe(drawnFromKeptCard);
+    await popup.close();
   };
 
   // A write, and the worker stopped at once (before it could make the card again):
   // nothing current is kept, so the popup waits for the fresh answer.
   await commitAndResolve(aside, 'the security questionnaire back to Globex', 'Missed', 'Waiting on IT');
-  await stopWorker();
-  let popup = await openPopup();
-  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
-  expect(await firstDrawnFromKeptCard(popup)).toBe(false);
-  await popup.close();
+  await popupAfterWorkerStops('1 missed', false);
 
   // No write since that answer: the next open draws the kept card before the stopped worker answers.
-  await stopWorker();
-  popup = await openPopup();
-  await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
-  expect(await firstDrawnFromKeptCard(popup)).toBe(true);
-  await popup.close();
+  await popupAfterWorkerStops('1 missed', true);
 
   // Another write, the worker stopped at once: the kept card is no longer current.
   await commitAndResolve(aside, 'pricing approval from Globex finance', 'Missed', 'CFO out');
-  await stopWorker();
-  popup = await openPopup();
-  await expect(repRow(popup, 'Sam Ortiz')).toContainText('2 missed');
-  expect(await firstDrawnFromKeptCard(popup)).toBe(false);
-  await popup.close();
+  await popupAfterWorkerStops('2 missed', false);
 
   // A write, then time for the background to make the card again once writes settle (2 s):
   // kept, current, drawn at once after the worker stops.
   await commitAndResolve(aside, 'a reference call for Globex', 'Missed', 'No reference free');
   await globex.waitForTimeout(3_000);
-  await stopWorker();
-  popup = await openPopup();
-  await expect(repRow(popup, 'Sam Ortiz')).toContainText('3 missed');
-  expect(await firstDrawnFromKeptCard(popup)).toBe(true);
-  await popup.close();
+  await popupAfterWorkerStops('3 missed', true);
 });
 
 test('a kept card that cannot be drawn (odd stored data) never blanks the popup: the fresh table shows', async () => {
