@@ -60,6 +60,12 @@ function shadowRootsIn(root: Root): ShadowRoot[] {
 export interface Scope {
   query(selector: string): Element | null;
   queryAll(selector: string): Element[];
+  /**
+   * The matches of queryAll, in its order, one at a time: the shadow roots are
+   * searched only if the caller reads past the light-DOM matches (a reader that
+   * stops at its first good match on a page without shadow roots walks none).
+   */
+  each(selector: string): Iterable<Element>;
 }
 
 export function scopeOf(root: Root, depth = DEPTH): Scope {
@@ -75,6 +81,10 @@ export function scopeOf(root: Root, depth = DEPTH): Scope {
   return {
     query: (sel) => root.querySelector(sel) ?? shadows().reduce<Element | null>((hit, r) => hit ?? r.querySelector(sel), null),
     queryAll: (sel) => [...all(root, sel), ...shadows().flatMap((r) => all(r, sel))],
+    *each(sel) {
+      yield* all(root, sel);
+      for (const r of shadows()) yield* all(r, sel);
+    },
   };
 }
 

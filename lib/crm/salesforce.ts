@@ -84,23 +84,28 @@ function valueIn(container: Element): string {
   return textOf(s.query(FORMATTED) ?? s.query('a') ?? value, SKIP);
 }
 
-/** A field of the record in `scope`: its value, '' when present but blank, undefined when absent. */
+/** Where a field of the record may be shown, in the order they are tried: its Lightning target, then its layout label. */
+function* fieldContainers(scope: Scope, f: Field): Generator<Element> {
+  yield* scope.each(`[data-target-selection-name="sfdc:RecordField.Opportunity.${f}"]`);
+  for (const l of LABELS[f])
+    for (const item of scope.each(`records-record-layout-item[field-label="${cssEscape(l)}"]`))
+      yield scopeOf(item).query('slot[name="outputField"]') ?? item;
+}
+
+/**
+ * A field of the record in `scope`: its value, '' when present but blank, undefined when absent.
+ * The first shown container with a value wins; later ones (and the shadow roots they
+ * may sit in) are looked for only when the earlier ones have none.
+ */
 function field(scope: Scope, f: Field): string | undefined {
-  const containers = scope
-    .queryAll(`[data-target-selection-name="sfdc:RecordField.Opportunity.${f}"]`)
-    .concat(
-      LABELS[f].flatMap((l) =>
-        scope
-          .queryAll(`records-record-layout-item[field-label="${cssEscape(l)}"]`)
-          .map((item) => scopeOf(item).query('slot[name="outputField"]') ?? item),
-      ),
-    )
-    .filter((c) => !isHidden(c));
-  for (const c of containers) {
+  let present = false;
+  for (const c of fieldContainers(scope, f)) {
+    if (isHidden(c)) continue;
+    present = true;
     const v = valueIn(c);
     if (v) return v;
   }
-  return containers.length ? '' : undefined;
+  return present ? '' : undefined;
 }
 
 /** Does the active host show this record? From its `data-record-id`, else links carrying the id. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, textOf } from '../../../lib/crm/dom';
+import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, scopeOf, textOf } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
 import { enrichSnapshot } from '../../../lib/crm/values';
@@ -261,6 +261,42 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
   });
 });
 
+describe('Salesforce Lightning: shadow roots searched only for what the light DOM lacks', () => {
+  const url = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
+  const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;
+  const shadowRootsWalked = (doc: Document) => {
+    const walked = new Set<ShadowRoot>();
+    readTrace.root = (r) => walked.add(r);
+    try {
+      return { snap: readEnriched(sf, doc, parseDealAddress(url)!, url), walked };
+    } finally {
+      readTrace.root = null;
+    }
+  };
+
+  it('the fixture keeps its Next Step in a section\'s shadow root: found, so the roots are searched', () => {
+    const { snap, walked } = shadowRootsWalked(load('salesforce-lightning-opportunity.html'));
+    expect(snap.name).toBe('Acme Corp — Platform Renewal');
+    expect(snap.nextStep?.text).toBe('Send mutual action plan draft by 12/15/2026');
+    expect([...walked].some((r) => r.host.localName === 'records-record-layout-section')).toBe(true);
+  });
+
+  it('every field shown in the light DOM: the same snapshot, and no open shadow root walked for a field', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const before = shadowRootsWalked(doc).snap;
+    // the Next Step's item moved out of its section's shadow root into the light DOM
+    const host = doc.querySelector('.active.lafPageHost')!;
+    const item = deepQuery(host, '[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"]')!;
+    expect(item.getRootNode()).not.toBe(doc);
+    host.append(item);
+    const { snap, walked } = shadowRootsWalked(doc);
+    expect(snap).toEqual(before);
+    // only the roots a value's own text passes through (the amount's formatted number)
+    const amountRoots = [...walked].filter((r) => r.host.localName === 'lightning-formatted-number');
+    expect(walked.size).toBe(amountRoots.length);
+  });
+});
+
 describe('German Lightning org', () => {
   it('reads through the German layout label when the selection attribute is missing', () => {
     const doc = load('salesforce-lightning-de.html');
@@ -378,6 +414,24 @@ describe('dom helpers', () => {
     expect(textOf(host)).toBe('Amount 42 (default)');
     expect(textOf(doc.getElementById('g'), '.sr')).toBe('A B');
     expect(deepQuery(doc, 'b')?.textContent).toBe('42');
+  });
+
+  it('scope.each: the matches of queryAll in the same order, shadow roots searched only when read past the light DOM', () => {
+    const doc = html('<p class="v" id="l1"></p><x-host id="h"></x-host><p class="v" id="l2"></p>');
+    doc.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = '<p class="v" id="s1"></p>';
+    const walked: ShadowRoot[] = [];
+    readTrace.root = (r) => walked.push(r);
+    try {
+      const first = scopeOf(doc.body).each('.v')[Symbol.iterator]().next().value as Element;
+      expect(first.id).toBe('l1');
+      expect(walked).toHaveLength(0);
+      const scope = scopeOf(doc.body);
+      expect([...scope.each('.v')].map((e) => e.id)).toEqual(scope.queryAll('.v').map((e) => e.id));
+      expect([...scope.each('.v')].map((e) => e.id)).toEqual(['l1', 'l2', 's1']);
+      expect(walked).toHaveLength(1);
+    } finally {
+      readTrace.root = null;
+    }
   });
 
   it('pageLocale reads <html lang> and refuses junk', () => {
