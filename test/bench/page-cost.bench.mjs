@@ -43,6 +43,8 @@ const CASES = [
     budget: 10,
     sidebar: true,
     keepWarmTab: true,
+    // The least any sidebar of this design makes the page run: test/bench/bare-sidebar/.
+    bareReference: true,
   },
   {
     // The first deal page of a browser session: the sidebar's process starts while the
@@ -134,11 +136,14 @@ const APPEND_ONE_FRAME = `
   });
 `;
 
-async function once(c, extension, { appendFrame = false } = {}) {
-  const b = await launch({ extension });
+/** A reference extension: the least an in-page extension-frame sidebar does on a deal page (its README says what). */
+const BARE_SIDEBAR = join(ROOT, 'test/bench/bare-sidebar');
+
+async function once(c, extension, { appendFrame = false, bare = false } = {}) {
+  const b = bare ? await launch({ extension: true, extensionDir: BARE_SIDEBAR }) : await launch({ extension });
   try {
     // signed in, as every user is after the first run: the sidebar then shows the deal
-    if (extension) await (await signIn(b)).close();
+    if (extension && !bare) await (await signIn(b)).close();
     await routeFixture(b.context, c.url, c.file, { transform: c.transform, inject: c.inject });
     await b.context.route('https://frame.example/', (r) => r.fulfill({ contentType: 'text/html', body: '<p>framed</p>' }));
     await b.context.route(/^https?:\/\/(?!acme\.lightning\.force\.com|frame\.example\/)/, (r) => r.abort());
@@ -156,6 +161,7 @@ async function once(c, extension, { appendFrame = false } = {}) {
     if (appendFrame) await page.addInitScript(APPEND_ONE_FRAME);
     const timer = await scriptTimer(page);
     await page.goto(c.url, { waitUntil: 'load' });
+    if (bare) return await onceBare(page, timer, c);
     const sidebar = extension && c.sidebar ? await findSidebarFrame(page, 10_000) : null;
     if (extension && c.collapsed) {
       // the bar is laid out, and no frame is made for it
@@ -164,18 +170,33 @@ async function once(c, extension, { appendFrame = false } = {}) {
     }
     await page.waitForTimeout(c.settleMs ?? SETTLE_MS);
     if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
-    const { ms: scriptMs, scriptDurationMs } = await timer.read();
+    const { ms: scriptMs, cpuMs, scriptDurationMs } = await timer.read();
     // (after the measure) the sidebar read and showed this deal, or the figure is of nothing
     if (sidebar) await waitFor(() => shownAt(sidebar, 'salesforce:0065g00000AcmeQAAS'), 5_000, `${c.name}: the sidebar showing the deal`);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     if (elements < (c.minElements ?? 0)) throw new Error(`${c.name}: ${elements} elements, fewer than ${c.minElements}`);
     if (c.check && !(await c.check(page))) throw new Error(`${c.name}: the page was not in the state measured`);
-    return { scriptMs, scriptDurationMs, longTasks: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)), elements };
+    return { scriptMs, cpuMs, scriptDurationMs, longTasks: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)), elements };
   } finally {
     await b.close();
   }
 }
+
+/** The measured visit with the bare reference sidebar: the same stretch, and proof that it framed its panel. */
+async function onceBare(page, timer, c) {
+  await page.waitForTimeout(c.settleMs ?? SETTLE_MS);
+  const { ms: scriptMs, cpuMs } = await timer.read();
+  if (!page.frames().some((f) => /^chrome-extension:\/\/[a-p]{32}\/panel\.html$/.test(f.url()))) throw new Error('the bare sidebar did not frame its panel');
+  return { scriptMs, cpuMs };
+}
+
+/** "with X vs without Y" of the thread's CPU time in the same script events (lib.mjs: scriptMsOfMainFrame). */
+const cpuDetail = (withRuns, withoutRuns) => {
+  const w = median(withRuns.map((r) => r.cpuMs));
+  const o = median(withoutRuns.map((r) => r.cpuMs));
+  return `the main thread's CPU time in those events: ${(w - o).toFixed(1)} ms extra (${w.toFixed(1)} vs ${o.toFixed(1)} ms)`;
+};
 
 export async function run({ runs }) {
   const rows = [];
@@ -184,10 +205,12 @@ export async function run({ runs }) {
     const withExt = [];
     const without = [];
     const oneFrame = [];
+    const bareSidebar = [];
     for (let i = 0; i < runs; i++) {
       without.push(await once(c, false));
       withExt.push(await once(c, true));
       if (c.frameReference) oneFrame.push(await once(c, false, { appendFrame: true }));
+      if (c.bareReference) bareSidebar.push(await once(c, true, { bare: true }));
     }
     const base = median(without.map((r) => r.scriptMs));
     const ext = median(withExt.map((r) => r.scriptMs));
@@ -198,9 +221,20 @@ export async function run({ runs }) {
         ext - base,
         'ms',
         c.budget,
-        `with ${ext.toFixed(1)} ms vs without ${base.toFixed(1)} ms; ${withExt[0].elements} elements; runs with: ${withExt.map((r) => r.scriptMs.toFixed(1)).join(', ')}; without: ${without.map((r) => r.scriptMs.toFixed(1)).join(', ')}; the Performance domain's ScriptDuration (no promise reactions) gives ${sdExtra.toFixed(1)} ms extra`,
+        `with ${ext.toFixed(1)} ms vs without ${base.toFixed(1)} ms; ${withExt[0].elements} elements; runs with: ${withExt.map((r) => r.scriptMs.toFixed(1)).join(', ')}; without: ${without.map((r) => r.scriptMs.toFixed(1)).join(', ')}; the Performance domain's ScriptDuration (no promise reactions) gives ${sdExtra.toFixed(1)} ms extra; ${cpuDetail(withExt, without)}`,
       ),
     );
+    if (c.bareReference) {
+      const bareMs = median(bareSidebar.map((r) => r.scriptMs));
+      rows.push(
+        reference(
+          `${c.name}: the least any in-page frame sidebar does (reference extension, no Dealside)`,
+          bareMs - base,
+          'ms',
+          `test/bench/bare-sidebar/: one message, a closed host with an extension-page iframe, the width reserved, six fields read once shown, one report; runs: ${bareSidebar.map((r) => r.scriptMs.toFixed(1)).join(', ')}; ${cpuDetail(bareSidebar, without)}`,
+        ),
+      );
+    }
     if (c.frameReference) {
       const framed = median(oneFrame.map((r) => r.scriptMs));
       rows.push(

@@ -26,12 +26,14 @@ const BASE_ARGS = [
  * `extension: false` is a baseline: the same browser, no Dealside.
  * `profileDir` reopens a profile the caller owns (kept on close), as a browser
  * restarted on yesterday's profile would; the caller removes it.
+ * `extensionDir` loads another unpacked extension instead of Dealside's build
+ * (a benchmark's reference extension).
  */
-export async function launchChromium({ extension, extraArgs = [], profileDir }) {
+export async function launchChromium({ extension, extraArgs = [], profileDir, extensionDir = EXTENSION_DIR }) {
   const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'dealside-chromium-')));
   const freshProfile = (await readdir(userDataDir)).length === 0;
   const args = [...BASE_ARGS, ...extraArgs];
-  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args,
@@ -45,7 +47,7 @@ export async function launchChromium({ extension, extraArgs = [], profileDir }) 
     // can take over the tab a test or benchmark is navigating. (A reopened profile
     // is no fresh install.)
     const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    for (let i = 0; i < (freshProfile ? 50 : 0); i++) {
+    for (let i = 0; i < (freshProfile && extensionDir === EXTENSION_DIR ? 50 : 0); i++) {
       const firstRun = context.pages().find((p) => p.url() === optionsUrl);
       if (firstRun) {
         await firstRun.close();
