@@ -88,7 +88,10 @@ mkdirSync(OUT, { recursive: true });
 const shots = [];
 const shot = async (page, name) => {
   const path = join(OUT, `${name}.png`);
-  // The sidebar is another process's frame: give it a moment to paint its last update.
+  // The sidebar is another process's frame: let it paint its last update (two animation
+  // frames inside it), or a screenshot can show it as it was before the last click.
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  await frame?.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(500);
   await page.screenshot({ path });
   shots.push(path);
@@ -120,7 +123,11 @@ await aside.getByRole('list', { name: 'Notes' }).getByText('Great discovery').wa
 await shot(page, '2-salesforce-deal');
 await aside.getByLabel('Outcome note').fill('Legal review slipped; MAP goes out Monday');
 await aside.getByRole('button', { name: 'Missed' }).click();
-await aside.getByRole('list', { name: 'Commitment history' }).waitFor();
+// saved: the question gives way to the history, which shows the outcome
+await aside.getByText('What happened?').waitFor({ state: 'hidden' });
+const history = aside.getByRole('list', { name: 'Commitment history' });
+await history.getByText('Missed').first().waitFor();
+await history.scrollIntoViewIfNeeded();
 await shot(page, '3-commitment-missed');
 
 const hub = await context.newPage();
