@@ -13,6 +13,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBrowsers, CHROMIUM } from './ensure-browsers.mjs';
+import { findExtensionFrame } from '../test/support/frames.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test/fixtures/crm');
@@ -66,8 +67,8 @@ for (const entry of manifest) {
   const shell = entry.file === 'salesforce-lightning-opportunity.html';
   await context.route(shell ? `${u.origin}/lightning/**` : entry.url.split('#')[0], fromServer(entry.file));
 }
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extId = new URL(worker.url()).host;
+// Dealside is loaded once its background worker runs.
+if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
 
 const acme = manifest.find((e) => e.recordId === '0065g00000AcmeQAAS');
 const hubspot = manifest.find((e) => e.file === 'hubspot-deal-new.html');
@@ -96,11 +97,7 @@ const shot = async (page, name) => {
   await page.screenshot({ path });
   shots.push(path);
 };
-const sidebar = async (page) => {
-  const url = `chrome-extension://${extId}/sidebar.html`;
-  for (let i = 0; i < 100 && !page.frames().some((f) => f.url() === url); i++) await page.waitForTimeout(100);
-  return page.frames().find((f) => f.url() === url).getByRole('complementary', { name: 'Dealside' });
-};
+const sidebar = async (page) => (await findExtensionFrame(page, 'sidebar.html')).getByRole('complementary', { name: 'Dealside' });
 
 const page = await context.newPage();
 await page.goto(acme.url);

@@ -8,20 +8,13 @@
 // Medians of `runs` runs (≥ 5), each in a fresh browser profile.
 import { launch, median, result, routeFixture, scriptTimer, signIn } from './lib.mjs';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+import { findExtensionFrame } from '../support/frames.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 const GONG_FILE = 'test/fixtures/calls/gong-call.html';
 const SETTLE_MS = 1500;
 
-async function panelFrame(page, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const f = page.frames().find((x) => x.url().startsWith('chrome-extension://') && x.url().includes('/call-review.html'));
-    if (f) return f;
-    await page.waitForTimeout(20);
-  }
-  throw new Error('call-review frame did not appear');
-}
+const panelFrame = (page) => findExtensionFrame(page, 'call-review.html');
 
 /** A click on the panel's launcher tab (right edge, closed shadow root), then its frame. */
 async function openPanel(page) {

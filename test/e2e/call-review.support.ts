@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACME_NAME, ACME, ACME_KEY, ROOT, launch, sidebarShowing } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+import { findExtensionFrame } from '../support/frames.mjs';
 
 export { ROOT } from './harness';
 
@@ -62,15 +63,7 @@ export async function openRecording(app: Pick<CallReviewApp, 'context' | 'setUse
 }
 
 /** The panel lives in an extension frame inside a closed shadow root: find it among the page's frames. */
-export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/call-review.html'));
-    if (frame) return frame;
-    await page.waitForTimeout(25);
-  }
-  throw new Error('call-review frame did not appear');
-}
+export const panelFrame = (page: Page, timeoutMs = 10_000): Promise<Frame> => findExtensionFrame(page, 'call-review.html', timeoutMs);
 
 /**
  * Open the panel as a person does: a click on its launcher tab at the right

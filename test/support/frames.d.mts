@@ -1,0 +1,3 @@
+import type { Frame, Page } from '@playwright/test';
+
+export function findExtensionFrame(page: Page, file: string, timeoutMs?: number): Promise<Frame>;
