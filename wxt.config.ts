@@ -45,6 +45,8 @@ export default defineConfig({
       { matches: CALL_MATCHES, js: ['calls.js'], run_at: 'document_idle' },
     ],
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    // CRM sites the user adds in Options: asked for one site at a time, when added.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+D' },
@@ -56,9 +58,12 @@ export default defineConfig({
         ? undefined // MV2: set below by WXT from `web_accessible_resources` array form
         : [
             {
-              // the sidebar frame, and the deal reader the content script loads on deal pages
+              // The sidebar frame, and the deal reader the content script loads on deal pages:
+              // on the CRM hosts, and on any https site the user adds in Options (a list this
+              // manifest cannot know). Framing grants no access: the sidebar shows a deal only
+              // when framed by the top page of the tab whose deal it is (lib/page/sidebar-framing.ts).
               resources: ['sidebar.html', 'crm-reader.js'],
-              matches: CRM_MATCHES,
+              matches: ['https://*/*'],
             },
             {
               // The call-review panel frame: on recording pages, and on any page the user

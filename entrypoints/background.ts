@@ -15,6 +15,8 @@ import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
+import { createCrmSiteHandlers, syncSiteScripts } from '../lib/handlers/crm-sites';
+import { browserSiteAccess } from '../lib/handlers/site-access';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 
 export default defineBackground(() => {
@@ -37,6 +39,7 @@ export default defineBackground(() => {
     changes.broadcast(event);
   };
 
+  const siteAccess = browserSiteAccess();
   const scorecard = createScorecardHandlers({ db });
   // This week's card is kept for the popup's next open, which may find this worker stopped
   // (lib/scorecard/week-cache.ts): on every ask, and again once writes settle.
@@ -52,6 +55,7 @@ export default defineBackground(() => {
     ...scorecard,
     'scorecard/week': thisWeekKept,
     ...createBackupHandlers({ db, broadcast }),
+    ...createCrmSiteHandlers({ db, access: siteAccess, broadcast }),
   } satisfies Handlers;
 
   // Writes stamp a new database generation, so a kept scorecard is never shown after one.
@@ -60,6 +64,17 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     return route(message, sender);
   });
+
+  // CRM sites the user added: run on those the browser still lets Dealside read
+  // (a permission can be withdrawn in the browser's own settings).
+  const syncSites = () =>
+    db()
+      .then((d) => getSettings(d))
+      .then((s) => syncSiteScripts(s.crmSites, siteAccess))
+      .catch((e) => console.warn('Dealside could not update its CRM sites', e));
+  void syncSites();
+  browser.permissions?.onAdded?.addListener(() => void syncSites());
+  browser.permissions?.onRemoved?.addListener(() => void syncSites());
 
   forgetClosedTabDeals();
   setUpCallReview();

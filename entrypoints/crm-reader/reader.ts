@@ -8,7 +8,7 @@
  * deal address starts a new one, anything else hides the sidebar.
  */
 import { browser } from 'wxt/browser';
-import { adapterFor } from '../../lib/crm/registry';
+import { adapterFor, adapterForUserSite } from '../../lib/crm/registry';
 import type { DealSnapshot } from '../../lib/crm/types';
 import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
 import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
@@ -45,9 +45,32 @@ export function createDealReader(): DealReader {
     return host;
   };
 
+  /**
+   * On a host no built-in adapter owns, the content script runs because the
+   * user added the site in Options: the background says which CRM it runs
+   * (asked once per page; never on the built-in CRMs' hosts).
+   */
+  let userSite: { crm: string | null } | 'asking' | null = null;
+  let lastHref = '';
+  const askUserSite = () => {
+    userSite = 'asking';
+    void send({ type: 'page/siteCrm' }).then((reply) => {
+      const crm = (reply as { ok?: boolean; data?: { crm?: unknown } } | undefined)?.data?.crm;
+      userSite = { crm: typeof crm === 'string' ? crm : null };
+      if (userSite.crm) sync(lastHref);
+    });
+  };
+  const adapterOf = (url: URL) => {
+    const builtIn = adapterFor(url);
+    if (builtIn) return builtIn;
+    if (userSite === null) askUserSite();
+    return typeof userSite === 'object' && userSite?.crm ? adapterForUserSite(userSite.crm) : null;
+  };
+
   const sync = (href: string) => {
+    lastHref = href;
     const url = new URL(href);
-    const adapter = adapterFor(url);
+    const adapter = adapterOf(url);
     const address = adapter?.parseDealAddress(url) ?? null;
     const key = address ? `${address.crm}:${address.recordId}` : '';
     if (key === currentKey) return;

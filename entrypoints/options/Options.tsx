@@ -4,6 +4,7 @@ import { onChange, send } from '../../lib/messages/client';
 import type { Settings } from '../../lib/model';
 import { RUBRIC, RUBRIC_VERSION } from '../../lib/rubric';
 import { BackupSection } from './BackupSection';
+import { CrmSitesSection } from './CrmSitesSection';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -88,6 +89,7 @@ export function Options() {
               </div>
             ))}
           </section>
+          <CrmSitesSection settings={settings} onSaved={setSettings} />
           <section aria-labelledby="data-h">
             <h2 id="data-h">Your data</h2>
             <p>

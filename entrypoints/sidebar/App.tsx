@@ -25,7 +25,7 @@ export function App() {
         </p>
       )}
       {settings === null ? (
-        <p className="banner" role="status">
+        !error && <p className="banner" role="status">
           Loading Dealside…
         </p>
       ) : !user ? (

@@ -277,7 +277,10 @@ export function defineCrm(spec: {
   read(doc: Document, address: DealAddress): FieldReaders;
   rendered(doc: Document, address: DealAddress): boolean;
 }): CrmAdapter {
-  const owns = (url: URL) => url.protocol === 'https:' && spec.host.test(url.hostname.toLowerCase());
+  return adapterOwning(spec, (url) => url.protocol === 'https:' && spec.host.test(url.hostname.toLowerCase()));
+}
+
+function adapterOwning(spec: Parameters<typeof defineCrm>[0], owns: (url: URL) => boolean): CrmAdapter {
   return {
     id: spec.id,
     label: spec.label,
@@ -293,5 +296,6 @@ export function defineCrm(spec: {
       );
     },
     isRecordRendered: (doc, address) => safely(() => spec.rendered(doc, address), false),
+    onUserSite: () => adapterOwning(spec, (url) => url.protocol === 'https:'),
   };
 }

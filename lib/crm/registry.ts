@@ -14,5 +14,8 @@ export const ADAPTERS: readonly CrmAdapter[] = [salesforce, hubspot, pipedrive, 
 /** The adapter that owns this host (hostname test only), or null. */
 export const adapterFor = (url: URL): CrmAdapter | null => ADAPTERS.find((a) => a.matchesHost(url)) ?? null;
 
+/** A built-in CRM's adapter, for a site the user added in Options and said runs that CRM. */
+export const adapterForUserSite = (crm: string): CrmAdapter | null => ADAPTERS.find((a) => a.id === crm)?.onUserSite() ?? null;
+
 /** The deal record this address shows, or null for every other page. */
 export const parseDealAddress = (url: URL): DealAddress | null => adapterFor(url)?.parseDealAddress(url) ?? null;

@@ -81,4 +81,9 @@ export interface CrmAdapter {
    * fields arrive.) Used to wait before the first read.
    */
   isRecordRendered(doc: Document, address: DealAddress): boolean;
+  /**
+   * The same adapter on a site the user added in Options (their CRM at an
+   * address of its own): owns every https host, reads the same way.
+   */
+  onUserSite(): CrmAdapter;
 }

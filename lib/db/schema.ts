@@ -8,7 +8,7 @@ import type {
   Note,
   Rep,
   Score,
-  Settings,
+  SettingsStored,
 } from '../model';
 import type { ScoreDay } from '../scorecard/aggregate';
 import type { RepWeek, RepWeekKey } from '../scorecard/rep-weeks';
@@ -48,7 +48,8 @@ export interface DealsideDB extends DBSchema {
     indexes: { byDeal: string; byRepAt: [string, string]; byAt: string };
   };
   drafts: { key: string; value: Draft };
-  settings: { key: 'settings'; value: Settings };
+  /** as stored: older versions wrote fewer fields (read through settingsSchema, which fills them) */
+  settings: { key: 'settings'; value: SettingsStored };
   callReviews: {
     key: string;
     value: CallReview;

@@ -10,7 +10,9 @@ import {
   personSchema,
   shortText,
   callProviderSchema,
+  crmSiteSchema,
   pinnedNoteSchema,
+  type CrmSite,
   type CallReview,
   type Commitment,
   type DealRecord,
@@ -88,6 +90,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   // ── from the CRM content script: report what it read; learns nothing back ──
   z.object({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
   z.object({ type: z.literal('page/sidebarPrefs') }),
+  /** on a host no built-in adapter owns: which CRM the user said runs at the sender's site (null: none) */
+  z.object({ type: z.literal('page/siteCrm') }),
   z.object({
     type: z.literal('page/setSidebarPrefs'),
     width: z.number().int().min(280).max(720).optional(),
@@ -187,6 +191,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scorecard/rep'), repId: z.string().min(3).max(300), weekStart: isoDate }),
   // ── weekly scorecard (issue 4) — end ──
 
+  // ── CRM sites a user adds — begin ──
+  /** Options: read pages of this site as this CRM (the host permission is asked by Options first) */
+  z.object({ type: z.literal('sites/add'), address: z.string().max(2048), crm: crmSiteSchema.shape.crm }),
+  z.object({ type: z.literal('sites/remove'), origin: crmSiteSchema.shape.origin }),
+  // ── CRM sites a user adds — end ──
+
   // ── backup — begin ──
   /** Options: every source record, as the backup file's object */
   z.object({ type: z.literal('backup/export') }),
@@ -227,6 +237,7 @@ export interface CurrentDeal {
 export interface ResponseMap {
   'page/snapshot': { accepted: boolean };
   'page/sidebarPrefs': Settings['sidebar'];
+  'page/siteCrm': { crm: CrmSite['crm'] | null };
   'page/setSidebarPrefs': Settings['sidebar'];
   'sidebar/current': CurrentDeal;
   'sidebar/open': { settings: Settings; current: CurrentDeal; view: DealView | null };
@@ -243,6 +254,8 @@ export interface ResponseMap {
   'draft/clear': null;
   'settings/get': Settings;
   'settings/set': Settings;
+  'sites/add': Settings;
+  'sites/remove': Settings;
   'reps/list': Rep[];
   // ── call review (issue 3) — begin ──
   'calls/page': { accepted: boolean; panelOpen: boolean };

@@ -16,6 +16,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     'page/snapshot': ['content'],
     'page/sidebarPrefs': ['content'],
     'page/setSidebarPrefs': ['content'],
+    'page/siteCrm': ['content'],
     'calls/page': ['content'],
     'calls/panel': ['content'],
     // frames ask about their own tab
@@ -48,6 +49,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = (() =
     // the weekly scorecard reads every rep's data: the popup (an unframed extension page) only
     'scorecard/week': ['extension-page'],
     'scorecard/rep': ['extension-page'],
+    // which sites Dealside reads: Options (an unframed extension page) only
+    'sites/add': ['extension-page'],
+    'sites/remove': ['extension-page'],
     // a backup holds every record and a restore writes them all: Options (an unframed extension page) only
     'backup/export': ['extension-page'],
     'backup/import': ['extension-page'],

@@ -43,8 +43,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function launch(extraArgs: string[] = []): Promise<App> {
-  const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs });
+/** `extensionDir`: another build of Dealside to load (default: the build under test). */
+export async function launch(extraArgs: string[] = [], { extensionDir }: { extensionDir?: string } = {}): Promise<App> {
+  const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs, ...(extensionDir ? { extensionDir } : {}) });
   // Nothing leaves the machine: every web address not routed below is refused.
   await context.route(/^https?:\/\//, (route) => route.abort());
   for (const entry of await fixtureManifest()) {

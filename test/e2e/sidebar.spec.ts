@@ -249,3 +249,25 @@ test('a hostile page script learns nothing of a note, score or commitment', asyn
   const canMessage = await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
   expect(canMessage).not.toBe('function');
 });
+
+test('the sidebar framed anywhere but by the deal page itself (a widget inside it) shows no deal, only why', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME); // the tab's deal is known: the widget's frame would get it if asked
+  // A third-party widget inside the CRM page frames Dealside's sidebar (web-accessible on https sites) to overlay it.
+  const sidebarUrl = `chrome-extension://${app.extensionId}/sidebar.html`;
+  await app.context.route('https://widget.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${sidebarUrl}" style="width:400px;height:600px"></iframe>` }),
+  );
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.src = 'https://widget.example/embed';
+    document.body.append(f);
+  });
+  await expect.poll(() => page.frames().filter((f) => f.url() === sidebarUrl).length, { timeout: 10_000 }).toBe(2);
+  const nested = page.frames().find((f) => f.url() === sidebarUrl && f.parentFrame() !== page.mainFrame())!;
+  const aside = nested.getByRole('complementary', { name: 'Dealside' });
+  await expect(aside.getByRole('alert')).toHaveText(/shows a deal only beside the CRM page it read/);
+  await expect(aside.getByRole('heading', { name: ACME_NAME })).toHaveCount(0);
+  await expect(aside.getByRole('textbox', { name: 'Coaching note' })).toHaveCount(0);
+});

@@ -2,7 +2,7 @@
 // tests, the benchmarks and the demo's headless walk all need it. Plain .mjs so
 // `npm run bench` needs no TypeScript loader; types in browser.d.mts.
 import { chromium } from '@playwright/test';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -27,7 +27,7 @@ const BASE_ARGS = [
  * `profileDir` reopens a profile the caller owns (kept on close), as a browser
  * restarted on yesterday's profile would; the caller removes it.
  * `extensionDir` loads another unpacked extension instead of Dealside's build
- * (a benchmark's reference extension).
+ * (a benchmark's reference extension, or a copy of Dealside's with a test's manifest).
  */
 export async function launchChromium({ extension, extraArgs = [], profileDir, extensionDir = EXTENSION_DIR }) {
   const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'dealside-chromium-')));
@@ -47,7 +47,8 @@ export async function launchChromium({ extension, extraArgs = [], profileDir, ex
     // can take over the tab a test or benchmark is navigating. (A reopened profile
     // is no fresh install.)
     const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    for (let i = 0; i < (freshProfile && extensionDir === EXTENSION_DIR ? 50 : 0); i++) {
+    const dealside = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')).name === 'Dealside';
+    for (let i = 0; i < (freshProfile && dealside ? 50 : 0); i++) {
       const firstRun = context.pages().find((p) => p.url() === optionsUrl);
       if (firstRun) {
         await firstRun.close();

@@ -2,6 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { onChange, send } from '../../../lib/messages/client';
 import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
+import { framingProblem, type FramingFacts } from '../../../lib/page/sidebar-framing';
+
+/** Where this frame is: directly in the tab's top page, and that page's origin (Chromium tells). */
+function framingFacts(): FramingFacts {
+  const list = location.ancestorOrigins;
+  return { parentIsTop: window.parent === window.top && window.top !== window, ancestorOrigins: list ? Array.from(list) : undefined };
+}
 
 export interface SidebarState {
   settings: Settings | null;
@@ -55,10 +62,16 @@ export function useSidebarState(): SidebarState {
   /** First paint: everything in one round trip. */
   const open = useCallback(async () => {
     const gen = ++generation.current;
+    const facts = framingFacts();
+    // Framed by anything but the tab's top page: ask for nothing, show nothing.
+    const misplaced = framingProblem(facts, undefined);
+    if (misplaced) return setError(misplaced);
     try {
       performance.mark('dealside:view-requested');
       const o = await send({ type: 'sidebar/open' });
       if (gen !== generation.current) return;
+      const problem = framingProblem(facts, o.current.snapshot?.url);
+      if (problem) return setError(problem);
       tabRef.current = o.current.tabId;
       dealKeyRef.current = o.current.dealKey;
       setSettings(o.settings);
@@ -74,7 +87,10 @@ export function useSidebarState(): SidebarState {
     void open();
     return onChange((event) => {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
-      if (event.resync || (tabRef.current !== null && event.tabIds.includes(tabRef.current))) void open();
+      // Before the first answer we do not know our tab: a tab's change then may be ours, read
+      // after that answer was made (a page reporting its deal as the sidebar opens), so ask again.
+      const ourTab = tabRef.current === null ? event.tabIds.length > 0 : event.tabIds.includes(tabRef.current);
+      if (event.resync || ourTab) void open();
       else if (event.settings) reloadSettings();
       else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });

@@ -81,6 +81,24 @@ describe('router', () => {
     expect(await route({ type: 'page/snapshot', snapshot: null }, senders.content)).toMatchObject({ ok: true });
   });
 
+  it('only Options (an unframed extension page) may change which sites Dealside reads; only a content script asks its site\'s CRM', async () => {
+    const { route, calls } = setup();
+    const add = { type: 'sites/add', address: 'crm.example.com', crm: 'salesforce' };
+    const remove = { type: 'sites/remove', origin: 'https://crm.example.com' };
+    for (const sender of [senders.content, senders.sidebar]) {
+      expect(await route(add, sender)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+      expect(await route(remove, sender)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    }
+    expect(await route({ type: 'page/siteCrm' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(calls).toEqual([]);
+    expect(await route({ ...add, crm: 'excel' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await route({ ...remove, origin: 'http://crm.example.com' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(calls).toEqual([]);
+    expect(await route(add, senders.popup)).toMatchObject({ ok: true });
+    expect(await route({ type: 'page/siteCrm' }, senders.content)).toMatchObject({ ok: true });
+    expect(calls).toEqual(['sites/add', 'page/siteCrm']);
+  });
+
   it('only our framed sidebar may ask which deal its tab shows', async () => {
     const { route } = setup();
     expect(await route({ type: 'sidebar/current' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });

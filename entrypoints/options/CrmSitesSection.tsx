@@ -1,0 +1,146 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { send } from '../../lib/messages/client';
+import { CRM_SITE_CHOICES, parseSiteAddress, sitePattern, type CrmSiteChoice } from '../../lib/crm/crm-sites';
+import type { CrmSite, Settings } from '../../lib/model';
+
+const labelOf = (crm: string) => CRM_SITE_CHOICES.find((c) => c.id === crm)?.label ?? crm;
+const hostOf = (origin: string) => origin.replace(/^https:\/\//, '');
+const BUILT_IN = new Intl.ListFormat('en', { type: 'conjunction' }).format(CRM_SITE_CHOICES.map((c) => c.label));
+
+/**
+ * Options → CRM sites: the built-in CRMs at their usual addresses, and the
+ * sites the user adds (their CRM on its own domain, another data centre, a
+ * proxy). Adding one asks the browser for access to that one site — from the
+ * click itself, as browsers require — and only then tells the background.
+ * A site whose access was withdrawn in the browser's settings stays listed,
+ * marked, with a button to grant it again.
+ */
+export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const [address, setAddress] = useState('');
+  const [crm, setCrm] = useState<CrmSiteChoice>('salesforce');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** origin → does Dealside hold its host permission (unknown until asked) */
+  const [access, setAccess] = useState<Record<string, boolean>>({});
+
+  const sites = settings.crmSites;
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      sites.map(async (s) => [s.origin, await browser.permissions.contains({ origins: [sitePattern(s.origin)] }).catch(() => false)] as const),
+    ).then((pairs) => live && setAccess(Object.fromEntries(pairs)));
+    return () => {
+      live = false;
+    };
+  }, [sites]);
+
+  const fail = (message: string) => {
+    setStatus('');
+    setError(message);
+  };
+
+  /** Ask for the site's access (synchronously inside the click), then save it with its CRM. */
+  const grantAndAdd = (typed: string, runs: CrmSiteChoice) => {
+    const site = parseSiteAddress(typed);
+    if (!site.ok) return fail(site.error);
+    setBusy(true);
+    setError('');
+    setStatus(`Asking the browser for access to ${site.host}…`);
+    browser.permissions
+      .request({ origins: [sitePattern(site.origin)] })
+      .catch(() => false)
+      .then(async (granted) => {
+        if (!granted) return fail(`Dealside was not given access to ${site.host}, so nothing was added.`);
+        onSaved(await send({ type: 'sites/add', address: site.origin, crm: runs }));
+        setAddress('');
+        setStatus(`Added ${site.host} (${labelOf(runs)}). Reload its open tabs to see Dealside there.`);
+      })
+      .catch((e: Error) => fail(`${site.host} was not added: ${e.message}`))
+      .finally(() => setBusy(false));
+  };
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    if (!busy) grantAndAdd(address, crm);
+  };
+
+  const remove = async (site: CrmSite) => {
+    setError('');
+    try {
+      onSaved(await send({ type: 'sites/remove', origin: site.origin }));
+      // Give the access back too (the browser refuses for a site the manifest requires: nothing to give back).
+      await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
+      setStatus(`Removed ${hostOf(site.origin)}. Dealside no longer reads its pages.`);
+    } catch (e) {
+      fail(`${hostOf(site.origin)} was not removed: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <section aria-labelledby="sites-h">
+      <h2 id="sites-h">CRM sites</h2>
+      <p>
+        Dealside reads deal pages of {BUILT_IN} at their usual addresses. If your
+        CRM runs at an address of its own (its own domain, another data centre, a security proxy), add it here. Dealside
+        asks the browser for access to that one site.
+      </p>
+      <form onSubmit={add} aria-busy={busy}>
+        <label htmlFor="site-address">Site address</label>
+        <input
+          id="site-address"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="crm.example.com"
+          aria-invalid={!!error}
+          aria-describedby={error ? 'site-error' : undefined}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+        />
+        <label htmlFor="site-crm">The CRM it runs</label>
+        <select id="site-crm" value={crm} onChange={(e) => setCrm(e.target.value as CrmSiteChoice)}>
+          {CRM_SITE_CHOICES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary" aria-disabled={busy}>
+          Add site
+        </button>
+      </form>
+      {sites.length === 0 ? (
+        <p className="muted">No sites added.</p>
+      ) : (
+        <ul aria-label="Added CRM sites" className="site-list">
+          {sites.map((s) => (
+            <li key={s.origin}>
+              <strong>{hostOf(s.origin)}</strong> — {labelOf(s.crm)}
+              {access[s.origin] === false && (
+                <>
+                  {' '}
+                  <span className="error">(access withdrawn in the browser: Dealside does not read it)</span>{' '}
+                  <button type="button" onClick={() => grantAndAdd(s.origin, s.crm)} aria-label={`Grant access to ${hostOf(s.origin)}`}>
+                    Grant access
+                  </button>
+                </>
+              )}{' '}
+              <button type="button" onClick={() => void remove(s)} aria-label={`Remove ${hostOf(s.origin)}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status">{status}</p>
+      {error && (
+        <p id="site-error" className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * CRM sites a user adds (Options → CRM sites): their CRM at an address
+ * Dealside does not know. Options asks the browser for the site's host
+ * permission first (it must: only a click can), then sends `sites/add`; the
+ * background keeps the list in settings and registers the CRM content script
+ * for every listed site it has permission for. The content script on such a
+ * site asks `page/siteCrm` which CRM to read it as.
+ *
+ * The browser calls are passed in (`SiteAccess`), so the rules here are
+ * unit-tested with plain objects.
+ */
+import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
+import { HandlerError } from '../messages/router';
+import type { SenderLike } from '../messages/senders';
+import type { DB } from '../db/open';
+import { getSettings, patchSettings } from '../db/settings';
+import { MAX_CRM_SITES, crmForOrigin, parseSiteAddress, sitePattern } from '../crm/crm-sites';
+import type { CrmSite } from '../model';
+
+/** The content-script registration every added site shares (one id: replaced as a whole). */
+export const SITE_SCRIPT_ID = 'dealside-crm-sites';
+
+export interface SiteAccess {
+  /** does Dealside hold this host permission ("https://host/*")? */
+  granted(pattern: string): Promise<boolean>;
+  /** run the CRM content script on exactly these match patterns (none: on no added site) */
+  runContentScriptOn(patterns: string[]): Promise<void>;
+}
+
+export interface CrmSiteDeps {
+  db: () => Promise<DB>;
+  access: SiteAccess;
+  broadcast?: (event: ChangeEvent) => Promise<void> | void;
+  now?: () => Date;
+}
+
+type SiteTypes = 'sites/add' | 'sites/remove' | 'page/siteCrm';
+export type CrmSiteHandlers = {
+  [T in SiteTypes]: (request: RequestOf<T>, sender: SenderLike) => Promise<ResponseMap[T]>;
+};
+
+/**
+ * Register the content script for the listed sites Dealside has permission
+ * for (a permission can be withdrawn in the browser's own settings at any time).
+ */
+export async function syncSiteScripts(sites: readonly CrmSite[], access: SiteAccess): Promise<string[]> {
+  const patterns: string[] = [];
+  for (const site of sites) if (await access.granted(sitePattern(site.origin))) patterns.push(sitePattern(site.origin));
+  await access.runContentScriptOn(patterns);
+  return patterns;
+}
+
+export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const saved = async (db: DB, crmSites: CrmSite[]) => {
+    const settings = await patchSettings(db, { crmSites });
+    await syncSiteScripts(settings.crmSites, deps.access);
+    await deps.broadcast?.({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true });
+    return settings;
+  };
+
+  return {
+    async 'sites/add'(req) {
+      const site = parseSiteAddress(req.address);
+      if (!site.ok) throw new HandlerError('bad-request', site.error);
+      if (!(await deps.access.granted(sitePattern(site.origin)))) {
+        throw new HandlerError('invalid-state', `Dealside was not given access to ${site.host}, so nothing was added.`);
+      }
+      const db = await deps.db();
+      const { crmSites } = await getSettings(db);
+      const others = crmSites.filter((s) => s.origin !== site.origin);
+      if (others.length >= MAX_CRM_SITES) {
+        throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
+      }
+      // Adding a listed site again changes which CRM it runs; it keeps its place in the list.
+      const previous = crmSites.find((s) => s.origin === site.origin);
+      const entry: CrmSite = { origin: site.origin, crm: req.crm, addedAt: previous?.addedAt ?? now() };
+      return saved(db, previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry]);
+    },
+
+    async 'sites/remove'(req) {
+      const db = await deps.db();
+      const { crmSites } = await getSettings(db);
+      return saved(db, crmSites.filter((s) => s.origin !== req.origin));
+    },
+
+    async 'page/siteCrm'(_req, sender) {
+      // The page's own address as the browser reports the sender, never anything the page says.
+      const { crmSites } = await getSettings(await deps.db());
+      return { crm: crmForOrigin(crmSites, sender.url ?? sender.tab?.url) };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Is the sidebar frame where Dealside put it? The sidebar page is
+ * web-accessible on every https site (sites a user adds cannot be listed in
+ * the manifest), so any page could frame it — a widget inside a CRM page
+ * included, to overlay it and steer clicks. Dealside's content script frames
+ * it only in the tab's top page, and that page is the one whose deal the
+ * background keeps for the tab: anything else shows nothing.
+ * Pure: the window's facts are passed in by the sidebar (entrypoints/sidebar/hooks/useDeal.ts).
+ */
+export interface FramingFacts {
+  /** window.parent === window.top, and the frame is not itself the top */
+  parentIsTop: boolean;
+  /** location.ancestorOrigins as a list (Chromium); undefined where the browser lacks it (Firefox) */
+  ancestorOrigins: readonly string[] | undefined;
+}
+
+/** null when the frame may show the tab's deal; else why not, in words for the person. */
+export function framingProblem(facts: FramingFacts, dealUrl: string | undefined): string | null {
+  const refused = 'Dealside shows a deal only beside the CRM page it read. Open the deal in its own tab.';
+  if (!facts.parentIsTop) return refused;
+  // Unknown where the browser does not tell (Firefox), or hides an origin ("null"): the parent check stands alone.
+  if (!facts.ancestorOrigins || facts.ancestorOrigins.includes('null') || dealUrl === undefined) return null;
+  let dealOrigin: string;
+  try {
+    dealOrigin = new URL(dealUrl).origin;
+  } catch {
+    return refused;
+  }
+  return facts.ancestorOrigins.length === 1 && facts.ancestorOrigins[0] === dealOrigin ? null : refused;
+}

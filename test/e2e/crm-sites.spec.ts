@@ -1,0 +1,82 @@
+// CRM sites a user adds (Options → CRM sites), end to end in Debian Chromium:
+// a Salesforce org at an address of its own shows no sidebar until the site is
+// added; once added, its deal page shows the deal; once removed, nothing again.
+//
+// Adding a site asks the browser for access to it. Playwright cannot answer the
+// browser's permission prompt (microsoft/playwright#32755), so this test loads
+// a copy of the build whose manifest already holds that one site's access — the
+// state a person's "Allow" leaves — and `permissions.request` answers "granted"
+// without a prompt, as the browser does for access already held. Everything
+// else (the request itself, the background's check, the content-script
+// registration, the reader choosing the CRM) is the build under test.
+import { expect, test, type Page } from '@playwright/test';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACME_NAME, EXTENSION_DIR, ROOT, launch, sidebarShowing, type App } from './harness';
+
+const SITE = 'https://sales.acme-corp.com';
+const DEAL = `${SITE}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
+
+let dir: string;
+let app: App;
+
+test.beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dealside-sites-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = [`${SITE}/*`];
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  app = await launch([], { extensionDir: dir });
+  const body = await readFile(join(ROOT, 'test/fixtures/crm/salesforce-lightning-opportunity.html'), 'utf8');
+  await app.context.route(`${SITE}/lightning/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+});
+
+test.afterEach(async () => {
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Whether Dealside put anything on the page (its host element, or a frame of its own). */
+async function dealsideOnPage(page: Page): Promise<boolean> {
+  await page.waitForTimeout(1000); // every chance to (wrongly) appear
+  const host = await page.evaluate(() => !!document.querySelector('dealside-sidebar'));
+  return host || page.frames().some((f) => f.url().startsWith('chrome-extension://'));
+}
+
+test('a CRM at its own address: no sidebar until added in Options, the deal once added, nothing once removed', async () => {
+  await app.setUser();
+  const before = await app.open(DEAL);
+  expect(await dealsideOnPage(before)).toBe(false);
+  await before.close();
+
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  const sites = options.getByRole('region', { name: 'CRM sites' });
+  await expect(sites.getByText('No sites added.')).toBeVisible();
+
+  // a built-in CRM host is refused with a reason, and nothing is listed
+  await sites.getByLabel('Site address').fill('acme.lightning.force.com');
+  await sites.getByRole('button', { name: 'Add site' }).click();
+  await expect(sites.getByRole('alert')).toContainText('already works on acme.lightning.force.com');
+  await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toHaveCount(0);
+
+  // typed as people copy it: a whole address, path and all
+  await sites.getByLabel('Site address').fill(`${SITE}/lightning/page/home`);
+  await sites.getByLabel('The CRM it runs').selectOption({ label: 'Salesforce' });
+  await sites.getByRole('button', { name: 'Add site' }).click();
+  await expect(sites.getByRole('status')).toContainText('Added sales.acme-corp.com (Salesforce)');
+  await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toContainText('sales.acme-corp.com — Salesforce');
+
+  const page = await app.open(DEAL);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByText('Negotiation/Review')).toBeVisible();
+  await page.close();
+
+  await sites.getByRole('button', { name: 'Remove sales.acme-corp.com' }).click();
+  await expect(sites.getByRole('status')).toContainText('Removed sales.acme-corp.com');
+  await expect(sites.getByText('No sites added.')).toBeVisible();
+  const after = await app.open(DEAL);
+  expect(await dealsideOnPage(after)).toBe(false);
+});

@@ -1,0 +1,114 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDealsideDB, type DB } from '../../../lib/db/open';
+import { getSettings, patchSettings } from '../../../lib/db/settings';
+import { createCrmSiteHandlers, syncSiteScripts, type CrmSiteHandlers, type SiteAccess } from '../../../lib/handlers/crm-sites';
+import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+
+const options = { id: 'x', url: 'chrome-extension://x/options.html' };
+const pageAt = (url: string) => ({ id: 'x', url, tab: { id: 3 }, frameId: 0 });
+
+let db: DB;
+let h: CrmSiteHandlers;
+let events: ChangeEvent[];
+/** the host permissions the fake browser holds, and what the content script is registered on */
+let held: Set<string>;
+let registered: string[];
+let n = 0;
+
+const access: SiteAccess = {
+  granted: async (pattern) => held.has(pattern),
+  runContentScriptOn: async (patterns) => void (registered = [...patterns]),
+};
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await openDealsideDB(`sites-${++n}`);
+  events = [];
+  held = new Set();
+  registered = [];
+  h = createCrmSiteHandlers({ db: async () => db, access, broadcast: (e) => void events.push(e), now: () => new Date('2026-11-26T08:00:00.000Z') });
+});
+
+describe('sites/add', () => {
+  it('keeps a site the browser gave access to, registers the content script there, and tells open pages', async () => {
+    held.add('https://crm.example.com/*');
+    const settings = await h['sites/add']({ type: 'sites/add', address: 'https://CRM.example.com/lightning/page/home', crm: 'salesforce' }, options);
+    expect(settings.crmSites).toEqual([{ origin: 'https://crm.example.com', crm: 'salesforce', addedAt: '2026-11-26T08:00:00.000Z' }]);
+    expect((await getSettings(db)).crmSites).toEqual(settings.crmSites);
+    expect(registered).toEqual(['https://crm.example.com/*']);
+    expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true }]);
+  });
+
+  it('refuses a site without access, and keeps nothing', async () => {
+    await expect(h['sites/add']({ type: 'sites/add', address: 'crm.example.com', crm: 'salesforce' }, options)).rejects.toMatchObject({
+      code: 'invalid-state',
+      message: expect.stringContaining('not given access to crm.example.com'),
+    });
+    expect((await getSettings(db)).crmSites).toEqual([]);
+    expect(registered).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses what is no site (checked again here: Options is not the only judge)', async () => {
+    held.add('https://acme.lightning.force.com/*');
+    for (const address of ['http://crm.example.com', 'acme.lightning.force.com', '127.0.0.1']) {
+      await expect(h['sites/add']({ type: 'sites/add', address, crm: 'zoho' }, options)).rejects.toMatchObject({ code: 'bad-request' });
+    }
+    expect((await getSettings(db)).crmSites).toEqual([]);
+  });
+
+  it('adding a listed site again changes its CRM in place; the user and other settings are untouched', async () => {
+    await patchSettings(db, { user: { name: 'Morgan Lead', role: 'manager' }, theme: 'dark' });
+    held.add('https://a.example.com/*').add('https://b.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
+    await h['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'hubspot' }, options);
+    const s = await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'dynamics' }, options);
+    expect(s.crmSites.map((x) => [x.origin, x.crm])).toEqual([
+      ['https://a.example.com', 'dynamics'],
+      ['https://b.example.com', 'hubspot'],
+    ]);
+    expect(s).toMatchObject({ user: { name: 'Morgan Lead' }, theme: 'dark' });
+  });
+
+  it(`keeps at most ${MAX_CRM_SITES} sites`, async () => {
+    for (let i = 0; i <= MAX_CRM_SITES; i++) held.add(`https://s${i}.example.com/*`);
+    for (let i = 0; i < MAX_CRM_SITES; i++) await h['sites/add']({ type: 'sites/add', address: `s${i}.example.com`, crm: 'zoho' }, options);
+    await expect(h['sites/add']({ type: 'sites/add', address: `s${MAX_CRM_SITES}.example.com`, crm: 'zoho' }, options)).rejects.toMatchObject({ code: 'invalid-state' });
+    expect((await getSettings(db)).crmSites).toHaveLength(MAX_CRM_SITES);
+  });
+});
+
+describe('sites/remove and the registration', () => {
+  it('removes the site and stops the content script there', async () => {
+    held.add('https://a.example.com/*').add('https://b.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
+    await h['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'salesforce' }, options);
+    expect(registered).toEqual(['https://a.example.com/*', 'https://b.example.com/*']);
+    const s = await h['sites/remove']({ type: 'sites/remove', origin: 'https://a.example.com' }, options);
+    expect(s.crmSites.map((x) => x.origin)).toEqual(['https://b.example.com']);
+    expect(registered).toEqual(['https://b.example.com/*']);
+    await h['sites/remove']({ type: 'sites/remove', origin: 'https://b.example.com' }, options);
+    expect(registered).toEqual([]);
+  });
+
+  it('a site whose access was withdrawn in the browser stays listed but gets no content script', async () => {
+    held.add('https://a.example.com/*').add('https://b.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
+    await h['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'salesforce' }, options);
+    held.delete('https://a.example.com/*');
+    expect(await syncSiteScripts((await getSettings(db)).crmSites, access)).toEqual(['https://b.example.com/*']);
+    expect(registered).toEqual(['https://b.example.com/*']);
+    expect((await getSettings(db)).crmSites).toHaveLength(2);
+  });
+});
+
+describe('page/siteCrm', () => {
+  it("answers from the sender's own address, never from anything the page says", async () => {
+    held.add('https://crm.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'crm.example.com', crm: 'hubspot' }, options);
+    expect(await h['page/siteCrm']({ type: 'page/siteCrm' }, pageAt('https://crm.example.com/contacts/1/record/0-3/2'))).toEqual({ crm: 'hubspot' });
+    expect(await h['page/siteCrm']({ type: 'page/siteCrm' }, pageAt('https://other.example.com/contacts/1/record/0-3/2'))).toEqual({ crm: null });
+    expect(await h['page/siteCrm']({ type: 'page/siteCrm' }, { id: 'x', tab: { id: 3 } })).toEqual({ crm: null });
+  });
+});
