@@ -3,7 +3,8 @@
 // Firefox build, open the demo Salesforce deal at its real address (answered
 // from the fixture by request interception), and check that the sidebar frame
 // shows the deal read from the page and accepts a first-run user and a note,
-// then that the popup's weekly scorecard renders.
+// then that the popup's weekly scorecard renders, and that Options' CRM sites
+// refuse a site without access with the reason.
 import puppeteer from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -91,6 +92,32 @@ try {
   );
   assert.match(table, /Dana Reyes|On track \(1\)/);
   console.log('✔ Firefox ESR: the popup shows the weekly scorecard with the deal owner');
+  // CRM sites a user adds (Options): Firefox has what they run on, and a site without access is refused
+  // with the reason. (The browser's permission prompt cannot be answered from here; the Chromium e2e
+  // test covers the granted path.)
+  await frame.evaluate(() => {
+    const b = document.createElement('button');
+    b.id = 'smoke-open-options';
+    b.textContent = 'open options';
+    b.onclick = () => window.open('/options.html');
+    document.body.prepend(b);
+  });
+  await frame.click('#smoke-open-options');
+  const options = await until('the options page', async () => {
+    for (const p of await browser.pages()) if ((await p.evaluate(() => location.pathname).catch(() => '')) === '/options.html') return p;
+    return undefined;
+  });
+  await until('the CRM sites section', async () => options.$eval('section[aria-labelledby="sites-h"] h2', (h) => h.textContent));
+  const sites = await options.evaluate(async () => ({
+    scripting: typeof browser.scripting?.registerContentScripts,
+    access: await browser.permissions.contains({ origins: ['https://sales.acme-corp.com/*'] }),
+    add: await browser.runtime.sendMessage({ type: 'sites/add', address: 'sales.acme-corp.com', crm: 'salesforce' }),
+  }));
+  assert.equal(sites.scripting, 'function');
+  assert.equal(sites.access, false);
+  assert.equal(sites.add?.ok, false);
+  assert.match(sites.add.error.message, /not given access to sales\.acme-corp\.com/);
+  console.log('✔ Firefox ESR: Options lists CRM sites; a site without access is refused with the reason');
 } catch (e) {
   failed = true;
   for (const f of browser.pages ? (await browser.pages()).flatMap((p) => p.frames()) : []) {
