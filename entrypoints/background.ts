@@ -65,14 +65,17 @@ export default defineBackground(() => {
     return route(message, sender);
   });
 
-  // CRM sites the user added: run on those the browser still lets Dealside read
-  // (a permission can be withdrawn in the browser's own settings).
+  // CRM sites the user added: run on those the browser still lets Dealside read (a
+  // permission can be withdrawn in the browser's own settings). The registration
+  // outlives the worker, so this runs when the browser starts, when Dealside is
+  // installed or updated, and when a permission changes — not on every wake.
   const syncSites = () =>
     db()
       .then((d) => getSettings(d))
       .then((s) => syncSiteScripts(s.crmSites, siteAccess))
       .catch((e) => console.warn('Dealside could not update its CRM sites', e));
-  void syncSites();
+  browser.runtime.onStartup.addListener(() => void syncSites());
+  browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.permissions?.onAdded?.addListener(() => void syncSites());
   browser.permissions?.onRemoved?.addListener(() => void syncSites());
 

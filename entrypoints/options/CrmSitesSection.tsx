@@ -13,8 +13,9 @@ const BUILT_IN = new Intl.ListFormat('en', { type: 'conjunction' }).format(CRM_S
  * sites the user adds (their CRM on its own domain, another data centre, a
  * proxy). Adding one asks the browser for access to that one site — from the
  * click itself, as browsers require — and only then tells the background.
- * A site whose access was withdrawn in the browser's settings stays listed,
- * marked, with a button to grant it again.
+ * A site without access (withdrawn in the browser's settings, or restored
+ * from a backup into another browser) stays listed, marked, with a button to
+ * grant it.
  */
 export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [address, setAddress] = useState('');
@@ -122,7 +123,7 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
               {access[s.origin] === false && (
                 <>
                   {' '}
-                  <span className="error">(access withdrawn in the browser: Dealside does not read it)</span>{' '}
+                  <span className="error">(no access in this browser: Dealside does not read it)</span>{' '}
                   <button type="button" onClick={() => grantAndAdd(s.origin, s.crm)} aria-label={`Grant access to ${hostOf(s.origin)}`}>
                     Grant access
                   </button>
