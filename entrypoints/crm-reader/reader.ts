@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { adapterFor, adapterForUserSite } from '../../lib/crm/registry';
-import type { DealSnapshot } from '../../lib/crm/types';
+import type { CrmAdapter, DealSnapshot } from '../../lib/crm/types';
 import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
 import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
 
@@ -50,21 +50,21 @@ export function createDealReader(): DealReader {
    * user added the site in Options: the background says which CRM it runs
    * (asked once per page; never on the built-in CRMs' hosts).
    */
-  let userSite: { crm: string | null } | 'asking' | null = null;
+  let userSite: { adapter: CrmAdapter | null } | 'asking' | null = null;
   let lastHref = '';
   const askUserSite = () => {
     userSite = 'asking';
     void send({ type: 'page/siteCrm' }).then((reply) => {
       const crm = (reply as { ok?: boolean; data?: { crm?: unknown } } | undefined)?.data?.crm;
-      userSite = { crm: typeof crm === 'string' ? crm : null };
-      if (userSite.crm) sync(lastHref);
+      userSite = { adapter: typeof crm === 'string' ? adapterForUserSite(crm) : null };
+      if (userSite.adapter) sync(lastHref);
     });
   };
-  const adapterOf = (url: URL) => {
+  const adapterOf = (url: URL): CrmAdapter | null => {
     const builtIn = adapterFor(url);
     if (builtIn) return builtIn;
     if (userSite === null) askUserSite();
-    return typeof userSite === 'object' && userSite?.crm ? adapterForUserSite(userSite.crm) : null;
+    return typeof userSite === 'object' ? (userSite?.adapter ?? null) : null;
   };
 
   const sync = (href: string) => {
