@@ -45,3 +45,15 @@ export function createChangeHub(self: () => Self) {
     },
   };
 }
+
+/**
+ * Must a frame that shows its tab's deal ask again after this change? Yes when
+ * the connection was lost, or when the change is its tab's. Before the frame's
+ * first answer it does not know its tab: any tab's change may then be its own,
+ * made after that answer was computed (a page reporting its deal as the sidebar
+ * opens), and missing it would leave the frame without its deal.
+ */
+export function mustReloadTab(event: ChangeEvent, ownTabId: number | null): boolean {
+  if (event.resync) return true;
+  return ownTabId === null ? event.tabIds.length > 0 : event.tabIds.includes(ownTabId);
+}

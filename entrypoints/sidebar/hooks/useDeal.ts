@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { onChange, send } from '../../../lib/messages/client';
+import { mustReloadTab } from '../../../lib/messages/change-hub';
 import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
 import { framingProblem, type FramingFacts } from '../../../lib/page/sidebar-framing';
@@ -87,10 +88,7 @@ export function useSidebarState(): SidebarState {
     void open();
     return onChange((event) => {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
-      // Before the first answer we do not know our tab: a tab's change then may be ours, read
-      // after that answer was made (a page reporting its deal as the sidebar opens), so ask again.
-      const ourTab = tabRef.current === null ? event.tabIds.length > 0 : event.tabIds.includes(tabRef.current);
-      if (event.resync || ourTab) void open();
+      if (mustReloadTab(event, tabRef.current)) void open();
       else if (event.settings) reloadSettings();
       else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });

@@ -1,4 +1,5 @@
-import { createChangeHub, CHANGES_PORT, type PortLike } from '../../../lib/messages/change-hub';
+import { createChangeHub, mustReloadTab, CHANGES_PORT, type PortLike } from '../../../lib/messages/change-hub';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
 
 const self = { id: 'ours', origin: 'chrome-extension://ours' };
 
@@ -57,5 +58,20 @@ describe('change hub', () => {
     const p = port('something-else', { id: 'ours', url: 'chrome-extension://ours/popup.html' });
     hub.accept(p);
     expect(p.disconnected).toBe(true);
+  });
+});
+
+describe('mustReloadTab (a sidebar frame deciding whether a change is its tab\'s)', () => {
+  const change = (tabIds: number[], extra: Partial<ChangeEvent> = {}): ChangeEvent => ({ kind: 'dealside/changed', dealKeys: [], tabIds, ...extra });
+  it('once the frame knows its tab: only that tab\'s changes, or a lost connection', () => {
+    expect(mustReloadTab(change([4]), 4)).toBe(true);
+    expect(mustReloadTab(change([5]), 4)).toBe(false);
+    expect(mustReloadTab(change([]), 4)).toBe(false);
+    expect(mustReloadTab(change([], { resync: true }), 4)).toBe(true);
+  });
+  it('before its first answer: any tab\'s change may be its own (a deal reported as the frame opened)', () => {
+    expect(mustReloadTab(change([5]), null)).toBe(true);
+    expect(mustReloadTab(change([]), null)).toBe(false);
+    expect(mustReloadTab(change([], { settings: true }), null)).toBe(false);
   });
 });
