@@ -50,21 +50,22 @@ export function createDealReader(): DealReader {
    * user added the site in Options: the background says which CRM it runs
    * (asked once per page; never on the built-in CRMs' hosts).
    */
-  let userSite: { adapter: CrmAdapter | null } | 'asking' | null = null;
+  let askedSite = false;
+  let siteAdapter: CrmAdapter | null = null;
   let lastHref = '';
-  const askUserSite = () => {
-    userSite = 'asking';
+  const askSiteCrm = () => {
+    askedSite = true;
     void send({ type: 'page/siteCrm' }).then((reply) => {
       const crm = (reply as { ok?: boolean; data?: { crm?: unknown } } | undefined)?.data?.crm;
-      userSite = { adapter: typeof crm === 'string' ? adapterForUserSite(crm) : null };
-      if (userSite.adapter) sync(lastHref);
+      siteAdapter = typeof crm === 'string' ? adapterForUserSite(crm) : null;
+      if (siteAdapter) sync(lastHref);
     });
   };
   const adapterOf = (url: URL): CrmAdapter | null => {
     const builtIn = adapterFor(url);
     if (builtIn) return builtIn;
-    if (userSite === null) askUserSite();
-    return typeof userSite === 'object' ? (userSite?.adapter ?? null) : null;
+    if (!askedSite) askSiteCrm();
+    return siteAdapter;
   };
 
   const sync = (href: string) => {

@@ -68,12 +68,11 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
       }
       const db = await deps.db();
       const { crmSites } = await getSettings(db);
-      const others = crmSites.filter((s) => s.origin !== site.origin);
-      if (others.length >= MAX_CRM_SITES) {
-        throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
-      }
       // Adding a listed site again changes which CRM it runs; it keeps its place in the list.
       const previous = crmSites.find((s) => s.origin === site.origin);
+      if (!previous && crmSites.length >= MAX_CRM_SITES) {
+        throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
+      }
       const entry: CrmSite = { origin: site.origin, crm: req.crm, addedAt: previous?.addedAt ?? now() };
       return saved(db, previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry]);
     },

@@ -13,7 +13,7 @@ export function browserSiteAccess(): SiteAccess {
       const scripting = browser.scripting;
       if (!scripting?.registerContentScripts) return; // a browser without dynamic content scripts: the built-in CRMs still work
       const registered = await scripting.getRegisteredContentScripts({ ids: [SITE_SCRIPT_ID] }).catch(() => []);
-      // The worker wakes often and syncs each time: leave an identical registration alone.
+      // Synced again at each browser start and permission change: leave an identical registration alone.
       const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
       if (registered.length ? same(registered[0]!.matches ?? [], patterns) : !patterns.length) return;
       if (registered.length) await scripting.unregisterContentScripts({ ids: [SITE_SCRIPT_ID] });

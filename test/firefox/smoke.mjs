@@ -26,6 +26,26 @@ const until = async (what, fn, ms = 15_000) => {
   }
 };
 
+/**
+ * Open one of the extension's pages as a window, by a click in the sidebar frame (WebDriver BiDi does not
+ * navigate to moz-extension: addresses, and a framed extension page has no tabs API), and return it.
+ */
+async function openExtensionPage(frame, path) {
+  const id = `smoke-open-${path.replace(/\W/g, '')}`;
+  await frame.evaluate((buttonId, href) => {
+    const b = document.createElement('button');
+    b.id = buttonId;
+    b.textContent = `open ${href}`;
+    b.onclick = () => window.open(href);
+    document.body.prepend(b);
+  }, id, path);
+  await frame.click(`#${id}`);
+  return until(path, async () => {
+    for (const p of await browser.pages()) if ((await p.evaluate(() => location.pathname).catch(() => '')) === path) return p;
+    return undefined;
+  });
+}
+
 const browser = await puppeteer.launch({
   browser: 'firefox',
   executablePath: FIREFOX,
@@ -73,20 +93,7 @@ try {
   console.log('✔ Firefox ESR: sidebar shows the deal, first run and a note work');
   // The popup page loads its module code from its early script (see
   // scripts/vite-popup-modules-after-request.ts): check that path in Firefox too.
-  // (WebDriver BiDi does not navigate to moz-extension: addresses, and a framed extension page has
-  // no tabs API: a click in the sidebar frame opens the popup page as a window.)
-  await frame.evaluate(() => {
-    const b = document.createElement('button');
-    b.id = 'smoke-open-popup';
-    b.textContent = 'open popup';
-    b.onclick = () => window.open('/popup.html');
-    document.body.prepend(b);
-  });
-  await frame.click('#smoke-open-popup');
-  const popup = await until('the popup page', async () => {
-    for (const p of await browser.pages()) if ((await p.evaluate(() => location.pathname).catch(() => '')) === '/popup.html') return p;
-    return undefined;
-  });
+  const popup = await openExtensionPage(frame, '/popup.html');
   const table = await until('the weekly scorecard', async () =>
     popup.$eval('table[aria-label="Weekly scorecard"]', (t) => t.textContent),
   );
@@ -95,18 +102,7 @@ try {
   // CRM sites a user adds (Options): Firefox has what they run on, and a site without access is refused
   // with the reason. (The browser's permission prompt cannot be answered from here; the Chromium e2e
   // test covers the granted path.)
-  await frame.evaluate(() => {
-    const b = document.createElement('button');
-    b.id = 'smoke-open-options';
-    b.textContent = 'open options';
-    b.onclick = () => window.open('/options.html');
-    document.body.prepend(b);
-  });
-  await frame.click('#smoke-open-options');
-  const options = await until('the options page', async () => {
-    for (const p of await browser.pages()) if ((await p.evaluate(() => location.pathname).catch(() => '')) === '/options.html') return p;
-    return undefined;
-  });
+  const options = await openExtensionPage(frame, '/options.html');
   await until('the CRM sites section', async () => options.$eval('section[aria-labelledby="sites-h"] h2', (h) => h.textContent));
   const sites = await options.evaluate(async () => ({
     scripting: typeof browser.scripting?.registerContentScripts,
