@@ -23,6 +23,8 @@ import type { DealReader } from './crm-reader/reader';
 declare global {
   // set by crm-reader.js when it loads (isolated world only: the page cannot see it)
   var __dealsideReader: DealReader | undefined;
+  // set by this script while it runs in the page: whether that instance still belongs to a live extension
+  var __dealsideWatching: (() => boolean) | undefined;
 }
 
 /** Looked up only when needed: the first touch brings up the extension's bindings in this page. */
@@ -38,6 +40,10 @@ const stillOurs = () => {
 };
 
 export default defineUnlistedScript(() => {
+  // Once per page: Options also starts this script in tabs already open on a site the
+  // user adds (lib/handlers/site-access.ts), which may have it running already.
+  if (globalThis.__dealsideWatching?.()) return;
+  globalThis.__dealsideWatching = stillOurs;
   let href = location.href;
   let loading: Promise<void> | null = null;
   const watching = new AbortController();

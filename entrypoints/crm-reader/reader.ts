@@ -48,17 +48,23 @@ export function createDealReader(): DealReader {
   /**
    * On a host no built-in adapter owns, the content script runs because the
    * user added the site in Options: the background says which CRM it runs
-   * (asked once per page; never on the built-in CRMs' hosts).
+   * (asked once per page, and again when the site's entry changes; never on
+   * the built-in CRMs' hosts).
    */
   let askedSite = false;
+  let siteCrm: string | null = null;
   let siteAdapter: CrmAdapter | null = null;
   let lastHref = '';
   const askSiteCrm = () => {
     askedSite = true;
     void send({ type: 'page/siteCrm' }).then((reply) => {
       const crm = (reply as { ok?: boolean; data?: { crm?: unknown } } | undefined)?.data?.crm;
-      siteAdapter = typeof crm === 'string' ? adapterForUserSite(crm) : null;
-      if (siteAdapter) sync(lastHref);
+      const next = typeof crm === 'string' ? crm : null;
+      if (next === siteCrm) return;
+      siteCrm = next;
+      siteAdapter = next ? adapterForUserSite(next) : null;
+      // the deal read with the site's CRM now (its key names the CRM), or the sidebar gone once the site is removed
+      if (lastHref) sync(lastHref);
     });
   };
   const adapterOf = (url: URL): CrmAdapter | null => {
@@ -94,6 +100,8 @@ export function createDealReader(): DealReader {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const kind = (message as { kind?: unknown } | null)?.kind;
     if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
+    // Options changed this site's entry: which CRM it runs is asked again (a built-in host has none to ask).
+    else if (kind === 'dealside/site-changed' && askedSite) askSiteCrm();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -56,7 +56,7 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
         if (!granted) return fail(`Dealside was not given access to ${site.host}, so nothing was added.`);
         onSaved(await send({ type: 'sites/add', address: site.origin, crm: runs }));
         setAddress('');
-        setStatus(`Added ${site.host} (${labelOf(runs)}). Reload its open tabs to see Dealside there.`);
+        setStatus(`Added ${site.host} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
       })
       .catch((e: Error) => fail(`${site.host} was not added: ${e.message}`))
       .finally(() => setBusy(false));

@@ -25,6 +25,13 @@ export interface SiteAccess {
   granted(pattern: string): Promise<boolean>;
   /** run the CRM content script on exactly these match patterns (none: on no added site) */
   runContentScriptOn(patterns: string[]): Promise<void>;
+  /**
+   * Tabs already open on the site (`pattern`) take the change without a reload:
+   * a deal reader running there asks again which CRM the site runs (none, once
+   * removed), and with `start` the content script starts where it is not running.
+   * Never fails: a tab that cannot be reached shows the change when it reloads.
+   */
+  updateOpenTabs(pattern: string, start: boolean): Promise<void>;
 }
 
 export interface CrmSiteDeps {
@@ -74,13 +81,18 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
         throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
       }
       const entry: CrmSite = { origin: site.origin, crm: req.crm, addedAt: previous?.addedAt ?? now() };
-      return saved(db, previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry]);
+      const settings = await saved(db, previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry]);
+      await deps.access.updateOpenTabs(sitePattern(site.origin), true);
+      return settings;
     },
 
     async 'sites/remove'(req) {
       const db = await deps.db();
       const { crmSites } = await getSettings(db);
-      return saved(db, crmSites.filter((s) => s.origin !== req.origin));
+      const settings = await saved(db, crmSites.filter((s) => s.origin !== req.origin));
+      // Sent before Options gives the access back: until then the browser still lets Dealside find those tabs.
+      if (crmSites.some((s) => s.origin === req.origin)) await deps.access.updateOpenTabs(sitePattern(req.origin), false);
+      return settings;
     },
 
     async 'page/siteCrm'(_req, sender) {

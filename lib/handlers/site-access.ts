@@ -1,10 +1,12 @@
 /**
  * The browser side of CRM sites a user adds (see crm-sites.ts): host
  * permissions, and one dynamic content-script registration for every added
- * site, running the same stage-one script as the manifest's CRM entry.
+ * site, running the same stage-one script as the manifest's CRM entry; and
+ * the tabs already open on a site when it is added or removed.
  */
 import { browser } from 'wxt/browser';
 import { SITE_SCRIPT_ID, type SiteAccess } from './crm-sites';
+import type { ToContentMessage } from '../messages/protocol';
 
 export function browserSiteAccess(): SiteAccess {
   return {
@@ -21,6 +23,18 @@ export function browserSiteAccess(): SiteAccess {
       await scripting.registerContentScripts([
         { id: SITE_SCRIPT_ID, matches: patterns, js: ['crm-watch.js'], runAt: 'document_idle', persistAcrossSessions: true },
       ]);
+    },
+    async updateOpenTabs(pattern, start) {
+      // Finding tabs by address needs the site's access, which Dealside holds here (added, or not yet given back).
+      const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
+      const message: ToContentMessage = { kind: 'dealside/site-changed' };
+      for (const { id } of tabs) {
+        if (id === undefined) continue;
+        // a reader already running there (the site added again with another CRM, or removed)
+        await browser.tabs.sendMessage(id, message, { frameId: 0 }).catch(() => undefined);
+        // the stage-one script, where it is not running yet (it runs only once per page: entrypoints/crm-watch.ts)
+        if (start) await browser.scripting?.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/crm-watch.js'] }).catch(() => undefined);
+      }
     },
   };
 }

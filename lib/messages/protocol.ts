@@ -350,4 +350,5 @@ export interface ChangeEvent {
  */
 export type ToContentMessage =
   | { kind: 'dealside/toggle-sidebar' }
-  | { kind: 'dealside/sidebar-prefs'; width: number; collapsed: boolean };
+  /** the site's entry in Options changed (added again, removed): ask `page/siteCrm` again */
+  | { kind: 'dealside/site-changed' };

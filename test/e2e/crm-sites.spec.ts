@@ -1,6 +1,7 @@
 // CRM sites a user adds (Options → CRM sites), end to end in Debian Chromium:
 // a Salesforce org at an address of its own shows no sidebar until the site is
-// added; once added, its deal page shows the deal; once removed, nothing again.
+// added; once added, its deal page shows the deal (in a tab already open too,
+// without a reload); once removed, nothing again.
 //
 // Adding a site asks the browser for access to it. Playwright cannot answer the
 // browser's permission prompt (microsoft/playwright#32755), so this test loads
@@ -13,7 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACME_NAME, EXTENSION_DIR, ROOT, launch, sidebarShowing, type App } from './harness';
+import { ACME_NAME, EXTENSION_DIR, ROOT, launch, sidebarShowing, sidebarVisible, type App } from './harness';
 
 const SITE = 'https://sales.acme-corp.com';
 const DEAL = `${SITE}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
@@ -47,9 +48,9 @@ async function dealsideOnPage(page: Page): Promise<boolean> {
 
 test('a CRM at its own address: no sidebar until added in Options, the deal once added, nothing once removed', async () => {
   await app.setUser();
-  const before = await app.open(DEAL);
-  expect(await dealsideOnPage(before)).toBe(false);
-  await before.close();
+  // a tab already open on the site when it is added (and still open when it is removed)
+  const open = await app.open(DEAL);
+  expect(await dealsideOnPage(open)).toBe(false);
 
   const options = await app.context.newPage();
   await options.goto(`chrome-extension://${app.extensionId}/options.html`);
@@ -69,6 +70,10 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   await expect(sites.getByRole('status')).toContainText('Added sales.acme-corp.com (Salesforce)');
   await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toContainText('sales.acme-corp.com — Salesforce');
 
+  // the tab that was already open shows the deal without a reload …
+  const asideInOpenTab = await sidebarShowing(open, app.extensionId, ACME_NAME);
+  await expect(asideInOpenTab.getByText('Negotiation/Review')).toBeVisible();
+  // … and so does a tab opened now
   const page = await app.open(DEAL);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await expect(aside.getByText('Negotiation/Review')).toBeVisible();
@@ -77,6 +82,10 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   await sites.getByRole('button', { name: 'Remove sales.acme-corp.com' }).click();
   await expect(sites.getByRole('status')).toContainText('Removed sales.acme-corp.com');
   await expect(sites.getByText('No sites added.')).toBeVisible();
+  // the open tab loses the sidebar without a reload (and the CRM gets its width back) …
+  await expect.poll(() => sidebarVisible(open, app.extensionId)).toBe(false);
+  expect(await open.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+  // … and a tab opened now shows nothing
   const after = await app.open(DEAL);
   expect(await dealsideOnPage(after)).toBe(false);
 });

@@ -14,11 +14,14 @@ let events: ChangeEvent[];
 /** the host permissions the fake browser holds, and what the content script is registered on */
 let held: Set<string>;
 let registered: string[];
+/** the open tabs told of a change, in order: [site pattern, whether the content script is started there] */
+let openTabUpdates: [string, boolean][];
 let n = 0;
 
 const access: SiteAccess = {
   granted: async (pattern) => held.has(pattern),
   runContentScriptOn: async (patterns) => void (registered = [...patterns]),
+  updateOpenTabs: async (pattern, start) => void openTabUpdates.push([pattern, start]),
 };
 
 beforeEach(async () => {
@@ -27,6 +30,7 @@ beforeEach(async () => {
   events = [];
   held = new Set();
   registered = [];
+  openTabUpdates = [];
   h = createCrmSiteHandlers({ db: async () => db, access, broadcast: (e) => void events.push(e), now: () => new Date('2026-11-26T08:00:00.000Z') });
 });
 
@@ -38,6 +42,8 @@ describe('sites/add', () => {
     expect((await getSettings(db)).crmSites).toEqual(settings.crmSites);
     expect(registered).toEqual(['https://crm.example.com/*']);
     expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true }]);
+    // tabs already open on the site start Dealside without a reload
+    expect(openTabUpdates).toEqual([['https://crm.example.com/*', true]]);
   });
 
   it('refuses a site without access, and keeps nothing', async () => {
@@ -48,6 +54,7 @@ describe('sites/add', () => {
     expect((await getSettings(db)).crmSites).toEqual([]);
     expect(registered).toEqual([]);
     expect(events).toEqual([]);
+    expect(openTabUpdates).toEqual([]);
   });
 
   it('refuses what is no site (checked again here: Options is not the only judge)', async () => {
@@ -85,11 +92,20 @@ describe('sites/remove and the registration', () => {
     await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
     await h['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'salesforce' }, options);
     expect(registered).toEqual(['https://a.example.com/*', 'https://b.example.com/*']);
+    openTabUpdates = [];
     const s = await h['sites/remove']({ type: 'sites/remove', origin: 'https://a.example.com' }, options);
     expect(s.crmSites.map((x) => x.origin)).toEqual(['https://b.example.com']);
     expect(registered).toEqual(['https://b.example.com/*']);
+    // its open tabs are told (the sidebar leaves them), and nothing is started there
+    expect(openTabUpdates).toEqual([['https://a.example.com/*', false]]);
     await h['sites/remove']({ type: 'sites/remove', origin: 'https://b.example.com' }, options);
     expect(registered).toEqual([]);
+    // a site that is not listed: no tab to tell
+    await h['sites/remove']({ type: 'sites/remove', origin: 'https://c.example.com' }, options);
+    expect(openTabUpdates).toEqual([
+      ['https://a.example.com/*', false],
+      ['https://b.example.com/*', false],
+    ]);
   });
 
   it('a site whose access was withdrawn in the browser stays listed but gets no content script', async () => {
