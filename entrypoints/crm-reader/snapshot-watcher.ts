@@ -8,7 +8,8 @@
  * watched; reads are paced (lib/page/read-pacing.ts). A value edited in a form
  * field (Dynamics shows its fields as inputs) changes no DOM, only the input's
  * value: the `change` event the field fires when the edit is committed is read
- * for too. Reports only when what was read changed. Runs only on deal pages;
+ * for too, and a value the CRM's script sets with no event at all is caught by
+ * comparing those fields' values every 2 s. Reports only when what was read changed. Runs only on deal pages;
  * other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
@@ -33,6 +34,16 @@ const OPTIONS: MutationObserverInit = {
   attributes: true,
   attributeFilter: ['class', 'hidden', 'style', 'title', 'value', 'aria-current'],
 };
+
+/**
+ * How often values held in form fields are compared with what was read: a CRM's
+ * script can set an input's value (a recalculated amount after a save) with no
+ * mutation and no event. Only on records read from form fields (Dynamics 365).
+ */
+const FORM_VALUE_CHECK_MS = 2000;
+
+type FormField = HTMLInputElement | HTMLTextAreaElement;
+const isFormField = (el: Element): el is FormField => el.localName === 'input' || el.localName === 'textarea';
 
 /** On the ancestors of what was read: shown, hidden or restyled, or a child (the way down) taken away. */
 const ANCESTOR_OPTIONS: MutationObserverInit = {
@@ -110,6 +121,19 @@ export function watchDeal(
     }
   };
 
+  /** the form fields the last read took values from, with those values; compared every FORM_VALUE_CHECK_MS */
+  let formValues: { field: FormField; value: string }[] = [];
+  let formCheck: ReturnType<typeof setInterval> | undefined;
+  const checkFormValues = () => {
+    // A field being typed in is left alone: its edit is read once committed (`change`).
+    if (formValues.some(({ field, value }) => field.value !== value && !field.matches(':focus'))) schedule();
+  };
+  const watchFormValues = (valuesFrom: Element[]) => {
+    formValues = valuesFrom.filter(isFormField).map((field) => ({ field, value: field.value }));
+    if (formValues.length && formCheck === undefined) formCheck = setInterval(checkFormValues, FORM_VALUE_CHECK_MS);
+    else if (!formValues.length && formCheck !== undefined) formCheck = void clearInterval(formCheck);
+  };
+
   const readNow = () => {
     // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
     const rendered = adapter.isRecordRendered(document, address);
@@ -122,6 +146,7 @@ export function watchDeal(
     readTrace.root = readTrace.element = null;
     const complete = FIELDS.every((f) => fields[f] !== undefined);
     footprint = complete ? readFootprint(valuesFrom) : null;
+    watchFormValues(valuesFrom);
     untouchedBatches = 0;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
@@ -160,6 +185,7 @@ export function watchDeal(
       observer.disconnect();
       listening.abort();
       clearTimeout(deadline);
+      clearInterval(formCheck);
       if (timer !== undefined) clearTimeout(timer);
     },
   };

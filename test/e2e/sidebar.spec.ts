@@ -172,11 +172,25 @@ test('an edit typed into a form field (Dynamics 365) reaches the sidebar once co
   // Dynamics shows its fields as inputs: typing changes the input's value, no DOM
   const field = page.getByRole('textbox', { name: 'Date of Est. Close Date' });
   await field.fill('30/06/2027');
-  // the edit is not committed until the field is left
-  await page.waitForTimeout(500);
+  // the edit is not committed until the field is left (longer than the reader's 2 s check of form values)
+  await page.waitForTimeout(2_500);
   await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
   await field.press('Tab');
   await expect(aside.getByLabel('Close date')).toHaveText('30/06/2027', { timeout: 2_000 });
+});
+
+test("a value the CRM's own script sets in a form field, with no event and no DOM change, reaches the sidebar", async () => {
+  await app.setUser();
+  const page = await app.open(DYNAMICS);
+  const aside = await sidebarShowing(page, app.extensionId, 'Fabrikam — 500 Seats');
+  await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
+  // as a form's script does after a save recalculates a field: the value property only
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[aria-label="Date of Est. Close Date"]');
+    if (!input) throw new Error('no close date input on the fixture');
+    input.value = '15/05/2027';
+  });
+  await expect(aside.getByLabel('Close date')).toHaveText('15/05/2027', { timeout: 4_000 });
 });
 
 test('two tabs on the same deal stay in sync without a reload', async () => {
