@@ -50,7 +50,8 @@ test('a commitment survives a reload, is resolved as Missed with a note, and his
   await expect(history).toContainText('Missed');
   await expect(history).toContainText('a signed mutual action plan with Acme');
   await expect(history).toContainText('What happened: Legal review slipped; MAP goes out Monday');
-  await expect(history).toContainText('stated by Dana Reyes, recorded by Morgan Lead');
+  await expect(history).toContainText('Stated by Dana Reyes (recorded by Morgan Lead)');
+  await expect(history).toContainText('Marked missed by Morgan Lead');
   await expect(aside.getByText('What happened?')).toHaveCount(0);
   await page.reload();
   aside = await sidebarShowing(page, app.extensionId, ACME_NAME);

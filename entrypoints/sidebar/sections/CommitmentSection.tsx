@@ -38,7 +38,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
       {cut(upcoming).map((c) => (
         <p key={c.id}>
           <span className="chip">Open</span> {c.text} — by {formatDay(c.due)}{' '}
-          <span className="muted">({statedLine(c)})</span>
+          <span className="muted">· {statedLine(c)}</span>
         </p>
       ))}
       {!showAll && hidden > 0 && (
@@ -65,9 +65,12 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
                   </p>
                 )}
                 {c.resolution?.note && <p>What happened: {c.resolution.note}</p>}
-                <p className="muted">
-                  {statedLine(c)}; {c.resolution ? `${c.resolution.by.name} recorded it ${formatInstant(c.resolution.at, TIME_ZONE)}` : ''}
-                </p>
+                <p className="muted">{statedLine(c)}</p>
+                {c.resolution && (
+                  <p className="muted">
+                    Marked {c.status} by {c.resolution.by.name}, {formatInstant(c.resolution.at, TIME_ZONE)}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -77,9 +80,10 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
   );
 }
 
+/** "Stated by Dana Reyes (recorded by Morgan Lead), Nov 26, 2026, 9:42 AM": whose promise it is, and who typed it in. */
 function statedLine(c: Commitment): string {
-  const by = c.recordedBy ? `${c.statedBy.name}, recorded by ${c.recordedBy.name}` : c.statedBy.name;
-  return `stated by ${by} ${formatInstant(c.statedAt, TIME_ZONE)}`;
+  const by = c.recordedBy ? `${c.statedBy.name} (recorded by ${c.recordedBy.name})` : c.statedBy.name;
+  return `Stated by ${by}, ${formatInstant(c.statedAt, TIME_ZONE)}`;
 }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
