@@ -9,8 +9,8 @@
  * field (Dynamics shows its fields as inputs) changes no DOM, only the input's
  * value: the `change` event the field fires when the edit is committed is read
  * for too, and a value the CRM's script sets with no event at all is caught by
- * comparing those fields' values every 2 s. Reports only when what was read changed. Runs only on deal pages;
- * other CRM pages get no observer.
+ * comparing those fields' values every 2 s. Reports only when what was read
+ * changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
 import { readTrace, type RawDealTexts } from '../../lib/crm/dom';
@@ -131,7 +131,10 @@ export function watchDeal(
   const watchFormValues = (valuesFrom: Element[]) => {
     formValues = valuesFrom.filter(isFormField).map((field) => ({ field, value: field.value }));
     if (formValues.length && formCheck === undefined) formCheck = setInterval(checkFormValues, FORM_VALUE_CHECK_MS);
-    else if (!formValues.length && formCheck !== undefined) formCheck = void clearInterval(formCheck);
+    else if (!formValues.length && formCheck !== undefined) {
+      clearInterval(formCheck);
+      formCheck = undefined;
+    }
   };
 
   const readNow = () => {
