@@ -17,6 +17,7 @@ import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
 import { createCrmSiteHandlers, syncSiteScripts } from '../lib/handlers/crm-sites';
 import { browserSiteAccess } from '../lib/handlers/site-access';
+import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 
 export default defineBackground(() => {
@@ -86,7 +87,8 @@ export default defineBackground(() => {
     if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await browser.tabs.sendMessage(tab.id, { kind: 'dealside/toggle-sidebar' }, { frameId: 0 }).catch(() => {});
+    // In the tab's reader itself (the command grants activeTab): a tab without one is left alone.
+    await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: toggleSidebarInPage }).catch(() => {});
   });
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

@@ -18,6 +18,10 @@ export interface DealReader {
   sync(href: string): void;
   /** the extension was reloaded or updated: remove everything */
   stop(): void;
+  /** the keyboard shortcut (run by the background: lib/page/reader-calls.ts) */
+  toggleSidebar(): void;
+  /** Options changed this site's entry: ask again which CRM it runs (a built-in host has none to ask) */
+  siteChanged(): void;
 }
 
 export function createDealReader(): DealReader {
@@ -95,23 +99,15 @@ export function createDealReader(): DealReader {
     watcher = watchDeal(adapter, address, report);
   };
 
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only our background (no tab); treated as layout commands, nothing more.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const kind = (message as { kind?: unknown } | null)?.kind;
-    if (kind === 'dealside/toggle-sidebar') host?.toggleCollapsed();
-    // Options changed this site's entry: which CRM it runs is asked again (a built-in host has none to ask).
-    else if (kind === 'dealside/site-changed' && askedSite) askSiteCrm();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-
   return {
     sync,
     stop() {
-      browser.runtime.onMessage.removeListener(onMessage);
       watcher?.stop();
       host?.destroy();
+    },
+    toggleSidebar: () => host?.toggleCollapsed(),
+    siteChanged() {
+      if (askedSite) askSiteCrm();
     },
   };
 }

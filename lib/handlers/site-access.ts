@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SITE_SCRIPT_ID, type SiteAccess } from './crm-sites';
-import type { ToContentMessage } from '../messages/protocol';
+import { siteChangedInPage } from '../page/reader-calls';
 
 export function browserSiteAccess(): SiteAccess {
   return {
@@ -27,13 +27,13 @@ export function browserSiteAccess(): SiteAccess {
     async updateOpenTabs(pattern, start) {
       // Finding tabs by address needs the site's access, which Dealside holds here (added, or not yet given back).
       const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
-      const message: ToContentMessage = { kind: 'dealside/site-changed' };
       for (const { id } of tabs) {
         if (id === undefined) continue;
+        const target = { tabId: id, frameIds: [0] };
         // a reader already running there (the site added again with another CRM, or removed)
-        await browser.tabs.sendMessage(id, message, { frameId: 0 }).catch(() => undefined);
+        await browser.scripting?.executeScript({ target, func: siteChangedInPage }).catch(() => undefined);
         // the stage-one script, where it is not running yet (it runs only once per page: entrypoints/crm-watch.ts)
-        if (start) await browser.scripting?.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/crm-watch.js'] }).catch(() => undefined);
+        if (start) await browser.scripting?.executeScript({ target, files: ['/crm-watch.js'] }).catch(() => undefined);
       }
     },
   };

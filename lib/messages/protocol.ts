@@ -343,12 +343,3 @@ export interface ChangeEvent {
   /** the connection to the background was lost and is back: reload everything shown */
   resync?: boolean;
 }
-
-/**
- * Background → content script (tabs.sendMessage). The content script checks
- * sender.id === browser.runtime.id and treats these as layout commands only.
- */
-export type ToContentMessage =
-  | { kind: 'dealside/toggle-sidebar' }
-  /** the site's entry in Options changed (added again, removed): ask `page/siteCrm` again */
-  | { kind: 'dealside/site-changed' };

@@ -11,32 +11,26 @@
 // else (the request itself, the background's check, the content-script
 // registration, the reader choosing the CRM) is the build under test.
 import { expect, test, type Page } from '@playwright/test';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ACME_NAME, EXTENSION_DIR, ROOT, launch, sidebarShowing, sidebarVisible, type App } from './harness';
+import { ACME_NAME, ROOT, buildWithHostAccess, launch, sidebarShowing, sidebarVisible, type App } from './harness';
 
 const SITE = 'https://sales.acme-corp.com';
 const DEAL = `${SITE}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
 
-let dir: string;
+let build: Awaited<ReturnType<typeof buildWithHostAccess>>;
 let app: App;
 
 test.beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'dealside-sites-'));
-  await cp(EXTENSION_DIR, dir, { recursive: true });
-  const manifestFile = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = [`${SITE}/*`];
-  await writeFile(manifestFile, JSON.stringify(manifest));
-  app = await launch([], { extensionDir: dir });
+  build = await buildWithHostAccess([SITE]);
+  app = await launch([], { extensionDir: build.dir });
   const body = await readFile(join(ROOT, 'test/fixtures/crm/salesforce-lightning-opportunity.html'), 'utf8');
   await app.context.route(`${SITE}/lightning/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 });
 
 test.afterEach(async () => {
   await app.close();
-  await rm(dir, { recursive: true, force: true });
+  await build.remove();
 });
 
 /** Whether Dealside put anything on the page (its host element, or a frame of its own). */

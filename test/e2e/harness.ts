@@ -4,9 +4,10 @@
  * address parsing run for real), everything else refused.
  */
 import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, ROOT } from '../support/browser.mjs';
+import { EXTENSION_DIR, launchChromium, ROOT } from '../support/browser.mjs';
 
 export { EXTENSION_DIR, ROOT } from '../support/browser.mjs';
 
@@ -44,6 +45,24 @@ export interface App {
 }
 
 /** `extensionDir`: another build of Dealside to load (default: the build under test). */
+/**
+ * A copy of the build under test whose manifest already holds access to `origins`
+ * (as `https://host/*` host permissions): the state a person's "Allow" leaves, or the
+ * `activeTab` grant a keyboard shortcut gives, neither of which Playwright can produce
+ * (it cannot answer the browser's permission prompt, microsoft/playwright#32755, nor
+ * press a browser-level shortcut). Everything else is the build itself. Returns the
+ * copy's directory and how to remove it.
+ */
+export async function buildWithHostAccess(origins: string[]): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'dealside-access-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = origins.map((o) => `${o}/*`);
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export async function launch(extraArgs: string[] = [], { extensionDir }: { extensionDir?: string } = {}): Promise<App> {
   const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs, ...(extensionDir ? { extensionDir } : {}) });
   // Nothing leaves the machine: every web address not routed below is refused.

@@ -1,14 +1,37 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME_NAME, ACME, launch, sidebarFrame, sidebarShowing, type App } from './harness';
+import { ACME_NAME, ACME, buildWithHostAccess, launch, sidebarFrame, sidebarShowing, type App } from './harness';
 
+let build: Awaited<ReturnType<typeof buildWithHostAccess>>;
 let app: App;
 test.beforeEach(async () => {
-  app = await launch();
+  // The keyboard shortcut runs in the tab under the `activeTab` grant the command gives,
+  // which Playwright cannot produce: this build holds access to the CRM's host instead.
+  build = await buildWithHostAccess([new URL(ACME).origin]);
+  app = await launch([], { extensionDir: build.dir });
   await app.setUser();
 });
 test.afterEach(async () => {
   await app.close();
+  await build.remove();
 });
+
+/**
+ * What the background does for the toggle-sidebar command (entrypoints/background.ts,
+ * lib/page/reader-calls.ts), in every tab: only a CRM tab's reader answers.
+ */
+async function pressShortcut(a: App) {
+  await a.context.serviceWorkers()[0]!.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    for (const tab of await api.tabs.query({})) {
+      await api.scripting
+        .executeScript({
+          target: { tabId: tab.id!, frameIds: [0] },
+          func: () => (globalThis as unknown as { __dealsideReader?: { toggleSidebar(): void } }).__dealsideReader?.toggleSidebar(),
+        })
+        .catch(() => {});
+    }
+  });
+}
 
 /** The sidebar iframe's box in the page, null when hidden or not framed (its host is a closed shadow root: locators cannot reach in). */
 async function frameBox(page: Page) {
@@ -65,15 +88,8 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
   await expect.poll(() => reservedWidth(page)).toBe(24);
   expect(page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(false);
   expect(await controlsUnder(page, viewport.width - 24, viewport.width)).toBe(0);
-  // The shortcut's message toggles it back open: framed now, at the remembered width, showing the deal.
-  const worker = app.context.serviceWorkers()[0]!;
-  await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-    // what the background does for the toggle-sidebar command, sent to every tab (only a CRM tab has a sidebar)
-    for (const tab of await api.tabs.query({})) {
-      await api.tabs.sendMessage(tab.id!, { kind: 'dealside/toggle-sidebar' }, { frameId: 0 }).catch(() => {});
-    }
-  });
+  // The shortcut toggles it back open: framed now, at the remembered width, showing the deal.
+  await pressShortcut(app);
   await expect.poll(async () => Math.round((await frameBox(page))?.width ?? 0)).toBe(460);
   await sidebarShowing(page, app.extensionId, ACME_NAME);
   expect(await reservedWidth(page)).toBe(24 + 460);
