@@ -70,9 +70,8 @@ export function isBuiltInCrmHost(host: string): boolean {
 export function crmForOrigin(sites: readonly { origin: string; crm: CrmSiteChoice }[], pageUrl: string | undefined): CrmSiteChoice | null {
   let origin: string;
   try {
-    const url = new URL(pageUrl ?? '');
-    if (url.protocol !== 'https:' || url.port) return null;
-    origin = `https://${url.hostname.toLowerCase()}`;
+    // Lower-case host, default port dropped: an http page, or one at another port, matches no stored (https) origin.
+    origin = new URL(pageUrl ?? '').origin;
   } catch {
     return null;
   }

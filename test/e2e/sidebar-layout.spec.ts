@@ -1,18 +1,23 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACME_NAME, ACME, buildWithHostAccess, launch, sidebarFrame, sidebarShowing, type App } from './harness';
 
-let build: Awaited<ReturnType<typeof buildWithHostAccess>>;
 let app: App;
-test.beforeEach(async () => {
-  // The keyboard shortcut runs in the tab under the `activeTab` grant the command gives,
-  // which Playwright cannot produce: this build holds access to the CRM's host instead.
-  build = await buildWithHostAccess([new URL(ACME).origin]);
-  app = await launch([], { extensionDir: build.dir });
+/** set only by the test that presses the shortcut */
+let build: Awaited<ReturnType<typeof buildWithHostAccess>> | null = null;
+
+/**
+ * Dealside signed in. `forShortcut`: the keyboard shortcut runs in the tab under the
+ * `activeTab` grant the command gives, which Playwright cannot produce, so that test
+ * loads a copy of the build holding access to the CRM's host instead.
+ */
+async function start({ forShortcut = false } = {}) {
+  build = forShortcut ? await buildWithHostAccess([new URL(ACME).origin]) : null;
+  app = await launch([], build ? { extensionDir: build.dir } : {});
   await app.setUser();
-});
+}
 test.afterEach(async () => {
   await app.close();
-  await build.remove();
+  await build?.remove();
 });
 
 /**
@@ -55,6 +60,7 @@ function controlsUnder(page: Page, x0: number, x1: number) {
 }
 
 test('docked right, resizable with the width remembered, collapsible to a bar that covers no CRM control', async () => {
+  await start({ forShortcut: true });
   const page = await app.open(ACME);
   await sidebarShowing(page, app.extensionId, ACME_NAME);
   const viewport = page.viewportSize()!;
@@ -96,6 +102,7 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
 });
 
 test('follows the system colour scheme: dark', async () => {
+  await start();
   const page = await app.open(ACME);
   await page.emulateMedia({ colorScheme: 'dark' });
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
