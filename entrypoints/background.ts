@@ -15,7 +15,7 @@ import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
-import { createCrmSiteHandlers, syncSiteScripts } from '../lib/handlers/crm-sites';
+import { createCrmSiteHandlers, siteAccessChanged } from '../lib/handlers/crm-sites';
 import { browserSiteAccess } from '../lib/handlers/site-access';
 import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
@@ -70,14 +70,15 @@ export default defineBackground(() => {
   // permission can be withdrawn in the browser's own settings). The registration
   // outlives the worker, so this runs when the browser starts, when Dealside is
   // installed or updated, and when a permission changes — not on every wake.
-  const syncSites = () =>
+  // Access given in the browser's own settings takes effect in the site's open tabs too.
+  const syncSites = (addedPatterns: readonly string[] = []) =>
     db()
       .then((d) => getSettings(d))
-      .then((s) => syncSiteScripts(s.crmSites, siteAccess))
+      .then((s) => siteAccessChanged(s.crmSites, siteAccess, addedPatterns))
       .catch((e) => console.warn('Dealside could not update its CRM sites', e));
   browser.runtime.onStartup.addListener(() => void syncSites());
   browser.runtime.onInstalled.addListener(() => void syncSites());
-  browser.permissions?.onAdded?.addListener(() => void syncSites());
+  browser.permissions?.onAdded?.addListener((added) => void syncSites(added.origins ?? []));
   browser.permissions?.onRemoved?.addListener(() => void syncSites());
 
   forgetClosedTabDeals();

@@ -57,6 +57,19 @@ export async function syncSiteScripts(sites: readonly CrmSite[], access: SiteAcc
   return patterns;
 }
 
+/**
+ * The browser's permissions changed — in its own site-access settings (about:addons,
+ * the extension's details page) or through Options. Register the content script
+ * again, and where a listed site's access was just given, start Dealside in its
+ * open tabs, as adding the site does, rather than waiting for a reload. (Access
+ * just withdrawn leaves nothing to do in open tabs: the browser no longer lets
+ * Dealside reach them, and their pages stop being read when they reload.)
+ */
+export async function siteAccessChanged(sites: readonly CrmSite[], access: SiteAccess, addedPatterns: readonly string[] = []): Promise<void> {
+  const readable = await syncSiteScripts(sites, access);
+  for (const pattern of readable) if (addedPatterns.includes(pattern)) await access.updateOpenTabs(pattern, true);
+}
+
 export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const saved = async (db: DB, crmSites: CrmSite[]) => {

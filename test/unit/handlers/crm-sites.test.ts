@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { getSettings, patchSettings } from '../../../lib/db/settings';
-import { createCrmSiteHandlers, syncSiteScripts, type CrmSiteHandlers, type SiteAccess } from '../../../lib/handlers/crm-sites';
+import { createCrmSiteHandlers, siteAccessChanged, syncSiteScripts, type CrmSiteHandlers, type SiteAccess } from '../../../lib/handlers/crm-sites';
 import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 
@@ -116,6 +116,35 @@ describe('sites/remove and the registration', () => {
     expect(await syncSiteScripts((await getSettings(db)).crmSites, access)).toEqual(['https://b.example.com/*']);
     expect(registered).toEqual(['https://b.example.com/*']);
     expect((await getSettings(db)).crmSites).toHaveLength(2);
+  });
+});
+
+describe('siteAccessChanged (access given or withdrawn in the browser itself)', () => {
+  it("starts Dealside in the open tabs of a listed site whose access was just given back, and only there", async () => {
+    held.add('https://a.example.com/*').add('https://b.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
+    await h['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'hubspot' }, options);
+    held.delete('https://a.example.com/*');
+    await siteAccessChanged((await getSettings(db)).crmSites, access);
+    expect(registered).toEqual(['https://b.example.com/*']);
+    openTabUpdates.length = 0;
+
+    held.add('https://a.example.com/*').add('https://unlisted.example.com/*');
+    await siteAccessChanged((await getSettings(db)).crmSites, access, ['https://a.example.com/*', 'https://unlisted.example.com/*']);
+    expect(registered).toEqual(['https://a.example.com/*', 'https://b.example.com/*']);
+    // the listed site just given access: its open tabs; an unlisted one (not a CRM Dealside knows) and b (unchanged): none
+    expect(openTabUpdates).toEqual([['https://a.example.com/*', true]]);
+  });
+
+  it('withdrawn access: the script stops being registered there, and no open tab is touched', async () => {
+    held.add('https://a.example.com/*');
+    await h['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options);
+    openTabUpdates.length = 0;
+    held.delete('https://a.example.com/*');
+    // an event naming the site as added while the browser says it is not held (a stale event) starts nothing
+    await siteAccessChanged((await getSettings(db)).crmSites, access, ['https://a.example.com/*']);
+    expect(registered).toEqual([]);
+    expect(openTabUpdates).toEqual([]);
   });
 });
 
