@@ -5,6 +5,7 @@ import type { Settings } from '../../lib/model';
 import { RUBRIC, RUBRIC_VERSION } from '../../lib/rubric';
 import { BackupSection } from './BackupSection';
 import { CrmSitesSection } from './CrmSitesSection';
+import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -88,6 +89,10 @@ export function Options() {
                 </ol>
               </div>
             ))}
+          </section>
+          <section aria-labelledby="keys-h">
+            <h2 id="keys-h">Keyboard shortcuts</h2>
+            <KeyboardShortcuts />
           </section>
           <CrmSitesSection settings={settings} onSaved={setSettings} />
           <section aria-labelledby="data-h">

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person } from '../../lib/model';
@@ -9,6 +9,7 @@ import { NextStepSection } from './sections/NextStepSection';
 import { ScoresSection } from './sections/ScoresSection';
 import { NotesSection } from './sections/NotesSection';
 import { CallReviews } from './sections/CallReviews';
+import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 
 /** The user's zone: days ("due today", "overdue") are computed in it. */
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -66,7 +67,19 @@ function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; u
       <ScoresSection dealKey={dealKey} scores={view.scores} />
       <NotesSection dealKey={dealKey} notes={view.notes} />
       <CallReviews dealKey={dealKey} />
+      <ShortcutHelp />
     </>
+  );
+}
+
+/** Folded at the sidebar's foot; the list is made (and the browser asked for the toggle's keys) only once opened. */
+function ShortcutHelp() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="shortcut-help" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Keyboard shortcuts</summary>
+      {open && <KeyboardShortcuts />}
+    </details>
   );
 }
 

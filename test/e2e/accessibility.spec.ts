@@ -1,7 +1,7 @@
 // Every surface a person uses, audited with axe-core (WCAG 2.x A/AA rules and
 // axe's best practices, colour contrast included) in light and dark, in the
 // states that show the most: the sidebar's first run and a deal with a due
-// commitment, GROW note and score history open; the popup's table and 1:1
+// commitment, GROW note, score history and keyboard shortcuts open; the popup's table and 1:1
 // view; Options; the call-review panel. The accessible names tests rely on are
 // checked in the other specs; this one catches what a name check cannot.
 import { expect, test, type Frame, type Page } from '@playwright/test';
@@ -73,6 +73,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
     await aside.getByText(/^Score history/).click();
     await aside.getByRole('button', { name: 'GROW' }).click();
+    await aside.locator('summary', { hasText: 'Keyboard shortcuts' }).click();
+    await expect(aside.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
     await expectNoViolations(await sidebarFrame(page, app.extensionId), `the sidebar on a deal (${scheme})`, FRAMED);
   });
 
@@ -99,6 +101,7 @@ test('Options and the call-review panel have no axe violations', async () => {
   const options = await app.context.newPage();
   await options.goto(`chrome-extension://${app.extensionId}/options.html`);
   await expect(options.getByRole('heading', { name: 'Backup' })).toBeVisible();
+  await expect(options.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectNoViolations(options, 'Options');
 
   const recording = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', 'https://app.gong.io/call?id=7782342274025937895');

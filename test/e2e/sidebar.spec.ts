@@ -78,6 +78,24 @@ test('scores persist, with the rubric shown on focus and digits scoring the focu
   await expect(aside.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
+test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds it), and Ctrl+Enter adds the note being typed', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const table = aside.getByRole('table', { name: 'Keyboard shortcuts' });
+  await expect(table).toBeHidden(); // folded until asked for
+  await aside.locator('summary', { hasText: 'Keyboard shortcuts' }).click();
+  await expect(table.getByRole('row', { name: /Show or hide the sidebar/ })).toContainText('Alt+Shift+D');
+  await expect(table.getByRole('row', { name: /Score the scorecard group/ })).toContainText('1 – 5');
+  await expect(table.getByRole('row', { name: /Add the coaching note/ })).toContainText('Ctrl+Enter');
+
+  const note = aside.getByRole('textbox', { name: 'Coaching note' });
+  await note.fill('Ask Dana for the economic buyer by Friday');
+  await note.press('Control+Enter');
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Ask Dana for the economic buyer by Friday');
+  await expect(note).toHaveValue('');
+});
+
 test('two deals visited by SPA navigation in one tab keep their own data; list pages hide the sidebar', async () => {
   await app.setUser();
   const page = await app.open(ACME);

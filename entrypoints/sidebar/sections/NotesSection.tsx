@@ -88,6 +88,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
             maxLength={10000}
             placeholder="What you saw, what you agreed, what to try next"
             onChange={(e) => draft.update('text', e.target.value)}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
             }}

@@ -1,0 +1,69 @@
+/**
+ * Dealside's keyboard shortcuts, as the sidebar and Options list them. One
+ * list, kept beside the keys' handlers' descriptions, so the help cannot
+ * promise a key nobody handles (each row names where its handler lives).
+ *
+ * The sidebar's show/hide key is a browser command: the user can rebind or
+ * clear it (chrome://extensions/shortcuts, Firefox's add-on shortcuts), so its
+ * keys are passed in as the browser reports them.
+ */
+
+/** The manifest's command name for showing and hiding the sidebar (wxt.config.ts). */
+export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
+
+export interface ShortcutRow {
+  /** what to press, one entry per key or chord ("Alt+Shift+D"; "1 – 5"); none: no keys set */
+  keys: string[];
+  does: string;
+}
+
+export interface ShortcutGroup {
+  where: string;
+  rows: ShortcutRow[];
+}
+
+/**
+ * @param toggleKeys the toggle command's keys as the browser reports them ('' or null: none set)
+ * @param mac whether to name the Command key rather than Ctrl
+ */
+export function keyboardShortcuts(toggleKeys: string | null | undefined, mac: boolean): ShortcutGroup[] {
+  const toggle = toggleKeys?.trim();
+  return [
+    {
+      where: 'On a deal page',
+      rows: [
+        {
+          // background.ts (commands.onCommand) → lib/page/reader-calls.ts
+          keys: toggle ? [toggle] : [],
+          does: toggle
+            ? 'Show or hide the sidebar (change the keys in the browser’s extension shortcuts)'
+            : 'Show or hide the sidebar: no keys are set; choose some in the browser’s extension shortcuts',
+        },
+      ],
+    },
+    {
+      where: 'In the sidebar',
+      rows: [
+        // components/ScoreGroup.tsx
+        { keys: ['1 – 5'], does: 'Score the scorecard group that has focus' },
+        // entrypoints/sidebar/sections/NotesSection.tsx
+        { keys: [mac ? '⌘+Enter' : 'Ctrl+Enter'], does: 'Add the coaching note being typed' },
+        // entrypoints/crm-reader/frame-host.ts (the grip beside the sidebar)
+        { keys: ['←', '→'], does: 'With the resize grip focused: widen or narrow the sidebar (Home, End: widest, narrowest)' },
+      ],
+    },
+    {
+      where: 'Reviewing a call',
+      rows: [
+        // entrypoints/call-review/App.tsx, PinNoteForm.tsx
+        { keys: ['Alt+P'], does: 'Pin the note to the recording’s current moment (from anywhere in the panel)' },
+        { keys: ['Enter'], does: 'In the note box: pin the note' },
+      ],
+    },
+  ];
+}
+
+/** The toggle command's keys from the browser's list of commands ('' when the user cleared them). */
+export function toggleKeysOf(commands: readonly { name?: string; shortcut?: string }[]): string {
+  return commands.find((c) => c.name === TOGGLE_SIDEBAR_COMMAND)?.shortcut ?? '';
+}
