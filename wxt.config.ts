@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import { CALL_MATCHES } from './lib/calls/match-patterns';
 import { CRM_MATCHES } from './lib/crm/match-patterns';
+import { TOGGLE_SIDEBAR_COMMAND } from './lib/shortcuts';
 import { popupModulesAfterRequest } from './scripts/vite-popup-modules-after-request';
 import { eagerCompileHint } from './scripts/vite-compile-hints';
 
@@ -48,7 +49,7 @@ export default defineConfig({
     // CRM sites the user adds in Options: asked for one site at a time, when added.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     commands: {
-      'toggle-sidebar': {
+      [TOGGLE_SIDEBAR_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Show or hide the Dealside sidebar',
       },

@@ -18,6 +18,7 @@ import { createBackupHandlers } from '../lib/handlers/backup';
 import { createCrmSiteHandlers, siteAccessChanged } from '../lib/handlers/crm-sites';
 import { browserSiteAccess } from '../lib/handlers/site-access';
 import { toggleSidebarInPage } from '../lib/page/reader-calls';
+import { TOGGLE_SIDEBAR_COMMAND } from '../lib/shortcuts';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 
 export default defineBackground(() => {
@@ -85,7 +86,7 @@ export default defineBackground(() => {
   setUpCallReview();
 
   browser.commands?.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-sidebar') return;
+    if (command !== TOGGLE_SIDEBAR_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     // In the tab's reader itself (the command grants activeTab): a tab without one is left alone.

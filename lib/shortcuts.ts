@@ -1,7 +1,7 @@
 /**
- * Dealside's keyboard shortcuts, as the sidebar and Options list them. One
- * list, kept beside the keys' handlers' descriptions, so the help cannot
- * promise a key nobody handles (each row names where its handler lives).
+ * Dealside's keyboard shortcuts, as the sidebar and Options list them: one
+ * list for both, each row naming where its key is handled, so a key that
+ * changes there is easy to change here too.
  *
  * The sidebar's show/hide key is a browser command: the user can rebind or
  * clear it (chrome://extensions/shortcuts, Firefox's add-on shortcuts), so its
