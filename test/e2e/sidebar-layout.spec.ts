@@ -101,6 +101,44 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
   expect(await reservedWidth(page)).toBe(24 + 460);
 });
 
+test('keyboard alone: from the sidebar, Shift+Tab reaches the resize grip (arrows, Home, End; width remembered) and then the collapse button', async () => {
+  await start();
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  // Focus the sidebar's first focusable control; one Shift+Tab leaves the frame backwards, onto the grip before it.
+  await frame.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 360 + 2 * 16);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 360 + 2 * 16 - 64);
+  await page.keyboard.press('Home');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 720);
+  await page.keyboard.press('End');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 280);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 296);
+
+  await page.reload();
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect.poll(async () => Math.round((await frameBox(page))?.width ?? 0)).toBe(296);
+
+  // The bar's button comes before the grip: Enter collapses the sidebar to its bar.
+  const again = await sidebarFrame(page, app.extensionId);
+  await again.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => reservedWidth(page)).toBe(24);
+  await expect.poll(async () => (await frameBox(page)) === null).toBe(true);
+  // Focus stays on the button ("Open Dealside sidebar" now): Enter again opens it at its width.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => reservedWidth(page)).toBe(24 + 296);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+});
+
 test('follows the system colour scheme: dark', async () => {
   await start();
   const page = await app.open(ACME);
