@@ -70,8 +70,8 @@ export default defineBackground(() => {
   // CRM sites the user added: run on those the browser still lets Dealside read (a
   // permission can be withdrawn in the browser's own settings). The registration
   // outlives the worker, so this runs when the browser starts, when Dealside is
-  // installed or updated, and when a permission changes — not on every wake.
-  // Access given in the browser's own settings takes effect in the site's open tabs too.
+  // installed or updated, and when a permission changes — not on every wake. Access
+  // given (in Options or the browser's own settings) also starts Dealside in the site's open tabs.
   const syncSites = (addedPatterns: readonly string[] = []) =>
     db()
       .then((d) => getSettings(d))

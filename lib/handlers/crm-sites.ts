@@ -64,6 +64,8 @@ export async function syncSiteScripts(sites: readonly CrmSite[], access: SiteAcc
  * open tabs, as adding the site does, rather than waiting for a reload. (Access
  * just withdrawn leaves nothing to do in open tabs: the browser no longer lets
  * Dealside reach them, and their pages stop being read when they reload.)
+ * Options' "Grant access" then sends `sites/add`, which starts those tabs again:
+ * the stage-one script runs once per page, so the second start does nothing.
  */
 export async function siteAccessChanged(sites: readonly CrmSite[], access: SiteAccess, addedPatterns: readonly string[] = []): Promise<void> {
   const readable = await syncSiteScripts(sites, access);

@@ -44,7 +44,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** `extensionDir`: another build of Dealside to load (default: the build under test). */
 /**
  * A copy of the build under test whose manifest already holds access to `origins`
  * (as `https://host/*` host permissions): the state a person's "Allow" leaves, or the
@@ -63,6 +62,7 @@ export async function buildWithHostAccess(origins: string[]): Promise<{ dir: str
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** `extensionDir`: another build of Dealside to load (default: the build under test). */
 export async function launch(extraArgs: string[] = [], { extensionDir }: { extensionDir?: string } = {}): Promise<App> {
   const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs, ...(extensionDir ? { extensionDir } : {}) });
   // Nothing leaves the machine: every web address not routed below is refused.
