@@ -35,7 +35,8 @@ import {
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
 import { markNextStepDone, mergeCrmNextStep, setSidebarNextStep } from '../rules/next-step';
-import { renegotiateCommitment, resolveCommitment } from '../rules/commitments';
+import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
+import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, setTabDeal } from './tab-state';
 
@@ -44,6 +45,8 @@ export interface DealHandlerDeps {
   broadcast: (event: ChangeEvent) => Promise<void>;
   now?: () => Date;
   newId?: () => string;
+  /** the user's zone, in which "due" is decided (the browser's by default) */
+  timeZone?: () => string;
 }
 
 type DealTypes =
@@ -186,7 +189,9 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const user = await requireUser(db);
       const c = await getCommitment(db, req.id);
       if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
-      if (c.status !== 'open') throw new HandlerError('invalid-state', 'That commitment is already resolved.');
+      const refusal = outcomeRefusal(c, req.outcome, req.reason, deps.now?.() ?? new Date(), deps.timeZone?.() ?? userTimeZone());
+      // a drop with no reason is a bad request; anything else refused is the commitment's state (resolved, or not yet due)
+      if (refusal) throw new HandlerError(c.status === 'open' && req.outcome === 'dropped' ? 'bad-request' : 'invalid-state', refusal);
       const resolved = resolveCommitment(c, req.outcome, req.note, user, nowIso(), req.reason);
       if (!(await resolveCommitmentRecord(db, resolved))) {
         throw new HandlerError('invalid-state', 'That commitment was resolved elsewhere meanwhile.');

@@ -42,6 +42,20 @@ export function sortCommitments(list: readonly Commitment[], now: Date, timeZone
   });
 }
 
+/**
+ * Why `outcome` cannot be recorded for `c` now, in words for the person trying;
+ * null when it can. A promise is marked missed only once it is due: before
+ * then one that will slip is renegotiated (the habit worth building) or
+ * dropped, and one delivered early is kept. Dropping says why.
+ */
+export function outcomeRefusal(c: Commitment, outcome: CommitmentOutcome, reason: string | undefined, now: Date, timeZone: string): string | null {
+  if (c.status !== 'open') return 'That commitment is already resolved.';
+  if (outcome === 'missed' && !isDue(c, now, timeZone))
+    return `That commitment is due ${formatDay(c.due)}: it can be marked missed from then on. Renegotiate or drop it before then.`;
+  if (outcome === 'dropped' && !blankToUndefined(reason)) return 'Say why the commitment is dropped.';
+  return null;
+}
+
 function assertOpen(c: Commitment): void {
   if (c.status !== 'open') throw new Error('already resolved');
 }

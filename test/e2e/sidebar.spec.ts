@@ -58,6 +58,45 @@ test('a commitment survives a reload, is resolved as Missed with a note, and his
   await expect(aside.getByRole('list', { name: 'Commitment history' })).toContainText('Legal review slipped');
 });
 
+test('a promise not yet due is kept early; a due one is dropped with its reason; missed waits for the date', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const commit = async (text: string, due: string) => {
+    await aside.getByRole('textbox', { name: 'Commitment' }).fill(text);
+    await aside.getByRole('textbox', { name: 'Due' }).fill(due);
+    await expect(aside.getByText(/^→ /)).toBeVisible();
+    await aside.getByRole('button', { name: 'Save commitment' }).click();
+    await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('');
+  };
+  await commit('the signed order form from Acme', usDateFromToday(9));
+  await commit('a pilot kickoff with Acme IT', 'today');
+
+  // not yet due: no 1:1 question, and settled only on purpose
+  await expect(aside.getByText(/You committed to the signed order form/)).toHaveCount(0);
+  await aside.getByRole('button', { name: 'Update: the signed order form from Acme' }).click();
+  const update = aside.getByRole('group', { name: 'Update: the signed order form from Acme' });
+  await expect(update.getByRole('button', { name: 'Missed' })).toHaveCount(0);
+  await update.getByLabel('Outcome note').fill('Signed a week early');
+  await update.getByRole('button', { name: 'Kept' }).click();
+
+  const due = aside.getByRole('group', { name: /You committed to a pilot kickoff with Acme IT/ });
+  await due.getByRole('button', { name: 'Drop' }).click();
+  await expect(due.getByRole('button', { name: 'Drop commitment' })).toBeDisabled(); // a drop says why
+  await due.getByLabel('Why is it dropped?').fill('Acme IT runs the pilot themselves');
+  await due.getByRole('button', { name: 'Drop commitment' }).click();
+
+  const history = aside.getByRole('list', { name: 'Commitment history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').filter({ hasText: 'the signed order form' })).toContainText('Kept');
+  await expect(history.getByRole('listitem').filter({ hasText: 'the signed order form' })).toContainText('What happened: Signed a week early');
+  const dropped = history.getByRole('listitem').filter({ hasText: 'a pilot kickoff' });
+  await expect(dropped).toContainText('Dropped');
+  await expect(dropped).toContainText('Reason: Acme IT runs the pilot themselves');
+  await expect(dropped).toContainText('Marked dropped by Morgan Lead');
+  await expect(aside.getByText('What happened?')).toHaveCount(0);
+});
+
 test('scores persist, with the rubric shown on focus and digits scoring the focused group', async () => {
   await app.setUser();
   const page = await app.open(ACME);

@@ -36,10 +36,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
         <DuePrompt key={c.id} c={c} />
       ))}
       {cut(upcoming).map((c) => (
-        <p key={c.id}>
-          <span className="chip">Open</span> {c.text} — by {formatDay(c.due)}{' '}
-          <span className="muted">· {statedLine(c)}</span>
-        </p>
+        <UpcomingCommitment key={c.id} c={c} />
       ))}
       {!showAll && hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)}>
@@ -64,6 +61,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
                     New date {formatDay(c.resolution.newDue)}. Reason: {c.resolution.reason}
                   </p>
                 )}
+                {c.status === 'dropped' && c.resolution?.reason && <p>Reason: {c.resolution.reason}</p>}
                 {c.resolution?.note && <p>What happened: {c.resolution.note}</p>}
                 <p className="muted">{statedLine(c)}</p>
                 {c.resolution && (
@@ -88,13 +86,56 @@ function statedLine(c: Commitment): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate. */
+/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
 function DuePrompt({ c }: { c: Commitment }) {
   const id = useId();
+  return (
+    <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
+      <p id={`${id}-lead`} className="commitment-lead">
+        {commitmentQuestionLead(c)}
+      </p>
+      <p>
+        <strong>What happened?</strong>
+      </p>
+      <p className="muted">{statedLine(c)}</p>
+      <OutcomeControls c={c} due />
+    </div>
+  );
+}
+
+/**
+ * An open promise not yet due. It can be settled ahead of its date: kept early,
+ * renegotiated as soon as the rep knows it will slip, or dropped; not missed
+ * (that waits for the date: lib/rules/commitments.ts, outcomeRefusal).
+ */
+function UpcomingCommitment({ c }: { c: Commitment }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="upcoming">
+      <p>
+        <span className="chip">Open</span> {c.text} — by {formatDay(c.due)} <span className="muted">· {statedLine(c)}</span>{' '}
+        {/* named with the promise: a list of open commitments has one Update each */}
+        <button type="button" className="small" aria-expanded={open} aria-label={`Update: ${c.text}`} onClick={() => setOpen(!open)}>
+          Update
+        </button>
+      </p>
+      {open && (
+        <div className="prompt" role="group" aria-label={`Update: ${c.text}`}>
+          <OutcomeControls c={c} due={false} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The outcome note and the outcomes open to a commitment now; renegotiating and dropping ask for more first. */
+function OutcomeControls({ c, due }: { c: Commitment; due: boolean }) {
+  const id = useId();
   const [note, setNote] = useState('');
-  const [renegotiating, setRenegotiating] = useState(false);
+  const [more, setMore] = useState<'renegotiate' | 'drop' | null>(null);
   const [newDue, setNewDue] = useState('');
   const [reason, setReason] = useState('');
+  const [dropReason, setDropReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const parseDue = useDueParser();
@@ -127,30 +168,34 @@ function DuePrompt({ c }: { c: Commitment }) {
       }),
     );
   };
+  const drop = (e: FormEvent) => {
+    e.preventDefault();
+    if (!dropReason.trim()) return;
+    void act(() => send({ type: 'commitment/resolve', id: c.id, outcome: 'dropped', reason: dropReason.trim(), note: note.trim() }));
+  };
+  const toggle = (which: 'renegotiate' | 'drop') => setMore(more === which ? null : which);
 
   return (
-    <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
-      <p id={`${id}-lead`} className="commitment-lead">
-        {commitmentQuestionLead(c)}
-      </p>
-      <p>
-        <strong>What happened?</strong>
-      </p>
-      <p className="muted">{statedLine(c)}</p>
+    <>
       <label htmlFor={`${id}-note`}>Outcome note</label>
       <textarea id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void resolve('kept')}>
           Kept
         </button>
-        <button type="button" disabled={busy} onClick={() => void resolve('missed')}>
-          Missed
-        </button>
-        <button type="button" disabled={busy} aria-expanded={renegotiating} onClick={() => setRenegotiating(!renegotiating)}>
+        {due && (
+          <button type="button" disabled={busy} onClick={() => void resolve('missed')}>
+            Missed
+          </button>
+        )}
+        <button type="button" disabled={busy} aria-expanded={more === 'renegotiate'} onClick={() => toggle('renegotiate')}>
           Renegotiate
         </button>
+        <button type="button" disabled={busy} aria-expanded={more === 'drop'} onClick={() => toggle('drop')}>
+          Drop
+        </button>
       </div>
-      {renegotiating && (
+      {more === 'renegotiate' && (
         <form onSubmit={renegotiate}>
           <label htmlFor={`${id}-due`}>New due date</label>
           <input id={`${id}-due`} type="text" value={newDue} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
@@ -164,12 +209,28 @@ function DuePrompt({ c }: { c: Commitment }) {
           </button>
         </form>
       )}
+      {more === 'drop' && (
+        <form onSubmit={drop}>
+          <label htmlFor={`${id}-drop`}>Why is it dropped?</label>
+          <input
+            id={`${id}-drop`}
+            type="text"
+            value={dropReason}
+            maxLength={2000}
+            placeholder="e.g. the buyer chose another route"
+            onChange={(e) => setDropReason(e.target.value)}
+          />
+          <button type="submit" disabled={busy || !dropReason.trim()}>
+            Drop commitment
+          </button>
+        </form>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 

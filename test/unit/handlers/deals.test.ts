@@ -85,11 +85,37 @@ describe('commitments', () => {
   });
 
   it("a manager records the rep's words; resolving keeps the promise and adds the outcome", async () => {
-    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'a signed MAP with Acme', due: '2026-11-26', onBehalfOfRep: true }, sidebar);
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'a signed MAP with Acme', due: '2026-11-25', onBehalfOfRep: true }, sidebar);
     expect(c.statedBy).toEqual({ name: 'Dana Reyes', role: 'rep' });
     expect(c.recordedBy).toEqual({ name: 'Morgan Lead', role: 'manager' });
     const r = await h['commitment/resolve']({ type: 'commitment/resolve', id: c.id, outcome: 'missed', note: 'Legal slipped' }, sidebar);
     expect(r).toMatchObject({ status: 'missed', text: 'a signed MAP with Acme', resolution: { outcome: 'missed', note: 'Legal slipped' } });
+  });
+
+  it('settles a promise before its date: kept early or dropped with a reason, never missed', async () => {
+    const create = (text: string) => h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text, due: '2026-12-03' }, sidebar);
+    const early = await create('MAP');
+    const missed = h['commitment/resolve']({ type: 'commitment/resolve', id: early.id, outcome: 'missed', note: '' }, sidebar);
+    await expect(missed).rejects.toMatchObject({ code: 'invalid-state', message: expect.stringContaining('can be marked missed from then on') });
+    expect(await h['commitment/resolve']({ type: 'commitment/resolve', id: early.id, outcome: 'kept', note: 'signed two days early' }, sidebar)).toMatchObject({
+      status: 'kept',
+      resolution: { note: 'signed two days early' },
+    });
+
+    const dropped = await create('pilot kickoff');
+    const noReason = h['commitment/resolve']({ type: 'commitment/resolve', id: dropped.id, outcome: 'dropped', note: '' }, sidebar);
+    await expect(noReason).rejects.toMatchObject({ code: 'bad-request', message: 'Say why the commitment is dropped.' });
+    expect((await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).commitments.find((c) => c.id === dropped.id)).toMatchObject({ status: 'open' });
+    expect(
+      await h['commitment/resolve']({ type: 'commitment/resolve', id: dropped.id, outcome: 'dropped', reason: 'buyer chose a direct purchase', note: '' }, sidebar),
+    ).toMatchObject({ status: 'dropped', resolution: { reason: 'buyer chose a direct purchase' } });
+  });
+
+  it('decides "due" in the user\'s zone', async () => {
+    // 2026-11-25T10:00Z is already the 26th in Auckland
+    const auckland = createDealHandlers({ db: async () => db, broadcast: async () => {}, now: () => new Date('2026-11-25T12:00:00.000Z'), timeZone: () => 'Pacific/Auckland' });
+    const c = await auckland['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'MAP', due: '2026-11-26' }, sidebar);
+    expect(await auckland['commitment/resolve']({ type: 'commitment/resolve', id: c.id, outcome: 'missed', note: '' }, sidebar)).toMatchObject({ status: 'missed' });
   });
 
   it('never overwrites a resolution', async () => {

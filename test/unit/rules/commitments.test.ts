@@ -4,6 +4,7 @@ import {
   commitmentPrompt,
   commitmentQuestionLead,
   isDue,
+  outcomeRefusal,
   renegotiateCommitment,
   resolveCommitment,
   sortCommitments,
@@ -80,6 +81,42 @@ describe('resolveCommitment', () => {
   it('refuses to resolve twice', () => {
     const kept = resolveCommitment(commitment(), 'kept', '', REP, NOW_ISO);
     expect(() => resolveCommitment(kept, 'missed', '', REP, NOW_ISO)).toThrow('already resolved');
+  });
+});
+
+describe('outcomeRefusal', () => {
+  it('a due promise may be kept, missed or dropped with a reason', () => {
+    const due = commitment({ due: '2026-11-25' });
+    expect(outcomeRefusal(due, 'kept', undefined, NOW, NY)).toBeNull();
+    expect(outcomeRefusal(due, 'missed', undefined, NOW, NY)).toBeNull();
+    expect(outcomeRefusal(due, 'dropped', 'deal lost', NOW, NY)).toBeNull();
+  });
+
+  it('a promise not yet due may be kept early or dropped, not missed', () => {
+    const upcoming = commitment({ due: '2026-11-27' });
+    expect(outcomeRefusal(upcoming, 'kept', undefined, NOW, NY)).toBeNull();
+    expect(outcomeRefusal(upcoming, 'dropped', 'buyer went another way', NOW, NY)).toBeNull();
+    expect(outcomeRefusal(upcoming, 'missed', undefined, NOW, NY)).toBe(
+      'That commitment is due Fri, Nov 27, 2026: it can be marked missed from then on. Renegotiate or drop it before then.',
+    );
+  });
+
+  it('"due" is decided in the user\'s zone', () => {
+    const tomorrowInNewYork = commitment({ due: '2026-11-26' });
+    expect(outcomeRefusal(tomorrowInNewYork, 'missed', undefined, NOW, NY)).not.toBeNull();
+    expect(outcomeRefusal(tomorrowInNewYork, 'missed', undefined, NOW, 'Pacific/Auckland')).toBeNull();
+  });
+
+  it('dropping needs a reason', () => {
+    expect(outcomeRefusal(commitment(), 'dropped', undefined, NOW, NY)).toBe('Say why the commitment is dropped.');
+    expect(outcomeRefusal(commitment(), 'dropped', '   ', NOW, NY)).toBe('Say why the commitment is dropped.');
+  });
+
+  it('a resolved promise takes no other outcome', () => {
+    const kept = resolveCommitment(commitment(), 'kept', '', REP, NOW_ISO);
+    for (const outcome of ['kept', 'missed', 'dropped'] as const) {
+      expect(outcomeRefusal(kept, outcome, 'why', NOW, NY)).toBe('That commitment is already resolved.');
+    }
   });
 });
 
