@@ -1,7 +1,7 @@
 // Every surface a person uses, audited with axe-core (WCAG 2.x A/AA rules and
 // axe's best practices, colour contrast included) in light and dark, in the
 // states that show the most: the sidebar's first run and a deal with a due
-// commitment, GROW note, score history and keyboard shortcuts open; the popup's table and 1:1
+// commitment (its drop form open), one not yet due (its Update open), GROW note, score history and keyboard shortcuts open; the popup's table and 1:1
 // view; Options; the call-review panel. The accessible names tests rely on are
 // checked in the other specs; this one catches what a name check cannot.
 import { expect, test, type Frame, type Page } from '@playwright/test';
@@ -69,6 +69,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await aside.getByRole('textbox', { name: 'Due' }).fill('today');
     await aside.getByRole('button', { name: 'Save commitment' }).click();
     await expect(aside.getByText('What happened?')).toBeVisible();
+    // the due one's drop form, and a promise not yet due with its Update panel open
+    await aside.getByRole('button', { name: 'Drop' }).click();
+    await aside.getByRole('textbox', { name: 'Commitment' }).fill('a pricing call with Globex finance');
+    await aside.getByRole('textbox', { name: 'Due' }).fill('in two weeks');
+    await aside.getByRole('button', { name: 'Save commitment' }).click();
+    await aside.getByRole('button', { name: 'Update: a pricing call with Globex finance' }).click();
+    await expect(aside.getByRole('group', { name: 'Update: a pricing call with Globex finance' })).toBeVisible();
     await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '3' }).check();
     await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
     await aside.getByText(/^Score history/).click();

@@ -78,13 +78,17 @@ test('a promise not yet due is kept early; a due one is dropped with its reason;
   const update = aside.getByRole('group', { name: 'Update: the signed order form from Acme' });
   await expect(update.getByRole('button', { name: 'Missed' })).toHaveCount(0);
   await update.getByLabel('Outcome note').fill('Signed a week early');
-  await update.getByRole('button', { name: 'Kept' }).click();
+  await update.getByRole('button', { name: 'Kept' }).press('Enter');
+  // the promise leaves the list with the button pressed: said aloud, and focus kept in the section
+  await expect(aside.getByRole('status').filter({ hasText: 'Marked kept: the signed order form from Acme' })).toBeVisible();
+  await expect(aside.getByRole('heading', { name: 'Commitment', level: 2 })).toBeFocused();
 
   const due = aside.getByRole('group', { name: /You committed to a pilot kickoff with Acme IT/ });
   await due.getByRole('button', { name: 'Drop' }).click();
   await expect(due.getByRole('button', { name: 'Drop commitment' })).toBeDisabled(); // a drop says why
   await due.getByLabel('Why is it dropped?').fill('Acme IT runs the pilot themselves');
   await due.getByRole('button', { name: 'Drop commitment' }).click();
+  await expect(aside.getByRole('status').filter({ hasText: 'Dropped: a pilot kickoff with Acme IT' })).toBeVisible();
 
   const history = aside.getByRole('list', { name: 'Commitment history' });
   await expect(history.getByRole('listitem')).toHaveCount(2);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
@@ -28,15 +28,28 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
   const FIRST = 3;
   const cut = <T,>(list: T[]) => (showAll ? list : list.slice(0, FIRST));
   const hidden = Math.max(0, due.length - FIRST) + Math.max(0, upcoming.length - FIRST);
+  // A settled promise leaves the list with the button just pressed: focus goes to the
+  // section's heading (not lost to the page) and the outcome is said aloud.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [settled, setSettled] = useState('');
+  const onSettled = (message: string) => {
+    setSettled(message);
+    heading.current?.focus();
+  };
 
   return (
     <section aria-labelledby="commitment-h">
-      <h2 id="commitment-h">Commitment</h2>
+      <h2 id="commitment-h" ref={heading} tabIndex={-1}>
+        Commitment
+      </h2>
+      <p className="hint" role="status">
+        {settled}
+      </p>
       {cut(due).map((c) => (
-        <DuePrompt key={c.id} c={c} />
+        <DuePrompt key={c.id} c={c} onSettled={onSettled} />
       ))}
       {cut(upcoming).map((c) => (
-        <UpcomingCommitment key={c.id} c={c} />
+        <UpcomingCommitment key={c.id} c={c} onSettled={onSettled} />
       ))}
       {!showAll && hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)}>
@@ -87,7 +100,9 @@ function statedLine(c: Commitment): string {
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
-function DuePrompt({ c }: { c: Commitment }) {
+type Settled = { onSettled: (message: string) => void };
+
+function DuePrompt({ c, onSettled }: { c: Commitment } & Settled) {
   const id = useId();
   return (
     <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
@@ -98,7 +113,7 @@ function DuePrompt({ c }: { c: Commitment }) {
         <strong>What happened?</strong>
       </p>
       <p className="muted">{statedLine(c)}</p>
-      <OutcomeControls c={c} due />
+      <OutcomeControls c={c} due onSettled={onSettled} />
     </div>
   );
 }
@@ -108,7 +123,7 @@ function DuePrompt({ c }: { c: Commitment }) {
  * renegotiated as soon as the rep knows it will slip, or dropped; not missed
  * (that waits for the date: lib/rules/commitments.ts, outcomeRefusal).
  */
-function UpcomingCommitment({ c }: { c: Commitment }) {
+function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
   const [open, setOpen] = useState(false);
   return (
     <div className="upcoming">
@@ -121,7 +136,7 @@ function UpcomingCommitment({ c }: { c: Commitment }) {
       </p>
       {open && (
         <div className="prompt" role="group" aria-label={`Update: ${c.text}`}>
-          <OutcomeControls c={c} due={false} />
+          <OutcomeControls c={c} due={false} onSettled={onSettled} />
         </div>
       )}
     </div>
@@ -129,7 +144,7 @@ function UpcomingCommitment({ c }: { c: Commitment }) {
 }
 
 /** The outcome note and the outcomes open to a commitment now; renegotiating and dropping ask for more first. */
-function OutcomeControls({ c, due }: { c: Commitment; due: boolean }) {
+function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } & Settled) {
   const id = useId();
   const [note, setNote] = useState('');
   const [more, setMore] = useState<'renegotiate' | 'drop' | null>(null);
@@ -141,19 +156,19 @@ function OutcomeControls({ c, due }: { c: Commitment; due: boolean }) {
   const parseDue = useDueParser();
   const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
 
-  const act = async (fn: () => Promise<unknown>) => {
+  const act = async (fn: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setError('');
     try {
       await fn();
+      onSettled(`${done}: ${c.text}`);
     } catch (e) {
       setError((e as Error).message);
-    } finally {
       setBusy(false);
     }
   };
   const resolve = (outcome: 'kept' | 'missed') =>
-    act(() => send({ type: 'commitment/resolve', id: c.id, outcome, note: note.trim() }));
+    act(() => send({ type: 'commitment/resolve', id: c.id, outcome, note: note.trim() }), outcome === 'kept' ? 'Marked kept' : 'Marked missed');
   const renegotiate = (e: FormEvent) => {
     e.preventDefault();
     if (!parsed || !reason.trim()) return;
@@ -166,12 +181,13 @@ function OutcomeControls({ c, due }: { c: Commitment; due: boolean }) {
         reason: reason.trim(),
         note: note.trim(),
       }),
+      `Renegotiated to ${parsed.label}`,
     );
   };
   const drop = (e: FormEvent) => {
     e.preventDefault();
     if (!dropReason.trim()) return;
-    void act(() => send({ type: 'commitment/resolve', id: c.id, outcome: 'dropped', reason: dropReason.trim(), note: note.trim() }));
+    void act(() => send({ type: 'commitment/resolve', id: c.id, outcome: 'dropped', reason: dropReason.trim(), note: note.trim() }), 'Dropped');
   };
   const toggle = (which: 'renegotiate' | 'drop') => setMore(more === which ? null : which);
 
