@@ -1,7 +1,8 @@
 // Every surface a person uses, audited with axe-core (WCAG 2.x A/AA rules and
 // axe's best practices, colour contrast included) in light and dark, in the
 // states that show the most: the sidebar's first run and a deal with a due
-// commitment (its drop form open), one not yet due (its Update open), GROW note, score history and keyboard shortcuts open; the popup's table and 1:1
+// commitment (its drop form open), one not yet due (its Update open), GROW
+// note, score history and keyboard shortcuts open; the popup's table and 1:1
 // view; Options; the call-review panel. The accessible names tests rely on are
 // checked in the other specs; this one catches what a name check cannot.
 import { expect, test, type Frame, type Page } from '@playwright/test';
