@@ -124,6 +124,11 @@ await aside.getByRole('button', { name: 'Missed' }).click();
 await aside.getByText('What happened?').waitFor({ state: 'hidden' });
 const history = aside.getByRole('list', { name: 'Commitment history' });
 await history.getByText('Missed').first().waitFor();
+// the new promise made in that 1:1: open until its date, with its Update button
+await aside.getByRole('textbox', { name: 'Commitment' }).fill('the mutual action plan sent to Acme legal');
+await aside.getByRole('textbox', { name: 'Due' }).fill('next Monday');
+await aside.getByRole('button', { name: 'Save commitment' }).click();
+await aside.getByRole('button', { name: 'Update: the mutual action plan sent to Acme legal' }).waitFor();
 await history.scrollIntoViewIfNeeded();
 await shot(page, '3-commitment-missed');
 
@@ -136,7 +141,7 @@ await hub.emulateMedia({ colorScheme: 'dark' });
 await hub.waitForTimeout(300);
 await shot(hub, '5-hubspot-deal-dark');
 
-console.log('\nDemo walked: first run → Salesforce deal (commitment, scores, note) → commitment missed → HubSpot deal (light, dark).');
+console.log('\nDemo walked: first run → Salesforce deal (commitment, scores, note) → commitment missed, a new one made → HubSpot deal (light, dark).');
 console.log('Screenshots:');
 for (const s of shots) console.log(`  ${s}`);
 await context.close();

@@ -1,10 +1,13 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
 import { commitmentQuestionLead, isDue, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
+
+/** How long "Marked kept: …" stays under the heading. */
+const SETTLED_SHOWN_MS = 8000;
 
 interface Props {
   dealKey: string;
@@ -36,6 +39,12 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
     setSettled(message);
     heading.current?.focus();
   };
+  // said once; the history below keeps the record
+  useEffect(() => {
+    if (!settled) return;
+    const clear = setTimeout(() => setSettled(''), SETTLED_SHOWN_MS);
+    return () => clearTimeout(clear);
+  }, [settled]);
 
   return (
     <section aria-labelledby="commitment-h">
