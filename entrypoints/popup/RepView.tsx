@@ -90,6 +90,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
             {done.map((a) => (
               <li key={a.id}>
                 <span className={`chip ${a.state === 'kept' ? 'good' : ''}`}>{STATE_WORD[a.state]}</span> {a.text} (due {fmtDay(a.due)}) {dealLink(a)}
+                {a.reason ? <span className="muted"> — Reason: {a.reason}</span> : null}
                 {a.outcomeNote ? <span className="muted"> — {a.outcomeNote}</span> : null}
               </li>
             ))}

@@ -71,6 +71,8 @@ export interface AskItem {
   /** "You committed to … by …." */
   lead: string;
   outcomeNote?: string;
+  /** why it was renegotiated or dropped */
+  reason?: string;
 }
 
 export interface ProblemDeal {
@@ -323,6 +325,7 @@ export function askItemsFor(
         state: c.status === 'open' ? (c.due < today ? 'open-past-due' : 'open') : c.status,
         lead: commitmentQuestionLead(c),
         ...(c.resolution?.note ? { outcomeNote: c.resolution.note } : {}),
+        ...(c.resolution?.reason ? { reason: c.resolution.reason } : {}),
       };
     })
     .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));

@@ -258,6 +258,17 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(ask(SAM)[0]?.url).toBeNull();
   });
 
+  it("the 1:1 list says why a promise was dropped or renegotiated", () => {
+    const dropped = commitment(DANA, '2026-10-28', 'dropped', 'told the buyer');
+    dropped.resolution = { ...dropped.resolution!, reason: 'Acme runs the pilot themselves' };
+    const kept = commitment(DANA, '2026-10-27', 'kept');
+    const items = askItemsFor([dropped, kept], { weekStart: card.weekStart, today: card.today });
+    expect(items.map((a) => [a.state, a.reason, a.outcomeNote])).toEqual([
+      ['dropped', 'Acme runs the pilot themselves', 'told the buyer'],
+      ['kept', undefined, undefined],
+    ]);
+  });
+
   it('the process zone does not matter', () => {
     // the same input evaluated again gives the same card; this file also runs under TZ=Pacific/Auckland
     expect(buildScorecard(scenario())).toEqual(card);
