@@ -87,7 +87,8 @@ async function dealView(db: DB, dealKey: string): Promise<ResponseMap['deal/view
 }
 
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
-  const nowIso = () => (deps.now?.() ?? new Date()).toISOString();
+  const now = () => deps.now?.() ?? new Date();
+  const nowIso = () => now().toISOString();
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
@@ -189,7 +190,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const user = await requireUser(db);
       const c = await getCommitment(db, req.id);
       if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
-      const refusal = outcomeRefusal(c, req.outcome, req.reason, deps.now?.() ?? new Date(), deps.timeZone?.() ?? userTimeZone());
+      const refusal = outcomeRefusal(c, req.outcome, req.reason, now(), deps.timeZone?.() ?? userTimeZone());
       // a drop with no reason is a bad request; anything else refused is the commitment's state (resolved, or not yet due)
       if (refusal) throw new HandlerError(c.status === 'open' && req.outcome === 'dropped' ? 'bad-request' : 'invalid-state', refusal);
       const resolved = resolveCommitment(c, req.outcome, req.note, user, nowIso(), req.reason);

@@ -108,9 +108,10 @@ function statedLine(c: Commitment): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
+/** Told once a commitment is settled: what to say, after which this promise leaves its list. */
 type Settled = { onSettled: (message: string) => void };
 
+/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
 function DuePrompt({ c, onSettled }: { c: Commitment } & Settled) {
   const id = useId();
   return (
@@ -170,6 +171,8 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
     setError('');
     try {
       await fn();
+      // Stays busy: the change event re-renders the list without this promise, and a
+      // second press meanwhile would only be refused as already resolved.
       onSettled(`${done}: ${c.text}`);
     } catch (e) {
       setError((e as Error).message);
