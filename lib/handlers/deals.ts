@@ -39,6 +39,7 @@ import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rul
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, setTabDeal } from './tab-state';
+import { createTabOrder } from './tab-order';
 
 export interface DealHandlerDeps {
   db: () => Promise<DB>;
@@ -104,37 +105,56 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     return deal;
   }
 
-  return {
-    async 'page/snapshot'(req, sender) {
-      const tabId = tabOf(sender);
-      const before = await getTabDeal(tabId);
-      if (!req.snapshot) {
-        await setTabDeal(tabId, null);
-        if (before) await changed([], [tabId]);
-        return { accepted: true };
-      }
-      // A page may only report records of its own site.
-      const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
-      if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
-      const db = await deps.db();
-      // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
-      const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot));
-      const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
-      const at = nowIso();
-      const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
-      const step = await getNextStep(db, dealKey);
-      const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, at);
-      if (merged && merged !== step) await putNextStep(db, merged);
-      await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
-      const tabChanged = before?.dealKey !== dealKey;
-      if (fieldsChanged || tabChanged || (merged && merged !== step)) {
-        await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
-      }
-      return { accepted: true };
-    },
+  /** the page's own messages about its tab, in the order the page sent them (lib/handlers/tab-order.ts) */
+  const inTabOrder = createTabOrder();
+  /** The tab shows no deal (it left one, or a new page has not read one yet). */
+  const clearTabDeal = async (tabId: number) => {
+    const before = await getTabDeal(tabId);
+    await setTabDeal(tabId, null);
+    if (before) await changed([], [tabId]);
+  };
 
-    async 'page/sidebarPrefs'() {
-      return (await getSettings(await deps.db())).sidebar;
+  /** What the page read (or null: no deal), stored, and the tab shown on it. */
+  async function takeSnapshot(req: RequestOf<'page/snapshot'>, sender: SenderLike): Promise<ResponseMap['page/snapshot']> {
+    const tabId = tabOf(sender);
+    if (!req.snapshot) {
+      await clearTabDeal(tabId);
+      return { accepted: true };
+    }
+    const before = await getTabDeal(tabId);
+    // A page may only report records of its own site.
+    const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
+    if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
+    const db = await deps.db();
+    // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
+    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot));
+    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
+    const at = nowIso();
+    const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
+    const step = await getNextStep(db, dealKey);
+    const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, at);
+    if (merged && merged !== step) await putNextStep(db, merged);
+    await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
+    const tabChanged = before?.dealKey !== dealKey;
+    if (fieldsChanged || tabChanged || (merged && merged !== step)) {
+      await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
+    }
+    return { accepted: true };
+  }
+
+  return {
+    'page/snapshot': async (req, sender) => inTabOrder(tabOf(sender), () => takeSnapshot(req, sender)),
+
+    // The reader's first ask on a page, as it puts up the sidebar (before the frame exists):
+    // its saved layout. It also means a new page in this tab has read no deal yet, so the
+    // frame about to open must not be handed the deal of the page before (a full load from
+    // deal A to deal B, or a reload), whose commitments it would show and write beside B.
+    'page/sidebarPrefs': async (_req, sender) => {
+      const tabId = tabOf(sender);
+      return inTabOrder(tabId, async () => {
+        await clearTabDeal(tabId);
+        return (await getSettings(await deps.db())).sidebar;
+      });
     },
 
     async 'page/setSidebarPrefs'(req) {

@@ -77,6 +77,47 @@ describe('page/snapshot', () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
     expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
   });
+
+  // The reader does not wait for answers; a new deal takes longer to store than "no deal" or an unchanged one.
+  it("a tab's reports take effect in the order sent, however long each takes to store", async () => {
+    const GLOBEX = 'salesforce:0065g00000GlobxQAA';
+    const globex = snapshot({ recordId: '0065g00000GlobxQAA', name: 'Globex — Expansion', nextStep: { text: 'Security review 12/1' } });
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    // back to Acme (new: stored with its next step), then to a list page, then Globex again — all in flight at once
+    await Promise.all([
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content),
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content),
+    ]);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: GLOBEX });
+    await Promise.all([
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content),
+    ]);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+  });
+
+  it("a failed report does not hold up the tab's next one", async () => {
+    await Promise.all([
+      expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }, content)).rejects.toMatchObject({ code: 'bad-request' }),
+      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
+    ]);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: KEY });
+  });
+
+  it('a new page putting up the sidebar shows no deal until it reports one (not the deal of the page before)', async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    events.length = 0;
+    // a full load of another deal (or a reload): its reader asks for the layout before it has read anything
+    const prefs = await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
+    expect(prefs).toMatchObject({ collapsed: false });
+    expect(await h['sidebar/open']({ type: 'sidebar/open' }, sidebar)).toMatchObject({ current: { dealKey: null }, view: null });
+    expect(events).toEqual([expect.objectContaining({ tabIds: [7] })]);
+    // another tab's deal is untouched
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, tab: { id: 8 } });
+    await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, { ...sidebar, tab: { id: 8 } })).toMatchObject({ dealKey: KEY });
+  });
 });
 
 describe('commitments', () => {

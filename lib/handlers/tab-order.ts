@@ -1,0 +1,27 @@
+/**
+ * One tab's page messages, handled one at a time in the order they came.
+ *
+ * A content script reports what it read without waiting for the answer, and the
+ * background handles messages concurrently: a snapshot of a new deal (stored,
+ * then its next step) takes longer than a later "no deal" or an unchanged
+ * re-read, so without an order the older one could finish last and leave the
+ * tab on the deal the user just left — and the sidebar's writes on that deal.
+ * Messages from one frame arrive in the order it sent them, so handling each
+ * tab's in arrival order keeps the last word the page's.
+ *
+ * In memory: a stopped worker has no handler running, so there is nothing to order.
+ */
+export function createTabOrder() {
+  const tails = new Map<number, Promise<unknown>>();
+  return function inTabOrder<T>(tabId: number, run: () => Promise<T>): Promise<T> {
+    const before = tails.get(tabId) ?? Promise.resolve();
+    // a failed handler answers its own sender; the next one still runs
+    const result = before.then(run, run);
+    const tail = result.catch(() => undefined);
+    tails.set(tabId, tail);
+    void tail.then(() => {
+      if (tails.get(tabId) === tail) tails.delete(tabId);
+    });
+    return result;
+  };
+}
