@@ -39,7 +39,7 @@ export interface FrameHost {
 }
 
 // Written compact: it ships as-is in the 25 KB content-script budget.
-const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:#f3f4f6;--bar-fg:#1f2937;--bar-edge:#d1d5db;--accent:#2452d6}@media (prefers-color-scheme:dark){.dock{--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
+const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:#f3f4f6;--bar-fg:#1f2937;--bar-edge:#d1d5db;--accent:#2452d6}@media (prefers-color-scheme:dark){.dock{--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -71,15 +71,26 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
 
   const ensureFrame = () => {
     if (frame) return;
+    let src: string;
+    try {
+      src = browser.runtime.getURL('/sidebar.html');
+    } catch {
+      return; // the extension was reloaded: the reader is about to remove this host
+    }
     frame = document.createElement('iframe');
-    frame.src = browser.runtime.getURL('/sidebar.html');
+    frame.src = src;
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
     dock.append(frame);
   };
 
+  /** ends a resize drag under way (its width saved) */
+  let endDrag: (() => void) | null = null;
+
   const layout = () => {
     const visible = shown && prefsKnown;
+    // the grip going away (collapsed, hidden) ends a drag on it
+    if (!visible || prefs.collapsed) endDrag?.();
     dock.hidden = !visible;
     if (visible && !prefs.collapsed) ensureFrame();
     dock.classList.toggle('collapsed', prefs.collapsed);
@@ -102,21 +113,29 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
 
   collapse.addEventListener('click', () => setPrefs({ collapsed: !prefs.collapsed }, true));
 
-  // Drag the grip to resize; the width is saved once, on release.
+  // Drag the grip to resize; the width is saved once, when the drag ends: released,
+  // or interrupted (pointercancel: a touch pan; capture lost: the grip collapsed away).
+  // Until then the frame ignores the pointer (.resizing), so every end must clean up.
   grip.addEventListener('pointerdown', (down) => {
+    endDrag?.();
     down.preventDefault();
     grip.setPointerCapture(down.pointerId);
     dock.classList.add('resizing');
     const startX = down.clientX;
     const startWidth = prefs.width;
+    const drag = new AbortController();
+    const { signal } = drag;
     const move = (e: PointerEvent) => setPrefs({ width: startWidth + (startX - e.clientX) }, false);
-    const up = () => {
-      grip.removeEventListener('pointermove', move);
+    const end = () => {
+      endDrag = null;
+      drag.abort();
       dock.classList.remove('resizing');
+      if (grip.hasPointerCapture(down.pointerId)) grip.releasePointerCapture(down.pointerId);
       onPrefsChange({ width: prefs.width });
     };
-    grip.addEventListener('pointermove', move);
-    grip.addEventListener('pointerup', up, { once: true });
+    endDrag = end;
+    grip.addEventListener('pointermove', move, { signal });
+    for (const type of ['pointerup', 'pointercancel', 'lostpointercapture']) grip.addEventListener(type, end, { signal });
   });
   // …or with the keyboard: arrows by 16 px, Home/End to the limits.
   grip.addEventListener('keydown', (e) => {

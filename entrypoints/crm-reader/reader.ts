@@ -31,15 +31,52 @@ export function createDealReader(): DealReader {
   /** whether the background was told of a deal in this tab (else "no deal" is news to nobody) */
   let reportedDeal = false;
 
-  const send = (message: object) => browser.runtime.sendMessage(message).catch(() => undefined);
+  /**
+   * An extension reload or update leaves this script running without a runtime (the
+   * check crm-watch.ts's `stillOurs` makes): then the reader stops, observers, timers,
+   * sidebar and all, and sends nothing more.
+   */
+  let stopped = false;
+  const stillOurs = () => {
+    try {
+      return !!browser.runtime?.id;
+    } catch {
+      return false;
+    }
+  };
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    watcher?.stop();
+    watcher = null;
+    host?.destroy();
+    host = null;
+    if (globalThis.__dealsideReader === reader) globalThis.__dealsideReader = undefined;
+  };
+  /** Never throws, never rejects: an orphaned script's sendMessage throws synchronously ("Extension context invalidated"). */
+  const send = (message: object): Promise<unknown> => {
+    if (!stopped) {
+      try {
+        if (stillOurs()) return browser.runtime.sendMessage(message).catch(() => (stillOurs() ? undefined : stop()));
+      } catch {
+        // the context went away: stop below
+      }
+      stop();
+    }
+    return Promise.resolve(undefined);
+  };
+  /** the name last read on this page: the next deal's watcher waits while it still shows */
+  let lastName: string | undefined;
   const report = (snapshot: DealSnapshot | null) => {
+    if (snapshot?.name) lastName = snapshot.name;
     if (!snapshot && !reportedDeal) return;
     reportedDeal = !!snapshot;
     void send({ type: 'page/snapshot', snapshot });
   };
 
-  const ensureHost = () => {
-    if (host) return host;
+  /** null once stopped (asking for the saved layout may find the extension gone) */
+  const ensureHost = (): FrameHost | null => {
+    if (host || stopped) return host;
     host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
     // The sidebar appears once its saved layout is known: with the defaults if none can be had.
     void send({ type: 'page/sidebarPrefs' }).then((reply) => {
@@ -79,6 +116,7 @@ export function createDealReader(): DealReader {
   };
 
   const sync = (href: string) => {
+    if (stopped) return;
     lastHref = href;
     const url = new URL(href);
     const adapter = adapterOf(url);
@@ -95,19 +133,23 @@ export function createDealReader(): DealReader {
     }
     // Until the new record's fields are read, the tab shows no deal (never the previous one).
     report(null);
-    ensureHost().show();
-    watcher = watchDeal(adapter, address, report);
+    ensureHost()?.show();
+    if (stopped) return;
+    watcher = watchDeal(adapter, address, report, lastName);
+    // its first read may have reported, and found the extension gone
+    if (stopped) {
+      watcher.stop();
+      watcher = null;
+    }
   };
 
-  return {
+  const reader: DealReader = {
     sync,
-    stop() {
-      watcher?.stop();
-      host?.destroy();
-    },
+    stop,
     toggleSidebar: () => host?.toggleCollapsed(),
     siteChanged() {
-      if (askedSite) askSiteCrm();
+      if (askedSite && !stopped) askSiteCrm();
     },
   };
+  return reader;
 }

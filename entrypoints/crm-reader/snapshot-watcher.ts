@@ -60,6 +60,11 @@ export function watchDeal(
   adapter: CrmAdapter,
   address: DealAddress,
   onSnapshot: (snapshot: DealSnapshot) => void,
+  /**
+   * The name read for the deal this page showed before (an SPA navigation): until the
+   * record names another, the page may still show that deal under the new address.
+   */
+  previousName?: string,
 ): SnapshotWatcher {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -147,6 +152,14 @@ export function watchDeal(
     readTrace.element = (el) => valuesFrom.push(el);
     const fields = adapter.readDeal(document, address, url);
     readTrace.root = readTrace.element = null;
+    // The address changes before the new record renders, and not every CRM's markup says
+    // which record it shows: the deal left behind, read under this one's id, would give it
+    // that deal's next step (resetting its "Done" and its Stale clock). Its name still
+    // showing means the page has not moved on: wait, as for a record not yet rendered (a
+    // deal that truly has the same name shows once the wait gives up).
+    if (previousName && fields.name === previousName && Date.now() - startedAt < RENDER_TIMEOUT_MS) {
+      return pacing.readEnded('not-rendered', Date.now());
+    }
     const complete = FIELDS.every((f) => fields[f] !== undefined);
     footprint = complete ? readFootprint(valuesFrom) : null;
     watchFormValues(valuesFrom);

@@ -10,8 +10,9 @@ export const CRM_MATCHES: string[] = [
   // Salesforce Classic and My Domain
   'https://*.my.salesforce.com/*',
   'https://*.salesforce.com/*',
-  // Salesforce behind Microsoft Defender for Cloud Apps proxy
+  // Salesforce behind Microsoft Defender for Cloud Apps proxy (Lightning, and Classic / My Domain)
   'https://*.force.com.mcas.ms/*',
+  'https://*.salesforce.com.mcas.ms/*',
   // HubSpot, US and EU data centres
   'https://app.hubspot.com/*',
   'https://app-eu1.hubspot.com/*',

@@ -108,11 +108,23 @@ function field(scope: Scope, f: Field): string | undefined {
   return present ? '' : undefined;
 }
 
-/** Does the active host show this record? From its `data-record-id`, else links carrying the id. */
+/**
+ * Does the active host show this record? From its own `data-record-id`, else from the
+ * records named inside it: this one anywhere is a match; another opportunity named first
+ * is another record's page. Lookups and hover cards inside the record name accounts,
+ * contacts and users (ids not starting 006) and say nothing. Else links carrying the id.
+ */
 function hostShows(host: Element, address: DealAddress): 'match' | 'other' | 'unknown' {
   const id15 = address.recordId.slice(0, 15);
-  const shown = host.getAttribute('data-record-id') ?? host.querySelector('[data-record-id]')?.getAttribute('data-record-id');
-  if (shown) return shown.slice(0, 15) === id15 ? 'match' : 'other';
+  const own = host.getAttribute('data-record-id');
+  if (own) return own.slice(0, 15) === id15 ? 'match' : 'other';
+  let firstOpportunity: string | undefined;
+  for (const el of host.querySelectorAll('[data-record-id]')) {
+    const id = el.getAttribute('data-record-id') ?? '';
+    if (id.slice(0, 15) === id15) return 'match';
+    firstOpportunity ??= id.startsWith('006') ? id : undefined;
+  }
+  if (firstOpportunity) return 'other';
   return host.querySelector(`a[href*="${cssEscape(id15)}"]`) ? 'match' : 'unknown';
 }
 

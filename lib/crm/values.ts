@@ -22,32 +22,78 @@ export function cleanText(s: string | null | undefined): string {
 /** Regions where a bare "$" is not US dollars. */
 const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)\b/i;
 
-const SYMBOLS: [RegExp, string][] = [
-  [/US\$/, 'USD'],
-  [/HK\$/, 'HKD'],
-  [/NZ\$/, 'NZD'],
-  [/MX\$/, 'MXN'],
-  [/(?:^|[^A-Za-z])S\$/, 'SGD'],
-  [/(?:^|[^A-Za-z])R\$/, 'BRL'],
-  [/C(?:A)?\$/, 'CAD'],
-  [/A(?:U)?\$/, 'AUD'],
-  [/€/, 'EUR'],
-  [/£/, 'GBP'],
-  [/₹/, 'INR'],
-  [/₩/, 'KRW'],
-  [/₪/, 'ILS'],
-  [/zł/i, 'PLN'],
-];
+/** Letters written before "$" that name one dollar; any others ("TT$", "J$") name a dollar we do not guess at. */
+const DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
+const SIGNS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₪': 'ILS', zł: 'PLN' };
 
-function currencyOf(text: string, locale?: string): string | undefined {
-  const code = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(text);
-  if (code) return code[1];
-  for (const [re, iso] of SYMBOLS) if (re.test(text)) return iso;
-  // a bare "$" is USD unless the page's locale says another dollar country;
-  // letters glued to the "$" ("TT$", "J$") name some other dollar: no guess
-  if (/\$/.test(text) && !/[A-Za-z]\$/.test(text) && !(locale && OTHER_DOLLAR.test(locale))) return 'USD';
-  // "kr" (SEK/NOK/DKK/ISK), "¥" (JPY/CNY), "Fr." …: ambiguous, no currency
-  return undefined;
+/**
+ * Every currency a text mentions: a dollar (with the letters glued before it),
+ * a sign, "kr" or "¥" (a currency, but which one?), or three capital letters
+ * that are a real ISO 4217 code ("ARR", "MIO" are not).
+ */
+const MENTION = /([A-Za-z]{0,3})\$|[€£₹₩₪¥]|zł|(?<![A-Za-z])(?:[kK]r|[A-Z]{3})(?![A-Za-z])/g;
+
+/** A currency mentioned in the text: `key` tells two apart, `code` is its ISO code when known. */
+interface Mention {
+  start: number;
+  end: number;
+  key: string;
+  code?: string;
+}
+
+/** Common codes, for a runtime with no Intl.supportedValuesOf nor Intl.DisplayNames (none we support). */
+const COMMON_CODES = 'AED ARS AUD BGN BHD BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR ISK JOD JPY KRW KWD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN QAR RON RUB SAR SEK SGD THB TND TRY TWD UAH USD VND ZAR';
+let isoCodes: ((code: string) => boolean) | undefined;
+/** Is `code` a currency code (ISO 4217) this runtime knows? */
+function isCurrencyCode(code: string): boolean {
+  if (!isoCodes) {
+    const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'currency') => string[] };
+    let known: Set<string> | undefined;
+    try {
+      known = intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : undefined;
+    } catch {
+      known = undefined;
+    }
+    if (known) isoCodes = (c) => known.has(c);
+    else if (typeof Intl.DisplayNames === 'function') {
+      const names = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
+      isoCodes = (c) => {
+        try {
+          return !!names.of(c);
+        } catch {
+          return false;
+        }
+      };
+    } else {
+      const common = new Set(COMMON_CODES.split(' '));
+      isoCodes = (c) => common.has(c);
+    }
+  }
+  return isoCodes(code);
+}
+
+function mentionsOf(text: string, locale?: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    let code: string | undefined;
+    let key = raw;
+    if (m[1] !== undefined) {
+      // a bare "$" is USD unless the page's locale says another dollar country
+      code = m[1] ? DOLLARS[m[1]] : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
+    } else if (/^[A-Z]{3}$/.test(raw)) {
+      if (!isCurrencyCode(raw)) continue;
+      code = raw;
+    } else {
+      // "kr" (SEK/NOK/DKK/ISK) and "¥" (JPY/CNY) are currencies, but which?
+      code = SIGNS[raw];
+      if (raw === 'Kr') key = 'kr';
+    }
+    out.push({ start, end, key: code ?? key, ...(code ? { code } : {}) });
+  }
+  return out;
 }
 
 /** Is `word` a scale abbreviation ("k", "M", "Mio")? "$1.234M" may well be 1.234 million. */
@@ -90,19 +136,37 @@ for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen']) SCALE[w] = 1e6
 /** Currencies written with three decimals: for these "1.234" may be 1.234. */
 const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
 
+/** Words after an amount that say what it is, not how big: "$120,000 ARR". */
+const LABELS = /^(?:arr|mrr|acv|tcv)$/;
+
 export function parseAmount(raw: string | null | undefined, locale?: string): AmountRead | undefined {
   const text = cleanText(raw).slice(0, 100);
   if (!text) return undefined;
   const out: AmountRead = { text };
-  const currency = currencyOf(text, locale);
-  if (currency) out.currency = currency;
-  // first number, its separators, and the word right after it ("1.2M", "1,2 Mio.", "1.5 million")
+  const mentions = mentionsOf(text, locale);
+  // two currencies ("$120,000.00 (EUR 110,000.00)"): which is the amount in? Only the text is kept
+  if (new Set(mentions.map((c) => c.key)).size > 1) return out;
+  // first number, its separators, and the word right after it ("1.2M", "1,2 Mio.", "1.5 million", "120 000 kr")
   const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]+)?/.exec(text);
   if (!m) return out;
   const digits = m[1]!;
-  const word = (m[2] ?? '').toLowerCase();
-  // a word after the number is a scale ("M"), a currency ("USD", "kr") or something we do not know
-  const scale = word ? (SCALE[word] ?? (/^[A-Z]{3}$/.test(m[2]!) || word === 'kr' ? 1 : undefined)) : 1;
+  const end = m.index + m[0].length;
+  const at = (i: number) => mentions.find((c) => c.start === i);
+  // the currency is the one written next to this number: before it ("$", "-$", "($", "EUR ") …
+  let mention = mentions.find((c) => c.end <= m.index && /^[\s(−-]*$/.test(text.slice(c.end, m.index)));
+  // … or after it, maybe after a scale ("120.000,00 €", "1,2 Mio. EUR", "120 000 kr", "1 234 zł")
+  let word = m[2] ? m[2].toLowerCase() : '';
+  let scale: number | undefined = 1;
+  if (word && at(end - word.length)) {
+    mention ??= at(end - word.length);
+    word = '';
+  } else {
+    // a word after the number is a scale ("M"), a label ("ARR") or something we do not know
+    if (word) scale = SCALE[word] ?? (LABELS.test(word) ? 1 : undefined);
+    mention ??= at(end + /^\.?\s?/.exec(text.slice(end))![0].length);
+  }
+  const currency = mention?.code;
+  if (currency) out.currency = currency;
   if (scale === undefined) return out;
   const lastDot = digits.lastIndexOf('.');
   const lastComma = digits.lastIndexOf(',');

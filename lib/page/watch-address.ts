@@ -1,15 +1,22 @@
 /**
  * Follows a page's address for a content script, SPA navigations included:
- * each new address is reported once, until `signal` aborts. Chromium's
- * Navigation API tells the new address before location.href changes (a CRM
- * or player can start rendering the next record at once); without it
- * (Firefox) the address is polled every second. Web APIs only, no extension
- * calls: both content scripts (crm-watch.ts, calls/index.ts) use it.
+ * each new address is reported once, until `signal` aborts. With the
+ * Navigation API (Chromium) the address is taken when the page's current
+ * history entry changes (`currententrychange`: pushState/replaceState, an
+ * intercepted navigation once it commits, back/forward within the page), in
+ * the same task as the change. Not the `navigate` event: it also fires for
+ * `<a download>` clicks, for navigations that end as downloads or 204s, for
+ * ones later cancelled and for ones that load a new document (whose own
+ * content script starts), none of which changes this page's address.
+ * Without the API (Firefox ESR) the address is polled every second. Web APIs
+ * only, no extension calls: both content scripts (crm-watch.ts,
+ * calls/index.ts) use it.
  */
 
 /** The part of the Navigation API used here. */
 interface NavigationLike {
-  addEventListener(type: 'navigate', listener: (e: { destination: { url: string } }) => void, options: { signal: AbortSignal }): void;
+  readonly currentEntry: { readonly url: string | null } | null;
+  addEventListener(type: 'currententrychange', listener: () => void, options: { signal: AbortSignal }): void;
 }
 
 export const POLL_MS = 1000;
@@ -23,7 +30,7 @@ export function watchAddress(onAddress: (href: string) => void, signal: AbortSig
   };
   const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
   if (navigation && typeof navigation.addEventListener === 'function') {
-    navigation.addEventListener('navigate', (e) => seen(e.destination.url), { signal });
+    navigation.addEventListener('currententrychange', () => seen(navigation.currentEntry?.url ?? location.href), { signal });
   } else {
     const timer = setInterval(() => seen(location.href), POLL_MS);
     signal.addEventListener('abort', () => clearInterval(timer), { once: true });

@@ -259,6 +259,25 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
     expect(snap.name).toBe('From Highlights');
     expect(sf.isRecordRendered(highlights, address)).toBe(true);
   });
+
+  it("a host that does not name its record: lookups and hover cards inside it do not make it another record's page", () => {
+    const url = new URL(ACME);
+    const address = parseDealAddress(url)!;
+    const host = (inner: string) =>
+      parseHTML(`<html lang="en-US"><body><div class="windowViewMode-normal active lafPageHost">${inner}</div></body></html>`).document as unknown as Document;
+    const NAME = `<div data-target-selection-name="sfdc:RecordField.Opportunity.Name"><span class="test-id__field-value"><lightning-formatted-text>Acme Corp — Platform Renewal</lightning-formatted-text></span></div>`;
+    // an account hover card first, then the record's own container
+    const hover = host(`<records-hoverable-link data-record-id="0015g00000AcmeAcAA"><a>Acme Corp</a></records-hoverable-link>${NAME}`);
+    expect(sf.isRecordRendered(hover, address)).toBe(true);
+    expect(readEnriched(sf, hover, address, url).name).toBe('Acme Corp — Platform Renewal');
+    // this record named anywhere inside, after another opportunity in a related list
+    const related = host(`<div data-record-id="0065g00000PilotQAAS"></div><div data-record-id="0065g00000AcmeQAAS">${NAME}</div>`);
+    expect(sf.isRecordRendered(related, address)).toBe(true);
+    // only another opportunity named: that one's page
+    const other = host(`<div data-record-id="0065g00000GlobexAA">${NAME.replace('Acme Corp — Platform Renewal', 'Globex — Expansion')}</div>`);
+    expect(sf.isRecordRendered(other, address)).toBe(false);
+    expect(readEnriched(sf, other, address, url).name).toBeUndefined();
+  });
 });
 
 describe('Salesforce Lightning: shadow roots searched only for what the light DOM lacks', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanText, findDate, parseAmount, parseDate } from '../../../lib/crm/values';
 
 describe('cleanText', () => {
@@ -67,6 +67,33 @@ describe('parseAmount', () => {
 
   it('treats a dash between numbers as a range, not a minus', () => {
     expect(parseAmount('$1,000.00 - $2,000.00')?.value).toBe(1000);
+  });
+
+  it('takes the currency written next to the parsed number, and only real ISO 4217 codes (was: any three capitals)', () => {
+    expect(parseAmount('$120,000 ARR')).toEqual({ text: '$120,000 ARR', value: 120000, currency: 'USD' });
+    expect(parseAmount('1,2 MIO €', 'de-DE')).toEqual({ text: '1,2 MIO €', value: 1200000, currency: 'EUR' });
+    expect(parseAmount('1,2 MIO €')).toEqual({ text: '1,2 MIO €', value: 1200000, currency: 'EUR' });
+    expect(parseAmount('1,5 Mio. EUR', 'de-DE')).toEqual({ text: '1,5 Mio. EUR', value: 1500000, currency: 'EUR' });
+    expect(parseAmount('1,234.56 USD')).toEqual({ text: '1,234.56 USD', value: 1234.56, currency: 'USD' });
+    expect(parseAmount('USD1,000')).toEqual({ text: 'USD1,000', value: 1000, currency: 'USD' });
+    expect(parseAmount('1 234,56 zł', 'pl-PL')).toEqual({ text: '1 234,56 zł', value: 1234.56, currency: 'PLN' });
+    // capitals that are no currency code, away from the number: neither a currency nor in the way
+    expect(parseAmount('TBD 5,000.00')).toEqual({ text: 'TBD 5,000.00', value: 5000 });
+    // a currency that is not next to the number is not taken for its currency
+    expect(parseAmount('120,000.00 (was $100,000.00)')).toEqual({ text: '120,000.00 (was $100,000.00)', value: 120000 });
+  });
+
+  it('keeps only the text when two different currencies are shown', () => {
+    expect(parseAmount('$120,000.00 (EUR 110,000.00)')).toEqual({ text: '$120,000.00 (EUR 110,000.00)' });
+    expect(parseAmount('€110.000,00 ($120,000.00)', 'de-DE')).toEqual({ text: '€110.000,00 ($120,000.00)' });
+    expect(parseAmount('120 000 kr (€10,000)')).toEqual({ text: '120 000 kr (€10,000)' });
+    expect(parseAmount('CA$8,000.00 (US$6,000.00)')).toEqual({ text: 'CA$8,000.00 (US$6,000.00)' });
+    // the same currency twice is no doubt
+    expect(parseAmount('USD 1,000.00 ($1,000.00)')).toEqual({ text: 'USD 1,000.00 ($1,000.00)', value: 1000, currency: 'USD' });
+  });
+
+  it('still gives no value for a word after the number it does not know', () => {
+    expect(parseAmount('$1.2 lakh')).toEqual({ text: '$1.2 lakh', currency: 'USD' });
   });
 
   it('refuses malformed grouping and empty text', () => {
@@ -138,5 +165,22 @@ describe('findDate', () => {
     expect(findDate('Marketing 12, 2026 plan')).toBeUndefined();
     expect(findDate('')).toBeUndefined();
     expect(findDate(null)).toBeUndefined();
+  });
+});
+
+describe('parseAmount without Intl.supportedValuesOf (older runtimes)', () => {
+  it('still tells real currency codes from other capitals', async () => {
+    const intl = Intl as unknown as { supportedValuesOf?: unknown };
+    const saved = intl.supportedValuesOf;
+    delete intl.supportedValuesOf;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../../lib/crm/values');
+      expect(fresh.parseAmount('$120,000 ARR')).toEqual({ text: '$120,000 ARR', value: 120000, currency: 'USD' });
+      expect(fresh.parseAmount('CHF 1,234.50')).toEqual({ text: 'CHF 1,234.50', value: 1234.5, currency: 'CHF' });
+    } finally {
+      intl.supportedValuesOf = saved;
+      vi.resetModules();
+    }
   });
 });

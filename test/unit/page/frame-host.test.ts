@@ -1,0 +1,110 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFrameHost, MAX_WIDTH, MIN_WIDTH } from '../../../entrypoints/crm-reader/frame-host';
+
+/**
+ * The sidebar host in a linkedom page. linkedom's events lack two things browsers
+ * have: the `signal` option of addEventListener (added here), and pointer capture
+ * (stubbed: captured until released or lost).
+ */
+function page() {
+  const { window, document } = parseHTML('<!doctype html><html><body></body></html>');
+  let proto: object | null = window.HTMLElement.prototype;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'addEventListener')) proto = Object.getPrototypeOf(proto);
+  const et = proto as EventTarget & { __signalPatched?: boolean };
+  if (!et.__signalPatched) {
+    const add = et.addEventListener;
+    et.addEventListener = function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
+      const signal = typeof o === 'object' ? o.signal : undefined;
+      if (signal?.aborted) return;
+      add.call(this, type, l, o);
+      signal?.addEventListener('abort', () => this.removeEventListener(type, l), { once: true });
+    };
+    et.__signalPatched = true;
+  }
+  const captured = new Set<number>();
+  Object.assign(window.HTMLElement.prototype, {
+    setPointerCapture: (id: number) => captured.add(id),
+    hasPointerCapture: (id: number) => captured.has(id),
+    releasePointerCapture: (id: number) => captured.delete(id),
+  });
+  // the host's shadow root is closed: keep a hand on it
+  let root: ShadowRoot | null = null;
+  const attach = window.HTMLElement.prototype.attachShadow;
+  window.HTMLElement.prototype.attachShadow = function (this: HTMLElement, init: ShadowRootInit) {
+    root = attach.call(this, init);
+    return root;
+  };
+  (globalThis as { document?: Document }).document = document as unknown as Document;
+  const pointer = (type: string, props: { pointerId?: number; clientX?: number } = {}) => {
+    const e = new window.Event(type, { cancelable: true }) as unknown as PointerEvent;
+    Object.assign(e, { pointerId: 1, clientX: 0, ...props });
+    return e;
+  };
+  return {
+    window,
+    document,
+    captured,
+    pointer,
+    part: (selector: string) => root!.querySelector(selector) as unknown as HTMLElement,
+  };
+}
+
+describe('frame host: resizing', () => {
+  let p: ReturnType<typeof page>;
+  beforeEach(() => {
+    p = page();
+  });
+  afterEach(() => {
+    delete (globalThis as { document?: Document }).document;
+  });
+
+  const start = () => {
+    const saved: unknown[] = [];
+    const host = createFrameHost((prefs) => saved.push(prefs));
+    host.show();
+    host.applyPrefs({ width: 360, collapsed: false });
+    const grip = p.part('.grip');
+    const dock = p.part('.dock');
+    grip.dispatchEvent(p.pointer('pointerdown', { clientX: 500 }));
+    expect(dock.classList.contains('resizing')).toBe(true);
+    grip.dispatchEvent(p.pointer('pointermove', { clientX: 400 }));
+    expect(p.part('iframe').style.width).toBe('460px');
+    return { host, grip, dock, saved };
+  };
+
+  it.each(['pointerup', 'pointercancel', 'lostpointercapture'])('a drag ended by %s leaves the sidebar clickable and stops following the pointer', (type) => {
+    const { grip, dock, saved } = start();
+    grip.dispatchEvent(p.pointer(type, { clientX: 400 }));
+    expect(dock.classList.contains('resizing')).toBe(false);
+    expect(saved).toEqual([{ width: 460 }]);
+    grip.dispatchEvent(p.pointer('pointermove', { clientX: 0 }));
+    expect(p.part('iframe').style.width).toBe('460px');
+    // the capture lost after the release ends nothing twice
+    grip.dispatchEvent(p.pointer('lostpointercapture'));
+    expect(saved).toEqual([{ width: 460 }]);
+  });
+
+  it('collapsing mid-drag (the shortcut) ends the drag', () => {
+    const { host, grip, dock, saved } = start();
+    host.toggleCollapsed();
+    expect(dock.classList.contains('resizing')).toBe(false);
+    expect(p.captured.size).toBe(0);
+    grip.dispatchEvent(p.pointer('pointermove', { clientX: 0 }));
+    host.toggleCollapsed();
+    expect(p.part('iframe').style.width).toBe('460px');
+    expect(saved).toEqual([{ width: 460 }, { collapsed: true }, { collapsed: false }]);
+  });
+
+  it('the grip takes touch drags itself (touch-action:none), and the width stays in bounds', () => {
+    const { grip } = start();
+    expect(p.document.querySelector('dealside-sidebar')).toBeTruthy();
+    const css = (p.part('.dock').parentNode as ShadowRoot).querySelector('style')!.textContent!;
+    expect(css).toMatch(/\.grip\{[^}]*touch-action:none/);
+    grip.dispatchEvent(p.pointer('pointermove', { clientX: -10_000 }));
+    expect(p.part('iframe').style.width).toBe(`${MAX_WIDTH}px`);
+    grip.dispatchEvent(p.pointer('pointermove', { clientX: 10_000 }));
+    expect(p.part('iframe').style.width).toBe(`${MIN_WIDTH}px`);
+    grip.dispatchEvent(p.pointer('pointerup'));
+  });
+});

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { DealSnapshot } from '../../../lib/crm/types';
+
+// The reader's DOM parts are stand-ins: what is tested is when it stops them.
+const hosts: { show: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; applyPrefs: ReturnType<typeof vi.fn>; toggleCollapsed: ReturnType<typeof vi.fn>; onPrefsChange: (p: object) => void }[] = [];
+const watchers: { stop: ReturnType<typeof vi.fn>; report: (s: DealSnapshot | null) => void }[] = [];
+let reportOnStart: DealSnapshot | null = null;
+
+vi.mock('../../../entrypoints/crm-reader/frame-host', () => ({
+  createFrameHost: (onPrefsChange: (p: object) => void) => {
+    const host = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn(), applyPrefs: vi.fn(), toggleCollapsed: vi.fn(), onPrefsChange };
+    hosts.push(host);
+    return host;
+  },
+}));
+vi.mock('../../../entrypoints/crm-reader/snapshot-watcher', () => ({
+  watchDeal: (_a: unknown, _d: unknown, report: (s: DealSnapshot | null) => void) => {
+    const w = { stop: vi.fn(), report };
+    watchers.push(w);
+    if (reportOnStart) report(reportOnStart);
+    return w;
+  },
+}));
+
+const { createDealReader } = await import('../../../entrypoints/crm-reader/reader');
+
+const DEAL = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
+const OTHER = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
+const snapshot = { name: 'Acme renewal' } as DealSnapshot;
+const invalidated = () => {
+  throw new Error('Extension context invalidated.');
+};
+
+const ID = fakeBrowser.runtime.id;
+beforeEach(() => {
+  fakeBrowser.reset();
+  (fakeBrowser.runtime as { id?: string }).id = ID; // reset() leaves it as a test set it
+  hosts.length = 0;
+  watchers.length = 0;
+  reportOnStart = null;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  globalThis.__dealsideReader = undefined;
+});
+
+describe('deal reader after an extension reload or update', () => {
+  it('a send that throws synchronously stops the reader (watcher stopped, sidebar removed), and nothing throws', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 400, collapsed: false } });
+    const reader = createDealReader();
+    globalThis.__dealsideReader = reader;
+    reader.sync(DEAL);
+    await Promise.resolve();
+    expect(hosts).toHaveLength(1);
+    expect(watchers).toHaveLength(1);
+
+    send.mockImplementation(invalidated);
+    expect(() => watchers[0]!.report(snapshot)).not.toThrow();
+    expect(watchers[0]!.stop).toHaveBeenCalledTimes(1);
+    expect(hosts[0]!.destroy).toHaveBeenCalledTimes(1);
+    // a new copy of the reader may register itself
+    expect(globalThis.__dealsideReader).toBeUndefined();
+
+    // the sidebar's own buttons, the next address, a second stop: nothing more happens
+    const calls = send.mock.calls.length;
+    expect(() => hosts[0]!.onPrefsChange({ collapsed: true })).not.toThrow();
+    reader.sync(OTHER);
+    reader.siteChanged();
+    reader.stop();
+    expect(send.mock.calls.length).toBe(calls);
+    expect(watchers).toHaveLength(1);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops when the runtime has no id any more, without calling sendMessage', () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reader = createDealReader();
+    reader.sync(DEAL);
+    const calls = send.mock.calls.length;
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    hosts[0]!.onPrefsChange({ width: 500 });
+    expect(send.mock.calls.length).toBe(calls);
+    expect(watchers[0]!.stop).toHaveBeenCalled();
+    expect(hosts[0]!.destroy).toHaveBeenCalled();
+  });
+
+  it('stops when a send is rejected because the context went away meanwhile', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => {
+      (fakeBrowser.runtime as { id?: string }).id = undefined;
+      return Promise.reject(new Error('Extension context invalidated.'));
+    });
+    const reader = createDealReader();
+    reader.sync(DEAL);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(watchers[0]!.stop).toHaveBeenCalled();
+    expect(hosts[0]!.destroy).toHaveBeenCalled();
+    // the saved layout's answer never reaches the removed sidebar
+    expect(hosts[0]!.applyPrefs).not.toHaveBeenCalled();
+  });
+
+  it('a watcher whose first read finds the extension gone is stopped too', () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reader = createDealReader();
+    reader.sync(DEAL);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(invalidated);
+    reportOnStart = snapshot;
+    expect(() => reader.sync(OTHER)).not.toThrow();
+    expect(watchers.every((w) => w.stop.mock.calls.length > 0)).toBe(true);
+  });
+
+  it('a live extension that does not answer (background asleep) stops nothing', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const reader = createDealReader();
+    reader.sync(DEAL);
+    watchers[0]!.report(snapshot);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(watchers[0]!.stop).not.toHaveBeenCalled();
+    expect(hosts[0]!.destroy).not.toHaveBeenCalled();
+    expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({});
+  });
+});
