@@ -15,7 +15,7 @@ import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
 import { createBackupHandlers } from '../lib/handlers/backup';
-import { createCrmSiteHandlers, siteAccessChanged } from '../lib/handlers/crm-sites';
+import { createCrmSiteHandlers, siteAccessChanged, syncSiteScripts } from '../lib/handlers/crm-sites';
 import { browserSiteAccess } from '../lib/handlers/site-access';
 import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { TOGGLE_SIDEBAR_COMMAND } from '../lib/shortcuts';
@@ -56,7 +56,7 @@ export default defineBackground(() => {
     }),
     ...scorecard,
     'scorecard/week': thisWeekKept,
-    ...createBackupHandlers({ db, broadcast }),
+    ...createBackupHandlers({ db, broadcast, sitesRestored: (sites) => syncSiteScripts(sites, siteAccess) }),
     ...createCrmSiteHandlers({ db, access: siteAccess, broadcast }),
   } satisfies Handlers;
 

@@ -1,8 +1,25 @@
 import { useState, type ChangeEvent, type MouseEvent } from 'react';
 import { send } from '../../lib/messages/client';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, restoreSummary } from '../../lib/backup/file';
+import type { RestoreReport } from '../../lib/backup/format';
 
 type Work = 'idle' | 'export' | 'import';
+
+/**
+ * What a restore did with the backup's settings (restoredSettings, lib/backup/format.ts),
+ * in words: the counts alone would say "restored" or "kept" without saying what.
+ */
+export function settingsSummary(settings: RestoreReport['settings']): string {
+  if (!settings) return '';
+  const n = settings.sitesAdded;
+  const sites = n === 1 ? '1 CRM site' : `${n} CRM sites`;
+  const access = n > 0 ? ` Under CRM sites, grant ${n === 1 ? 'it' : 'them'} access in this browser if asked.` : '';
+  if (settings.tookProfile) {
+    return `Settings were taken from the backup (name and role, week start, theme${n > 0 ? `, ${sites}` : ''}); this browser’s sidebar layout was kept.${access}`;
+  }
+  if (n > 0) return `Your settings here were kept; ${sites} from the backup ${n === 1 ? 'was' : 'were'} added.${access}`;
+  return 'Your settings here were kept; the backup’s were not used.';
+}
 
 const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -77,7 +94,8 @@ export function BackupSection() {
         fail(`“${file.name}” is not valid JSON, so it is not a Dealside backup. Nothing was restored.`);
         return;
       }
-      setStatus(restoreSummary(await send({ type: 'backup/import', backup })));
+      const report = await send({ type: 'backup/import', backup });
+      setStatus([restoreSummary(report), settingsSummary(report.settings)].filter(Boolean).join(' '));
     } catch (e) {
       fail(`Could not restore: ${(e as Error).message}`);
     } finally {

@@ -29,6 +29,7 @@ import {
   type Score,
   type Settings,
 } from '../model';
+import { MAX_CRM_SITES } from '../crm/crm-sites';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /** Bump when a reader of the old format could misread the new one; older Dealsides then refuse it clearly. */
@@ -65,19 +66,43 @@ interface RecordSpec<T> {
   schema: z.ZodType<T>;
   /** the record's key in its store (the store's keyPath) */
   keyOf: (record: T) => string;
+  /** every instant the record holds (unset ones as undefined): none may lie in the future */
+  instantsOf: (record: T) => (string | undefined)[];
 }
 
-/** Each store's schema and key: what a record must be to be restored, and how "already here" is decided. */
+/** Each store's schema, key and instants: what a record must be to be restored, and how "already here" is decided. */
 export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } = {
-  deals: { schema: dealRecordSchema, keyOf: (r) => r.key },
-  reps: { schema: repSchema, keyOf: (r) => r.id },
-  commitments: { schema: commitmentSchema, keyOf: (r) => r.id },
-  nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey },
-  scores: { schema: scoreSchema, keyOf: (r) => r.id },
-  notes: { schema: noteSchema, keyOf: (r) => r.id },
-  callReviews: { schema: callReviewSchema, keyOf: (r) => r.id },
-  drafts: { schema: draftSchema, keyOf: (r) => r.key },
+  deals: { schema: dealRecordSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.firstSeenAt, r.lastSeenAt, r.snapshot.readAt] },
+  reps: { schema: repSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.firstSeenAt] },
+  commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at] },
+  nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey, instantsOf: (r) => [r.textChangedAt, r.doneAt, r.updatedAt] },
+  scores: { schema: scoreSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
+  notes: { schema: noteSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
+  callReviews: {
+    schema: callReviewSchema,
+    keyOf: (r) => r.id,
+    instantsOf: (r) => [
+      r.startedAt,
+      r.updatedAt,
+      r.completedAt,
+      ...r.pins.map((p) => p.createdAt),
+      ...r.history.flatMap((h) => [h.completedAt, h.supersededAt, ...h.pins.map((p) => p.createdAt)]),
+    ],
+  },
+  drafts: { schema: draftSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.updatedAt] },
 };
+
+/**
+ * How far ahead of this computer's clock a restored instant may be: another
+ * computer's clock may run a little fast. Anything later is damage (or a
+ * forged file): a score dated 2099 would stay the "current" score forever.
+ */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** The deal a coaching-note draft belongs to (its key is `note:${dealKey}`, lib/model/keys.ts); undefined for any other draft. */
+export function noteDraftDealKey(draftKey: string): string | undefined {
+  return draftKey.startsWith('note:') ? draftKey.slice('note:'.length) : undefined;
+}
 
 /** A backup as `exportBackup` writes it: only valid records. */
 export interface Backup {
@@ -147,42 +172,75 @@ export function readBackup(input: unknown): ReadBackupResult {
 
 export type StoreCounts = Record<BackupStore, number>;
 
-/** What a restore did, per store. */
-export interface RestoreReport {
-  added: StoreCounts;
-  /** a record with the same key was already stored: the stored one was kept, untouched */
-  alreadyPresent: StoreCounts;
-  /** failed its schema (or repeated a key earlier in the same file): skipped */
-  invalid: StoreCounts;
+/** What a restore did with the backup's settings (when it held valid ones): see `restoredSettings`. */
+export interface SettingsRestore {
+  /** this browser named no user: the backup's name and role, week start and theme were taken */
+  tookProfile: boolean;
+  /** CRM sites from the backup added to this browser's list (each may still need the browser's access here) */
+  sitesAdded: number;
 }
 
-/** What is stored now: the keys per store, and whether settings exist. */
-export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & { settings: boolean };
+/** What a restore did, per store. */
+export interface RestoreReport {
+  /** settings count as added when the stored settings changed (taken, or CRM sites added) */
+  added: StoreCounts;
+  /**
+   * a record with the same key was already stored: the stored one was kept,
+   * untouched. Also: settings left as they were, and a note draft whose text
+   * is already here as a note (one on its deal written at or after it)
+   */
+  alreadyPresent: StoreCounts;
+  /** failed its schema, holds an instant in the future, or repeated a key earlier in the same file: skipped */
+  invalid: StoreCounts;
+  /** present when the backup held valid settings */
+  settings?: SettingsRestore;
+}
+
+/** What is stored now: the keys per store, the settings, and the latest note per deal. */
+export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
+  /** the stored settings as the app reads them (an unreadable record reads as the defaults); null when none are stored */
+  settings: Settings | null;
+  /**
+   * per deal, the latest `at` of its stored notes: at least for the deals of
+   * the backup's note drafts (a draft older than its deal's latest note was
+   * submitted already: adding a note deletes its draft)
+   */
+  latestNoteAt: ReadonlyMap<string, string>;
+};
 
 export interface RestorePlan {
-  /** the validated records to add (parsed forms: unknown fields dropped) */
+  /** the validated records to add (parsed forms: unknown fields dropped); `settings`: the settings to store, replacing any */
   add: { [S in RecordStore]: BackupRecords[S][] } & { settings: Settings | null };
   alreadyPresent: StoreCounts;
   invalid: StoreCounts;
+  settings?: SettingsRestore;
 }
 
 export const zeroCounts = (): StoreCounts =>
   Object.fromEntries(BACKUP_STORES.map((s) => [s, 0])) as StoreCounts;
 
-function planStore<S extends RecordStore>(store: S, rows: unknown[], existing: ReadonlySet<string>) {
-  const { schema, keyOf } = RECORD_SPECS[store];
+interface PlanContext {
+  existing: ReadonlySet<string>;
+  /** the latest instant a record may hold */
+  latestMs: number;
+  /** true when a record, valid and new, is nevertheless already here in another form (a submitted draft) */
+  alreadyHere?: (record: never) => boolean;
+}
+
+function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing, latestMs, alreadyHere }: PlanContext) {
+  const { schema, keyOf, instantsOf } = RECORD_SPECS[store];
   const add: BackupRecords[S][] = [];
   const planned = new Set<string>();
   let alreadyPresent = 0;
   let invalid = 0;
   for (const row of rows) {
     const parsed = schema.safeParse(row);
-    if (!parsed.success) {
+    if (!parsed.success || instantsOf(parsed.data).some((t) => t !== undefined && Date.parse(t) > latestMs)) {
       invalid++;
       continue;
     }
     const key = keyOf(parsed.data);
-    if (existing.has(key)) alreadyPresent++;
+    if (existing.has(key) || alreadyHere?.(parsed.data as never)) alreadyPresent++;
     // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole restore
     else if (planned.has(key)) invalid++;
     else {
@@ -194,36 +252,100 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], existing: R
 }
 
 /**
- * Decide, record by record, what restoring `backup` over what is stored does.
- * Only records whose key is not stored yet are added: a restore never
- * replaces or removes anything, so it can never lose data. Settings are taken
- * from the backup only when none are stored.
+ * The settings a restore stores, given this browser's (`local`, null when none)
+ * and the backup's. The rule:
+ * - this browser's settings name no user (a new install: only the sidebar
+ *   layout, or nothing, was saved yet): the backup's settings are taken —
+ *   name and role, week start, theme — keeping this browser's sidebar layout;
+ * - they name a user: they are kept as they are;
+ * - either way, every CRM site listed here stays, and the backup's sites at
+ *   origins not listed here are added (up to MAX_CRM_SITES). A site added so
+ *   may lack the browser's access here: Options lists it with "Grant access"
+ *   (a restore asks for no permission).
+ * `settings` is null when nothing changes.
  */
-export function planRestore(backup: BackupEnvelope, existing: ExistingKeys): RestorePlan {
+export function restoredSettings(local: Settings | null, theirs: Settings): { settings: Settings | null } & SettingsRestore {
+  const base = local?.user ? local : { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar };
+  const tookProfile = base !== local;
+  const sites = [...(local?.crmSites ?? [])];
+  const origins = new Set(sites.map((s) => s.origin));
+  let sitesAdded = 0;
+  for (const site of theirs.crmSites) {
+    if (sites.length >= MAX_CRM_SITES) break;
+    if (origins.has(site.origin)) continue;
+    origins.add(site.origin);
+    sites.push(site);
+    sitesAdded++;
+  }
+  const changed = tookProfile || sitesAdded > 0;
+  return { settings: changed ? { ...base, crmSites: sites } : null, tookProfile, sitesAdded };
+}
+
+/**
+ * Decide, record by record, what restoring `backup` over what is stored does,
+ * at `now`. Only records whose key is not stored yet are added: a restore
+ * never replaces or removes a record, so it can never lose data. A record
+ * holding an instant later than `now` plus CLOCK_SKEW_MS is invalid. A note
+ * draft is not restored over a note of its deal written at or after it (in
+ * the database or in the backup): its text was submitted already. Settings:
+ * see `restoredSettings`.
+ */
+export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now: Date): RestorePlan {
   const alreadyPresent = zeroCounts();
   const invalid = zeroCounts();
   const add = {} as Record<RecordStore, unknown[]>;
+  const latestMs = now.getTime() + CLOCK_SKEW_MS;
+  const latestNoteMs = new Map<string, number>();
+  const noteAt = (dealKey: string, at: string) => latestNoteMs.set(dealKey, Math.max(latestNoteMs.get(dealKey) ?? -Infinity, Date.parse(at)));
+  for (const [dealKey, at] of existing.latestNoteAt) noteAt(dealKey, at);
+  const submitted = (draft: Draft) => {
+    const dealKey = noteDraftDealKey(draft.key);
+    return dealKey !== undefined && (latestNoteMs.get(dealKey) ?? -Infinity) >= Date.parse(draft.updatedAt);
+  };
   for (const store of RECORD_STORES) {
-    const planned = planStore(store, backup.stores[store], existing[store]);
+    const planned = planStore(store, backup.stores[store], {
+      existing: existing[store],
+      latestMs,
+      ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
+    });
     add[store] = planned.add;
     alreadyPresent[store] = planned.alreadyPresent;
     invalid[store] = planned.invalid;
+    // the backup's notes count for its drafts (notes are planned before drafts); those already stored count through existing.latestNoteAt
+    if (store === 'notes') {
+      for (const n of planned.add as Note[]) noteAt(n.dealKey, n.at);
+    }
   }
   let settings: Settings | null = null;
+  let settingsRestore: SettingsRestore | undefined;
   if (backup.stores.settings !== null) {
     const parsed = settingsSchema.safeParse(backup.stores.settings);
     if (!parsed.success) invalid.settings = 1;
-    else if (existing.settings) alreadyPresent.settings = 1;
-    else settings = parsed.data;
+    else {
+      const { settings: next, ...outcome } = restoredSettings(existing.settings, parsed.data);
+      settings = next;
+      settingsRestore = outcome;
+      if (!next) alreadyPresent.settings = 1;
+    }
   }
-  return { add: { ...(add as { [S in RecordStore]: BackupRecords[S][] }), settings }, alreadyPresent, invalid };
+  return {
+    add: { ...(add as { [S in RecordStore]: BackupRecords[S][] }), settings },
+    alreadyPresent,
+    invalid,
+    ...(settingsRestore ? { settings: settingsRestore } : {}),
+  };
 }
 
 export function reportOf(plan: RestorePlan): RestoreReport {
   const added = zeroCounts();
   for (const store of RECORD_STORES) added[store] = plan.add[store].length;
   added.settings = plan.add.settings ? 1 : 0;
-  return { added, alreadyPresent: { ...plan.alreadyPresent }, invalid: { ...plan.invalid } };
+  return {
+    added,
+    alreadyPresent: { ...plan.alreadyPresent },
+    invalid: { ...plan.invalid },
+    ...(plan.settings ? { settings: { ...plan.settings } } : {}),
+  };
 }
 
 /** The deals a restore adds anything to (their sidebars should reload). */

@@ -11,6 +11,7 @@ import type { StoreValue } from 'idb';
 import {
   commitmentSchema,
   dealRecordSchema,
+  DEFAULT_SETTINGS,
   nextStepSchema,
   noteSchema,
   scoreSchema,
@@ -18,6 +19,7 @@ import {
 } from '../model';
 import {
   BACKUP_FORMAT,
+  noteDraftDealKey,
   BACKUP_STORES,
   BACKUP_VERSION,
   RECORD_SPECS,
@@ -73,9 +75,13 @@ export interface RestoreOutcome {
 
 /**
  * Add `backup`'s records that are not stored yet and rebuild the derived
- * stores, all in one transaction. Nothing stored is ever replaced or deleted
- * (settings included: the backup's are used only when there are none). `now`
- * and `timeZone` are the rebuild's, as for a write made at that moment.
+ * stores, all in one transaction. No stored record is ever replaced or
+ * deleted; settings follow `restoredSettings` (lib/backup/format.ts): the
+ * backup's are taken when these name no user (this browser's sidebar layout
+ * kept), and the backup's CRM sites not listed here are added. `now` is the
+ * moment no restored instant may be later than (beyond the clock-skew
+ * allowance); `now` and `timeZone` are also the rebuild's, as for a write
+ * made at that moment.
  */
 export async function restoreBackup(
   db: DB,
@@ -84,7 +90,7 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const tx = openRestore(db);
   try {
-    const plan = planRestore(backup, await existingKeysOf(tx));
+    const plan = planRestore(backup, await existingKeysOf(tx, backup), now);
     await addPlanned(tx, plan);
     await rebuildDerived(tx, { now, timeZone });
     await tx.done;
@@ -100,18 +106,46 @@ export async function restoreBackup(
   }
 }
 
-async function existingKeysOf(tx: RestoreTx): Promise<ExistingKeys> {
-  const [lists, settings] = await Promise.all([
+async function existingKeysOf(tx: RestoreTx, backup: BackupEnvelope): Promise<ExistingKeys> {
+  const [lists, settings, latestNoteAt] = await Promise.all([
     Promise.all(RECORD_STORES.map(async (store) => [store, new Set(await tx.objectStore(store).getAllKeys())] as const)),
-    tx.objectStore('settings').count('settings'),
+    tx.objectStore('settings').get('settings'),
+    latestNotesOf(tx, backup),
   ]);
-  return { ...(Object.fromEntries(lists) as { [S in RecordStore]: Set<string> }), settings: settings > 0 };
+  return {
+    ...(Object.fromEntries(lists) as { [S in RecordStore]: Set<string> }),
+    // as the app reads them (lib/db/settings.ts): an unreadable record reads as the defaults
+    settings: settings === undefined ? null : (settingsSchema.safeParse(settings).data ?? DEFAULT_SETTINGS),
+    latestNoteAt,
+  };
+}
+
+/** For the deal of each note draft in `backup`, the latest `at` of its stored valid notes (deals with none are left out). */
+async function latestNotesOf(tx: RestoreTx, backup: BackupEnvelope): Promise<Map<string, string>> {
+  const dealKeys = new Set<string>();
+  for (const row of backup.stores.drafts) {
+    const key = (row as { key?: unknown } | null)?.key;
+    const dealKey = typeof key === 'string' ? noteDraftDealKey(key) : undefined;
+    if (dealKey) dealKeys.add(dealKey);
+  }
+  const byDeal = tx.objectStore('notes').index('byDeal');
+  const latest = new Map<string, string>();
+  await Promise.all(
+    [...dealKeys].map(async (dealKey) => {
+      for (const row of await byDeal.getAll(dealKey)) {
+        const note = noteSchema.safeParse(row).data;
+        const before = latest.get(dealKey);
+        if (note && (before === undefined || Date.parse(note.at) > Date.parse(before))) latest.set(dealKey, note.at);
+      }
+    }),
+  );
+  return latest;
 }
 
 async function addPlanned(tx: RestoreTx, plan: RestorePlan): Promise<void> {
   for (const store of RECORD_STORES) await addAll(tx, store, plan.add[store]);
-  // `add`, not `put`: should settings exist after all, the restore fails rather than replace them
-  if (plan.add.settings) await tx.objectStore('settings').add(plan.add.settings, 'settings');
+  // `put`: planned from the settings read in this same transaction, so nothing written meanwhile can be replaced
+  if (plan.add.settings) await tx.objectStore('settings').put(plan.add.settings, 'settings');
 }
 
 function addAll<S extends RecordStore>(tx: RestoreTx, store: S, records: readonly BackupRecords[S][]): Promise<void> {

@@ -9,6 +9,8 @@ import type { DB } from '../db/open';
 import { exportBackup, restoreBackup } from '../db/backup';
 import { readBackup, type RestoreReport } from '../backup/format';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, jsonByteLength } from '../backup/file';
+import { getSettings } from '../db/settings';
+import type { CrmSite } from '../model';
 
 export interface BackupHandlerDeps {
   db: () => Promise<DB>;
@@ -17,6 +19,12 @@ export interface BackupHandlerDeps {
   broadcast?: (event: ChangeEvent) => Promise<void> | void;
   /** the largest backup sent back (tests lower it); MAX_BACKUP_BYTES otherwise */
   maxBytes?: number;
+  /**
+   * A restore added CRM sites: the content script is registered again, so a site this
+   * browser already allows is read from its next page load (one without access waits
+   * for Options' "Grant access", as any added site does).
+   */
+  sitesRestored?: (sites: readonly CrmSite[]) => Promise<unknown>;
 }
 
 type BackupTypes = 'backup/export' | 'backup/import';
@@ -42,7 +50,9 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
     async 'backup/import'(req) {
       const read = readBackup(req.backup);
       if (!read.ok) throw new HandlerError('bad-request', read.error);
-      const { report, dealKeys } = await restoreBackup(await deps.db(), read.backup, { now: now() });
+      const db = await deps.db();
+      const { report, dealKeys } = await restoreBackup(db, read.backup, { now: now() });
+      if (report.settings?.sitesAdded) await deps.sitesRestored?.((await getSettings(db)).crmSites).catch(() => undefined);
       if (addedAnything(report)) {
         // open sidebars reload their deal if it gained records; the popup reloads on any change; Options on settings
         await deps.broadcast?.({ kind: 'dealside/changed', dealKeys, tabIds: [], ...(report.added.settings ? { settings: true } : {}) });

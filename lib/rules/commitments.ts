@@ -49,15 +49,24 @@ export function sortCommitments(list: readonly Commitment[], now: Date, timeZone
  * dropped, and one delivered early is kept. Dropping says why.
  */
 export function outcomeRefusal(c: Commitment, outcome: CommitmentOutcome, reason: string | undefined, now: Date, timeZone: string): string | null {
-  if (c.status !== 'open') return 'That commitment is already resolved.';
+  if (isSettled(c)) return 'That commitment is already resolved.';
   if (outcome === 'missed' && !isDue(c, now, timeZone))
     return `That commitment is due ${formatDay(c.due)}: it can be marked missed from then on. Renegotiate or drop it before then.`;
   if (outcome === 'dropped' && !blankToUndefined(reason)) return 'Say why the commitment is dropped.';
   return null;
 }
 
+/**
+ * Resolved: not open, or carrying a resolution whatever its status says. The
+ * schema refuses an open record with a resolution; this refuses it again, so
+ * a recorded outcome can never be overwritten by resolving once more.
+ */
+function isSettled(c: Commitment): boolean {
+  return c.status !== 'open' || c.resolution !== undefined;
+}
+
 function assertOpen(c: Commitment): void {
-  if (c.status !== 'open') throw new Error('already resolved');
+  if (isSettled(c)) throw new Error('already resolved');
 }
 
 const blankToUndefined = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);

@@ -3,11 +3,12 @@ import { exportBackup, restoreBackup } from '../../../lib/db/backup';
 import { readBackup, type Backup, type BackupEnvelope } from '../../../lib/backup/format';
 import { readScorecardWeek } from '../../../lib/db/scorecard';
 import { upsertDealFromSnapshot } from '../../../lib/db/deals';
-import { addCommitment } from '../../../lib/db/coaching';
+import { addCommitment, addNoteClearingDraft, getDraft, putDraft } from '../../../lib/db/coaching';
+import { getSettings } from '../../../lib/db/settings';
 import { patchSettings } from '../../../lib/db/settings';
 import { DB_VERSION } from '../../../lib/db/migrations';
 import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
-import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, snapshot } from '../support/records';
+import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, manager, note, snapshot } from '../support/records';
 
 const opened: DB[] = [];
 async function freshDb(): Promise<DB> {
@@ -72,7 +73,7 @@ describe('restoreBackup', () => {
     // the same deal and commitment id, as this browser has them (different content), and its own settings
     await upsertDealFromSnapshot(target, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), '2026-10-30T18:00:00.000Z');
     await addCommitment(target, commitment('c1', '2026-10-30', { text: 'this browser’s c1' }));
-    await patchSettings(target, { theme: 'light' });
+    await patchSettings(target, { user: { name: 'Robin Hale', role: 'rep' }, theme: 'light' });
     const before = await dump(target);
 
     const first = await restoreAt(target, backup);
@@ -126,5 +127,41 @@ describe('restoreBackup', () => {
     expect(await dump(target)).toEqual(before);
     // nothing was left half-done: the same restore now goes through whole
     expect((await restoreAt(target, backup)).report.added.scores).toBe(5);
+  });
+
+  it('on a new machine where only the sidebar layout was saved takes the backup’s settings, keeping that layout', async () => {
+    const original = await freshDb();
+    await fillThroughApp(original);
+    await patchSettings(original, { crmSites: [{ origin: 'https://crm.acme.example', crm: 'salesforce', addedAt: WRITTEN_AT }] });
+    const backup = viaFile(await exportBackup(original, RESTORED_AT));
+
+    const target = await freshDb();
+    // the content script saved the sidebar's width (page/setSidebarPrefs) before Options was opened
+    await patchSettings(target, { sidebar: { width: 480 } });
+    const { report } = await restoreAt(target, backup);
+    expect(await getSettings(target)).toEqual({ ...(await getSettings(original)), sidebar: { width: 480, collapsed: false } });
+    expect(report).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 1 } });
+
+    // once this machine names its user, a restore keeps its settings and only lists the backup's sites not listed here
+    const third = await freshDb();
+    await patchSettings(third, { user: { name: 'Robin Hale', role: 'rep' }, theme: 'light' });
+    const again = await restoreAt(third, backup);
+    expect(await getSettings(third)).toMatchObject({ user: { name: 'Robin Hale' }, theme: 'light', crmSites: [{ origin: 'https://crm.acme.example' }] });
+    expect(again.report).toMatchObject({ added: { settings: 1 }, settings: { tookProfile: false, sitesAdded: 1 } });
+  });
+
+  it('does not bring back a note draft that was added as a note since the backup', async () => {
+    const db = await freshDb();
+    await fillThroughApp(db);
+    await putDraft(db, { key: `note:${ACME}`, value: { text: 'Ask about the paper process.' }, updatedAt: '2026-10-30T16:00:00.000Z' });
+    const backup = viaFile(await exportBackup(db, RESTORED_AT));
+    // the draft is submitted: the note is added and its draft deleted
+    await addNoteClearingDraft(db, note('n3', '2026-10-30T16:05:00.000Z', { body: { kind: 'free', text: 'Ask about the paper process.' }, by: manager }), `note:${ACME}`, NY);
+
+    const { report } = await restoreAt(db, backup);
+    expect(await getDraft(db, `note:${ACME}`)).toBeNull();
+    expect(report.added.drafts).toBe(0);
+    expect(report.alreadyPresent.drafts).toBe(2); // Globex's draft is still here; Acme's is here as a note
+    expect(report.invalid.drafts).toBe(0);
   });
 });

@@ -8,7 +8,9 @@ import {
   type ExistingKeys,
 } from '../../../lib/backup/format';
 import { backupFileName, jsonByteLength, restoreSummary } from '../../../lib/backup/file';
-import { ACME, commitment, manager, note, score, snapshot, WRITTEN_AT } from '../support/records';
+import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
+import { settingsSchema, type CrmSite, type Settings } from '../../../lib/model';
+import { ACME, RESTORED_AT, commitment, manager, note, score, snapshot, WRITTEN_AT } from '../support/records';
 
 const deal = { key: ACME, snapshot: snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), repId: 'salesforce:Dana Reyes', firstSeenAt: WRITTEN_AT, lastSeenAt: WRITTEN_AT };
 
@@ -29,8 +31,11 @@ const nothingStored = (): ExistingKeys => ({
   notes: new Set(),
   callReviews: new Set(),
   drafts: new Set(),
-  settings: false,
+  settings: null,
+  latestNoteAt: new Map(),
 });
+/** planRestore as the restore a day after the records were written runs it */
+const planAt = (backup: BackupEnvelope, existing: ExistingKeys) => planRestore(backup, existing, RESTORED_AT);
 
 function read(input: unknown): BackupEnvelope {
   const result = readBackup(input);
@@ -83,7 +88,7 @@ describe('readBackup: the envelope', () => {
 
 describe('planRestore', () => {
   it('adds valid new records, counts invalid ones and skips them', () => {
-    const plan = planRestore(
+    const plan = planAt(
       read(envelope({
         deals: [deal, { ...deal, key: 'myspace:1' }, 'not a record'],
         commitments: [commitment('c1', '2026-10-27'), commitment('c2', 'Thursday')],
@@ -104,41 +109,142 @@ describe('planRestore', () => {
   });
 
   it('adds the validated form: unknown fields are dropped, not stored', () => {
-    const plan = planRestore(read(envelope({ notes: [{ ...note('n1', WRITTEN_AT), script: '<img onerror=alert(1)>' }] })), nothingStored());
+    const plan = planAt(read(envelope({ notes: [{ ...note('n1', WRITTEN_AT), script: '<img onerror=alert(1)>' }] })), nothingStored());
     expect(plan.add.notes).toEqual([note('n1', WRITTEN_AT)]);
   });
 
   it('keeps what is stored: a record whose key exists is counted, never planned', () => {
     const existing = { ...nothingStored(), deals: new Set([ACME]), commitments: new Set(['c1']), nextSteps: new Set([ACME]) };
     const step = { dealKey: ACME, text: 'Send the MAP', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT };
-    const plan = planRestore(read(envelope({ deals: [deal], commitments: [commitment('c1', '2026-10-27'), commitment('c9', '2026-10-27')], nextSteps: [step] })), existing);
+    const plan = planAt(read(envelope({ deals: [deal], commitments: [commitment('c1', '2026-10-27'), commitment('c9', '2026-10-27')], nextSteps: [step] })), existing);
     expect(plan.add.deals).toEqual([]);
     expect(plan.add.nextSteps).toEqual([]);
     expect(plan.add.commitments.map((c) => c.id)).toEqual(['c9']);
     expect(plan.alreadyPresent).toEqual({ ...zeroCounts(), deals: 1, commitments: 1, nextSteps: 1 });
   });
 
+  it('counts a commitment whose status and resolution disagree as invalid', () => {
+    const resolution = { outcome: 'kept', note: 'signed on time', by: manager, at: WRITTEN_AT } as const;
+    const plan = planAt(
+      read(envelope({
+        commitments: [
+          commitment('c1', '2026-10-27', { resolution }), // open, yet resolved: it could be resolved again
+          commitment('c2', '2026-10-27', { status: 'kept' }), // kept, with no resolution
+          commitment('c3', '2026-10-27', { status: 'kept', resolution }),
+        ],
+      })),
+      nothingStored(),
+    );
+    expect(plan.add.commitments.map((c) => c.id)).toEqual(['c3']);
+    expect(reportOf(plan).invalid).toEqual({ ...zeroCounts(), commitments: 2 });
+  });
+
   it('counts a key repeated within the file as invalid, keeping the first', () => {
     const first = commitment('c1', '2026-10-27');
-    const plan = planRestore(read(envelope({ commitments: [first, { ...first, text: 'a second c1' }] })), nothingStored());
+    const plan = planAt(read(envelope({ commitments: [first, { ...first, text: 'a second c1' }] })), nothingStored());
     expect(plan.add.commitments).toEqual([first]);
     expect(plan.invalid.commitments).toBe(1);
   });
 
-  it('takes settings only when none are stored, and never invalid ones', () => {
+  it('takes settings when none are stored, and never invalid ones', () => {
     const settings = { user: manager, weekStartsOn: 3, sidebar: { width: 400, collapsed: true }, theme: 'dark' };
     // a backup made before sites could be added reads as no sites
-    expect(planRestore(read(envelope({ settings })), nothingStored()).add.settings).toEqual({ ...settings, crmSites: [] });
-    const kept = planRestore(read(envelope({ settings })), { ...nothingStored(), settings: true });
-    expect([kept.add.settings, kept.alreadyPresent.settings, kept.invalid.settings]).toEqual([null, 1, 0]);
-    const bad = planRestore(read(envelope({ settings: { weekStartsOn: 9 } })), nothingStored());
+    const taken = planAt(read(envelope({ settings })), nothingStored());
+    expect(taken.add.settings).toEqual({ ...settings, crmSites: [] });
+    expect(reportOf(taken)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 0 } });
+    const bad = planAt(read(envelope({ settings: { weekStartsOn: 9 } })), nothingStored());
     expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
-    const none = planRestore(read(envelope({ settings: null })), nothingStored());
+    expect(reportOf(bad).settings).toBeUndefined();
+    const none = planAt(read(envelope({ settings: null })), nothingStored());
     expect(reportOf(none)).toEqual({ added: zeroCounts(), alreadyPresent: zeroCounts(), invalid: zeroCounts() });
   });
 
+  describe('settings over settings already stored', () => {
+    const site = (host: string, crm: CrmSite['crm'] = 'salesforce'): CrmSite => ({ origin: `https://${host}`, crm, addedAt: WRITTEN_AT });
+    const theirs = {
+      user: manager,
+      weekStartsOn: 7,
+      sidebar: { width: 600, collapsed: true },
+      theme: 'dark',
+      crmSites: [site('crm.acme.example'), site('hub.acme.example', 'hubspot')],
+    };
+    const stored = (s: Partial<Settings>): ExistingKeys => ({ ...nothingStored(), settings: settingsSchema.parse(s) });
+
+    it('with no user here (only the sidebar layout saved), takes the backup’s, keeping this browser’s layout', () => {
+      const local = { sidebar: { width: 420, collapsed: false } };
+      const plan = planAt(read(envelope({ settings: theirs })), stored(local));
+      expect(plan.add.settings).toEqual({ ...theirs, sidebar: local.sidebar });
+      expect(reportOf(plan)).toMatchObject({
+        added: { settings: 1 },
+        alreadyPresent: { settings: 0 },
+        settings: { tookProfile: true, sitesAdded: 2 },
+      });
+    });
+
+    it('with a user here, keeps this browser’s settings and adds only the backup’s sites not listed here', () => {
+      const local = { user: { name: 'Robin Hale', role: 'rep' as const }, weekStartsOn: 1, theme: 'light' as const, crmSites: [site('crm.acme.example', 'zoho')] };
+      const plan = planAt(read(envelope({ settings: theirs })), stored(local));
+      expect(plan.add.settings).toEqual(settingsSchema.parse({ ...local, crmSites: [site('crm.acme.example', 'zoho'), site('hub.acme.example', 'hubspot')] }));
+      expect(reportOf(plan)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: false, sitesAdded: 1 } });
+      // nothing new in the backup: the settings here are kept as they are
+      const same = planAt(read(envelope({ settings: { ...theirs, crmSites: [site('crm.acme.example')] } })), stored(local));
+      expect(same.add.settings).toBeNull();
+      expect(reportOf(same)).toMatchObject({ added: { settings: 0 }, alreadyPresent: { settings: 1 }, settings: { tookProfile: false, sitesAdded: 0 } });
+    });
+
+    it('never lists more sites than Dealside keeps', () => {
+      const many = Array.from({ length: MAX_CRM_SITES }, (_, i) => site(`crm${i}.example.com`));
+      const plan = planAt(read(envelope({ settings: theirs })), stored({ user: manager, crmSites: many }));
+      expect(plan.add.settings).toBeNull();
+      expect(plan.settings).toEqual({ tookProfile: false, sitesAdded: 0 });
+    });
+  });
+
+  it('counts a record dated more than a day after now as invalid, per record', () => {
+    const soon = new Date(RESTORED_AT.getTime() + 23 * 3600_000).toISOString(); // a fast clock elsewhere
+    const future = '2099-01-01T00:00:00.000Z';
+    const kept = commitment('c2', '2026-10-27', { status: 'kept', resolution: { outcome: 'kept', note: 'done', by: manager, at: future } });
+    const step = { dealKey: ACME, text: 'Send the MAP', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: future };
+    const plan = planAt(
+      read(envelope({
+        deals: [{ ...deal, lastSeenAt: future }],
+        commitments: [commitment('c1', '2026-10-27', { statedAt: soon }), kept],
+        nextSteps: [step],
+        scores: [score('s1', WRITTEN_AT, 'discovery', 3), score('s2', future, 'discovery', 5)],
+        notes: [note('n1', future)],
+        drafts: [{ key: `note:${ACME}`, value: { text: 'x' }, updatedAt: future }],
+      })),
+      nothingStored(),
+    );
+    expect(plan.add.commitments.map((c) => c.id)).toEqual(['c1']);
+    expect(plan.add.scores.map((s) => s.id)).toEqual(['s1']);
+    expect(reportOf(plan).invalid).toEqual({ ...zeroCounts(), deals: 1, commitments: 1, nextSteps: 1, scores: 1, notes: 1, drafts: 1 });
+  });
+
+  describe('a note draft', () => {
+    const draft = (updatedAt: string, dealKey = ACME) => ({ key: `note:${dealKey}`, value: { text: 'Ask about the paper process.' }, updatedAt });
+
+    it('is not restored over a note of its deal written at or after it (stored, or in the backup): it was added already', () => {
+      const fromDb = planAt(read(envelope({ drafts: [draft(WRITTEN_AT)] })), { ...nothingStored(), latestNoteAt: new Map([[ACME, WRITTEN_AT]]) });
+      expect(fromDb.add.drafts).toEqual([]);
+      expect(reportOf(fromDb)).toMatchObject({ alreadyPresent: { drafts: 1 }, invalid: { drafts: 0 } });
+      const fromFile = planAt(read(envelope({ notes: [note('n1', '2026-10-30T16:00:00.000Z')], drafts: [draft(WRITTEN_AT)] })), nothingStored());
+      expect(fromFile.add.drafts).toEqual([]);
+      expect(reportOf(fromFile)).toMatchObject({ added: { notes: 1, drafts: 0 }, alreadyPresent: { drafts: 1 } });
+    });
+
+    it('is restored when its deal’s notes are all older, or on another deal', () => {
+      const other = 'salesforce:0065g00000GlobxQAA';
+      const plan = planAt(
+        read(envelope({ notes: [note('n1', '2026-10-29T12:00:00.000Z')], drafts: [draft(WRITTEN_AT), draft('2026-10-28T12:00:00.000Z', other)] })),
+        { ...nothingStored(), latestNoteAt: new Map([[ACME, '2026-10-30T14:59:59.999Z']]) },
+      );
+      expect(plan.add.drafts.map((d) => d.key)).toEqual([`note:${ACME}`, `note:${other}`]);
+    });
+  });
+
   it('reports every store, settings included', () => {
-    expect(Object.keys(reportOf(planRestore(read(envelope()), nothingStored())).added).sort()).toEqual([...BACKUP_STORES].sort());
+    expect(Object.keys(reportOf(planAt(read(envelope()), nothingStored())).added).sort()).toEqual([...BACKUP_STORES].sort());
   });
 });
 
@@ -162,5 +268,21 @@ describe('the Options page’s side of the file', () => {
 
   it('measures a backup as UTF-8 bytes of its JSON', () => {
     expect(jsonByteLength({ a: 'é' })).toBe('{"a":"é"}'.length + 1);
+  });
+});
+
+describe('the restore summary says what happened to settings', () => {
+  it.each([
+    [undefined, ''],
+    [{ tookProfile: true, sitesAdded: 0 }, 'Settings were taken from the backup (name and role, week start, theme); this browser’s sidebar layout was kept.'],
+    [
+      { tookProfile: true, sitesAdded: 2 },
+      'Settings were taken from the backup (name and role, week start, theme, 2 CRM sites); this browser’s sidebar layout was kept. Under CRM sites, grant them access in this browser if asked.',
+    ],
+    [{ tookProfile: false, sitesAdded: 1 }, 'Your settings here were kept; 1 CRM site from the backup was added. Under CRM sites, grant it access in this browser if asked.'],
+    [{ tookProfile: false, sitesAdded: 0 }, 'Your settings here were kept; the backup’s were not used.'],
+  ])('%o', async (settings, line) => {
+    const { settingsSummary } = await import('../../../entrypoints/options/BackupSection');
+    expect(settingsSummary(settings)).toBe(line);
   });
 });

@@ -5,6 +5,7 @@ import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { ACME, RESTORED_AT, dump, fillThroughApp } from '../support/records';
+import { patchSettings } from '../../../lib/db/settings';
 
 const ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 /** The backup handlers for `db`, behind the background's one router, answering like `send` does. */
-function routed(db: DB, extra: { maxBytes?: number } = {}) {
+function routed(db: DB, extra: { maxBytes?: number; sitesRestored?: (sites: readonly { origin: string }[]) => Promise<unknown> } = {}) {
   const handlers = createBackupHandlers({ db: async () => db, now: () => RESTORED_AT, broadcast: (e) => void events.push(e), ...extra });
   const route = createRouter(handlers as unknown as Handlers, () => ({ id: ID, origin: ORIGIN }));
   return async (request: unknown, sender: SenderLike = options) => {
@@ -85,6 +86,19 @@ describe('backup/import', () => {
     const again = await routed(target)({ type: 'backup/import', backup });
     expect(again).toMatchObject({ added: { deals: 0, scores: 0, settings: 0 }, alreadyPresent: { deals: 2, scores: 5, settings: 1 } });
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('backup/import and added CRM sites', () => {
+  it("registers the content script again when a restore added CRM sites, and not otherwise", async () => {
+    await patchSettings(source, { crmSites: [{ origin: 'https://crm.example.com', crm: 'salesforce', addedAt: RESTORED_AT.toISOString() }] });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));
+    const synced: string[][] = [];
+    const sitesRestored = async (sites: readonly { origin: string }[]) => void synced.push(sites.map((x) => x.origin));
+    await routed(target, { sitesRestored })({ type: 'backup/import', backup });
+    expect(synced).toEqual([['https://crm.example.com']]);
+    await routed(target, { sitesRestored })({ type: 'backup/import', backup });
+    expect(synced).toHaveLength(1); // nothing new the second time
   });
 });
 

@@ -118,6 +118,12 @@ describe('outcomeRefusal', () => {
       expect(outcomeRefusal(kept, outcome, 'why', NOW, NY)).toBe('That commitment is already resolved.');
     }
   });
+
+  it('a record marked open but carrying a resolution is resolved: its outcome is never overwritten', () => {
+    const mislabelled = commitment({ status: 'open', resolution: { outcome: 'kept', note: 'signed on time', by: REP, at: NOW_ISO } });
+    expect(outcomeRefusal(mislabelled, 'missed', undefined, NOW, NY)).toBe('That commitment is already resolved.');
+    expect(() => resolveCommitment(mislabelled, 'missed', '', REP, NOW_ISO)).toThrow('already resolved');
+  });
 });
 
 describe('renegotiateCommitment', () => {
@@ -173,6 +179,8 @@ describe('renegotiateCommitment', () => {
     const missed = resolveCommitment(commitment(), 'missed', '', REP, NOW_ISO);
     expect(() => renegotiateCommitment(missed, { ...args, by: REP })).toThrow('already resolved');
     expect(() => renegotiateCommitment(commitment(), { ...args, newDue: 'Friday', by: REP })).toThrow();
+    const mislabelled = commitment({ status: 'open', resolution: { outcome: 'kept', note: 'signed on time', by: REP, at: NOW_ISO } });
+    expect(() => renegotiateCommitment(mislabelled, { ...args, by: REP })).toThrow('already resolved');
   });
 });
 
