@@ -1,5 +1,15 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 
+/** Keys that move focus within the scale (wrapping, as a radio group does), without scoring. */
+const ARROW_STEPS: Record<string, number | 'first' | 'last'> = {
+  ArrowRight: 1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowUp: -1,
+  Home: 'first',
+  End: 'last',
+};
+
 interface Props {
   /** accessible name of the radio group: "Discovery", "Next step", "Qualification" */
   label: string;
@@ -16,7 +26,8 @@ interface Props {
  * A 1–5 radio group (radios named exactly "1" … "5"), shared by the deal
  * sidebar and the call-review panel so both score against the same rubric.
  * The level under the pointer or keyboard focus shows its rubric text; a digit
- * key anywhere in the group scores it directly.
+ * key anywhere in the group scores it directly, as do a click and Space; the
+ * arrow keys only move between levels (each score is kept for good).
  */
 export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: Props) {
   const id = useId();
@@ -29,7 +40,19 @@ export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: P
       e.preventDefault();
       if (n !== value) onChange(n);
       refs.current[n - 1]?.focus();
+      return;
     }
+    // A native radio group checks each radio the arrow keys reach, and here every check is a
+    // score kept for good: arrows (and Home/End) only move focus, so a keyboard user reads
+    // each level's rubric before choosing; Space or a digit scores. Focusing a radio from
+    // script does not check it.
+    const step = ARROW_STEPS[e.key];
+    if (step === undefined) return;
+    const at = refs.current.findIndex((el) => el === document.activeElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next = step === 'first' ? 0 : step === 'last' ? 4 : (at + step + 5) % 5;
+    refs.current[next]?.focus();
   };
   const shown = peek ?? value;
   return (
@@ -85,7 +108,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: P
         </p>
         <p className="level" data-testid="rubric-text">
           {shown === undefined
-            ? 'Not scored yet. Focus a level to read the rubric; type 1–5 to score.'
+            ? 'Not scored yet. Focus a level to read the rubric; type 1–5 or press Space to score.'
             : `${shown}${shown === value ? ' (current)' : ''}: ${levels[shown - 1] ?? ''}`}
         </p>
       </div>

@@ -46,6 +46,8 @@ export function keyboardShortcuts(toggleKeys: string | null | undefined, mac: bo
       rows: [
         // components/ScoreGroup.tsx
         { keys: ['1 – 5'], does: 'Score the scorecard group that has focus' },
+        { keys: ['←', '→'], does: 'In a scorecard group: move between levels and read each one’s rubric, without scoring' },
+        { keys: ['Space'], does: 'In a scorecard group: score the level that has focus' },
         // entrypoints/sidebar/sections/NotesSection.tsx
         { keys: [mac ? '⌘+Enter' : 'Ctrl+Enter'], does: 'Add the coaching note being typed' },
         // entrypoints/crm-reader/frame-host.ts (the grip beside the sidebar)

@@ -37,7 +37,7 @@ button {
   border: 1px solid #8888; border-right: 0; border-radius: 6px 0 0 6px;
   background: #1f4fd1; color: #fff; font: 600 14px/1 system-ui, sans-serif; cursor: pointer;
 }
-button:focus-visible { outline: 3px solid #f5b400; outline-offset: 1px; }
+button:focus-visible { outline: 3px solid #a86a00; outline-offset: 1px; } /* 3:1 or more on light and dark pages alike */
 @media (prefers-reduced-motion: reduce) { .wrap { transition: none; } }
 `;
 

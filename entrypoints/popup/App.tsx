@@ -32,6 +32,8 @@ export function App() {
   /** undefined = this week */
   const [weekStart, setWeekStart] = useState<string | undefined>(undefined);
   const [repId, setRepId] = useState<string | null>(null);
+  const [onTrackOpen, setOnTrackOpen] = useState(false);
+  const toggleOnTrack = useCallback(() => setOnTrackOpen((v) => !v), []);
   const lastRequest = useRef(0);
   /**
    * Listening for changes connects a port to the background, which starts its
@@ -98,6 +100,23 @@ export function App() {
     [data],
   );
 
+  // Back from a 1:1 view: the keyboard returns to that rep's row (or, if it is folded
+  // away, to the table's heading line), not to the page's body.
+  const returnTo = useRef<string | null>(null);
+  const closeRep = useCallback(() => {
+    setRepId((id) => {
+      returnTo.current = id;
+      return null;
+    });
+  }, []);
+  useEffect(() => {
+    const id = returnTo.current;
+    if (repId || !id) return;
+    returnTo.current = null;
+    const back = [...document.querySelectorAll<HTMLButtonElement>('button[data-rep]')].find((b) => b.dataset.rep === id);
+    (back ?? document.querySelector<HTMLElement>('.week-label'))?.focus();
+  }, [repId]);
+
   // Keyboard: ← / → move a week, T goes back to this week; Escape leaves the 1:1 view.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -106,7 +125,7 @@ export function App() {
       if (repId) {
         if (e.key === 'Escape') {
           e.preventDefault();
-          setRepId(null);
+          closeRep();
         }
         return;
       }
@@ -118,7 +137,7 @@ export function App() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [goWeek, repId]);
+  }, [goWeek, repId, closeRep]);
 
   const marked = useRef(false);
   useLayoutEffect(() => {
@@ -169,21 +188,22 @@ export function App() {
             <button type="button" onClick={() => goWeek(-1)} aria-keyshortcuts="ArrowLeft">
               ← Previous week
             </button>
-            <strong className="week-label" aria-live="polite">
+            <strong className="week-label" aria-live="polite" tabIndex={-1}>
               {card.label}
               {isThisWeek ? ' (this week)' : ''}
             </strong>
             <button type="button" onClick={() => goWeek(1)} aria-keyshortcuts="ArrowRight">
               Next week →
             </button>
-            <button type="button" onClick={() => goWeek('this')} disabled={isThisWeek} aria-keyshortcuts="T">
+            {/* aria-disabled, not disabled: pressing it must not drop the keyboard's focus to the body */}
+            <button type="button" onClick={() => !isThisWeek && goWeek('this')} aria-disabled={isThisWeek} aria-keyshortcuts="T">
               This week
             </button>
           </nav>
         )}
       </header>
       {row ? (
-        <RepView card={card} row={row} onBack={() => setRepId(null)} />
+        <RepView card={card} row={row} onBack={closeRep} />
       ) : card.rows.length === 0 ? (
         <EmptyState />
       ) : (
@@ -192,7 +212,7 @@ export function App() {
             {card.attention === 0 ? 'Every rep is on track this week.' : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
             week.
           </p>
-          <ScorecardTable card={card} onOpenRep={setRepId} />
+          <ScorecardTable card={card} onOpenRep={setRepId} showOnTrack={onTrackOpen} onToggleOnTrack={toggleOnTrack} />
           <ShareButtons card={card} />
         </>
       )}

@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
@@ -11,8 +11,15 @@ import { Sparkline } from './Sparkline';
  * not one per value): a 50-rep table was ~5,300 DOM nodes, over half of them
  * text; now ~4,200.
  */
-export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep }: { card: Scorecard; onOpenRep: (repId: string) => void }) {
-  const [showOnTrack, setShowOnTrack] = useState(false);
+interface Props {
+  card: Scorecard;
+  onOpenRep: (repId: string) => void;
+  /** whether the on-track fold is open: the popup's, so it stays as it was after a 1:1 view */
+  showOnTrack: boolean;
+  onToggleOnTrack: () => void;
+}
+
+export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep, showOnTrack, onToggleOnTrack }: Props) {
   const onTrackId = useId();
   const [attention, onTrack] = useMemo(() => [card.rows.filter((r) => r.attention), card.rows.filter((r) => !r.attention)], [card]);
   return (
@@ -39,7 +46,7 @@ export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep }: 
         <tbody className="fold">
           <tr>
             <td colSpan={7}>
-              <button type="button" className="disclosure" aria-expanded={showOnTrack} aria-controls={onTrackId} onClick={() => setShowOnTrack((v) => !v)}>
+              <button type="button" className="disclosure" aria-expanded={showOnTrack} aria-controls={onTrackId} onClick={onToggleOnTrack}>
                 <span aria-hidden="true">{showOnTrack ? '▾' : '▸'}</span> On track ({onTrack.length})
               </button>
             </td>
@@ -59,7 +66,7 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
   return (
     <tr className={row.attention ? 'needs' : undefined}>
       <th scope="row">
-        <button type="button" className="link rep" onClick={() => onOpen(row.rep.id)} aria-label={`${row.rep.name}: open 1:1 view`}>
+        <button type="button" className="link rep" data-rep={row.rep.id} onClick={() => onOpen(row.rep.id)} aria-label={`${row.rep.name}: open 1:1 view`}>
           {row.rep.name}
         </button>
         {row.reasons.length > 0 && (

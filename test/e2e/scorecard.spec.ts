@@ -125,14 +125,17 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(ask.getByRole('link', { name: GLOBEX_NAME })).toHaveAttribute('href', GLOBEX);
   await expect(popup.getByRole('list', { name: 'Deals with next-step problems' })).toContainText('No next step');
   await expect(popup.getByRole('list', { name: 'Recent scores' })).toContainText('Qualification 2');
+  // back in the table, the keyboard is on the rep just left, and the fold is as it was
   await popup.keyboard.press('Escape');
-  await popup.getByRole('button', { name: 'On track (1)' }).click();
+  await expect(popup.getByRole('button', { name: 'Sam Ortiz: open 1:1 view' })).toBeFocused();
+  await expect(popup.getByRole('button', { name: 'On track (1)' })).toHaveAttribute('aria-expanded', 'true');
   await popup.getByRole('button', { name: 'Dana Reyes: open 1:1 view' }).click();
   const resolved = popup.getByRole('list', { name: 'Resolved commitments' });
   await expect(resolved).toContainText('a signed mutual action plan with Acme');
   await expect(resolved.getByRole('link', { name: ACME_NAME })).toHaveAttribute('href', ACME);
   await expect(popup.getByRole('list', { name: 'Recent notes' })).toContainText('Acme: ask who signs');
   await popup.getByRole('button', { name: '← Back to scorecard' }).click();
+  await expect(popup.getByRole('button', { name: 'Dana Reyes: open 1:1 view' })).toBeFocused();
 
   // Sharing: the week as CSV.
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -149,6 +152,7 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(repRow(popup, 'Sam Ortiz')).not.toContainText('1 missed');
   await popup.getByRole('button', { name: 'This week' }).click();
   await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeFocused(); // not dropped to the body
   await expect(repRow(popup, 'Sam Ortiz')).toContainText('1 missed');
   await popup.keyboard.press('ArrowLeft');
   await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();

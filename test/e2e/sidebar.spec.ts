@@ -38,6 +38,9 @@ test('a commitment survives a reload, is resolved as Missed with a note, and his
   await expect(aside.getByText(/^→ /)).toBeVisible(); // the date is shown back before saving
   await aside.getByRole('button', { name: 'Save commitment' }).click();
   await expect(aside.getByText(/You committed to a signed mutual action plan with Acme by /)).toBeVisible();
+  // said, and the keyboard kept in the section (the emptied form's button is disabled)
+  await expect(aside.getByText(/^Saved: a signed mutual action plan with Acme — by /)).toBeVisible();
+  await expect(aside.getByRole('heading', { name: 'Commitment', level: 2 })).toBeFocused();
   await expect(aside.getByText('What happened?')).toBeVisible();
 
   await page.reload();
@@ -101,7 +104,7 @@ test('a promise not yet due is kept early; a due one is dropped with its reason;
   await expect(aside.getByText('What happened?')).toHaveCount(0);
 });
 
-test('scores persist, with the rubric shown on focus and digits scoring the focused group', async () => {
+test('scores persist, with the rubric shown on focus, digits scoring the focused group and arrows only reading the levels', async () => {
   await app.setUser();
   const page = await app.open(ACME);
   let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
@@ -113,15 +116,28 @@ test('scores persist, with the rubric shown on focus and digits scoring the focu
   await expect(qualification.getByTestId('rubric-text')).toContainText('1');
   await page.keyboard.press('3');
   await expect(qualification.getByRole('radio', { name: '3' })).toBeChecked();
+  // arrows read the other levels' rubric without scoring them (every score is kept for good)
+  await page.keyboard.press('ArrowRight');
+  await expect(qualification.getByRole('radio', { name: '4' })).toBeFocused();
+  await expect(qualification.getByTestId('rubric-text')).toContainText(/^4: /);
+  await page.keyboard.press('ArrowRight');
+  await expect(qualification.getByRole('radio', { name: '5' })).toBeFocused();
+  await expect(qualification.getByRole('radio', { name: '3' })).toBeChecked();
+  await expect(aside.locator('summary', { hasText: 'Score history' })).toContainText('(2)');
+  // Space scores the level in focus
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  await expect(qualification.getByRole('radio', { name: '4' })).toBeChecked();
+  await expect(aside.locator('summary', { hasText: 'Score history' })).toContainText('(3)');
 
   await page.reload();
   aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
-  await expect(aside.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '3' })).toBeChecked();
+  await expect(aside.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '4' })).toBeChecked();
   await expect(aside.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
-test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds it), and Ctrl+Enter adds the note being typed', async () => {
+test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds it), Ctrl+Enter adds the note being typed, and focus follows each action', async () => {
   await app.setUser();
   const page = await app.open(ACME);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
@@ -137,6 +153,28 @@ test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds
   await note.press('Control+Enter');
   await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Ask Dana for the economic buyer by Friday');
   await expect(note).toHaveValue('');
+  await expect(note).toBeFocused(); // ready for the next one, not dropped to the page
+  await expect(aside.getByText('Note added.')).toBeVisible();
+
+  // GROW: Ctrl+Enter from any of its boxes, and the next note starts in GROW too
+  await aside.getByRole('button', { name: 'GROW' }).click();
+  await aside.getByRole('textbox', { name: 'Goal' }).fill('Economic buyer named by Friday');
+  await aside.getByRole('textbox', { name: 'Will' }).fill('Dana asks Jordan on Tuesday');
+  await aside.getByRole('textbox', { name: 'Will' }).press('Control+Enter');
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Dana asks Jordan on Tuesday');
+  await expect(aside.getByRole('textbox', { name: 'Goal' })).toBeFocused();
+  await expect(aside.getByRole('textbox', { name: 'Goal' })).toHaveValue('');
+  await expect(aside.getByRole('button', { name: 'GROW' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Next step: the form takes the keyboard when opened; Escape gives it back to its button
+  await aside.getByRole('button', { name: 'Edit next step' }).click();
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveCount(0);
+  await expect(aside.getByRole('button', { name: 'Edit next step' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // saves as it was
+  await expect(aside.getByRole('button', { name: 'Edit next step' })).toBeFocused();
 });
 
 test('two deals visited by SPA navigation in one tab keep their own data; list pages hide the sidebar', async () => {
@@ -167,6 +205,20 @@ test('two deals visited by SPA navigation in one tab keep their own data; list p
   const notes = aside.getByRole('list', { name: 'Notes' });
   await expect(notes).toContainText('Acme: ask who signs');
   await expect(notes).not.toContainText('Globex');
+});
+
+test("a page still showing the deal left behind under the next deal's address is not read as that deal", async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  // hosts that do not name their record, and Acme's staying on screen for 1.5 s after the address moves to Globex
+  await page.evaluate(() => (window as unknown as { __fixture: { leaveSlowly(ms: number): void } }).__fixture.leaveSlowly(1500));
+  await navigate(page, '0065g00000GlobexAA');
+  const aside = await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  await expect(aside.getByLabel('Owner')).toHaveText('Sam Ortiz');
+  // Acme's next step was never stored as Globex's
+  await expect(aside.getByTestId('next-step-status')).toHaveText('No next step');
+  await expect(aside.getByText('Send mutual action plan draft by 12/15/2026')).toHaveCount(0);
 });
 
 test('a list page shows no sidebar at all', async () => {

@@ -51,11 +51,18 @@ export function useDraft(key: string, fields: readonly string[]) {
     [save],
   );
 
-  /** after the note was saved (the background cleared the stored draft in the same transaction) */
-  const reset = useCallback(() => {
-    valueRef.current = empty();
-    setValue(valueRef.current);
-  }, [empty]);
+  /**
+   * After the note was saved (the background cleared the stored draft in the same
+   * transaction). `keep`: fields the next one starts with (the format chosen), in
+   * memory only: nothing is stored until the user types.
+   */
+  const reset = useCallback(
+    (keep: Record<string, string> = {}) => {
+      valueRef.current = { ...empty(), ...keep };
+      setValue(valueRef.current);
+    },
+    [empty],
+  );
 
   return { value, update, reset, loaded };
 }

@@ -31,8 +31,9 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
   const FIRST = 3;
   const cut = <T,>(list: T[]) => (showAll ? list : list.slice(0, FIRST));
   const hidden = Math.max(0, due.length - FIRST) + Math.max(0, upcoming.length - FIRST);
-  // A settled promise leaves the list with the button just pressed: focus goes to the
-  // section's heading (not lost to the page) and the outcome is said aloud.
+  // A settled promise leaves the list with the button just pressed (and a saved one empties
+  // the form, disabling its button): focus goes to the section's heading (not lost to the
+  // page) and what happened is said aloud.
   const heading = useRef<HTMLHeadingElement>(null);
   const [settled, setSettled] = useState('');
   const onSettled = (message: string) => {
@@ -65,7 +66,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
           Show {hidden} more open commitments
         </button>
       )}
-      <NewCommitment dealKey={dealKey} user={user} owner={owner} />
+      <NewCommitment dealKey={dealKey} user={user} owner={owner} onSettled={onSettled} />
       {history.length > 0 && (
         <details open={history.length <= 10}>
           <summary>History ({history.length})</summary>
@@ -108,7 +109,7 @@ function statedLine(c: Commitment): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Told once a commitment is settled: what to say, after which this promise leaves its list. */
+/** Told once a commitment is settled (or saved): what to say; focus goes to the heading. */
 type Settled = { onSettled: (message: string) => void };
 
 /** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
@@ -263,7 +264,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
 }
 
 /** A new promise: the rep's words and a date typed as a date or words, shown back before saving. */
-function NewCommitment({ dealKey, user, owner }: { dealKey: string; user: Person; owner: string | undefined }) {
+function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; user: Person; owner: string | undefined } & Settled) {
   const [text, setText] = useState('');
   const [dueInput, setDueInput] = useState('');
   const [busy, setBusy] = useState(false);
@@ -288,6 +289,8 @@ function NewCommitment({ dealKey, user, owner }: { dealKey: string; user: Person
       });
       setText('');
       setDueInput('');
+      // The emptied form disables the button just pressed: focus goes to the heading, above the new promise.
+      onSettled(`Saved: ${text.trim()} — by ${parsed.label}`);
     } catch (err) {
       setError((err as Error).message);
     } finally {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { NextStep } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
@@ -22,11 +22,21 @@ export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; 
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
+  // Keyboard focus follows the form: into it when it opens, back to its button when it
+  // closes, to the heading when "Mark done" (just pressed) goes away. Not on first render.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const markDone = async () => {
     setError('');
     try {
       await send({ type: 'nextStep/markDone', dealKey });
+      heading.current?.focus();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -34,7 +44,9 @@ export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; 
 
   return (
     <section aria-labelledby="next-step-h">
-      <h2 id="next-step-h">Next step</h2>
+      <h2 id="next-step-h" ref={heading} tabIndex={-1}>
+        Next step
+      </h2>
       <p>
         <span className={`chip status ${TONE[status] ?? ''}`} data-testid="next-step-status">
           {status}
@@ -61,7 +73,7 @@ export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; 
           </button>
         )}
         {!editing && (
-          <button type="button" onClick={() => setEditing(true)}>
+          <button type="button" ref={editButton} onClick={() => setEditing(true)}>
             {step?.text ? 'Edit next step' : 'Add next step'}
           </button>
         )}
@@ -94,10 +106,20 @@ function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; st
     }
   };
   return (
-    <form onSubmit={submit} aria-label="Edit next step">
+    <form
+      onSubmit={submit}
+      aria-label="Edit next step"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    >
       {crmLabel && <p className="hint">{crmLabel} shows its own next step; a change in {crmLabel} replaces this one.</p>}
       <label htmlFor="next-step-text">Next step text</label>
-      <input id="next-step-text" type="text" value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} />
+      {/* opened by the user's own press of Add/Edit: the keyboard goes where the typing is */}
+      <input id="next-step-text" type="text" value={text} maxLength={1000} autoFocus onChange={(e) => setText(e.target.value)} />
       <label htmlFor="next-step-date">Next step date</label>
       <input id="next-step-date" type="text" value={dateInput} maxLength={100} placeholder="e.g. next Tuesday" onChange={(e) => setDateInput(e.target.value)} />
       <p className="hint" aria-live="polite">

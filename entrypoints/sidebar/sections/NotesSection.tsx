@@ -1,4 +1,4 @@
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Diagnosis, Note } from '../../../lib/model';
 import { noteDraftKey } from '../../../lib/model/keys';
@@ -35,6 +35,9 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   const draft = useDraft(noteDraftKey(dealKey), FIELDS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  /** "Note added.", until the next keystroke: the note itself appears below, out of view. */
+  const [added, setAdded] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const v = draft.value;
   const grow = v.mode === 'grow';
   const hasText = grow ? GROW.some(([k]) => v[k]?.trim()) : !!v.text?.trim();
@@ -54,7 +57,11 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           : { kind: 'free', text: (v.text ?? '').trim() },
         ...(diagnosis ? { diagnosis } : {}),
       });
-      draft.reset();
+      // The next note starts in the same format, and the keyboard stays in the composer (the
+      // button just pressed turns disabled, which would drop focus to the page's body).
+      draft.reset({ mode: grow ? 'grow' : '' });
+      setAdded(true);
+      form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -62,8 +69,15 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
     }
   };
 
+  // Ctrl/⌘+Enter adds the note from any of its fields (the four GROW boxes included).
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    if (!busy) void submit(e);
+  };
+
   return (
-    <form onSubmit={submit} aria-label="New coaching note">
+    <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} onInput={() => setAdded(false)} aria-label="New coaching note">
       <div className="tabs" role="group" aria-label="Note format">
         <button type="button" aria-pressed={!grow} onClick={() => draft.update('mode', 'free')}>
           Free text
@@ -76,7 +90,13 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
         GROW.map(([key, label]) => (
           <div key={key}>
             <label htmlFor={`grow-${key}`}>{label}</label>
-            <textarea id={`grow-${key}`} value={v[key] ?? ''} maxLength={5000} onChange={(e) => draft.update(key, e.target.value)} />
+            <textarea
+              id={`grow-${key}`}
+              value={v[key] ?? ''}
+              maxLength={5000}
+              onChange={(e) => draft.update(key, e.target.value)}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            />
           </div>
         ))
       ) : (
@@ -89,9 +109,6 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
             placeholder="What you saw, what you agreed, what to try next"
             onChange={(e) => draft.update('text', e.target.value)}
             aria-keyshortcuts="Control+Enter Meta+Enter"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-            }}
           />
         </>
       )}
@@ -108,7 +125,9 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
         <button type="submit" className="primary" disabled={busy || !hasText}>
           Add note
         </button>
-        <span className="hint">{draft.loaded && hasText ? 'Draft saved as you type. Ctrl+Enter adds.' : ''}</span>
+        <span className="hint" role="status">
+          {draft.loaded && hasText ? 'Draft saved as you type. Ctrl+Enter adds.' : added ? 'Note added.' : ''}
+        </span>
       </div>
       {error && (
         <p className="error" role="alert">
