@@ -74,6 +74,8 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
       // Give the access back too (the browser refuses for a site the manifest requires: nothing to give back).
       await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
       setStatus(`Removed ${hostOf(site.origin)}. Dealside no longer reads its pages.`);
+      // its row (and the button just pressed) is gone: the keyboard goes back to the address box
+      document.getElementById('site-address')?.focus();
     } catch (e) {
       fail(`${hostOf(site.origin)} was not removed: ${(e as Error).message}`);
     }

@@ -76,6 +76,7 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   await sites.getByRole('button', { name: 'Remove sales.acme-corp.com' }).click();
   await expect(sites.getByRole('status')).toContainText('Removed sales.acme-corp.com');
   await expect(sites.getByText('No sites added.')).toBeVisible();
+  await expect(sites.getByRole('textbox', { name: 'Site address' })).toBeFocused(); // not dropped with the removed row
   // the open tab loses the sidebar without a reload (and the CRM gets its width back) …
   await expect.poll(() => sidebarVisible(open, app.extensionId)).toBe(false);
   expect(await open.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
