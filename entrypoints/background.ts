@@ -20,6 +20,7 @@ import { browserSiteAccess } from '../lib/handlers/site-access';
 import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { TOGGLE_SIDEBAR_COMMAND } from '../lib/shortcuts';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
+import { pageMessagesInOrder } from '../lib/handlers/tab-order';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -61,7 +62,8 @@ export default defineBackground(() => {
   } satisfies Handlers;
 
   // Writes stamp a new database generation, so a kept scorecard is never shown after one.
-  const route = stampingWrites(createRouter(handlers, self), keepAfterWrites(thisWeekKept));
+  // A CRM page's own reports are handled in the order it sent them (lib/handlers/tab-order.ts).
+  const route = pageMessagesInOrder(stampingWrites(createRouter(handlers, self), keepAfterWrites(thisWeekKept)));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     return route(message, sender);

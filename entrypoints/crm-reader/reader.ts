@@ -65,10 +65,10 @@ export function createDealReader(): DealReader {
     }
     return Promise.resolve(undefined);
   };
-  /** the name last read on this page: the next deal's watcher waits while it still shows */
-  let lastName: string | undefined;
+  /** the deal last read on this page, and its name: another deal's watcher waits while that name still shows */
+  let lastRead: { key: string; name: string } | undefined;
   const report = (snapshot: DealSnapshot | null) => {
-    if (snapshot?.name) lastName = snapshot.name;
+    if (snapshot?.name) lastRead = { key: currentKey, name: snapshot.name };
     if (!snapshot && !reportedDeal) return;
     reportedDeal = !!snapshot;
     void send({ type: 'page/snapshot', snapshot });
@@ -135,7 +135,8 @@ export function createDealReader(): DealReader {
     report(null);
     ensureHost()?.show();
     if (stopped) return;
-    watcher = watchDeal(adapter, address, report, lastName);
+    // back on the deal last read (deal → its account → deal): its name showing is no sign of a stale page
+    watcher = watchDeal(adapter, address, report, lastRead && lastRead.key !== key ? lastRead.name : undefined);
     // its first read may have reported, and found the extension gone
     if (stopped) {
       watcher.stop();

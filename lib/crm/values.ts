@@ -82,7 +82,8 @@ function mentionsOf(text: string, locale?: string): Mention[] {
     let key = raw;
     if (m[1] !== undefined) {
       // a bare "$" is USD unless the page's locale says another dollar country
-      code = m[1] ? DOLLARS[m[1]] : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
+      // letters glued before it name the dollar ("US$", "C$"), or are its ISO code ("CAD$")
+      code = m[1] ? (DOLLARS[m[1]] ?? (/^[A-Z]{3}$/.test(m[1]) && isCurrencyCode(m[1]) ? m[1] : undefined)) : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
     } else if (/^[A-Z]{3}$/.test(raw)) {
       if (!isCurrencyCode(raw)) continue;
       code = raw;

@@ -39,7 +39,6 @@ import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rul
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, setTabDeal } from './tab-state';
-import { createTabOrder } from './tab-order';
 
 export interface DealHandlerDeps {
   db: () => Promise<DB>;
@@ -105,8 +104,6 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     return deal;
   }
 
-  /** the page's own messages about its tab, in the order the page sent them (lib/handlers/tab-order.ts) */
-  const inTabOrder = createTabOrder();
   /** The tab shows no deal (it left one, or a new page has not read one yet). */
   const clearTabDeal = async (tabId: number) => {
     const before = await getTabDeal(tabId);
@@ -143,18 +140,17 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   }
 
   return {
-    'page/snapshot': async (req, sender) => inTabOrder(tabOf(sender), () => takeSnapshot(req, sender)),
+    // A tab's page messages arrive here in the order sent (the background's router is
+    // wrapped in pageMessagesInOrder, lib/handlers/tab-order.ts): the last report wins.
+    'page/snapshot': takeSnapshot,
 
     // The reader's first ask on a page, as it puts up the sidebar (before the frame exists):
     // its saved layout. It also means a new page in this tab has read no deal yet, so the
     // frame about to open must not be handed the deal of the page before (a full load from
     // deal A to deal B, or a reload), whose commitments it would show and write beside B.
-    'page/sidebarPrefs': async (_req, sender) => {
-      const tabId = tabOf(sender);
-      return inTabOrder(tabId, async () => {
-        await clearTabDeal(tabId);
-        return (await getSettings(await deps.db())).sidebar;
-      });
+    async 'page/sidebarPrefs'(_req, sender) {
+      await clearTabDeal(tabOf(sender));
+      return (await getSettings(await deps.db())).sidebar;
     },
 
     async 'page/setSidebarPrefs'(req) {

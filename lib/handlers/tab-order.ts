@@ -10,6 +10,7 @@
  * tab's in arrival order keeps the last word the page's.
  *
  * In memory: a stopped worker has no handler running, so there is nothing to order.
+ * Used through `pageMessagesInOrder`, around the whole router.
  */
 export function createTabOrder() {
   const tails = new Map<number, Promise<unknown>>();
@@ -23,5 +24,21 @@ export function createTabOrder() {
       if (tails.get(tabId) === tail) tails.delete(tabId);
     });
     return result;
+  };
+}
+
+/**
+ * The background's router with a CRM page's own messages (`page/…`, sent by the
+ * tab's content script) handled in its tab's order. Outermost, before anything
+ * that awaits (the generation stamp does, for writes only), so a read such as
+ * `page/sidebarPrefs` cannot overtake a snapshot sent before it.
+ */
+export function pageMessagesInOrder<S extends { tab?: { id?: number } }, R>(route: (message: unknown, sender: S) => Promise<R>) {
+  const inTabOrder = createTabOrder();
+  return (message: unknown, sender: S): Promise<R> => {
+    const tabId = sender.tab?.id;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (tabId === undefined || typeof type !== 'string' || !type.startsWith('page/')) return route(message, sender);
+    return inTabOrder(tabId, () => route(message, sender));
   };
 }

@@ -42,8 +42,16 @@ export type ScorecardStep = Pick<NextStep, 'text' | 'due' | 'textChangedAt' | 'd
 const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
 const COMMITMENT_STATUSES = ['open', 'kept', 'missed', 'renegotiated', 'dropped'] as const;
 
-/** The "open" deal rule: a stage that does not read closed, won or lost (no stage: open). */
-export const isOpenStage = (stage: string | undefined) => !/closed|won|lost/i.test(stage ?? '');
+/**
+ * Words of a closed stage, in the languages Dealside reads CRM pages in (stage names
+ * come as the CRM shows them, in the user's language): English, German, French,
+ * Spanish, Italian, Dutch, Portuguese.
+ */
+const CLOSED_STAGE =
+  /closed|won|lost|geschlossen|gewonnen|verloren|abgeschlossen|ferm[ée]|gagn[ée]|perdu|cerrad|ganad|perdid|chius|vint[oa]|pers[oa]\b|gesloten|fechad|ganho|perdido/i;
+
+/** The "open" deal rule: a stage that does not read closed, won or lost, in any of those languages (no stage: open). */
+export const isOpenStage = (stage: string | undefined) => !CLOSED_STAGE.test(stage ?? '');
 
 export interface ScorecardInput {
   /** first day of the week (already snapped to the user's week start) */

@@ -89,6 +89,8 @@ export function generateScorecardData({ seed = 4, now = Date.now(), reps: repCou
       status,
     };
     if (status !== 'open') c.resolution = { outcome: status, note: 'Bench outcome', by: manager, at: iso(Math.min(dueMs + DAY, now)) };
+    // as the app records a drop (lib/model/commitment.ts: a dropped promise says why)
+    if (status === 'dropped') c.resolution.reason = 'Bench: the buyer paused the project';
     out.commitments.push(c);
   }
   for (let n = 0; n < scores; n++) {

@@ -63,6 +63,10 @@ describe('parseAmount', () => {
     expect(parseAmount('TT$ 8,000.00')?.currency).toBeUndefined();
     expect(parseAmount('$8,000.00', 'en-CA')?.currency).toBeUndefined();
     expect(parseAmount('CA$8,000.00')?.currency).toBe('CAD');
+    // an ISO code glued to the "$"
+    expect(parseAmount('CAD$120,000')).toMatchObject({ value: 120000, currency: 'CAD' });
+    expect(parseAmount('USD$120,000')).toMatchObject({ value: 120000, currency: 'USD' });
+    expect(parseAmount('XYZ$120,000')?.currency).toBeUndefined();
   });
 
   it('treats a dash between numbers as a range, not a minus', () => {

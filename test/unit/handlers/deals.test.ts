@@ -1,7 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { createDealHandlers, type DealHandlers } from '../../../lib/handlers/deals';
-import { HandlerError } from '../../../lib/messages/router';
+import { HandlerError, createRouter, type Handlers } from '../../../lib/messages/router';
+import { pageMessagesInOrder } from '../../../lib/handlers/tab-order';
+import { stampingWrites } from '../../../lib/handlers/week-cache';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import { noteDraftKey } from '../../../lib/model';
 
@@ -79,29 +81,42 @@ describe('page/snapshot', () => {
   });
 
   // The reader does not wait for answers; a new deal takes longer to store than "no deal" or an unchanged one.
+  // Through the background's own composition: ordering, then the generation stamp (which awaits for writes only), then the router.
+  const inOrder = () => {
+    const route = pageMessagesInOrder(stampingWrites(createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }))));
+    return (message: unknown, sender: typeof content = content) => route(message, sender);
+  };
+
   it("a tab's reports take effect in the order sent, however long each takes to store", async () => {
+    const send = inOrder();
     const GLOBEX = 'salesforce:0065g00000GlobxQAA';
     const globex = snapshot({ recordId: '0065g00000GlobxQAA', name: 'Globex — Expansion', nextStep: { text: 'Security review 12/1' } });
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    await send({ type: 'page/snapshot', snapshot: globex });
     // back to Acme (new: stored with its next step), then to a list page, then Globex again — all in flight at once
     await Promise.all([
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content),
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content),
+      send({ type: 'page/snapshot', snapshot: snapshot() }),
+      send({ type: 'page/snapshot', snapshot: null }),
+      send({ type: 'page/snapshot', snapshot: globex }),
     ]);
     expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: GLOBEX });
-    await Promise.all([
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content),
-    ]);
+    await Promise.all([send({ type: 'page/snapshot', snapshot: snapshot() }), send({ type: 'page/snapshot', snapshot: null })]);
+    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+  });
+
+  it('a read (the new page asking for the layout) does not overtake a snapshot the page before sent', async () => {
+    const send = inOrder();
+    // the old page's last snapshot (a write: the stamp awaits first), then the new page's first ask (read-only)
+    await Promise.all([send({ type: 'page/snapshot', snapshot: snapshot() }), send({ type: 'page/sidebarPrefs' })]);
     expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
   });
 
   it("a failed report does not hold up the tab's next one", async () => {
-    await Promise.all([
-      expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }, content)).rejects.toMatchObject({ code: 'bad-request' }),
-      h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content),
+    const send = inOrder();
+    const [bad] = await Promise.all([
+      send({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }),
+      send({ type: 'page/snapshot', snapshot: snapshot() }),
     ]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: KEY });
   });
 

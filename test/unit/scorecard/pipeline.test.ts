@@ -37,6 +37,15 @@ async function expectInStep(key: string) {
   if (entry?.repId) expect(entryOfRow(entry.repId, holders[0]!.rows.find((r) => r[0] === key)!)).toEqual(entry);
 }
 
+describe('which stages are open', () => {
+  it('reads closed stages in the languages CRM pages come in, not only English', () => {
+    for (const closed of ['Closed Won', 'Closed Lost', 'Geschlossen und verloren', 'Geschlossen und gewonnen', 'Fermée gagnée', 'Cerrada perdida', 'Chiuso perso', 'Gesloten gewonnen', 'Fechado ganho'])
+      expect(isOpenStage(closed), closed).toBe(false);
+    for (const open of ['Negotiation/Review', 'Verhandlung/Prüfung', 'Qualification', 'Proposition de valeur', 'Personal meeting', undefined])
+      expect(isOpenStage(open), String(open)).toBe(true);
+  });
+});
+
 describe('the pipeline summary is kept in step with every deal and next-step write', () => {
   it('deal upsert, CRM next-step merge, sidebar next step, mark done, owner change', async () => {
     const key = 'salesforce:006A';

@@ -4,7 +4,7 @@ import type { DealSnapshot } from '../../../lib/crm/types';
 
 // The reader's DOM parts are stand-ins: what is tested is when it stops them.
 const hosts: { show: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; applyPrefs: ReturnType<typeof vi.fn>; toggleCollapsed: ReturnType<typeof vi.fn>; onPrefsChange: (p: object) => void }[] = [];
-const watchers: { stop: ReturnType<typeof vi.fn>; report: (s: DealSnapshot | null) => void }[] = [];
+const watchers: { stop: ReturnType<typeof vi.fn>; report: (s: DealSnapshot | null) => void; previousName?: string }[] = [];
 let reportOnStart: DealSnapshot | null = null;
 
 vi.mock('../../../entrypoints/crm-reader/frame-host', () => ({
@@ -15,8 +15,8 @@ vi.mock('../../../entrypoints/crm-reader/frame-host', () => ({
   },
 }));
 vi.mock('../../../entrypoints/crm-reader/snapshot-watcher', () => ({
-  watchDeal: (_a: unknown, _d: unknown, report: (s: DealSnapshot | null) => void) => {
-    const w = { stop: vi.fn(), report };
+  watchDeal: (_a: unknown, _d: unknown, report: (s: DealSnapshot | null) => void, previousName?: string) => {
+    const w = { stop: vi.fn(), report, previousName };
     watchers.push(w);
     if (reportOnStart) report(reportOnStart);
     return w;
@@ -119,5 +119,23 @@ describe('deal reader after an extension reload or update', () => {
     expect(watchers[0]!.stop).not.toHaveBeenCalled();
     expect(hosts[0]!.destroy).not.toHaveBeenCalled();
     expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({});
+  });
+});
+
+describe('deal reader: the deal just left', () => {
+  const ACCOUNT = 'https://acme.lightning.force.com/lightning/r/Account/0015g00000AcmeAcAA/view';
+  it("tells the next deal's watcher the name last read, but not when it is that same deal again", async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 400, collapsed: false } });
+    const reader = createDealReader();
+    reader.sync(DEAL);
+    expect(watchers[0]!.previousName).toBeUndefined(); // nothing read on this page yet
+    watchers[0]!.report(snapshot);
+    reader.sync(OTHER);
+    expect(watchers[1]!.previousName).toBe('Acme renewal'); // Acme may still be on screen
+    reader.sync(ACCOUNT); // no deal: no watcher
+    reader.sync(DEAL);
+    // Acme again: its name on screen is what is expected (Globex was never read)
+    expect(watchers[2]!.previousName).toBeUndefined();
+    reader.stop();
   });
 });
