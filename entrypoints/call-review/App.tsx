@@ -13,7 +13,7 @@ export function App() {
   const state = useCallReview();
   const { phase, setStatus } = state;
   const { media, setMedia, seek } = useMediaPosition(phase, setStatus);
-  const dealSearch = useDealSearch();
+  const dealSearch = useDealSearch(state.switchCount);
   const pinNote = usePinNote({ switchCount: state.switchCount, setMedia, addPin: state.addPin, setStatus });
 
   // One key pins: Alt+P anywhere in the panel (Enter in the note box too).
@@ -41,6 +41,16 @@ export function App() {
         <button type="button" onClick={() => void state.load()}>
           Try again
         </button>
+      </section>
+    );
+  }
+  if (phase.kind === 'refused') {
+    // Framed where Dealside did not put it: why, and nothing to click.
+    return (
+      <section aria-label="Call review" className="panel">
+        <p role="alert" className="error">
+          {phase.message}
+        </p>
       </section>
     );
   }
@@ -81,7 +91,12 @@ export function App() {
 
       <PinNoteForm pinNote={pinNote} media={media} />
 
-      <PinnedNotes pins={state.pins} onSeek={(seconds) => void seek(seconds)} onRemove={state.removePin} />
+      <PinnedNotes
+        pins={state.pins}
+        onSeek={(seconds) => void seek(seconds)}
+        onRemove={state.removePin}
+        focusPinBox={() => pinNote.noteRef.current?.focus()}
+      />
 
       <label className="overall">
         Overall note

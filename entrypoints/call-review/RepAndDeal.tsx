@@ -1,5 +1,5 @@
 // Who the call was with: the rep (picked or typed) and the deal it is linked to, found by a search among deals seen.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import type { DealHit } from '../../lib/messages/protocol';
 import type { Rep } from '../../lib/model';
@@ -9,11 +9,19 @@ export type DealSearch = ReturnType<typeof useDealSearch>;
 
 /**
  * The deal search box and its hits. Called by App, above its loading and
- * error screens, so what was typed outlives them.
+ * error screens, so what was typed outlives them; `switchCount` (useCallReview)
+ * changes with each switch to another call, whose review starts with an empty
+ * search (cleared while rendering the switch, as the pin form's draft is).
  */
-export function useDealSearch() {
+export function useDealSearch(switchCount: number) {
   const [dealQuery, setDealQuery] = useState('');
   const [dealHits, setDealHits] = useState<DealHit[] | null>(null);
+  const [seenSwitch, setSeenSwitch] = useState(switchCount);
+  if (seenSwitch !== switchCount) {
+    setSeenSwitch(switchCount);
+    setDealQuery('');
+    setDealHits(null);
+  }
 
   // Deal search among deals seen (debounced).
   useEffect(() => {
@@ -45,13 +53,30 @@ interface Props {
 
 export function RepAndDeal({ repText, reps, deal, search, onRepText, onDeal, setStatus }: Props) {
   const { dealQuery, setDealQuery, dealHits, setDealHits } = search;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const dealNameRef = useRef<HTMLElement>(null);
+  /** The button just used goes away with the change: where the focus goes instead. */
+  const focusNext = useRef<'search' | 'deal' | null>(null);
+
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target === 'search') searchRef.current?.focus();
+    else if (target === 'deal') dealNameRef.current?.focus();
+  }, [deal]);
 
   const pickDeal = (hit: DealHit) => {
+    focusNext.current = 'deal';
     onDeal({ key: hit.key, name: hit.name });
     if (!repText.trim() && hit.owner) onRepText(hit.owner);
     setDealQuery('');
     setDealHits(null);
     setStatus(`Linked to ${hit.name}.`);
+  };
+  const unlink = () => {
+    focusNext.current = 'search';
+    onDeal(null);
+    setStatus('Deal unlinked.');
   };
 
   return (
@@ -67,8 +92,11 @@ export function RepAndDeal({ repText, reps, deal, search, onRepText, onDeal, set
       </datalist>
       {deal ? (
         <p className="deal">
-          Deal: <strong>{deal.name}</strong>{' '}
-          <button type="button" className="link" onClick={() => onDeal(null)}>
+          Deal:{' '}
+          <strong ref={dealNameRef} tabIndex={-1} className="deal-name">
+            {deal.name}
+          </strong>{' '}
+          <button type="button" className="link" onClick={unlink}>
             Unlink deal
           </button>
         </p>
@@ -76,7 +104,7 @@ export function RepAndDeal({ repText, reps, deal, search, onRepText, onDeal, set
         <div className="deal-search">
           <label>
             Deal (optional)
-            <input type="search" value={dealQuery} maxLength={200} onChange={(e) => setDealQuery(e.target.value)} placeholder="Search deals seen" />
+            <input ref={searchRef} type="search" value={dealQuery} maxLength={200} onChange={(e) => setDealQuery(e.target.value)} placeholder="Search deals seen" />
           </label>
           {dealHits && (
             <ul aria-label="Deals found" className="hits">

@@ -4,6 +4,7 @@ import { DealsideError, onChange, send } from '../../lib/messages/client';
 import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview, PinnedNote, Rep, ScoreDimension } from '../../lib/model';
 import { sortPins, type ReviewInput } from '../../lib/calls/review-history';
+import { panelFramingProblem, type FramingFacts } from '../../lib/calls/panel-framing';
 import { useReviewTimer } from './useReviewTimer';
 
 type Scores = CallReview['scores'];
@@ -11,11 +12,23 @@ export type Phase =
   | { kind: 'loading' }
   | { kind: 'no-call' }
   | { kind: 'error'; message: string }
+  /** framed anywhere but directly by the call's own page: an explanation, no data */
+  | { kind: 'refused'; message: string }
   | { kind: 'ready'; tabId: number; call: CallPage };
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export type LinkedDeal = { key: string; name: string };
 
 const AUTOSAVE_MS = 600;
+
+export const CONFLICT_MESSAGE =
+  'Not saved: this review was changed in another Dealside panel (edited or completed there). It has been reloaded here as saved there; make your change again if it is still needed.';
+const REMOTE_MESSAGE = 'This review was changed in another Dealside panel: showing it as saved there.';
+
+/** Where this frame is: directly in the tab's top page, and that page's origin (Chromium tells). */
+function framingFacts(): FramingFacts {
+  const list = location.ancestorOrigins;
+  return { parentIsTop: window.parent === window.top && window.top !== window, ancestorOrigins: list ? Array.from(list) : undefined };
+}
 
 export const messageOf = (e: unknown) =>
   e instanceof DealsideError && e.code === 'no-user'
@@ -49,6 +62,12 @@ export function useCallReview() {
   latest.current = { scores, overallNote, pins, repText, deal, reps, review };
   /** edits not yet handed to a save */
   const pending = useRef(false);
+  /**
+   * The stored version this panel's edits are based on (`updatedAt` as loaded
+   * or last saved; null: none yet). Sent with every save: the background
+   * refuses a save based on a version another panel has changed since.
+   */
+  const baseRef = useRef<string | null>(null);
 
   const buildInput = useCallback((): ReviewInput | null => {
     const call = callRef.current;
@@ -75,25 +94,109 @@ export function useCallReview() {
     return input;
   }, [readTimer]);
 
-  /** Saves run one after another so a completion never races an autosave. */
+  /** Show a review as stored (or none): the edit state, the state a save reads, and the version it is based on. */
+  const showReview = useCallback((existing: CallReview | null, knownReps: Rep[]) => {
+    const was = latest.current.deal;
+    const next = {
+      scores: existing?.scores ?? {},
+      overallNote: existing?.overallNote ?? '',
+      pins: sortPins(existing?.pins ?? []),
+      repText: existing?.repName ?? '',
+      // the same deal keeps the name already shown; another is named once looked up
+      deal: existing?.dealKey ? { key: existing.dealKey, name: was?.key === existing.dealKey ? was.name : existing.dealKey } : null,
+      reps: knownReps,
+      review: existing,
+    };
+    latest.current = next;
+    pending.current = false;
+    baseRef.current = existing?.updatedAt ?? null;
+    setReps(next.reps);
+    setReview(next.review);
+    setScores(next.scores);
+    setOverallNote(next.overallNote);
+    setPins(next.pins);
+    setRepText(next.repText);
+    setDeal(next.deal);
+    if (existing?.dealKey && next.deal?.name === existing.dealKey) {
+      const key = existing.dealKey;
+      send({ type: 'deal/view', dealKey: key })
+        .then((v) => v.deal?.snapshot.name && setDeal((d) => (d?.key === key ? { key, name: v.deal?.snapshot.name ?? key } : d)))
+        .catch(() => {});
+    }
+  }, []);
+
+  /**
+   * The review as stored now, for the call shown: after another panel saved it
+   * (`remote`: nothing to do when that save was this panel's own), or after the
+   * background refused a save based on an older version (`conflict`).
+   */
+  const refreshReview = useCallback(
+    async (why: 'remote' | 'conflict') => {
+      const call = callRef.current;
+      if (!call) return;
+      try {
+        const stored = await send({ type: 'callReview/get', callKey: call.callKey });
+        if (callRef.current?.callKey !== call.callKey) return;
+        if (why === 'remote' && (stored?.updatedAt ?? null) === baseRef.current) return;
+        showReview(stored, latest.current.reps);
+        resetTimer(Math.max(readTimer(), stored?.timeSpentMs ?? 0));
+        if (why === 'conflict') {
+          setSaveState('error');
+          setSaveError(CONFLICT_MESSAGE);
+        } else {
+          setSaveState('idle');
+          setStatus(REMOTE_MESSAGE);
+        }
+      } catch (e) {
+        setSaveState('error');
+        setSaveError(messageOf(e));
+      }
+    },
+    [showReview, readTimer, resetTimer],
+  );
+
+  /**
+   * Saves run one after another so a completion never races an autosave.
+   * `time`: the periodic flush; with no edit waiting it records the time spent
+   * only, which never turns a completed review (maybe completed by another
+   * panel since this one loaded it) back into a draft.
+   */
   const save = useCallback(
-    (kind: 'draft' | 'complete') => {
+    (kind: 'draft' | 'complete' | 'time') => {
       const run = async () => {
+        const timeOnly = kind === 'time' && !pending.current;
         pending.current = false;
         const input = buildInput();
-        if (!input) return;
-        setSaveState('saving');
+        if (!input || (timeOnly && !latest.current.review)) return;
+        if (!timeOnly) setSaveState('saving');
+        const baseUpdatedAt = baseRef.current;
         try {
           const saved =
             kind === 'complete'
-              ? await send({ type: 'callReview/complete', review: input })
-              : await send({ type: 'callReview/saveDraft', review: input });
+              ? await send({ type: 'callReview/complete', review: input, baseUpdatedAt })
+              : await send({ type: 'callReview/saveDraft', review: input, baseUpdatedAt, ...(timeOnly ? { timeOnly } : {}) });
+          const same = callRef.current?.callKey === saved.callKey;
+          if (timeOnly) {
+            // Not this panel's version: the review changed elsewhere (a change event missed). Show it as stored.
+            if (same && saved.updatedAt !== baseRef.current) await refreshReview('remote');
+            return;
+          }
           // A switch to another call while saving: do not show the old review.
-          if (callRef.current?.callKey === saved.callKey) setReview(saved);
+          if (same) {
+            setReview(saved);
+            latest.current.review = saved;
+            baseRef.current = saved.updatedAt;
+          }
           setSaveState('saved');
           setSaveError('');
           if (kind === 'complete') setStatus('Review completed.');
         } catch (e) {
+          if (e instanceof DealsideError && e.code === 'conflict') {
+            // Another panel changed the review since this one loaded it: show what it saved, and say so.
+            if (callRef.current?.callKey === input.callKey) await refreshReview('conflict');
+            return;
+          }
+          if (timeOnly) return;
           setSaveState('error');
           setSaveError(messageOf(e));
         }
@@ -102,7 +205,7 @@ export function useCallReview() {
       saveQueue.current = next;
       return next;
     },
-    [buildInput],
+    [buildInput, refreshReview],
   );
 
   const edited = () => {
@@ -120,7 +223,7 @@ export function useCallReview() {
   // Time spent is stored too: on hide and every 30 s, once a review exists.
   useEffect(() => {
     const flush = () => {
-      if (latest.current.review) void save('draft');
+      if (latest.current.review) void save('time');
     };
     const onVis = () => document.hidden && flush();
     document.addEventListener('visibilitychange', onVis);
@@ -149,9 +252,27 @@ export function useCallReview() {
       if (pending.current) void save('draft');
       await saveQueue.current;
     };
+    const facts = framingFacts();
+    // Framed by anything but the tab's top page: ask for nothing, show nothing.
+    const misplaced = panelFramingProblem(facts, undefined);
+    if (misplaced) {
+      callRef.current = null;
+      setPhase({ kind: 'refused', message: misplaced });
+      return;
+    }
     try {
       const current = await send({ type: 'calls/current' });
       if (superseded()) return;
+      // Framed by a page other than the call's own (the tab moved on to another site).
+      const problem = current.call ? panelFramingProblem(facts, current.call.url) : null;
+      if (problem) {
+        await flushEdits();
+        if (superseded()) return;
+        callRef.current = null;
+        showReview(null, []);
+        setPhase({ kind: 'refused', message: problem });
+        return;
+      }
       if (callRef.current && current.call && callRef.current.callKey === current.call.callKey) {
         // Same call, newer details (an SPA sets the title after the address).
         callRef.current = current.call;
@@ -173,40 +294,20 @@ export function useCallReview() {
       await flushEdits(); // edits to the old call made while this one loaded
       if (superseded()) return;
       // The switch, all at once: the call, and the state a save would read before React re-renders.
-      const next = {
-        scores: existing?.scores ?? {},
-        overallNote: existing?.overallNote ?? '',
-        pins: sortPins(existing?.pins ?? []),
-        repText: existing?.repName ?? '',
-        deal: existing?.dealKey ? { key: existing.dealKey, name: existing.dealKey } : null,
-        reps: knownReps,
-        review: existing,
-      };
       callRef.current = current.call;
-      latest.current = next;
-      pending.current = false;
-      setReps(next.reps);
-      setReview(next.review);
-      setScores(next.scores);
-      setOverallNote(next.overallNote);
-      setPins(next.pins);
-      setRepText(next.repText);
-      setDeal(next.deal);
+      latest.current = { ...latest.current, deal: null };
+      showReview(existing, knownReps);
       setSwitchCount((n) => n + 1);
       setDirtyTick(0);
       setSaveState('idle');
+      setSaveError('');
+      setStatus(''); // the last call's "Review completed." or "Linked to …" is not this one's
       resetTimer(existing?.timeSpentMs ?? 0);
       setPhase({ kind: 'ready', tabId: current.tabId, call: current.call });
-      if (existing?.dealKey) {
-        const key = existing.dealKey;
-        send({ type: 'deal/view', dealKey: key })
-          .then((v) => v.deal?.snapshot.name && setDeal((d) => (d?.key === key ? { key, name: v.deal?.snapshot.name ?? key } : d)))
-          .catch(() => {});
-      }
     } catch (e) {
       if (!superseded()) setPhase({ kind: 'error', message: messageOf(e) });
     }
-  }, [resetTimer, save]);
+  }, [resetTimer, save, showReview]);
 
   const tabIdRef = useRef<number | null>(null);
   tabIdRef.current = phase.kind === 'ready' ? phase.tabId : null;
@@ -215,9 +316,23 @@ export function useCallReview() {
     return onChange((event) => {
       // Our tab's recording changed (next call in the SPA), or its first report arrived.
       const tabId = tabIdRef.current;
-      if (tabId === null ? event.tabIds.length > 0 : event.tabIds.includes(tabId)) void load();
+      if (tabId === null ? event.tabIds.length > 0 : event.tabIds.includes(tabId)) {
+        void load();
+        return;
+      }
+      // This call's review was saved (by another panel on it, or by this one), or changes may have been missed.
+      const callKey = callRef.current?.callKey;
+      if (!callKey || !(event.resync || event.callKeys?.includes(callKey))) return;
+      const run = () => {
+        if (callRef.current?.callKey !== callKey) return;
+        // Edits waiting here: their save decides (refused if the review changed, and then reloaded).
+        if (pending.current) void save('draft');
+        else return refreshReview('remote');
+      };
+      // After the saves already queued, so this panel's own save is known by then.
+      saveQueue.current = saveQueue.current.then(run, run);
     });
-  }, [load]);
+  }, [load, save, refreshReview]);
 
   // Edits: each changes the review and schedules its autosave.
   const setScore = (d: ScoreDimension, v: number) => {

@@ -32,13 +32,15 @@ const CSS = `
 }
 .wrap.collapsed { transform: translateX(${WIDTH}px); }
 iframe { border: 0; width: 100%; height: 100%; display: block; background: Canvas; }
+/* Collapsed: off-screen, and out of the tab order and the accessibility tree once the slide ends. */
+.wrap.collapsed iframe { visibility: hidden; transition: visibility 0s .15s; }
 button {
   position: absolute; top: 50%; left: -28px; width: 28px; height: 56px; margin-top: -28px;
   border: 1px solid #8888; border-right: 0; border-radius: 6px 0 0 6px;
   background: #1f4fd1; color: #fff; font: 600 14px/1 system-ui, sans-serif; cursor: pointer;
 }
 button:focus-visible { outline: 3px solid #a86a00; outline-offset: 1px; } /* 3:1 or more on light and dark pages alike */
-@media (prefers-reduced-motion: reduce) { .wrap { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .wrap, .wrap.collapsed iframe { transition: none; } }
 `;
 
 /** `onUserToggle`: the person opened or closed the panel (the background remembers it for the tab). */
@@ -59,6 +61,8 @@ export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
       wrap.append(frame);
     }
     wrap.classList.toggle('collapsed', collapsed);
+    // A collapsed panel takes no focus and no clicks: Tab from the launcher never lands in it.
+    frame?.toggleAttribute('inert', collapsed);
     toggle.textContent = collapsed ? '‹' : '›';
     toggle.setAttribute('aria-label', collapsed ? 'Show call review' : 'Hide call review');
     toggle.setAttribute('aria-expanded', String(!collapsed));

@@ -5,7 +5,7 @@
  * player swapped by an SPA are simply found the next time, with no observer
  * running on the page in between.
  */
-import { pickMedia, type MediaDescriptor } from './media-pick';
+import { isListenable, pickMedia, type MediaDescriptor } from './media-pick';
 
 const MAX_FRAME_DEPTH = 3;
 
@@ -50,23 +50,63 @@ export function describeMedia(m: HTMLMediaElement): MediaDescriptor {
     area,
     duration: m.duration,
     hasMetadata: m.readyState >= 1,
+    muted: m.muted,
+    loop: m.loop,
   };
 }
 
 /**
  * The media element the review follows right now, or null. Never throws.
  * Sizes are read (which can force a layout) only when the choice needs them:
- * a single element, or a single playing one, is taken as is.
+ * a single element is taken as is.
  */
 export function findMedia(doc: Document): HTMLMediaElement | null {
   try {
     const all = collectMedia(doc);
     if (all.length <= 1) return all[0] ?? null;
-    const playing = all.filter((m) => !m.paused && !m.ended && m.readyState > 2);
-    if (playing.length === 1) return playing[0] ?? null;
     const i = pickMedia(all.map(describeMedia));
     return i >= 0 ? (all[i] ?? null) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The element a review follows, kept while it is on the page (the content
+ * script starts a new follower for each call): pausing the recording never
+ * hands the review to another element, nor does a clip that starts playing.
+ * A pick that is only background media or muted (the best there was, maybe
+ * before the real player arrived) is looked at again every `repickMs`, and a
+ * listenable element that starts playing takes its place.
+ */
+export function followMedia(doc: Document, now: () => number = Date.now, repickMs = 4000) {
+  let followed: HTMLMediaElement | null = null;
+  let pickedAt = 0;
+  /** the pick was listenable when made: kept for good while on the page (muting it later changes nothing) */
+  let steady = false;
+  const listenable = (m: HTMLMediaElement) => {
+    try {
+      return isListenable(describeMedia(m));
+    } catch {
+      return false;
+    }
+  };
+  const follow = (m: HTMLMediaElement | null, isSteady: boolean) => {
+    followed = m;
+    steady = isSteady;
+    pickedAt = now();
+    return m;
+  };
+  return {
+    current(): HTMLMediaElement | null {
+      if (followed?.isConnected && (steady || now() - pickedAt < repickMs)) return followed;
+      const m = findMedia(doc);
+      return follow(m, !!m && listenable(m));
+    },
+    /** a `play` event on the page: taken only in place of no pick, or of a background or muted one */
+    played(m: HTMLMediaElement): void {
+      if (m === followed || (followed?.isConnected && steady)) return;
+      if (listenable(m)) follow(m, true);
+    },
+  };
 }

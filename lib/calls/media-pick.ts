@@ -1,9 +1,16 @@
 /**
  * Which media element a review follows, decided on plain descriptors so the
- * rule is unit-tested without a DOM: the one playing now, else the largest
- * on screen, else any with a known duration, else the first. Audio has no
+ * rule is unit-tested without a DOM. Background media comes last: a looping
+ * clip or a tiny preview (an avatar, a highlight reel's thumbnail) is never
+ * the recording while anything else is there. Then the one playing with
+ * sound now, else the largest on screen, else any with a known duration,
+ * else the first. Muted playback is no sign: pages autoplay muted clips, so
+ * a muted element playing does not beat a paused recording. Audio has no
  * area; it wins only when nothing visible can be played.
  */
+
+/** Under this rendered area (CSS px², about 100 × 100) a video is a thumbnail or an avatar, not a player. */
+export const TINY_AREA = 100 * 100;
 
 export interface MediaDescriptor {
   /** playing: not paused, not ended, has data */
@@ -14,6 +21,18 @@ export interface MediaDescriptor {
   duration: number;
   /** readyState ≥ HAVE_METADATA */
   hasMetadata: boolean;
+  muted?: boolean;
+  loop?: boolean;
+}
+
+/** A looping clip or a tiny preview: page decoration, not a recording. */
+export function isBackgroundMedia(m: MediaDescriptor): boolean {
+  return !!m.loop || (Number.isFinite(m.area) && m.area > 0 && m.area < TINY_AREA);
+}
+
+/** Neither background media nor muted: what a person listens to. */
+export function isListenable(m: MediaDescriptor): boolean {
+  return !isBackgroundMedia(m) && !m.muted;
 }
 
 /** Index of the media element to follow, or -1 when there is none. */
@@ -23,7 +42,8 @@ export function pickMedia(list: readonly MediaDescriptor[]): number {
   let bestRank: number[] = [];
   list.forEach((m, i) => {
     const rank = [
-      m.playing ? 1 : 0,
+      isBackgroundMedia(m) ? 0 : 1,
+      m.playing && !m.muted ? 1 : 0,
       Number.isFinite(m.area) ? Math.max(0, m.area) : 0,
       m.hasMetadata ? 1 : 0,
       Number.isFinite(m.duration) && m.duration > 0 ? 1 : 0,

@@ -3,7 +3,8 @@
  * drafts update in place; "Complete review" marks it done; an edit to a
  * completed review pushes the completed version onto `history` first (so
  * nothing a manager completed is ever lost) and makes it a draft again until
- * it is completed once more.
+ * it is completed once more. Relinking the deal or changing the rep is an
+ * edit too: a completed review never moves without its history.
  */
 import type { CallReview, PinnedNote, Person, ScoreDimension } from '../model';
 import { SCORE_DIMENSION_KEYS as SCORE_DIMENSIONS } from '../model/keys';
@@ -53,12 +54,18 @@ export function sameContent(a: ReviewContent, b: ReviewContent): boolean {
   });
 }
 
-function meta(input: ReviewInput) {
-  const out: Partial<CallReview> = { title: input.title, url: input.url };
-  out.repId = input.repId || undefined;
-  out.repName = input.repName?.trim() || undefined;
-  out.dealKey = input.dealKey || undefined;
-  return out;
+type Links = Pick<CallReview, 'dealKey' | 'repId' | 'repName'>;
+const links = (r: Links) => ({ dealKey: r.dealKey || undefined, repId: r.repId || undefined, repName: r.repName?.trim() || undefined });
+
+/** Same deal and same rep, as saved (a blank is no link). */
+export function sameLinks(a: Links, b: Links): boolean {
+  const x = links(a);
+  const y = links(b);
+  return x.dealKey === y.dealKey && x.repId === y.repId && x.repName === y.repName;
+}
+
+function meta(input: ReviewInput): Partial<CallReview> {
+  return { title: input.title, url: input.url, ...links(input) };
 }
 
 function withoutUndefined<T extends object>(o: T): T {
@@ -85,7 +92,7 @@ export function applyDraft(existing: CallReview | null, input: ReviewInput, ctx:
     } as CallReview);
   }
   const timeSpentMs = Math.max(existing.timeSpentMs, content.timeSpentMs);
-  if (existing.status === 'completed' && !sameContent(existing, content)) {
+  if (existing.status === 'completed' && (!sameContent(existing, content) || !sameLinks(existing, input))) {
     const previous = {
       ...contentOf(existing),
       completedAt: existing.completedAt ?? existing.updatedAt,
@@ -113,24 +120,43 @@ export function applyDraft(existing: CallReview | null, input: ReviewInput, ctx:
   } as CallReview);
 }
 
+/** Time spent only: never an edit, never a demotion, and not a new version (`updatedAt` kept). */
+export function applyTimeSpent(existing: CallReview, timeSpentMs: number): CallReview {
+  return { ...existing, timeSpentMs: Math.max(existing.timeSpentMs, timeSpentMs) };
+}
+
+/** The scores a review already gave, latest per dimension. */
+export type ScoredBefore = Partial<Record<ScoreDimension, number>>;
+
 /**
  * "Complete review": save, mark done, and say which scores join the deal's
  * history: every score on the first completion, afterwards only those that
  * differ from the last completed version (scores are appended, never rewritten).
+ * `scoredBefore`, when the caller knows it: what this review already gave the
+ * deal and rep it is linked to now (read from the scores store); it replaces
+ * the last completed version as the baseline, so completing after the deal was
+ * relinked (or the rep changed) adds the scores to the new deal. Without it, a
+ * completed version linked elsewhere is no baseline.
  */
 export function applyComplete(
   existing: CallReview | null,
   input: ReviewInput,
   ctx: ReviewContext,
+  scoredBefore?: ScoredBefore,
 ): { review: CallReview; newScores: { dimension: ScoreDimension; value: number }[] } {
   const saved = applyDraft(existing, input, ctx);
   const lastCompleted: ReviewContent | null =
-    existing?.status === 'completed' ? existing : (saved.history[saved.history.length - 1] ?? null);
+    existing?.status === 'completed'
+      ? sameLinks(existing, input)
+        ? existing
+        : null
+      : (saved.history[saved.history.length - 1] ?? null);
+  const baseline: ScoredBefore | null = scoredBefore ?? lastCompleted?.scores ?? null;
   const newScores: { dimension: ScoreDimension; value: number }[] = [];
   for (const dimension of SCORE_DIMENSIONS) {
     const value = saved.scores[dimension];
     if (value === undefined) continue;
-    if (lastCompleted && lastCompleted.scores[dimension] === value) continue;
+    if (baseline && baseline[dimension] === value) continue;
     newScores.push({ dimension, value });
   }
   // Completing an unchanged completed review again keeps its completion time.

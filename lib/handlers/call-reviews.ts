@@ -16,7 +16,7 @@ import type { SenderLike } from '../messages/senders';
 import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
 import { callPageSchema } from '../messages/protocol';
 import type { CallReview, Person, Score } from '../model';
-import { applyComplete, applyDraft, type ReviewInput } from '../calls/review-history';
+import { applyComplete, applyDraft, applyTimeSpent, type ReviewInput, type ScoredBefore } from '../calls/review-history';
 import type { ToCallsContent } from '../calls/content-messages';
 import {
   getReviewByCall,
@@ -75,6 +75,46 @@ async function getTabCall(tabId: number): Promise<CallPage | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The tab's call, for a panel frame in it: none when the tab's page (where the
+ * browser tells us its address) is on another site than the call's — the tab
+ * moved on to a page without the calls script, whose frames must not be handed
+ * the review. The panel also checks its own framing (lib/calls/panel-framing.ts).
+ */
+async function callForPanel(tabId: number, sender: SenderLike): Promise<CallPage | null> {
+  const call = await getTabCall(tabId);
+  const tabUrl = sender.tab?.url;
+  if (!call || !tabUrl) return call;
+  try {
+    return new URL(tabUrl).origin === new URL(call.url).origin ? call : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The latest score per dimension this review already gave under its deal and rep as linked now. */
+async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | undefined> {
+  let given: Score[];
+  if (review.dealKey) given = await db.getAllFromIndex('scores', 'byDeal', review.dealKey);
+  else if (review.repId) given = await db.getAllFromIndex('scores', 'byRepAt', IDBKeyRange.bound([review.repId, ''], [review.repId, '\uffff']));
+  else return undefined; // linked to nothing: the last completed version is the baseline
+  const out: ScoredBefore = {};
+  given
+    .filter(
+      (s) =>
+        s.source?.kind === 'call' &&
+        s.source.reviewId === review.id &&
+        (s.dealKey || undefined) === review.dealKey &&
+        (s.repId || undefined) === review.repId,
+    )
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .forEach((s) => (out[s.dimension] = s.value));
+  return out;
+}
+
+const STALE =
+  'This review was changed in another Dealside panel (edited or completed there) after this one loaded it, so this change was not saved.';
+
 /** Ask the tab's calls content script (top frame) about its media. */
 async function askContent(tabId: number, message: ToCallsContent): Promise<MediaState> {
   try {
@@ -112,6 +152,10 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     return user;
   };
   const input = (r: RequestOf<'callReview/saveDraft'>['review']): ReviewInput => r as ReviewInput;
+  /** Edits must be based on the version stored now (none: on no review). */
+  const requireBase = (existing: CallReview | null, base: string | null) => {
+    if ((existing?.updatedAt ?? null) !== base) throw new HandlerError('conflict', STALE);
+  };
 
   return {
     async 'calls/page'(req, sender) {
@@ -135,7 +179,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
 
     async 'calls/current'(_req, sender) {
       const tabId = senderTabId(sender);
-      return { tabId, call: await getTabCall(tabId) };
+      return { tabId, call: await callForPanel(tabId, sender) };
     },
 
     async 'calls/mediaTime'(_req, sender) {
@@ -160,10 +204,19 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       const by = await requireUser();
       const db = await deps.db();
       const existing = await getReviewByCall(db, req.review.callKey);
+      if (req.timeOnly) {
+        // The panel's periodic flush: time spent only, whatever version it loaded. No
+        // new version either, so other panels' edits stay based on the current one.
+        if (!existing) throw new HandlerError('conflict', STALE);
+        const review = applyTimeSpent(existing, req.review.timeSpentMs);
+        if (review.timeSpentMs !== existing.timeSpentMs) await putReview(db, review);
+        return review;
+      }
+      requireBase(existing, req.baseUpdatedAt);
       const review = applyDraft(existing, input(req.review), { now: now(), by, rubricVersion, newId });
       await putReview(db, review);
-      const dealKeys = [existing?.dealKey, review.dealKey].filter((k): k is string => !!k);
-      if (existing?.status === 'completed' && dealKeys.length) await broadcast({ dealKeys, tabIds: [] });
+      const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
+      await broadcast({ dealKeys: existing?.status === 'completed' ? dealKeys : [], tabIds: [], callKeys: [review.callKey] });
       return review;
     },
 
@@ -171,8 +224,13 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       const by = await requireUser();
       const db = await deps.db();
       const existing = await getReviewByCall(db, req.review.callKey);
+      requireBase(existing, req.baseUpdatedAt);
       const at = now();
-      const { review, newScores } = applyComplete(existing, input(req.review), { now: at, by, rubricVersion, newId });
+      const ctx = { now: at, by, rubricVersion, newId };
+      // The review as it will be linked (its id kept), to read what it already gave that deal and rep.
+      const linked = applyDraft(existing, input(req.review), ctx);
+      const before = existing ? await scoredBefore(db, linked) : undefined;
+      const { review, newScores } = applyComplete(existing, input(req.review), { ...ctx, newId: () => linked.id }, before);
       const scores: Score[] = newScores.map(({ dimension, value }) => {
         const s: Score = {
           id: newId(),
@@ -189,7 +247,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       });
       await putCompletedReview(db, review, scores);
       const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
-      await broadcast({ dealKeys, tabIds: [] });
+      await broadcast({ dealKeys, tabIds: [], callKeys: [review.callKey] });
       return review;
     },
 

@@ -174,8 +174,20 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** popup: "Review this call" on the active tab (activeTab + scripting) */
   z.object({ type: z.literal('calls/reviewTab') }),
   z.object({ type: z.literal('callReview/get'), callKey: z.string().min(3).max(400) }),
-  z.object({ type: z.literal('callReview/saveDraft'), review: reviewInputSchema }),
-  z.object({ type: z.literal('callReview/complete'), review: reviewInputSchema }),
+  /**
+   * `baseUpdatedAt`: the version the panel's edits are based on (the review's
+   * `updatedAt` as it loaded or last saved it; null: it loaded none). A save
+   * based on another version is refused ('conflict'), so a panel opened before
+   * another one completed the review cannot revert it. `timeOnly`: only the
+   * time spent (the panel's periodic flush): recorded without any other change.
+   */
+  z.object({
+    type: z.literal('callReview/saveDraft'),
+    review: reviewInputSchema,
+    baseUpdatedAt: z.string().max(40).nullable(),
+    timeOnly: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('callReview/complete'), review: reviewInputSchema, baseUpdatedAt: z.string().max(40).nullable() }),
   z.object({ type: z.literal('callReview/forDeal'), dealKey: dealKeySchema }),
   z.object({ type: z.literal('deals/search'), query: z.string().max(200) }),
   // ── call review (issue 3) — end ──
@@ -320,6 +332,7 @@ export type ErrorCode =
   | 'not-found'
   | 'invalid-state' // e.g. resolving an already-resolved commitment
   | 'no-user' // first run not completed
+  | 'conflict' // a call review saved from a version changed since (another panel on the same call)
   | 'too-large' // e.g. a backup over the size one message can carry
   | 'internal';
 
@@ -338,6 +351,8 @@ export interface ChangeEvent {
   dealKeys: string[];
   /** tabs whose current deal changed (SPA navigation, new snapshot) */
   tabIds: number[];
+  /** call reviews saved (by call key): every panel on those calls reloads the review */
+  callKeys?: string[];
   /** settings changed */
   settings?: boolean;
   /** the connection to the background was lost and is back: reload everything shown */

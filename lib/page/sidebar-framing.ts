@@ -6,6 +6,9 @@
  * it only in the tab's top page, and that page is the one whose deal the
  * background keeps for the tab: anything else shows nothing.
  * Pure: the window's facts are passed in by the sidebar (entrypoints/sidebar/hooks/useDeal.ts).
+ * The call-review panel (call-review.html, web-accessible everywhere) applies
+ * the same check against its call's page, with its own words
+ * (lib/calls/panel-framing.ts).
  */
 export interface FramingFacts {
   /** window.parent === window.top, and the frame is not itself the top */
@@ -14,9 +17,13 @@ export interface FramingFacts {
   ancestorOrigins: readonly string[] | undefined;
 }
 
-/** null when the frame may show the tab's deal; else why not, in words for the person. */
-export function framingProblem(facts: FramingFacts, dealUrl: string | undefined): string | null {
-  const refused = 'Dealside shows a deal only beside the CRM page it read. Open the deal in its own tab.';
+export const SIDEBAR_REFUSED = 'Dealside shows a deal only beside the CRM page it read. Open the deal in its own tab.';
+
+/**
+ * null when the frame may show the tab's deal (`dealUrl`: the page it was read
+ * from); else why not, in words for the person (`refused`).
+ */
+export function framingProblem(facts: FramingFacts, dealUrl: string | undefined, refused = SIDEBAR_REFUSED): string | null {
   if (!facts.parentIsTop) return refused;
   // Unknown where the browser does not tell (Firefox), or hides an origin ("null"): the parent check stands alone.
   if (!facts.ancestorOrigins || facts.ancestorOrigins.includes('null') || dealUrl === undefined) return null;

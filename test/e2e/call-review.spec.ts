@@ -88,6 +88,14 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
     await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().click();
     await expect(region.getByText(/^Deal:/)).toBeVisible();
+    // The hit's button is gone: the focus goes to the linked deal's name, and after
+    // "Unlink deal" (gone too) to the deal search box, never to the page's body.
+    await expect(region.getByText('Acme Corp — Platform Renewal', { exact: true })).toBeFocused();
+    await region.getByRole('button', { name: 'Unlink deal' }).click();
+    await expect(region.getByRole('searchbox', { name: 'Deal (optional)' })).toBeFocused();
+    await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
+    await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().press('Enter');
+    await expect(region.getByText('Acme Corp — Platform Renewal', { exact: true })).toBeFocused();
     await expect(region.getByText(/Review time/)).toBeVisible();
     await region.getByRole('button', { name: 'Complete review' }).click();
     await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
@@ -152,11 +160,18 @@ test('Gong SPA: the next call is its own review; going back finds the first draf
     const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await playUntil(page, '#player', 1);
     await pin(await panelFrame(page), 'First call note', 'Enter');
+    await expect(region.getByRole('status').filter({ hasText: /^Pinned at/ })).toBeVisible();
+    await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('no such deal');
+    await expect(region.getByRole('list', { name: 'Deals found' })).toBeVisible();
 
     await page.getByRole('link', { name: /Next call/ }).click();
     await expect(page).toHaveURL(/id=9876543210987654321/);
     await expect(region.getByRole('heading', { level: 1 })).toHaveText('Globex — Pricing follow-up', { timeout: 10_000 });
     await expect(region.getByText('No pinned notes yet.')).toBeVisible();
+    // nothing of the last call's panel carries over: its deal search, its status line
+    await expect(region.getByRole('searchbox', { name: 'Deal (optional)' })).toHaveValue('');
+    await expect(region.getByRole('list', { name: 'Deals found' })).toHaveCount(0);
+    await expect(region.getByRole('status').filter({ hasText: /^Pinned at/ })).toHaveCount(0);
 
     await page.goBack();
     await expect(region.getByRole('list', { name: 'Pinned notes' }).getByText('First call note')).toBeVisible({ timeout: 10_000 });
@@ -182,6 +197,17 @@ test('a recording page with no media: pin by a typed time', async () => {
     await region.getByRole('textbox', { name: 'At (m:ss)' }).fill('1:05');
     await region.getByRole('textbox', { name: 'At (m:ss)' }).press('Enter');
     await expect(region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('1:05');
+
+    // "Remove" takes its own button away: the focus goes to the next pin, then to the pin box.
+    await region.getByRole('textbox', { name: 'Note at current time' }).fill('Next steps vague');
+    await region.getByRole('textbox', { name: 'At (m:ss)' }).fill('2:10');
+    await region.getByRole('textbox', { name: 'At (m:ss)' }).press('Enter');
+    await expect(region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toHaveCount(2);
+    await region.getByRole('button', { name: 'Remove note at 1:05' }).press('Enter');
+    await expect(region.getByRole('button', { name: 'Remove note at 2:10' })).toBeFocused();
+    await region.getByRole('button', { name: 'Remove note at 2:10' }).press('Enter');
+    await expect(region.getByText('No pinned notes yet.')).toBeVisible();
+    await expect(region.getByRole('textbox', { name: 'Note at current time' })).toBeFocused();
   } finally {
     await app.close();
   }
@@ -222,6 +248,103 @@ test('"Review this call" injects the script again where it already runs: one pan
     await playUntil(page, '#player', 2);
     await pin(panel, 'After re-injection', 'Enter');
     await expect(panel.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('0:02');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the panel framed anywhere but by the recording page itself shows no review, only why', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
+    const panelUrl = `chrome-extension://${app.extensionId}/call-review.html`;
+    // A widget inside the recording page frames the panel (web-accessible everywhere) to overlay it and steer clicks.
+    await app.context.route('https://widget.example/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${panelUrl}" style="width:400px;height:600px"></iframe>` }),
+    );
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.src = 'https://widget.example/embed';
+      document.body.append(f);
+    });
+    await expect.poll(() => page.frames().filter((f) => f.url() === panelUrl).length, { timeout: 10_000 }).toBe(2);
+    const nested = page.frames().find((f) => f.url() === panelUrl && f.parentFrame() !== page.mainFrame())!;
+    const misplaced = nested.getByRole('region', { name: 'Call review' });
+    await expect(misplaced.getByRole('alert')).toHaveText(/only beside the recording it belongs to/);
+    await expect(misplaced.getByRole('button', { name: 'Complete review' })).toHaveCount(0);
+    await expect(misplaced.getByRole('radio')).toHaveCount(0);
+
+    // The next site in the same tab (the tab still holds the call: no calls script runs there) frames it at the top.
+    await app.context.route('https://evil.example/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${panelUrl}" style="width:400px;height:600px"></iframe>` }),
+    );
+    await page.goto('https://evil.example/');
+    await expect.poll(() => page.frames().filter((f) => f.url() === panelUrl).length, { timeout: 10_000 }).toBe(1);
+    const framed = page.frames().find((f) => f.url() === panelUrl)!.getByRole('region', { name: 'Call review' });
+    // The background sees the tab is on another site (Chromium tells it the tab's address) and
+    // hands out no call; where it cannot tell, the panel's own framing check refuses.
+    await expect(framed).toContainText(/only beside the recording it belongs to|not a recording Dealside knows/);
+    await expect(framed.getByRole('button', { name: 'Complete review' })).toHaveCount(0);
+    await expect(framed.getByText('Acme Corp — Discovery call')).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a collapsed panel is out of the tab order', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    await expect(panel.getByRole('region', { name: 'Call review' }).getByRole('heading', { level: 1 })).toBeVisible();
+    // Hide it with its own tab (keyboard focus stays on that tab), then Tab on.
+    const viewport = page.viewportSize()!;
+    await page.mouse.click(viewport.width - 380 - 12, viewport.height / 2);
+    await page.waitForTimeout(400); // the slide
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await panel.evaluate(() => document.hasFocus())).toBe(false);
+    }
+  } finally {
+    await app.close();
+  }
+});
+
+test('a second panel on the same call follows the first and never reverts its completed review', async () => {
+  const app = await launchWithExtension();
+  try {
+    const first = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const one = (await openPanel(first)).getByRole('region', { name: 'Call review' });
+    const second = await app.context.newPage();
+    await second.goto(GONG_URL);
+    const two = (await openPanel(second)).getByRole('region', { name: 'Call review' });
+    await expect(two.getByText('Not started')).toBeVisible();
+
+    // An edit in one panel shows in the other.
+    await second.bringToFront();
+    await two.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '2' }).check();
+    await expect(two.getByText('Saved')).toBeVisible();
+    await expect(one.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '2' })).toBeChecked();
+
+    // The first completes it; the second shows it completed.
+    await first.bringToFront();
+    await one.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
+    await one.getByRole('button', { name: 'Complete review' }).click();
+    await expect(one.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
+    await expect(two.getByText(/^Completed/)).toBeVisible();
+    await expect(two.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+
+    // The second panel's time flush (on hide) records time only: still completed, for both.
+    await second.bringToFront();
+    await (await panelFrame(second)).evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await second.waitForTimeout(500);
+    await second.reload();
+    const again = (await panelFrame(second)).getByRole('region', { name: 'Call review' });
+    await expect(again.getByText(/^Completed/)).toBeVisible();
+    await expect(again.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+    await expect(one.getByText(/^Completed/)).toBeVisible();
   } finally {
     await app.close();
   }

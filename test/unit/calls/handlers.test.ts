@@ -45,6 +45,24 @@ let h: CallReviewHandlers;
 let events: ChangeEvent[];
 let user: { name: string; role: 'manager' } | null;
 let ids: number;
+/** the handlers' clock; `tick` moves it a second */
+let clock: number;
+const tick = () => (clock += 1000);
+
+/** The stored review's version: what a panel that (re)loaded it now bases its saves on. */
+const storedVersion = async (callKey = call.callKey) =>
+  (await h['callReview/get']({ type: 'callReview/get', callKey }, popup))?.updatedAt ?? null;
+/** A panel's autosave, based on the stored version unless `base` says otherwise. */
+const saveDraft = async (review: ReviewInput, base?: string | null, sender = panel()) =>
+  h['callReview/saveDraft'](
+    { type: 'callReview/saveDraft', review, baseUpdatedAt: base === undefined ? await storedVersion(review.callKey) : base },
+    sender,
+  );
+const complete = async (review: ReviewInput, base?: string | null, sender = panel()) =>
+  h['callReview/complete'](
+    { type: 'callReview/complete', review, baseUpdatedAt: base === undefined ? await storedVersion(review.callKey) : base },
+    sender,
+  );
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -52,13 +70,14 @@ beforeEach(async () => {
   events = [];
   user = { name: 'Maya Manager', role: 'manager' };
   ids = 0;
+  clock = Date.parse('2026-11-22T10:00:00.000Z');
   h = createCallReviewHandlers({
     db: async () => db,
     user: async () => user,
     broadcast: (e) => {
       events.push(e);
     },
-    now: () => new Date('2026-11-22T10:00:00.000Z'),
+    now: () => new Date(clock),
     newId: () => `id-${++ids}`,
     rubricVersion: 'rubric-1',
   });
@@ -66,7 +85,7 @@ beforeEach(async () => {
 
 describe('drafts and completion', () => {
   it('saves a draft and finds it again by call (a reload mid-review)', async () => {
-    await h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input({ overallNote: 'so far' }) }, panel());
+    await saveDraft(input({ overallNote: 'so far' }));
     const got = await h['callReview/get']({ type: 'callReview/get', callKey: 'gong:123456789' }, panel());
     expect(got?.status).toBe('draft');
     expect(got?.overallNote).toBe('so far');
@@ -76,19 +95,13 @@ describe('drafts and completion', () => {
 
   it('refuses to save before the first-run name is set', async () => {
     user = null;
-    await expect(h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input() }, panel())).rejects.toMatchObject({
+    await expect(saveDraft(input())).rejects.toMatchObject({
       code: 'no-user',
     });
   });
 
   it('completing appends the scores to the deal history, marked as from this call', async () => {
-    const review = await h['callReview/complete'](
-      {
-        type: 'callReview/complete',
-        review: input({ dealKey: 'salesforce:0065g00000AcmeQAAS', repId: 'salesforce:Sam Rep', scores: { discovery: 4, qualification: 3 } }),
-      },
-      panel(),
-    );
+    const review = await complete(input({ dealKey: 'salesforce:0065g00000AcmeQAAS', repId: 'salesforce:Sam Rep', scores: { discovery: 4, qualification: 3 } }));
     expect(review.status).toBe('completed');
     const scores = await db.getAllFromIndex('scores', 'byDeal', 'salesforce:0065g00000AcmeQAAS');
     expect(scores.map((s) => [s.dimension, s.value]).sort()).toEqual([
@@ -108,24 +121,109 @@ describe('drafts and completion', () => {
 
   it('a later edit keeps the completed version in history and adds no scores until completed again', async () => {
     const dealKey = 'hubspot:42';
-    await h['callReview/complete']({ type: 'callReview/complete', review: input({ dealKey, scores: { discovery: 2 } }) }, panel());
-    const edited = await h['callReview/saveDraft'](
-      { type: 'callReview/saveDraft', review: input({ dealKey, scores: { discovery: 5 } }) },
-      panel(),
-    );
+    await complete(input({ dealKey, scores: { discovery: 2 } }));
+    const edited = await saveDraft(input({ dealKey, scores: { discovery: 5 } }));
     expect(edited.status).toBe('draft');
     expect(edited.history[0]?.scores.discovery).toBe(2);
     expect(await db.count('scores')).toBe(1);
     // Still listed for the deal, by its completed version.
     expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey }, popup)).toHaveLength(1);
-    await h['callReview/complete']({ type: 'callReview/complete', review: input({ dealKey, scores: { discovery: 5 } }) }, panel());
+    await complete(input({ dealKey, scores: { discovery: 5 } }));
     const values = (await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((s) => s.value).sort();
     expect(values).toEqual([2, 5]);
   });
 
   it('drafts never show up for the deal', async () => {
-    await h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input({ dealKey: 'hubspot:42' }) }, panel());
+    await saveDraft(input({ dealKey: 'hubspot:42' }));
     expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: 'hubspot:42' }, popup)).toEqual([]);
+  });
+});
+
+describe('two panels on the same call', () => {
+  const dealKey = 'hubspot:42';
+  it('a panel loaded before another completed the review cannot revert it: its save is refused, typed', async () => {
+    await saveDraft(input({ dealKey, scores: { discovery: 2 } }));
+    const loadedByB = await storedVersion(); // panel B opens on the draft
+    tick();
+    const done = await complete(input({ dealKey, scores: { discovery: 4 } })); // panel A completes
+    tick();
+    // B's autosave (its old edit state, based on the draft it loaded)
+    await expect(saveDraft(input({ dealKey, scores: { discovery: 2 }, timeSpentMs: 60_000 }), loadedByB)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(complete(input({ dealKey, scores: { discovery: 2 } }), loadedByB)).rejects.toMatchObject({ code: 'conflict' });
+    const stored = await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup);
+    expect(stored).toMatchObject({ status: 'completed', scores: { discovery: 4 }, updatedAt: done.updatedAt, history: [] });
+    expect((await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((x) => x.value)).toEqual([4]);
+  });
+
+  it('a panel that loaded no review cannot overwrite one another panel created meanwhile', async () => {
+    await saveDraft(input({ overallNote: 'from A' }), null);
+    tick();
+    await expect(saveDraft(input({ overallNote: 'from B' }), null)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('time spent is recorded from any panel without demoting the completed review or making a new version', async () => {
+    await saveDraft(input({ dealKey, scores: { discovery: 2 } }));
+    const loadedByB = await storedVersion();
+    tick();
+    const done = await complete(input({ dealKey, scores: { discovery: 4 } }));
+    tick();
+    events = [];
+    const timed = await h['callReview/saveDraft'](
+      { type: 'callReview/saveDraft', review: input({ dealKey, scores: { discovery: 2 }, timeSpentMs: 600_000 }), baseUpdatedAt: loadedByB, timeOnly: true },
+      panel(),
+    );
+    expect(timed).toMatchObject({ status: 'completed', scores: { discovery: 4 }, timeSpentMs: 600_000, updatedAt: done.updatedAt });
+    expect((await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup))?.timeSpentMs).toBe(600_000);
+    // A's next edit is still based on the current version
+    tick();
+    await expect(saveDraft(input({ dealKey, scores: { discovery: 4 }, overallNote: 'more' }), done.updatedAt)).resolves.toMatchObject({
+      overallNote: 'more',
+    });
+  });
+
+  it('every save and completion tells the panels on that call (change events name the call)', async () => {
+    events = [];
+    await saveDraft(input({ overallNote: 'x' }));
+    expect(events.at(-1)).toMatchObject({ callKeys: [call.callKey], dealKeys: [], tabIds: [] });
+    tick();
+    await complete(input({ dealKey, overallNote: 'x' }));
+    expect(events.at(-1)).toMatchObject({ callKeys: [call.callKey], dealKeys: [dealKey] });
+  });
+});
+
+describe('relinking a completed review', () => {
+  const A = 'hubspot:42';
+  const B = 'salesforce:0065g00000GlobexAA';
+  const scoresOf = async (dealKey: string) =>
+    (await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((x) => `${x.dimension} ${x.value}`).sort();
+
+  it('moving it to another deal keeps the completed version, needs completing again, and then gives the new deal its scores', async () => {
+    const done = await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
+    tick();
+    const moved = await saveDraft(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
+    expect(moved).toMatchObject({ status: 'draft', dealKey: B, history: [{ scores: { discovery: 4, nextStep: 3 } }] });
+    expect(events.at(-1)?.dealKeys.sort()).toEqual([A, B].sort());
+    // it moved with its history: the deal it left no longer lists it
+    expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: A }, popup)).toEqual([]);
+    tick();
+    const again = await complete(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
+    expect(again).toMatchObject({ id: done.id, status: 'completed', dealKey: B });
+    expect(await scoresOf(B)).toEqual(['discovery 4', 'nextStep 3']);
+    expect(await scoresOf(A)).toEqual(['discovery 4', 'nextStep 3']); // never rewritten
+    // back to A unchanged: A already has these scores from this review
+    tick();
+    await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
+    expect(await scoresOf(A)).toEqual(['discovery 4', 'nextStep 3']);
+  });
+
+  it('unlinking the deal of a completed review is an edit, not a silent move', async () => {
+    await complete(input({ dealKey: A, scores: { discovery: 4 } }));
+    tick();
+    const unlinked = await saveDraft(input({ scores: { discovery: 4 } }));
+    expect(unlinked).toMatchObject({ status: 'draft', history: [{ scores: { discovery: 4 } }] });
+    expect(unlinked.dealKey).toBeUndefined();
   });
 });
 
@@ -146,7 +244,7 @@ describe('sender checks (the router, in front of these handlers)', () => {
       await expect(send({ type: 'callReview/get', callKey: 'gong:123456789' }, s)).rejects.toMatchObject({
         code: 'bad-sender',
       });
-      await expect(send({ type: 'callReview/saveDraft', review: input() }, s)).rejects.toMatchObject({
+      await expect(send({ type: 'callReview/saveDraft', review: input(), baseUpdatedAt: null }, s)).rejects.toMatchObject({
         code: 'bad-sender',
       });
     }
@@ -173,6 +271,21 @@ describe('the tab → recording state', () => {
     expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call?.callKey).toBe('gong:123456789');
     expect((await h['calls/current']({ type: 'calls/current' }, panel(8))).call).toBeNull();
     expect(events.at(-1)?.tabIds).toEqual([7]);
+  });
+  it('a panel framed in the tab once it is on another site gets no call (the tab moved on; the browser tells its address)', async () => {
+    await h['calls/page']({ type: 'calls/page', call }, content(7));
+    const inTab = (url?: string) => ({ ...(panel(7) as object), tab: { id: 7, url } }) as never;
+    expect((await h['calls/current']({ type: 'calls/current' }, inTab('https://acme.lightning.force.com/lightning/page/home'))).call).toBeNull();
+    expect((await h['calls/current']({ type: 'calls/current' }, inTab('https://app.gong.io/call?id=123456789'))).call?.callKey).toBe(call.callKey);
+    // where the browser does not say (no access to that site), the panel's own framing check decides
+    expect((await h['calls/current']({ type: 'calls/current' }, inTab(undefined))).call?.callKey).toBe(call.callKey);
+  });
+  it('a new page reporting no call (its first report) clears the tab’s call, and tells the panel', async () => {
+    await h['calls/page']({ type: 'calls/page', call }, content(7));
+    events = [];
+    await h['calls/page']({ type: 'calls/page', call: null }, content(7));
+    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call).toBeNull();
+    expect(events).toEqual([expect.objectContaining({ tabIds: [7] })]);
   });
   it('SPA navigation to the next call replaces it and tells the panel', async () => {
     await h['calls/page']({ type: 'calls/page', call }, content(7));

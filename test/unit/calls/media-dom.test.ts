@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { collectMedia, findMedia } from '../../../lib/calls/media-dom';
+import { collectMedia, findMedia, followMedia } from '../../../lib/calls/media-dom';
 
 /** Just enough of the DOM for the finder: media elements, frames, shadow hosts. */
 interface FakeMedia {
   localName: 'video' | 'audio';
   paused: boolean;
+  muted?: boolean;
+  loop?: boolean;
+  isConnected?: boolean;
   ended: boolean;
   readyState: number;
   duration: number;
@@ -78,14 +81,71 @@ describe('findMedia', () => {
     expect((findMedia(doc({ media: [playingSmall, big] })) as unknown as FakeMedia).name).toBe('small');
   });
   it('the playing element in a frame beats a paused one on top', () => {
-    const inner = doc({ media: [media('framed', { paused: false, w: 10, h: 10 })] });
+    const inner = doc({ media: [media('framed', { paused: false, w: 320, h: 180 })] });
     const d = doc({ media: [media('top', { w: 1000, h: 500 })], frames: [{ contentDocument: inner }] });
     expect((findMedia(d) as unknown as FakeMedia).name).toBe('framed');
+  });
+  it('a muted looping clip playing, or a tiny preview playing, never wins over the paused recording', () => {
+    const recording = media('recording', { w: 1280, h: 720, duration: 3600 });
+    const clip = media('clip', { paused: false, muted: true, loop: true, w: 1280, h: 720, duration: 4 });
+    const avatar = media('avatar', { paused: false, w: 40, h: 40 });
+    expect((findMedia(doc({ media: [clip, avatar, recording] })) as unknown as FakeMedia).name).toBe('recording');
   });
   it('never throws into the page', () => {
     const broken = { querySelectorAll: () => {
       throw new Error('boom');
     } } as unknown as Document;
     expect(findMedia(broken)).toBeNull();
+  });
+});
+
+describe('followMedia (what pins and seeks follow)', () => {
+  const clock = () => {
+    let t = 0;
+    return { now: () => t, pass: (ms: number) => (t += ms) };
+  };
+  const name = (m: unknown) => (m as FakeMedia | null)?.name ?? null;
+
+  it('keeps the paused recording while it is on the page: a clip that starts playing never takes over', () => {
+    const recording = media('recording', { w: 1280, h: 720, duration: 3600, isConnected: true });
+    const clip = media('clip', { muted: true, loop: true, w: 320, h: 180, isConnected: true });
+    const t = clock();
+    const f = followMedia(doc({ media: [recording, clip] }), t.now, 4000);
+    expect(name(f.current())).toBe('recording');
+    // the person pauses; minutes later the page's looping clip starts playing
+    t.pass(5 * 60_000);
+    clip.paused = false;
+    f.played(clip as unknown as HTMLMediaElement);
+    expect(name(f.current())).toBe('recording');
+    // even an audible element starting elsewhere on the page does not move the pins
+    const other = media('other', { paused: false, w: 640, h: 360, isConnected: true });
+    f.played(other as unknown as HTMLMediaElement);
+    expect(name(f.current())).toBe('recording');
+  });
+  it('picks again once the followed element leaves the page (an SPA swaps the player)', () => {
+    const first = media('first', { w: 1280, h: 720, isConnected: true });
+    const list = [first];
+    const f = followMedia(doc({ media: list }), clock().now, 4000);
+    expect(name(f.current())).toBe('first');
+    first.isConnected = false;
+    list[0] = media('second', { w: 1280, h: 720, isConnected: true });
+    expect(name(f.current())).toBe('second');
+  });
+  it('a background pick (all there was) is looked at again, and a real player that starts playing takes its place', () => {
+    const clip = media('clip', { paused: false, muted: true, loop: true, w: 320, h: 180, isConnected: true });
+    const list = [clip];
+    const t = clock();
+    const f = followMedia(doc({ media: list }), t.now, 4000);
+    expect(name(f.current())).toBe('clip');
+    const player = media('player', { w: 1280, h: 720, isConnected: true });
+    list.push(player);
+    expect(name(f.current())).toBe('clip'); // not measured again on every ask
+    t.pass(4000);
+    expect(name(f.current())).toBe('player');
+
+    const g = followMedia(doc({ media: [clip] }), t.now, 4000);
+    expect(name(g.current())).toBe('clip');
+    g.played(player as unknown as HTMLMediaElement);
+    expect(name(g.current())).toBe('player');
   });
 });

@@ -14,7 +14,7 @@ describe('pickMedia', () => {
     expect(pickMedia([])).toBe(-1);
   });
   it('prefers the playing element over a larger paused one', () => {
-    expect(pickMedia([m({ area: 1_000_000, hasMetadata: true }), m({ area: 100, playing: true })])).toBe(1);
+    expect(pickMedia([m({ area: 1_000_000, hasMetadata: true }), m({ area: 320 * 180, playing: true })])).toBe(1);
   });
   it('else picks the largest', () => {
     expect(pickMedia([m({ area: 200 * 100 }), m({ area: 1280 * 720 }), m({ area: 640 * 360 })])).toBe(1);
@@ -29,7 +29,24 @@ describe('pickMedia', () => {
     expect(pickMedia([m({ area: 10 }), m({ area: 10 })])).toBe(0);
   });
   it('ignores nonsense areas', () => {
-    expect(pickMedia([m({ area: Number.NaN }), m({ area: -5 }), m({ area: 1 })])).toBe(2);
+    expect(pickMedia([m({ area: Number.NaN }), m({ area: -5 }), m({ area: 200 * 150 })])).toBe(2);
+  });
+  // The recording paused, page decoration playing: the review stays on the recording.
+  it('a muted looping clip playing never beats the paused recording', () => {
+    const recording = m({ area: 1280 * 720, hasMetadata: true, duration: 3600 });
+    expect(pickMedia([m({ area: 1280 * 720, playing: true, muted: true, loop: true }), recording])).toBe(1);
+    expect(pickMedia([m({ area: 640 * 360, playing: true, loop: true }), m({ area: 0, hasMetadata: true, duration: 3600 })])).toBe(1);
+  });
+  it('a tiny preview or avatar playing never beats the paused recording', () => {
+    expect(pickMedia([m({ area: 48 * 48, playing: true, hasMetadata: true }), m({ area: 640 * 360, hasMetadata: true })])).toBe(1);
+  });
+  it('muted playback is no sign of the recording: the larger paused element wins', () => {
+    expect(pickMedia([m({ area: 320 * 180, playing: true, muted: true }), m({ area: 1280 * 720 })])).toBe(1);
+    // …and among muted elements only, the largest still wins (a recording muted by the person)
+    expect(pickMedia([m({ area: 320 * 180, muted: true }), m({ area: 1280 * 720, muted: true, playing: true })])).toBe(1);
+  });
+  it('background media is still followed when it is all there is', () => {
+    expect(pickMedia([m({ area: 48 * 48, loop: true }), m({ area: 64 * 64, loop: true, hasMetadata: true })])).toBe(1);
   });
 });
 

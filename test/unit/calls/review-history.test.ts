@@ -3,8 +3,10 @@ import { callReviewSchema, type CallReview } from '../../../lib/model';
 import {
   applyComplete,
   applyDraft,
+  applyTimeSpent,
   lastCompletedVersion,
   sameContent,
+  sameLinks,
   sortPins,
   type ReviewContext,
   type ReviewInput,
@@ -118,9 +120,64 @@ describe('completion and history', () => {
     expect(again.review.completedAt).toBe('2026-11-22T11:00:00.000Z');
   });
 
+  it('time spent alone (the panel\'s periodic flush) never demotes and is no new version', () => {
+    const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
+    const later = applyTimeSpent(done, 600_000);
+    expect(later).toEqual({ ...done, timeSpentMs: 600_000 });
+    expect(applyTimeSpent(later, 5).timeSpentMs).toBe(600_000);
+  });
+
   it('a draft that was never completed has no completed version', () => {
     const d = applyDraft(null, scored, ctx('2026-11-22T10:00:00.000Z'));
     expect(lastCompletedVersion(d)).toBeNull();
+  });
+});
+
+describe('links: deal and rep', () => {
+  const linked: ReviewInput = { ...base, dealKey: 'hubspot:42', repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 2 } };
+  const completed = () => applyComplete(null, linked, ctx('2026-11-22T11:00:00.000Z')).review;
+
+  it('relinking the deal of a completed review is an edit: the completed version is kept and it must be completed again', () => {
+    const moved = applyDraft(completed(), { ...linked, dealKey: 'salesforce:0065g00000GlobexAA' }, ctx('2026-11-22T12:00:00.000Z'));
+    expect(moved.status).toBe('draft');
+    expect(moved.dealKey).toBe('salesforce:0065g00000GlobexAA');
+    expect(moved.history).toHaveLength(1);
+    expect(moved.history[0]).toMatchObject({ scores: { discovery: 4, nextStep: 2 }, completedAt: '2026-11-22T11:00:00.000Z' });
+    expect(callReviewSchema.parse(moved)).toEqual(moved);
+  });
+  it('unlinking the deal, or changing the rep, is an edit too', () => {
+    const { dealKey: _unlinked, ...noDeal } = linked;
+    expect(applyDraft(completed(), noDeal, ctx('2026-11-22T12:00:00.000Z'))).toMatchObject({ status: 'draft', history: [{}] });
+    const otherRep = { ...linked, repId: 'hubspot:Kim Rep', repName: 'Kim Rep' };
+    expect(applyDraft(completed(), otherRep, ctx('2026-11-22T12:00:00.000Z'))).toMatchObject({ status: 'draft', history: [{}] });
+    const typedRep = { ...linked, repId: undefined, repName: 'Someone Else' };
+    expect(applyDraft(completed(), typedRep, ctx('2026-11-22T12:00:00.000Z')).status).toBe('draft');
+  });
+  it('the same links, spelled as saved, are no edit', () => {
+    expect(sameLinks({ dealKey: 'hubspot:42', repName: 'Sam Rep' }, { dealKey: 'hubspot:42', repName: ' Sam Rep ' })).toBe(true);
+    expect(sameLinks({ repId: '' }, {})).toBe(true);
+    expect(applyDraft(completed(), { ...linked, timeSpentMs: 9000 }, ctx('2026-11-22T12:00:00.000Z')).status).toBe('completed');
+  });
+  it('completing after a deal change gives the new deal every score', () => {
+    const moved = applyDraft(completed(), { ...linked, dealKey: 'hubspot:77' }, ctx('2026-11-22T12:00:00.000Z'));
+    // what this review already gave hubspot:77: nothing
+    const again = applyComplete(moved, { ...linked, dealKey: 'hubspot:77' }, ctx('2026-11-22T12:05:00.000Z'), {});
+    expect(again.review).toMatchObject({ status: 'completed', dealKey: 'hubspot:77', completedAt: '2026-11-22T12:05:00.000Z' });
+    expect(again.newScores).toEqual([
+      { dimension: 'discovery', value: 4 },
+      { dimension: 'nextStep', value: 2 },
+    ]);
+    // completed at once (relinked and completed before any autosave): the same
+    const direct = applyComplete(completed(), { ...linked, dealKey: 'hubspot:77' }, ctx('2026-11-22T12:05:00.000Z'));
+    expect(direct.newScores).toHaveLength(2);
+    expect(direct.review.history).toHaveLength(1);
+  });
+  it('back on a deal it already scored, only what differs from what that deal got is added', () => {
+    const again = applyComplete(completed(), { ...linked, scores: { discovery: 5, nextStep: 2 } }, ctx('2026-11-22T12:05:00.000Z'), {
+      discovery: 3,
+      nextStep: 2,
+    });
+    expect(again.newScores).toEqual([{ dimension: 'discovery', value: 5 }]);
   });
 });
 
