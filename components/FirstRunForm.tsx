@@ -12,6 +12,12 @@ export function FirstRunForm({ initial, onSaved }: { initial?: Person; onSaved?:
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
+  // "Saved." stands only until the next change
+  const pickRole = (r: Role) => {
+    setRole(r);
+    setStatus('');
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const user = { name: name.trim(), role };
@@ -29,15 +35,25 @@ export function FirstRunForm({ initial, onSaved }: { initial?: Person; onSaved?:
   return (
     <form onSubmit={submit} aria-label="About you">
       <label htmlFor="user-name">Your name</label>
-      <input id="user-name" type="text" value={name} maxLength={120} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+      <input
+        id="user-name"
+        type="text"
+        value={name}
+        maxLength={120}
+        autoComplete="name"
+        onChange={(e) => {
+          setName(e.target.value);
+          setStatus('');
+        }}
+      />
       <fieldset style={{ border: 0, padding: 0, margin: '8px 0' }}>
         <legend style={{ fontWeight: 600 }}>Your role</legend>
         <label style={{ fontWeight: 400 }}>
-          <input type="radio" name="role" value="manager" checked={role === 'manager'} onChange={() => setRole('manager')} /> Sales
+          <input type="radio" name="role" value="manager" checked={role === 'manager'} onChange={() => pickRole('manager')} /> Sales
           manager
         </label>
         <label style={{ fontWeight: 400 }}>
-          <input type="radio" name="role" value="rep" checked={role === 'rep'} onChange={() => setRole('rep')} /> Sales rep
+          <input type="radio" name="role" value="rep" checked={role === 'rep'} onChange={() => pickRole('rep')} /> Sales rep
         </label>
       </fieldset>
       <button type="submit" className="primary" disabled={!name.trim()}>

@@ -32,7 +32,7 @@ function framingFacts(): FramingFacts {
 
 export const messageOf = (e: unknown) =>
   e instanceof DealsideError && e.code === 'no-user'
-    ? 'Set your name in Dealside first (toolbar popup), then come back: the review is kept until then.'
+    ? "Tell Dealside your name and role first, in its Options page (right-click Dealside's toolbar icon → Options), then come back: the review is kept until then."
     : e instanceof Error
       ? e.message
       : 'Something went wrong.';
@@ -138,6 +138,8 @@ export function useCallReview() {
         const stored = await send({ type: 'callReview/get', callKey: call.callKey });
         if (callRef.current?.callKey !== call.callKey) return;
         if (why === 'remote' && (stored?.updatedAt ?? null) === baseRef.current) return;
+        // Typed here while the stored one was fetched: their save decides (refused if it changed, then reloaded), not a silent overwrite.
+        if (why === 'remote' && pending.current) return void saveRef.current('draft');
         showReview(stored, latest.current.reps);
         resetTimer(Math.max(readTimer(), stored?.timeSpentMs ?? 0));
         if (why === 'conflict') {
@@ -152,8 +154,10 @@ export function useCallReview() {
         setSaveError(messageOf(e));
       }
     },
+    // `save` through a ref: it depends on this function in turn
     [showReview, readTimer, resetTimer],
   );
+  const saveRef = useRef<(kind: 'draft' | 'complete' | 'time') => Promise<void>>(async () => {});
 
   /**
    * Saves run one after another so a completion never races an autosave.
@@ -164,6 +168,10 @@ export function useCallReview() {
   const save = useCallback(
     (kind: 'draft' | 'complete' | 'time') => {
       const run = async () => {
+        // An autosave whose edits were already saved, or replaced by the stored review (after a
+        // conflict): nothing to send. Sending it anyway would stamp a new version, clear the
+        // conflict message and refuse the other panel's next save in turn.
+        if (kind === 'draft' && !pending.current) return;
         const timeOnly = kind === 'time' && !pending.current;
         pending.current = false;
         const input = buildInput();
@@ -207,6 +215,8 @@ export function useCallReview() {
     },
     [buildInput, refreshReview],
   );
+
+  saveRef.current = save;
 
   const edited = () => {
     pending.current = true;

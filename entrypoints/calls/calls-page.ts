@@ -112,7 +112,13 @@ export function startCallsPage(): CallsPage {
     } catch {
       titleWatch = null;
     }
-    titleTimer = setTimeout(stopTitleWatch, TITLE_WATCH_MS);
+    // Still the title the page before showed, after all this while: it is this call's too
+    // (two calls can share a title, "Weekly sync"): report it rather than none.
+    titleTimer = setTimeout(() => {
+      stopTitleWatch();
+      staleTitle = null;
+      check();
+    }, TITLE_WATCH_MS);
   };
   signal.addEventListener('abort', stopTitleWatch);
 
@@ -126,7 +132,7 @@ export function startCallsPage(): CallsPage {
     // An in-page move: the title still showing is the page before's, unless it already
     // changed since that page's call last looked (an SPA that sets it before the address).
     const raw = document.title;
-    staleTitle = !reported || again ? null : current && raw !== lastSeenTitle ? null : raw;
+    staleTitle = !reported || again ? null : raw !== lastSeenTitle ? null : raw;
     reported = true;
     current = next;
     reportUrl = href;
@@ -134,6 +140,8 @@ export function startCallsPage(): CallsPage {
     stopTitleWatch();
     if (current && !panel) panel = mountPanel(rememberPanel);
     report(current);
+    // what this page showed when it was looked at (a page with no call too), for the next move's check
+    lastSeenTitle = raw;
     if (!current && panel) {
       panel.remove();
       panel = null;

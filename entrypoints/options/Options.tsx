@@ -16,7 +16,10 @@ export function Options() {
 
   const load = useCallback(() => {
     send({ type: 'settings/get' })
-      .then(setSettings)
+      .then((s) => {
+        setSettings(s);
+        setError('');
+      })
       .catch((e: Error) => setError(`Dealside could not read its settings: ${e.message}`));
   }, []);
   useEffect(() => {
@@ -35,6 +38,7 @@ export function Options() {
   const patch = async (p: Parameters<typeof send<'settings/set'>>[0]['patch']) => {
     try {
       setSettings(await send({ type: 'settings/set', patch: p }));
+      setError('');
     } catch (e) {
       setError((e as Error).message);
     }
@@ -49,13 +53,24 @@ export function Options() {
         </p>
       )}
       {!settings ? (
-        <p role="status">Loading…</p>
+        error ? (
+          <button type="button" onClick={load}>
+            Try again
+          </button>
+        ) : (
+          <p role="status">Loading…</p>
+        )
       ) : (
         <>
           <section aria-labelledby="you-h">
             <h2 id="you-h">You</h2>
             {!settings.user && <p>Welcome! Tell Dealside your name and role; it stamps them on what you record.</p>}
-            <FirstRunForm {...(settings.user ? { initial: settings.user } : {})} onSaved={load} />
+            {/* keyed by the stored user: a name set elsewhere (a sidebar, a restore) refills the form */}
+            <FirstRunForm
+              key={settings.user ? `${settings.user.name}|${settings.user.role}` : 'none'}
+              {...(settings.user ? { initial: settings.user } : {})}
+              onSaved={load}
+            />
           </section>
           <section aria-labelledby="week-h">
             <h2 id="week-h">Week and look</h2>

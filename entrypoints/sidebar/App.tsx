@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person } from '../../lib/model';
@@ -15,15 +15,22 @@ import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function App() {
-  const { settings, current, view, error, reloadSettings } = useSidebarState();
+  const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
   const user = settings?.user;
+  // The welcome form (and the Save button just pressed) goes once saved: the keyboard stays in the sidebar.
+  const aside = useRef<HTMLElement>(null);
 
   return (
-    <aside aria-label="Dealside">
+    <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
       {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
+        <div className="banner error" role="alert">
+          <p>{error}</p>
+          {retry && (
+            <button type="button" onClick={retry}>
+              Try again
+            </button>
+          )}
+        </div>
       )}
       {settings === null ? (
         !error && <p className="banner" role="status">
@@ -33,7 +40,12 @@ export function App() {
         <section>
           <h1>Welcome to Dealside</h1>
           <p>Tell Dealside who you are. Everything stays in this browser.</p>
-          <FirstRunForm onSaved={reloadSettings} />
+          <FirstRunForm
+            onSaved={() => {
+              aside.current?.focus();
+              reloadSettings();
+            }}
+          />
         </section>
       ) : !current?.dealKey ? (
         <p className="banner" role="status">

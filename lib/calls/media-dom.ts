@@ -103,9 +103,15 @@ export function followMedia(doc: Document, now: () => number = Date.now, repickM
       const m = findMedia(doc);
       return follow(m, !!m && listenable(m));
     },
-    /** a `play` event on the page: taken only in place of no pick, or of a background or muted one */
+    /**
+     * A `play` event on the page: taken in place of no pick, of a background or muted
+     * one, or of one that is paused — the person pressed play on another recording (an
+     * audio player beside a promo video the first pick chose). Not while the followed
+     * one plays: a clip starting beside it is no reason to leave it.
+     */
     played(m: HTMLMediaElement): void {
-      if (m === followed || (followed?.isConnected && steady)) return;
+      if (m === followed) return;
+      if (followed?.isConnected && steady && !followed.paused) return;
       if (listenable(m)) follow(m, true);
     },
   };

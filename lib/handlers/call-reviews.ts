@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
+import { createKeyedOrder } from './tab-order';
 import { HandlerError, senderTabId } from '../messages/router';
 import type { SenderLike } from '../messages/senders';
 import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
@@ -148,7 +149,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   };
   const requireUser = async () => {
     const user = await deps.user();
-    if (!user) throw new HandlerError('no-user', 'Set your name in Dealside first (open the toolbar popup).');
+    if (!user) throw new HandlerError('no-user', "Tell Dealside your name and role first: its Options page (right-click Dealside's toolbar icon → Options).");
     return user;
   };
   const input = (r: RequestOf<'callReview/saveDraft'>['review']): ReviewInput => r as ReviewInput;
@@ -156,6 +157,59 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   const requireBase = (existing: CallReview | null, base: string | null) => {
     if ((existing?.updatedAt ?? null) !== base) throw new HandlerError('conflict', STALE);
   };
+
+  const inCallOrder = createKeyedOrder<string>();
+
+  async function saveDraft(req: RequestOf<'callReview/saveDraft'>): Promise<ResponseMap['callReview/saveDraft']> {
+    const by = await requireUser();
+    const db = await deps.db();
+    const existing = await getReviewByCall(db, req.review.callKey);
+    if (req.timeOnly) {
+      // The panel's periodic flush: time spent only, whatever version it loaded. No
+      // new version either, so other panels' edits stay based on the current one.
+      if (!existing) throw new HandlerError('conflict', STALE);
+      const review = applyTimeSpent(existing, req.review.timeSpentMs);
+      if (review.timeSpentMs !== existing.timeSpentMs) await putReview(db, review);
+      return review;
+    }
+    requireBase(existing, req.baseUpdatedAt);
+    const review = applyDraft(existing, input(req.review), { now: now(), by, rubricVersion, newId });
+    await putReview(db, review);
+    const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
+    await broadcast({ dealKeys: existing?.status === 'completed' ? dealKeys : [], tabIds: [], callKeys: [review.callKey] });
+    return review;
+  }
+
+  async function complete(req: RequestOf<'callReview/complete'>): Promise<ResponseMap['callReview/complete']> {
+    const by = await requireUser();
+    const db = await deps.db();
+    const existing = await getReviewByCall(db, req.review.callKey);
+    requireBase(existing, req.baseUpdatedAt);
+    const at = now();
+    const ctx = { now: at, by, rubricVersion, newId };
+    // The review as it will be linked (its id kept), to read what it already gave that deal and rep.
+    const linked = applyDraft(existing, input(req.review), ctx);
+    const before = existing ? await scoredBefore(db, linked) : undefined;
+    const { review, newScores } = applyComplete(existing, input(req.review), { ...ctx, newId: () => linked.id }, before);
+    const scores: Score[] = newScores.map(({ dimension, value }) => {
+      const s: Score = {
+        id: newId(),
+        dimension,
+        value,
+        by,
+        at,
+        rubricVersion: review.rubricVersion,
+        source: { kind: 'call', reviewId: review.id },
+      };
+      if (review.dealKey) s.dealKey = review.dealKey;
+      if (review.repId) s.repId = review.repId;
+      return s;
+    });
+    await putCompletedReview(db, review, scores);
+    const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
+    await broadcast({ dealKeys, tabIds: [], callKeys: [review.callKey] });
+    return review;
+  }
 
   return {
     async 'calls/page'(req, sender) {
@@ -200,56 +254,12 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return getReviewByCall(await deps.db(), req.callKey);
     },
 
-    async 'callReview/saveDraft'(req) {
-      const by = await requireUser();
-      const db = await deps.db();
-      const existing = await getReviewByCall(db, req.review.callKey);
-      if (req.timeOnly) {
-        // The panel's periodic flush: time spent only, whatever version it loaded. No
-        // new version either, so other panels' edits stay based on the current one.
-        if (!existing) throw new HandlerError('conflict', STALE);
-        const review = applyTimeSpent(existing, req.review.timeSpentMs);
-        if (review.timeSpentMs !== existing.timeSpentMs) await putReview(db, review);
-        return review;
-      }
-      requireBase(existing, req.baseUpdatedAt);
-      const review = applyDraft(existing, input(req.review), { now: now(), by, rubricVersion, newId });
-      await putReview(db, review);
-      const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
-      await broadcast({ dealKeys: existing?.status === 'completed' ? dealKeys : [], tabIds: [], callKeys: [review.callKey] });
-      return review;
-    },
+    // A call's saves and completions one at a time: each reads the stored version, checks
+    // the panel's base against it and writes, with awaits between; two at once (two panels,
+    // a flush beside a completion) would both pass the check.
+    'callReview/saveDraft': (req) => inCallOrder(req.review.callKey, () => saveDraft(req)),
+    'callReview/complete': (req) => inCallOrder(req.review.callKey, () => complete(req)),
 
-    async 'callReview/complete'(req) {
-      const by = await requireUser();
-      const db = await deps.db();
-      const existing = await getReviewByCall(db, req.review.callKey);
-      requireBase(existing, req.baseUpdatedAt);
-      const at = now();
-      const ctx = { now: at, by, rubricVersion, newId };
-      // The review as it will be linked (its id kept), to read what it already gave that deal and rep.
-      const linked = applyDraft(existing, input(req.review), ctx);
-      const before = existing ? await scoredBefore(db, linked) : undefined;
-      const { review, newScores } = applyComplete(existing, input(req.review), { ...ctx, newId: () => linked.id }, before);
-      const scores: Score[] = newScores.map(({ dimension, value }) => {
-        const s: Score = {
-          id: newId(),
-          dimension,
-          value,
-          by,
-          at,
-          rubricVersion: review.rubricVersion,
-          source: { kind: 'call', reviewId: review.id },
-        };
-        if (review.dealKey) s.dealKey = review.dealKey;
-        if (review.repId) s.repId = review.repId;
-        return s;
-      });
-      await putCompletedReview(db, review, scores);
-      const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
-      await broadcast({ dealKeys, tabIds: [], callKeys: [review.callKey] });
-      return review;
-    },
 
     async 'callReview/forDeal'(req) {
       return reviewsForDeal(await deps.db(), req.dealKey);
@@ -304,17 +314,25 @@ export async function reviewThisCall(tabId: number): Promise<{ started: boolean;
   }
 }
 
-/** The context-menu item; call once at background start-up. */
-export function registerReviewThisCallMenu(): void {
+/**
+ * The context-menu item; call once at background start-up. `madeEachStart`:
+ * the browser drops the items when it closes (Firefox's persistent background page).
+ */
+export function registerReviewThisCallMenu(madeEachStart: boolean = import.meta.env.FIREFOX): void {
   const menus = browser.contextMenus;
   if (!menus) return;
   const create = () => {
     // removeAll first: onInstalled runs again on update and ids must be unique.
-    void menus.removeAll().then(() =>
-      menus.create({ id: MENU_ID, title: 'Review this call', contexts: ['page', 'video', 'audio', 'frame'] }),
-    );
+    void menus
+      .removeAll()
+      .then(() => menus.create({ id: MENU_ID, title: 'Review this call', contexts: ['page', 'video', 'audio', 'frame'] }))
+      .catch(() => undefined);
   };
-  browser.runtime.onInstalled.addListener(create);
+  // Chromium keeps an extension's menu items across restarts: made once, when installed or
+  // updated. Firefox drops the items a persistent background page made when the browser
+  // closes, so there they are made each time the background starts (once per session).
+  if (madeEachStart) create();
+  else browser.runtime.onInstalled.addListener(create);
   menus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     void reviewThisCall(tab.id);

@@ -13,15 +13,23 @@
  * Used through `pageMessagesInOrder`, around the whole router.
  */
 export function createTabOrder() {
-  const tails = new Map<number, Promise<unknown>>();
-  return function inTabOrder<T>(tabId: number, run: () => Promise<T>): Promise<T> {
-    const before = tails.get(tabId) ?? Promise.resolve();
-    // a failed handler answers its own sender; the next one still runs
+  return createKeyedOrder<number>();
+}
+
+/**
+ * Work on one key (a tab, a call) run one at a time, in the order asked; work on
+ * different keys runs as before. A failed run answers its own caller; the next
+ * one still runs.
+ */
+export function createKeyedOrder<K>() {
+  const tails = new Map<K, Promise<unknown>>();
+  return function inOrder<T>(key: K, run: () => Promise<T>): Promise<T> {
+    const before = tails.get(key) ?? Promise.resolve();
     const result = before.then(run, run);
     const tail = result.catch(() => undefined);
-    tails.set(tabId, tail);
+    tails.set(key, tail);
     void tail.then(() => {
-      if (tails.get(tabId) === tail) tails.delete(tabId);
+      if (tails.get(key) === tail) tails.delete(key);
     });
     return result;
   };

@@ -22,6 +22,7 @@ test('first run asks who you are, then shows the deal as read from the page', as
   await aside.getByLabel('Your name').fill('Morgan Lead');
   await aside.getByRole('button', { name: 'Save' }).click();
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
+  await expect(aside).toBeFocused(); // the welcome form went with the button pressed: focus stays in the sidebar
   await expect(aside.getByLabel('Amount')).toHaveText('$120,000.00');
   await expect(aside.getByLabel('Stage')).toHaveText('Negotiation/Review');
   await expect(aside.getByLabel('Close date')).toHaveText('12/31/2026');

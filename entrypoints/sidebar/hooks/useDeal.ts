@@ -16,6 +16,8 @@ export interface SidebarState {
   current: CurrentDeal | null;
   view: DealView | null;
   error: string;
+  /** set when the error is a request that failed (worth asking again), not a refusal */
+  retry: (() => void) | null;
   reloadSettings: () => void;
 }
 
@@ -30,6 +32,16 @@ export function useSidebarState(): SidebarState {
   const [current, setCurrent] = useState<CurrentDeal | null>(null);
   const [view, setView] = useState<DealView | null>(null);
   const [error, setError] = useState('');
+  const [failed, setFailed] = useState(false);
+  /** a request failed: say so, and offer to ask again */
+  const fail = useCallback((e: unknown) => {
+    setError((e as Error).message);
+    setFailed(true);
+  }, []);
+  const ok = useCallback(() => {
+    setError('');
+    setFailed(false);
+  }, []);
   const dealKeyRef = useRef<string | null>(null);
   const tabRef = useRef<number | null>(null);
   /** drops answers that arrive after a newer request (fast SPA navigation) */
@@ -46,19 +58,22 @@ export function useSidebarState(): SidebarState {
       const v = await send({ type: 'deal/view', dealKey });
       if (gen === generation.current) {
         setView(v);
-        setError('');
+        ok();
       }
     } catch (e) {
-      if (gen === generation.current) setError((e as Error).message);
+      if (gen === generation.current) fail(e);
     }
-  }, []);
+  }, [ok, fail]);
 
 
   const reloadSettings = useCallback(() => {
     send({ type: 'settings/get' })
-      .then(setSettings)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+      .then((s) => {
+        setSettings(s);
+        ok();
+      })
+      .catch(fail);
+  }, [ok, fail]);
 
   /** First paint: everything in one round trip. */
   const open = useCallback(async () => {
@@ -78,11 +93,11 @@ export function useSidebarState(): SidebarState {
       setSettings(o.settings);
       setCurrent(o.current);
       setView(o.view);
-      setError('');
+      ok();
     } catch (e) {
-      setError((e as Error).message);
+      if (gen === generation.current) fail(e);
     }
-  }, []);
+  }, [ok, fail]);
 
   useEffect(() => {
     void open();
@@ -100,5 +115,6 @@ export function useSidebarState(): SidebarState {
     else document.documentElement.dataset.theme = theme;
   }, [settings?.theme]);
 
-  return { settings, current, view, error, reloadSettings };
+  const retry = useCallback(() => void open(), [open]);
+  return { settings, current, view, error, retry: failed ? retry : null, reloadSettings };
 }

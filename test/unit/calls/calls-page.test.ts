@@ -65,6 +65,22 @@ describe('a new page in the tab', () => {
 });
 
 describe('the next call’s title (an SPA sets it after the address)', () => {
+  it('from a page with no call, a title the app set before the address is the call’s own', async () => {
+    open(HOME, 'Home | Gong');
+    page = startCallsPage();
+    g.document!.title = 'Acme Corp — Discovery call | Gong';
+    move(CALL_A);
+    expect(reports().at(-1)).toBe('gong:7782342274025937895 «Acme Corp — Discovery call»');
+  });
+  it('a next call with the same title as the one before gets it, once the title watch gives up waiting for another', async () => {
+    open(CALL_A, 'Weekly sync | Gong');
+    page = startCallsPage();
+    move(CALL_B);
+    expect(reports().at(-1)).toBe('gong:9876543210987654321 «»');
+    await vi.advanceTimersByTimeAsync(TITLE_WATCH_MS + 10);
+    expect(reports().at(-1)).toBe('gong:9876543210987654321 «Weekly sync»');
+  });
+
   it('never reports the call before’s title for the next call, and reports the next one’s as soon as the page sets it', async () => {
     open(CALL_A, 'Acme Corp — Discovery call | Gong');
     page = startCallsPage();

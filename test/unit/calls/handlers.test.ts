@@ -157,6 +157,27 @@ describe('two panels on the same call', () => {
     expect((await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((x) => x.value)).toEqual([4]);
   });
 
+  it('two panels acting on the same version at the same moment: one wins, the other is refused (never both)', async () => {
+    await saveDraft(input({ dealKey, scores: { discovery: 2 } }));
+    const v1 = await storedVersion();
+    tick();
+    // A completes while B's autosave, on the same version, is in flight
+    const [done, late] = await Promise.allSettled([
+      complete(input({ dealKey, scores: { discovery: 4 } }), v1),
+      saveDraft(input({ dealKey, overallNote: 'B typed' }), v1),
+    ]);
+    expect(done.status).toBe('fulfilled');
+    expect(late).toMatchObject({ status: 'rejected', reason: { code: 'conflict' } });
+    expect(await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup)).toMatchObject({ status: 'completed', scores: { discovery: 4 } });
+    // and a completion beside a time-only flush stays completed
+    tick();
+    await Promise.all([
+      h['callReview/saveDraft']({ type: 'callReview/saveDraft', review: input({ dealKey, timeSpentMs: 99_000 }), baseUpdatedAt: v1, timeOnly: true }, panel()),
+      complete(input({ dealKey, scores: { discovery: 5 } }), (done as PromiseFulfilledResult<{ updatedAt: string }>).value.updatedAt),
+    ]);
+    expect(await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup)).toMatchObject({ status: 'completed', scores: { discovery: 5 } });
+  });
+
   it('a panel that loaded no review cannot overwrite one another panel created meanwhile', async () => {
     await saveDraft(input({ overallNote: 'from A' }), null);
     tick();

@@ -117,10 +117,21 @@ describe('followMedia (what pins and seeks follow)', () => {
     clip.paused = false;
     f.played(clip as unknown as HTMLMediaElement);
     expect(name(f.current())).toBe('recording');
-    // even an audible element starting elsewhere on the page does not move the pins
+    // while the recording plays, nothing else starting on the page moves the pins
+    recording.paused = false;
     const other = media('other', { paused: false, w: 640, h: 360, isConnected: true });
     f.played(other as unknown as HTMLMediaElement);
     expect(name(f.current())).toBe('recording');
+  });
+  it('follows the recording the person presses play on while the first pick is paused (an audio player beside a promo video)', () => {
+    // audible media starts only from the person's own gesture: a play like this is theirs
+    const promo = media('promo', { w: 480, h: 270, isConnected: true });
+    const audio = { ...media('audio', { isConnected: true, duration: 3600 }), localName: 'audio' as const };
+    const f = followMedia(doc({ media: [promo, audio] }), clock().now, 4000);
+    expect(name(f.current())).toBe('promo'); // nothing playing yet: the visible video ranks first
+    audio.paused = false;
+    f.played(audio as unknown as HTMLMediaElement);
+    expect(name(f.current())).toBe('audio');
   });
   it('picks again once the followed element leaves the page (an SPA swaps the player)', () => {
     const first = media('first', { w: 1280, h: 720, isConnected: true });
