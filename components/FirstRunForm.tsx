@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { send } from '../lib/messages/client';
 import type { Person, Role } from '../lib/model';
 
@@ -11,6 +11,13 @@ export function FirstRunForm({ initial, onSaved }: { initial?: Person; onSaved?:
   const [role, setRole] = useState<Role>(initial?.role ?? 'manager');
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  // A user set elsewhere (a sidebar's first run, a restore) refills the form: saving it
+  // must not store the stale role. After this form's own save the values are the same.
+  useEffect(() => {
+    if (!initial) return;
+    setName(initial.name);
+    setRole(initial.role);
+  }, [initial?.name, initial?.role]);
 
   // "Saved." stands only until the next change
   const pickRole = (r: Role) => {

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { EARLY_KEPT_GLOBAL, EARLY_WEEK_GLOBAL, THIS_WEEK_REQUEST } from '../lib/messages/early-week';
 import { userTimeZone } from '../lib/dates';
 import { GENERATION_KEY, WEEK_CACHE_KEY, usableKeptWeek } from '../lib/scorecard/week-cache';
+import { followStoredTheme } from '../lib/theme';
 
 export default defineUnlistedScript(() => {
   const self = document.currentScript as HTMLScriptElement | null;
@@ -27,6 +28,13 @@ export default defineUnlistedScript(() => {
     early[EARLY_WEEK_GLOBAL] = kept.then((week) => (week ? null : ask()));
   } catch {
     // App.tsx asks the usual way
+  }
+  try {
+    // The Theme setting before first paint, read after the request has left (lib/theme.ts);
+    // App.tsx applies the answer's theme as before.
+    void followStoredTheme(browser.storage);
+  } catch {
+    // the answer's theme, then
   }
   const { module, preload } = self?.dataset ?? {};
   for (const href of preload?.split(' ').filter(Boolean) ?? []) {

@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { afterEarlyTheme } from '../../lib/theme';
 import './style.css';
 
 const root = document.getElementById('root');
+// First content in the saved theme, not the system's (lib/theme.ts).
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void afterEarlyTheme().then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

@@ -16,6 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import { mountClosedHost } from '../../lib/page/closed-host';
+import { applyTheme } from '../../lib/theme';
 
 const TAG = 'dealside-sidebar';
 export const MIN_WIDTH = 280;
@@ -26,6 +27,8 @@ const BAR = 24;
 export interface SidebarPrefs {
   width: number;
   collapsed: boolean;
+  /** the Theme setting, for the bar (given with the saved layout; the sidebar applies its own) */
+  theme?: unknown;
 }
 
 export interface FrameHost {
@@ -38,8 +41,9 @@ export interface FrameHost {
   destroy(): void;
 }
 
-// Written compact: it ships as-is in the 25 KB content-script budget.
-const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:#f3f4f6;--bar-fg:#1f2937;--bar-edge:#d1d5db;--accent:#2452d6}@media (prefers-color-scheme:dark){.dock{--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
+// Written compact: it ships as-is in the 25 KB content-script budget. Light and dark
+// follow the system unless the dock has a `data-theme` (the Theme setting, as the sidebar).
+const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:#f3f4f6;--bar-fg:#1f2937;--bar-edge:#d1d5db;--accent:#2452d6}@media (prefers-color-scheme:dark){.dock:not([data-theme=light]){--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}}.dock[data-theme=dark]{color-scheme:dark;--bar-bg:#1f2430;--bar-fg:#e5e7eb;--bar-edge:#3a4150;--accent:#8fb0ff}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -170,7 +174,12 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     },
     applyPrefs(next) {
       prefsKnown = true;
-      setPrefs(next, false);
+      // The bar matches the sidebar's Theme setting (light, dark; else the system's scheme),
+      // as it stood when this page put the sidebar up: no storage read or listener of its
+      // own on the CRM page.
+      if ('theme' in next) applyTheme(dock, next.theme);
+      const { theme: _theme, ...layoutPrefs } = next;
+      setPrefs(layoutPrefs, false);
     },
     destroy() {
       shown = false;

@@ -29,8 +29,11 @@ export function Options() {
     return onChange((e) => e.settings && load());
   }, [load]);
 
+  // Untouched until the settings are known: the early script (entrypoints/theme-early.ts) has
+  // already applied the saved theme, and "system" meanwhile would flash the other scheme.
   useEffect(() => {
-    const theme = settings?.theme ?? 'system';
+    const theme = settings?.theme;
+    if (!theme) return;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [settings?.theme]);
@@ -65,12 +68,7 @@ export function Options() {
           <section aria-labelledby="you-h">
             <h2 id="you-h">You</h2>
             {!settings.user && <p>Welcome! Tell Dealside your name and role; it stamps them on what you record.</p>}
-            {/* keyed by the stored user: a name set elsewhere (a sidebar, a restore) refills the form */}
-            <FirstRunForm
-              key={settings.user ? `${settings.user.name}|${settings.user.role}` : 'none'}
-              {...(settings.user ? { initial: settings.user } : {})}
-              onSaved={load}
-            />
+            <FirstRunForm {...(settings.user ? { initial: settings.user } : {})} onSaved={load} />
           </section>
           <section aria-labelledby="week-h">
             <h2 id="week-h">Week and look</h2>

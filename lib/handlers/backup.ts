@@ -11,6 +11,7 @@ import { readBackup, type RestoreReport } from '../backup/format';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, jsonByteLength } from '../backup/file';
 import { getSettings } from '../db/settings';
 import type { CrmSite } from '../model';
+import { mirrorTheme } from './theme-mirror';
 
 export interface BackupHandlerDeps {
   db: () => Promise<DB>;
@@ -52,6 +53,7 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
       if (!read.ok) throw new HandlerError('bad-request', read.error);
       const db = await deps.db();
       const { report, dealKeys } = await restoreBackup(db, read.backup, { now: now() });
+      if (report.added.settings) await mirrorTheme(deps.db); // a restore may set the theme
       if (report.settings?.sitesAdded) await deps.sitesRestored?.((await getSettings(db)).crmSites).catch(() => undefined);
       if (addedAnything(report)) {
         // open sidebars reload their deal if it gained records; the popup reloads on any change; Options on settings

@@ -39,6 +39,7 @@ import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rul
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, setTabDeal } from './tab-state';
+import { mirrorTheme } from './theme-mirror';
 
 export interface DealHandlerDeps {
   db: () => Promise<DB>;
@@ -92,6 +93,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
+  void mirrorTheme(deps.db, { ifMissing: true }); // background start: the theme for early paint (theme-mirror.ts)
 
   async function requireUser(db: DB): Promise<Person> {
     const { user } = await getSettings(db);
@@ -150,7 +152,9 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // deal A to deal B, or a reload), whose commitments it would show and write beside B.
     async 'page/sidebarPrefs'(_req, sender) {
       await clearTabDeal(tabOf(sender));
-      return (await getSettings(await deps.db())).sidebar;
+      // with the Theme setting, for the bar beside the sidebar (a word, nothing of the user's data)
+      const settings = await getSettings(await deps.db());
+      return { ...settings.sidebar, theme: settings.theme };
     },
 
     async 'page/setSidebarPrefs'(req) {
@@ -319,6 +323,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
 
     async 'settings/set'(req) {
       const settings = await patchSettings(await deps.db(), req.patch);
+      if (req.patch.theme) await mirrorTheme(deps.db);
       await changed([], [], true);
       return settings;
     },

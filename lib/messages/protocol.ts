@@ -248,7 +248,7 @@ export interface CurrentDeal {
 /** What each request answers with. */
 export interface ResponseMap {
   'page/snapshot': { accepted: boolean };
-  'page/sidebarPrefs': Settings['sidebar'];
+  'page/sidebarPrefs': Settings['sidebar'] & { theme: Settings['theme'] };
   'page/siteCrm': { crm: CrmSite['crm'] | null };
   'page/setSidebarPrefs': Settings['sidebar'];
   'sidebar/current': CurrentDeal;

@@ -109,8 +109,11 @@ export function useSidebarState(): SidebarState {
     });
   }, [open, loadView, reloadSettings]);
 
+  // Untouched until the settings are known: the early script (entrypoints/theme-early.ts) has
+  // already applied the saved theme, and "system" meanwhile would flash the other scheme.
   useEffect(() => {
-    const theme = settings?.theme ?? 'system';
+    const theme = settings?.theme;
+    if (!theme) return;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [settings?.theme]);
