@@ -21,6 +21,7 @@ import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { TOGGLE_SIDEBAR_COMMAND } from '../lib/shortcuts';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 import { pageMessagesInOrder } from '../lib/handlers/tab-order';
+import { mirrorTheme } from '../lib/handlers/theme-mirror';
 
 export default defineBackground(() => {
   let dbPromise: Promise<DB> | null = null;
@@ -83,6 +84,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.permissions?.onAdded?.addListener((added) => void syncSites(added.origins ?? []));
   browser.permissions?.onRemoved?.addListener(() => void syncSites());
+
+  // The Theme setting for the pages' early paint, for users from before the mirror (lib/handlers/theme-mirror.ts).
+  void mirrorTheme(db, { ifMissing: true });
 
   forgetClosedTabDeals();
   setUpCallReview();

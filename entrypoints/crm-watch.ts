@@ -13,12 +13,13 @@
  * Measured on a 5,000-element non-deal page (9 runs each, Chromium 156):
  * 2.7–3.6 ms of main-thread script (ScriptDuration) with the wrapper, 0.8–1.1 ms without.
  * The wrapper's one job we need, stopping when the extension is reloaded or
- * updated, is the `stillOurs` check below.
+ * updated, is the `ours` check below (lib/page/still-ours.ts).
  */
 import type { browser } from 'wxt/browser';
 import { mayBeDealPage } from '../lib/crm/deal-hints';
 import { watchAddress } from '../lib/page/watch-address';
 import type { DealReader } from './crm-reader/reader';
+import { stillOurs } from '../lib/page/still-ours';
 
 declare global {
   // set by crm-reader.js when it loads (isolated world only: the page cannot see it)
@@ -31,19 +32,13 @@ declare global {
 const extensionApi = () => (globalThis as unknown as { chrome: typeof browser }).chrome;
 
 /** An extension reload or update leaves this script running without a runtime: then it stops. */
-const stillOurs = () => {
-  try {
-    return !!extensionApi().runtime?.id;
-  } catch {
-    return false;
-  }
-};
+const ours = () => stillOurs(extensionApi);
 
 export default defineUnlistedScript(() => {
   // Once per page: Options also starts this script in tabs already open on a site the
   // user adds (lib/handlers/site-access.ts), which may have it running already.
   if (globalThis.__dealsideWatching?.()) return;
-  globalThis.__dealsideWatching = stillOurs;
+  globalThis.__dealsideWatching = ours;
   let href = location.href;
   let loading: Promise<void> | null = null;
   const watching = new AbortController();
@@ -63,10 +58,10 @@ export default defineUnlistedScript(() => {
     href = next;
     const reader = globalThis.__dealsideReader;
     if (reader) {
-      if (stillOurs()) reader.sync(next);
+      if (ours()) reader.sync(next);
       else stop();
     } else if (mayBeDealPage(new URL(next))) {
-      if (stillOurs()) void loadReader();
+      if (ours()) void loadReader();
       else stop();
     }
   };

@@ -32,25 +32,18 @@ export function App() {
       </section>
     );
   }
-  if (phase.kind === 'error') {
+  if (phase.kind === 'error' || phase.kind === 'refused') {
+    // Refused: framed where Dealside did not put it — why, and nothing to click.
     return (
       <section aria-label="Call review" className="panel">
         <p role="alert" className="error">
           {phase.message}
         </p>
-        <button type="button" onClick={() => void state.load()}>
-          Try again
-        </button>
-      </section>
-    );
-  }
-  if (phase.kind === 'refused') {
-    // Framed where Dealside did not put it: why, and nothing to click.
-    return (
-      <section aria-label="Call review" className="panel">
-        <p role="alert" className="error">
-          {phase.message}
-        </p>
+        {phase.kind === 'error' && (
+          <button type="button" onClick={() => void state.load()}>
+            Try again
+          </button>
+        )}
       </section>
     );
   }

@@ -4,7 +4,8 @@ import { DealsideError, onChange, send } from '../../lib/messages/client';
 import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview, PinnedNote, Rep, ScoreDimension } from '../../lib/model';
 import { sortPins, type ReviewInput } from '../../lib/calls/review-history';
-import { panelFramingProblem, type FramingFacts } from '../../lib/calls/panel-framing';
+import { panelFramingProblem } from '../../lib/calls/panel-framing';
+import { framingFacts } from '../../lib/page/framing-facts';
 import { useReviewTimer } from './useReviewTimer';
 
 type Scores = CallReview['scores'];
@@ -23,12 +24,6 @@ const AUTOSAVE_MS = 600;
 export const CONFLICT_MESSAGE =
   'Not saved: this review was changed in another Dealside panel (edited or completed there). It has been reloaded here as saved there; make your change again if it is still needed.';
 const REMOTE_MESSAGE = 'This review was changed in another Dealside panel: showing it as saved there.';
-
-/** Where this frame is: directly in the tab's top page, and that page's origin (Chromium tells). */
-function framingFacts(): FramingFacts {
-  const list = location.ancestorOrigins;
-  return { parentIsTop: window.parent === window.top && window.top !== window, ancestorOrigins: list ? Array.from(list) : undefined };
-}
 
 export const messageOf = (e: unknown) =>
   e instanceof DealsideError && e.code === 'no-user'

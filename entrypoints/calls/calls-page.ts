@@ -5,13 +5,14 @@
  * media element. It never stores or shows review data.
  *
  * Small on purpose (no React, no zod): it also runs on Gong and Chorus pages
- * that are not calls, where it only watches the address.
+ * that are not calls, where it reports "no call" once and watches the address.
  */
 import { browser } from 'wxt/browser';
 import { callAddressFor, cleanCallTitle, type CallAddress } from '../../lib/calls/address';
 import { isToCallsContent } from '../../lib/calls/content-messages';
 import { followMedia } from '../../lib/calls/media-dom';
 import { watchAddress } from '../../lib/page/watch-address';
+import { stillOurs } from '../../lib/page/still-ours';
 import { mountPanel, type PanelHost } from './frame-host';
 
 declare global {
@@ -23,13 +24,7 @@ declare global {
 export const TITLE_WATCH_MS = 15_000;
 
 /** An extension reload or update leaves this script running without a runtime. */
-const stillOurs = () => {
-  try {
-    return !!browser.runtime?.id;
-  } catch {
-    return false;
-  }
-};
+const ours = () => stillOurs(() => browser);
 
 interface MediaReply {
   hasMedia: boolean;
@@ -210,7 +205,7 @@ export function startCallsPage(): CallsPage {
   globalThis.__dealsideCalls = self;
 
   // A new address: follow it, unless the extension was reloaded or updated under this script.
-  watchAddress((href) => (stillOurs() ? sync(href) : stop()), signal);
+  watchAddress((href) => (ours() ? sync(href) : stop()), signal);
   sync();
   return self;
 }

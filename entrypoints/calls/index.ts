@@ -6,14 +6,14 @@
  * never stores or shows review data.
  *
  * Small on purpose (no React, no zod): it also runs on Gong and Chorus pages
- * that are not calls, where it only watches the address.
+ * that are not calls, where it reports "no call" once and watches the address.
  *
  * A plain script with its own manifest entry (wxt.config.ts), like the CRM's
  * crm-watch.ts, not WXT's defineContentScript: WXT's context cost the Gong
  * page ~1.3 ms of main thread at every load (CPU profile, 4 visits) and posts
  * a "script started" message that the page's own scripts receive. Its jobs
  * are done in calls-page.ts: stopping when the extension is reloaded or
- * updated (`stillOurs`), and stopping an earlier copy of this script when
+ * updated (lib/page/still-ours.ts), and stopping an earlier copy of this script when
  * "Review this call" injects it again into a page where it already runs.
  */
 import { startCallsPage } from './calls-page';

@@ -12,6 +12,7 @@ import { adapterFor, adapterForUserSite } from '../../lib/crm/registry';
 import type { CrmAdapter, DealSnapshot } from '../../lib/crm/types';
 import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
 import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
+import { stillOurs } from '../../lib/page/still-ours';
 
 export interface DealReader {
   /** the address changed (or is first known) */
@@ -33,17 +34,11 @@ export function createDealReader(): DealReader {
 
   /**
    * An extension reload or update leaves this script running without a runtime (the
-   * check crm-watch.ts's `stillOurs` makes): then the reader stops, observers, timers,
+   * check crm-watch.ts makes, lib/page/still-ours.ts): then the reader stops, observers, timers,
    * sidebar and all, and sends nothing more.
    */
   let stopped = false;
-  const stillOurs = () => {
-    try {
-      return !!browser.runtime?.id;
-    } catch {
-      return false;
-    }
-  };
+  const ours = () => stillOurs(() => browser);
   const stop = () => {
     if (stopped) return;
     stopped = true;
@@ -57,7 +52,7 @@ export function createDealReader(): DealReader {
   const send = (message: object): Promise<unknown> => {
     if (!stopped) {
       try {
-        if (stillOurs()) return browser.runtime.sendMessage(message).catch(() => (stillOurs() ? undefined : stop()));
+        if (ours()) return browser.runtime.sendMessage(message).catch(() => (ours() ? undefined : stop()));
       } catch {
         // the context went away: stop below
       }

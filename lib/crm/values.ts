@@ -41,35 +41,32 @@ interface Mention {
   code?: string;
 }
 
-/** Common codes, for a runtime with no Intl.supportedValuesOf nor Intl.DisplayNames (none we support). */
-const COMMON_CODES = 'AED ARS AUD BGN BHD BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR ISK JOD JPY KRW KWD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN QAR RON RUB SAR SEK SGD THB TND TRY TWD UAH USD VND ZAR';
-let isoCodes: ((code: string) => boolean) | undefined;
+let knownCode: ((code: string) => boolean) | undefined;
 /** Is `code` a currency code (ISO 4217) this runtime knows? */
 function isCurrencyCode(code: string): boolean {
-  if (!isoCodes) {
-    const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'currency') => string[] };
-    let known: Set<string> | undefined;
-    try {
-      known = intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : undefined;
-    } catch {
-      known = undefined;
-    }
-    if (known) isoCodes = (c) => known.has(c);
-    else if (typeof Intl.DisplayNames === 'function') {
-      const names = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
-      isoCodes = (c) => {
-        try {
-          return !!names.of(c);
-        } catch {
-          return false;
-        }
-      };
-    } else {
-      const common = new Set(COMMON_CODES.split(' '));
-      isoCodes = (c) => common.has(c);
-    }
+  knownCode ??= currencyCodeCheck();
+  return knownCode(code);
+}
+function currencyCodeCheck(): (code: string) => boolean {
+  try {
+    const all = new Set(Intl.supportedValuesOf('currency'));
+    return (c) => all.has(c);
+  } catch {
+    // a runtime before Intl.supportedValuesOf: a code it can name
   }
-  return isoCodes(code);
+  try {
+    const names = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
+    return (c) => {
+      try {
+        return !!names.of(c);
+      } catch {
+        return false;
+      }
+    };
+  } catch {
+    // no way to tell: three capitals are never taken for a currency (no guessing)
+    return () => false;
+  }
 }
 
 function mentionsOf(text: string, locale?: string): Mention[] {

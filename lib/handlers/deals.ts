@@ -93,7 +93,6 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
-  void mirrorTheme(deps.db, { ifMissing: true }); // background start: the theme for early paint (theme-mirror.ts)
 
   async function requireUser(db: DB): Promise<Person> {
     const { user } = await getSettings(db);

@@ -1,20 +1,8 @@
 /**
- * One tab's page messages, handled one at a time in the order they came.
- *
- * A content script reports what it read without waiting for the answer, and the
- * background handles messages concurrently: a snapshot of a new deal (stored,
- * then its next step) takes longer than a later "no deal" or an unchanged
- * re-read, so without an order the older one could finish last and leave the
- * tab on the deal the user just left — and the sidebar's writes on that deal.
- * Messages from one frame arrive in the order it sent them, so handling each
- * tab's in arrival order keeps the last word the page's.
- *
+ * Work run one at a time per key, in the order it came: one tab's page
+ * messages (below), one call's review saves (lib/handlers/call-reviews.ts).
  * In memory: a stopped worker has no handler running, so there is nothing to order.
- * Used through `pageMessagesInOrder`, around the whole router.
  */
-export function createTabOrder() {
-  return createKeyedOrder<number>();
-}
 
 /**
  * Work on one key (a tab, a call) run one at a time, in the order asked; work on
@@ -37,12 +25,18 @@ export function createKeyedOrder<K>() {
 
 /**
  * The background's router with a CRM page's own messages (`page/…`, sent by the
- * tab's content script) handled in its tab's order. Outermost, before anything
+ * tab's content script) handled in its tab's order. The reader reports what it
+ * read without waiting for the answer, and the background handles messages
+ * concurrently: a snapshot of a new deal (stored, then its next step) takes longer
+ * than a later "no deal" or an unchanged re-read, so the older one could finish
+ * last and leave the tab on the deal the user just left — and the sidebar's writes
+ * on that deal. Messages from one frame arrive in the order sent, so handling each
+ * tab's in arrival order keeps the last word the page's. Outermost, before anything
  * that awaits (the generation stamp does, for writes only), so a read such as
  * `page/sidebarPrefs` cannot overtake a snapshot sent before it.
  */
 export function pageMessagesInOrder<S extends { tab?: { id?: number } }, R>(route: (message: unknown, sender: S) => Promise<R>) {
-  const inTabOrder = createTabOrder();
+  const inTabOrder = createKeyedOrder<number>();
   return (message: unknown, sender: S): Promise<R> => {
     const tabId = sender.tab?.id;
     const type = (message as { type?: unknown } | null)?.type;

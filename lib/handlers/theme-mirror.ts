@@ -1,7 +1,8 @@
 /**
  * The saved Theme setting, mirrored into storage.local (THEME_KEY, lib/theme.ts)
- * so every Dealside page can apply it before its first paint, and the sidebar's
- * dock bar on the CRM page can match it, without asking the background.
+ * so every Dealside page can apply it before its first paint without asking the
+ * background. (The sidebar's dock bar on the CRM page gets it with the saved
+ * layout instead: lib/handlers/deals.ts, 'page/sidebarPrefs'.)
  *
  * storage.local, unlike storage.session at its default access level, is readable
  * by content scripts (never by the CRM page's own scripts): only the theme word

@@ -3,13 +3,8 @@ import { onChange, send } from '../../../lib/messages/client';
 import { mustReloadTab } from '../../../lib/messages/change-hub';
 import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
-import { framingProblem, type FramingFacts } from '../../../lib/page/sidebar-framing';
-
-/** Where this frame is: directly in the tab's top page, and that page's origin (Chromium tells). */
-function framingFacts(): FramingFacts {
-  const list = location.ancestorOrigins;
-  return { parentIsTop: window.parent === window.top && window.top !== window, ancestorOrigins: list ? Array.from(list) : undefined };
-}
+import { framingProblem } from '../../../lib/page/sidebar-framing';
+import { framingFacts } from '../../../lib/page/framing-facts';
 
 export interface SidebarState {
   settings: Settings | null;

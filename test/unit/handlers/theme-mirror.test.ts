@@ -21,8 +21,7 @@ beforeEach(async () => {
 describe('the theme mirrored into storage.local for early paint', () => {
   it('at background start, from the stored settings (users from before the mirror); an existing mirror is kept', async () => {
     await patchSettings(db, { theme: 'dark' });
-    createDealHandlers({ db: async () => db, broadcast: async () => undefined });
-    await mirrorTheme(async () => db, { ifMissing: true }); // waits for the start's turn
+    await mirrorTheme(async () => db, { ifMissing: true }); // as entrypoints/background.ts calls it at start
     expect(await mirrored()).toBe('dark');
 
     await fakeBrowser.storage.local.set({ [THEME_KEY]: 'light' });
@@ -36,7 +35,6 @@ describe('the theme mirrored into storage.local for early paint', () => {
       db: async () => db,
       broadcast: async (_e: ChangeEvent) => void seenAtBroadcast.push(await mirrored()),
     });
-    // saved right as the background starts: the start's read of the old settings does not win
     await h['settings/set']({ type: 'settings/set', patch: { theme: 'light' } }, options);
     expect(await mirrored()).toBe('light');
     expect(seenAtBroadcast).toEqual(['light']);

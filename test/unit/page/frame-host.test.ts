@@ -108,3 +108,36 @@ describe('frame host: resizing', () => {
     grip.dispatchEvent(p.pointer('pointerup'));
   });
 });
+
+describe('frame host: the dock bar takes the Theme setting', () => {
+  afterEach(() => {
+    delete (globalThis as { document?: Document }).document;
+  });
+
+  it('takes the Theme setting given with the saved layout (no storage read of its own on the CRM page)', () => {
+    const p = page();
+    const host = createFrameHost(() => undefined);
+    const dock = p.part('.dock');
+    host.applyPrefs({ width: 400, collapsed: false, theme: 'light' });
+    expect(dock.dataset.theme).toBe('light');
+    host.applyPrefs({ theme: 'dark' });
+    expect(dock.dataset.theme).toBe('dark');
+    host.applyPrefs({ theme: 'system' });
+    expect(dock.dataset.theme).toBeUndefined();
+    host.applyPrefs({ theme: '<b>odd</b>' }); // anything else: the system's scheme
+    expect(dock.dataset.theme).toBeUndefined();
+    host.destroy();
+  });
+
+  it('no theme given: the system scheme (no data-theme); the CSS keys light and dark on data-theme', () => {
+    const p = page();
+    const host = createFrameHost(() => undefined);
+    const dock = p.part('.dock');
+    expect(dock.dataset.theme).toBeUndefined();
+    const css = (dock.parentNode as ShadowRoot).querySelector('style')!.textContent!;
+    expect(css).toContain('@media (prefers-color-scheme:dark){.dock:not([data-theme=light]){');
+    expect(css).toMatch(/\.dock\[data-theme=dark\]\{color-scheme:dark;--bar-bg:#1f2430/);
+    expect(css).toContain('.dock[data-theme=light]{color-scheme:light}');
+    host.destroy();
+  });
+});
