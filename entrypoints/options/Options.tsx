@@ -5,6 +5,7 @@ import type { Settings } from '../../lib/model';
 import { RUBRIC, RUBRIC_VERSION } from '../../lib/rubric';
 import { BackupSection } from './BackupSection';
 import { CrmSitesSection } from './CrmSitesSection';
+import { DateOrderSection } from './DateOrderSection';
 import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -87,6 +88,7 @@ export function Options() {
               <option value="dark">Dark</option>
             </select>
           </section>
+          <DateOrderSection settings={settings} onChange={(dateOrder) => void patch({ dateOrder })} />
           <section aria-labelledby="rubric-h">
             <h2 id="rubric-h">Scorecard rubric (version {RUBRIC_VERSION})</h2>
             {RUBRIC.map((d) => (

@@ -75,7 +75,12 @@ function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; u
     <>
       <DealHeader deal={deal} />
       <CommitmentSection dealKey={dealKey} commitments={view.commitments} user={user} owner={deal.snapshot.owner} />
-      <NextStepSection dealKey={dealKey} step={view.nextStep} crmLabel={crmLabel(deal.snapshot.crm)} />
+      <NextStepSection
+        dealKey={dealKey}
+        step={view.nextStep}
+        crmLabel={crmLabel(deal.snapshot.crm)}
+        crmDateText={deal.snapshot.nextStep?.date?.text}
+      />
       <ScoresSection dealKey={dealKey} scores={view.scores} />
       <NotesSection dealKey={dealKey} notes={view.notes} />
       <CallReviews dealKey={dealKey} />

@@ -19,6 +19,7 @@ import {
   repSchema,
   scoreSchema,
   settingsSchema,
+  mergeLearnedDateOrders,
   type CallReview,
   type Commitment,
   type DealRecord,
@@ -261,7 +262,8 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
  * - either way, every CRM site listed here stays, and the backup's sites at
  *   origins not listed here are added (up to MAX_CRM_SITES). A site added so
  *   may lack the browser's access here: Options lists it with "Grant access"
- *   (a restore asks for no permission).
+ *   (a restore asks for no permission). When settings are stored, the date
+ *   orders learned per site are merged too (this browser's win).
  * `settings` is null when nothing changes.
  */
 export function restoredSettings(local: Settings | null, theirs: Settings): { settings: Settings | null } & SettingsRestore {
@@ -278,7 +280,9 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
     sitesAdded++;
   }
   const changed = tookProfile || sitesAdded > 0;
-  return { settings: changed ? { ...base, crmSites: sites } : null, tookProfile, sitesAdded };
+  if (!changed) return { settings: null, tookProfile, sitesAdded };
+  const dateOrderBySite = mergeLearnedDateOrders(theirs.dateOrderBySite, local?.dateOrderBySite ?? {});
+  return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, sitesAdded };
 }
 
 /**

@@ -1,4 +1,8 @@
 import type { AmountRead, DateRead, DealSnapshot } from './types';
+import type { DateOrder } from '../model/settings';
+import { SLASH_DATE, slashDateOrder } from './slash-dates';
+
+export { isOrderDependentDate, slashDateOrder } from './slash-dates';
 
 /**
  * Where this runs: in the background, on each snapshot a content script
@@ -8,10 +12,10 @@ import type { AmountRead, DateRead, DealSnapshot } from './types';
  * disagrees with its text.
  *
  * Parse what a CRM page shows into numbers and ISO dates — only when the text
- * alone (plus an optional page locale such as `document.documentElement.lang`)
- * leaves no doubt. Anything ambiguous keeps its text and nothing else: a wrong
- * amount or date is worse than none. Pure and tiny: runs in the content script
- * (no chrono-node there; it is too big for the 25 KB budget).
+ * alone (plus an optional page locale such as `document.documentElement.lang`,
+ * and for dates such as 05/11/2026 the order chooseDateOrder settles) leaves
+ * no doubt. Anything ambiguous keeps its text and nothing else: a wrong
+ * amount or date is worse than none. Pure: no browser calls, no libraries.
  */
 
 /** Collapse every kind of space (NBSP, narrow NBSP, thin space) CRMs use in formatted values. */
@@ -213,30 +217,56 @@ function iso(y: number, mo: number, d: number): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Does the locale write month first in numeric dates (12/31/2026)? undefined when unknown. */
-function monthFirst(locale?: string): boolean | undefined {
+/** Which comes first in a numeric date written with slashes: 05/11/2026 is 5 November day first, May 11 month first. */
+export type { DateOrder };
+
+/**
+ * What the page's declared language suggests. Only a suggestion: Salesforce and
+ * HubSpot format dates by the user's locale, a setting apart from the language
+ * `<html lang>` names (an English-language user with a UK locale sees 05/11/2026
+ * for 5 November on an `en-US` page). Stronger evidence comes first: see
+ * chooseDateOrder.
+ */
+function orderOfLocale(locale?: string): DateOrder | undefined {
   if (!locale) return undefined;
-  if (/^en-(US|PH)$/i.test(locale) || /^en_US$/i.test(locale)) return true;
+  if (/^en-(US|PH)$/i.test(locale) || /^en_US$/i.test(locale)) return 'month-first';
   if (/^en$/i.test(locale)) return undefined; // plain "en": could be GB or US
-  if (/^(en-|de|fr|es|it|nl|pt|sv|da|nb|no|fi|pl|cs|ru|tr|el|id|vi)/i.test(locale)) return false;
+  if (/^(en-|de|fr|es|it|nl|pt|sv|da|nb|no|fi|pl|cs|ru|tr|el|id|vi)/i.test(locale)) return 'day-first';
   return undefined;
 }
 
+/**
+ * The order to read a snapshot's ambiguous slash dates in, strongest evidence
+ * first: the user's choice in Options; a date on this same snapshot that proves
+ * it; what dates read earlier on this CRM site proved; the page's language.
+ * Undefined: nothing tells, and such a date keeps its text only.
+ */
+export function chooseDateOrder(known: {
+  setting?: DateOrder | 'auto';
+  /** slashDateOrder of the snapshot's own dates */
+  snapshot?: DateOrder;
+  /** what earlier snapshots from this site proved */
+  site?: DateOrder;
+  locale?: string;
+}): DateOrder | undefined {
+  if (known.setting && known.setting !== 'auto') return known.setting;
+  return known.snapshot ?? known.site ?? orderOfLocale(known.locale);
+}
+
 /** Date patterns, most specific first; each yields [year, month, day] from its match or undefined. */
-const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, locale?: string) => string | undefined][] = [
+const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, order?: DateOrder) => string | undefined][] = [
   [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
   // 31.12.2026 — dots are always day first
   [/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, (m) => iso(+m[3]!, +m[2]!, +m[1]!)],
   [
-    /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/,
-    (m, locale) => {
+    SLASH_DATE,
+    (m, order) => {
       const a = +m[1]!;
       const b = +m[2]!;
       const y = +m[3]!;
       if (a > 12) return iso(y, b, a);
       if (b > 12 || a === b) return iso(y, a, b);
-      const mf = monthFirst(locale);
-      return mf === undefined ? undefined : mf ? iso(y, a, b) : iso(y, b, a);
+      return order === undefined ? undefined : order === 'month-first' ? iso(y, a, b) : iso(y, b, a);
     },
   ],
   // Dec 31, 2026 / December 31 2026
@@ -251,12 +281,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, locale?: string) => string | 
   }],
 ];
 
-function scan(text: string, locale?: string): { index: number; text: string; iso?: string } | undefined {
+function scan(text: string, order?: DateOrder): { index: number; text: string; iso?: string } | undefined {
   let best: { index: number; text: string; iso?: string } | undefined;
   for (const [re, toIso] of DATE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    const got = toIso(m, locale);
+    const got = toIso(m, order);
     // an ambiguous numeric date still counts (text kept, no iso); a word that is not a month does not
     if (!got && re.source.includes('A-Za-z')) continue;
     if (!best || m.index < best.index) best = { index: m.index, text: m[0], ...(got ? { iso: got } : {}) };
@@ -264,36 +294,46 @@ function scan(text: string, locale?: string): { index: number; text: string; iso
   return best;
 }
 
-/** A whole field that is a date, e.g. a Close Date value. */
-export function parseDate(raw: string | null | undefined, locale?: string): DateRead | undefined {
+/** A whole field that is a date, e.g. a Close Date value; `order` reads slash dates whose parts could swap. */
+export function parseDate(raw: string | null | undefined, order?: DateOrder): DateRead | undefined {
   const text = cleanText(raw).slice(0, 100);
   if (!text) return undefined;
-  const found = scan(text, locale);
+  const found = scan(text, order);
   // only when the date is the whole value (no other numbers around it)
   const rest = found ? text.slice(0, found.index) + text.slice(found.index + found.text.length) : text;
   return found?.iso && !/\d/.test(rest) ? { text, iso: found.iso } : { text };
 }
 
 /** The first date written inside free text, e.g. a Next Step "Send proposal by 12/15/2026". */
-export function findDate(raw: string | null | undefined, locale?: string): DateRead | undefined {
-  const found = scan(cleanText(raw), locale);
+export function findDate(raw: string | null | undefined, order?: DateOrder): DateRead | undefined {
+  const found = scan(cleanText(raw), order);
   return found ? { text: found.text, ...(found.iso ? { iso: found.iso } : {}) } : undefined;
 }
 
 type Readable = Pick<DealSnapshot, 'amount' | 'closeDate' | 'nextStep' | 'locale'>;
 
-/** A snapshot's texts → parsed amount, close date and next-step date (only where unambiguous). Pure. */
-export function enrichSnapshot<T extends Readable>(snapshot: T): T {
+/** The order a snapshot's own dates prove (its close date first, then a date in its next step). */
+export function snapshotDateOrder(snapshot: Readable): DateOrder | undefined {
+  return slashDateOrder(snapshot.closeDate?.text) ?? slashDateOrder(snapshot.nextStep?.text);
+}
+
+/**
+ * A snapshot's texts → parsed amount, close date and next-step date (only where
+ * unambiguous). `dateOrder`: how to read slash dates whose parts could swap
+ * (chooseDateOrder); without it, the snapshot's own dates, then its locale, decide. Pure.
+ */
+export function enrichSnapshot<T extends Readable>(snapshot: T, dateOrder?: DateOrder): T {
   const out: T = { ...snapshot };
   const locale = snapshot.locale;
+  const order = dateOrder ?? chooseDateOrder({ snapshot: snapshotDateOrder(snapshot), locale });
   const amount = snapshot.amount && parseAmount(snapshot.amount.text, locale);
   if (amount) out.amount = amount;
   else delete out.amount;
-  const close = snapshot.closeDate && parseDate(snapshot.closeDate.text, locale);
+  const close = snapshot.closeDate && parseDate(snapshot.closeDate.text, order);
   if (close) out.closeDate = close;
   else delete out.closeDate;
   if (snapshot.nextStep) {
-    const date = findDate(snapshot.nextStep.text, locale);
+    const date = findDate(snapshot.nextStep.text, order);
     out.nextStep = date ? { text: snapshot.nextStep.text, date } : { text: snapshot.nextStep.text };
   }
   return out;

@@ -3,7 +3,8 @@
  * frame shows, and every coaching write. Requests arrive already validated by
  * the router (sender kind + zod); business rules live in lib/rules.
  */
-import { enrichSnapshot } from '../crm/values';
+import { enrichSnapshot, snapshotDateOrder } from '../crm/values';
+import { dateOrderFor, learnDateOrder, rereadDealDates } from '../db/date-order';
 import {
   dealKeyOf,
   dealSnapshotSchema,
@@ -124,8 +125,12 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
     if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
     const db = await deps.db();
+    // A date this site wrote with a part above 12 settles how it writes 05/11/2026; news
+    // re-reads the site's deals stored before (read then by the page's language).
+    const proven = snapshotDateOrder(req.snapshot);
+    const rereadSite = proven !== undefined && (await learnDateOrder(db, pageHost, proven));
     // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
-    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot));
+    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot, dateOrderFor(await getSettings(db), req.snapshot)));
     const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
     const at = nowIso();
     const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
@@ -136,6 +141,10 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     const tabChanged = before?.dealKey !== dealKey;
     if (fieldsChanged || tabChanged || (merged && merged !== step)) {
       await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
+    }
+    if (rereadSite) {
+      const reread = await rereadDealDates(db, pageHost);
+      if (reread.length) await changed(reread, []);
     }
     return { accepted: true };
   }
@@ -321,9 +330,13 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     },
 
     async 'settings/set'(req) {
-      const settings = await patchSettings(await deps.db(), req.patch);
+      const db = await deps.db();
+      const before = await getSettings(db);
+      const settings = await patchSettings(db, req.patch);
       if (req.patch.theme) await mirrorTheme(deps.db);
-      await changed([], [], true);
+      // the deals' dates read the other way round are read again, so no deal keeps a misread date
+      const reread = settings.dateOrder !== before.dateOrder ? await rereadDealDates(db) : [];
+      await changed(reread, [], true);
       return settings;
     },
 

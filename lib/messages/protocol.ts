@@ -11,6 +11,7 @@ import {
   shortText,
   callProviderSchema,
   crmSiteSchema,
+  DATE_ORDERS,
   pinnedNoteSchema,
   type CrmSite,
   type CallReview,
@@ -50,6 +51,7 @@ export const settingsPatchSchema = z
       .object({ width: z.number().int().min(280).max(720), collapsed: z.boolean() })
       .partial(),
     theme: z.enum(['system', 'light', 'dark']),
+    dateOrder: z.enum(['auto', ...DATE_ORDERS]),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

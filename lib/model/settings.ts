@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { isoInstant, personSchema } from './common';
 import { CRM_SITE_CHOICES, MAX_CRM_SITES, SITE_ORIGIN } from '../crm/crm-sites';
 
+export const DATE_ORDERS = ['day-first', 'month-first'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+/** A host name as a page's address gives it (lowercase, with an optional port). */
+const SITE_HOST = /^[a-z0-9.-]{1,253}(?::\d{1,5})?$/i;
+/** Sites whose date order is remembered; the oldest learned goes first. */
+export const MAX_DATE_ORDER_SITES = 50;
+
 /** A CRM site the user added in Options: their CRM at an address Dealside does not know. */
 export const crmSiteSchema = z.object({
   origin: z.string().regex(SITE_ORIGIN),
@@ -23,6 +30,27 @@ export const settingsSchema = z.object({
     .default({ width: 360, collapsed: false }),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /**
+   * How to read CRM dates such as 05/11/2026: 'auto' asks the evidence
+   * (lib/crm/values.ts chooseDateOrder), the other two are the user's word.
+   */
+  dateOrder: z.enum(['auto', ...DATE_ORDERS]).catch('auto').default('auto'),
+  /**
+   * Per CRM site (host), the order its dates were last seen to prove (a slash
+   * date with a part above 12). Learned by the background, never typed; a bad
+   * entry is dropped on its own, and the map is kept small.
+   */
+  dateOrderBySite: z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .default({})
+    .transform((map) =>
+      Object.fromEntries(
+        Object.entries(map)
+          .filter((e): e is [string, DateOrder] => SITE_HOST.test(e[0]) && (DATE_ORDERS as readonly unknown[]).includes(e[1]))
+          .slice(-MAX_DATE_ORDER_SITES),
+      ),
+    ),
+  /**
    * A stored entry that does not parse is dropped on its own: the rest of the
    * settings (the user's name and role above all) are never lost to it.
    */
@@ -36,6 +64,16 @@ export const settingsSchema = z.object({
     }).slice(0, MAX_CRM_SITES)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Two maps of learned date orders as one: `newer` wins for a site both know; the most recent sites are kept. */
+export function mergeLearnedDateOrders(older: Settings['dateOrderBySite'], newer: Settings['dateOrderBySite']): Settings['dateOrderBySite'] {
+  const merged = { ...older };
+  for (const [host, order] of Object.entries(newer)) {
+    delete merged[host];
+    merged[host] = order;
+  }
+  return Object.fromEntries(Object.entries(merged).slice(-MAX_DATE_ORDER_SITES));
+}
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 /** Settings as a record in the database may hold them: any version's fields (parse with settingsSchema to read). */
 export type SettingsStored = z.input<typeof settingsSchema>;

@@ -41,7 +41,8 @@ export function textIsStale(changedAt: string, timeZone: string, today: string):
 /** Whitespace differences (the CRM re-renders, someone adds a space) are not a new next step. */
 const normalise = (s: string) => s.trim().replace(/\s+/g, ' ');
 
-function sameText(a: string, b: string): boolean {
+/** Whether two next-step texts are the same step (whitespace aside). */
+export function sameText(a: string, b: string): boolean {
   return normalise(a) === normalise(b);
 }
 

@@ -349,3 +349,74 @@ test('a second panel on the same call follows the first and never reverts its co
     await app.close();
   }
 });
+
+test('a save refused as stale shows the review as stored, and the edit autosave left pending sends nothing after it', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    const region = panel.getByRole('region', { name: 'Call review' });
+    await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '2' }).check();
+    await expect(region.getByText('Saved')).toBeVisible();
+
+    // The stored review moves on behind this panel's back (as another panel's save does when
+    // its change event has not arrived yet): a newer version, no event.
+    const worker = app.context.serviceWorkers()[0]!;
+    const bumpedTo = '2099-01-01T00:00:00.000Z';
+    const stored = () =>
+      worker.evaluate(
+        () =>
+          new Promise<{ updatedAt: string; count: number }>((resolve, reject) => {
+            const open = indexedDB.open('dealside');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('callReviews').objectStore('callReviews').getAll();
+              all.onsuccess = () => {
+                const list = all.result as { updatedAt: string }[];
+                resolve({ updatedAt: list[0]!.updatedAt, count: list.length });
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await worker.evaluate(
+      (at) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('dealside');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('callReviews', 'readwrite');
+            const store = tx.objectStore('callReviews');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const r of all.result as { updatedAt: string }[]) store.put({ ...r, updatedAt: at });
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+      bumpedTo,
+    );
+
+    // In one task: an edit (its autosave due 600 ms later) and "Complete review" (sent at once, on the old version).
+    await panel.evaluate(() => {
+      const group = [...document.querySelectorAll('fieldset[role="radiogroup"]')].find((g) => g.querySelector('legend')?.textContent === 'Discovery');
+      const radio = group?.querySelector<HTMLInputElement>('input[type="radio"][value="4"]');
+      const complete = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Complete review');
+      if (!radio || !complete) throw new Error('fixture: no Discovery 4 or Complete review');
+      radio.click();
+      complete.click();
+    });
+    const refused = region.getByText(/^Not saved: this review was changed in another Dealside panel/);
+    await expect(refused).toBeVisible();
+    // the edit's autosave comes due after the refusal: it must send nothing (no new version, the warning stays)
+    await page.waitForTimeout(1_500);
+    await expect(refused).toBeVisible();
+    expect(await stored()).toEqual({ updatedAt: bumpedTo, count: 1 });
+    await expect(region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '2' })).toBeChecked();
+  } finally {
+    await app.close();
+  }
+});

@@ -251,6 +251,30 @@ test('an inline edit in the CRM reaches the sidebar without a reload', async () 
   await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
 });
 
+test('a CRM date that reads two ways says how it was read; the date order set in Options reads it again', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await editCrmField(page, 'NextStep', 'Pricing call 04/12/2027');
+  await expect(aside.getByTestId('next-step-text')).toHaveText('Pricing call 04/12/2027');
+  // the page (and its close date, 12/31/2026) write month first: 12 April, and the sidebar says so
+  const hint = aside.getByTestId('date-order-hint');
+  await expect(hint).toContainText('04/12/2027 was read as Mon, Apr 12, 2027.');
+  const [options] = await Promise.all([app.context.waitForEvent('page'), hint.getByRole('button', { name: 'Set the date order' }).click()]);
+  await options.waitForURL(/\/options\.html/);
+  const order = options.getByRole('combobox', { name: 'Numeric dates are written' });
+  await expect(order).toHaveValue('auto');
+  await expect(options.getByTestId('date-order-learned')).toContainText('acme.lightning.force.com writes month first');
+  await order.selectOption({ label: 'Day first (31/12/2026)' });
+  // the open sidebar reads the stored date again, without a reload of the CRM page
+  await expect(hint).toContainText('04/12/2027 was read as Sat, Dec 4, 2027.');
+  // and what the page reports next is read that way (a reload brings back the fixture's own step)
+  await page.reload();
+  const again = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await editCrmField(page, 'NextStep', 'Security review 03/11/2027');
+  await expect(again.getByTestId('date-order-hint')).toContainText('03/11/2027 was read as Wed, Nov 3, 2027.');
+});
+
 test('an inline edit reaches the sidebar while the record page keeps loading its activity', async () => {
   await app.setUser();
   const page = await app.open(ACME);

@@ -98,9 +98,13 @@ export function useSidebarState(): SidebarState {
     void open();
     return onChange((event) => {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
-      if (mustReloadTab(event, tabRef.current)) void open();
-      else if (event.settings) reloadSettings();
-      else if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
+      if (mustReloadTab(event, tabRef.current)) {
+        void open();
+        return;
+      }
+      if (event.settings) reloadSettings();
+      // a settings change can change a deal too (the date order re-reads its dates)
+      if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
     });
   }, [open, loadView, reloadSettings]);
 

@@ -5,6 +5,8 @@ import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
 import { nextStepStatus } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
+import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
+import { browser } from 'wxt/browser';
 
 const TONE: Record<string, string> = {
   'No next step': 'bad',
@@ -17,11 +19,24 @@ const TONE: Record<string, string> = {
 };
 
 /** The deal's next step: from the CRM field when the page shows one, else typed here. */
-export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; step: NextStep | null; crmLabel: string }) {
+export function NextStepSection({
+  dealKey,
+  step,
+  crmLabel,
+  crmDateText,
+}: {
+  dealKey: string;
+  step: NextStep | null;
+  crmLabel: string;
+  /** the date as the CRM's next step writes it, e.g. "05/12/2026" */
+  crmDateText?: string | undefined;
+}) {
   const status = nextStepStatus(step, new Date(), TIME_ZONE);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
+  // 05/12/2026 reads two ways: say which way it was read (or that it could not be), never silently
+  const dateReadsTwoWays = fromCrm && isOrderDependentDate(crmDateText);
   // Keyboard focus follows the form: into it when it opens, back to its button when it
   // closes, to the heading when "Mark done" (just pressed) goes away. Not on first render.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -60,6 +75,16 @@ export function NextStepSection({ dealKey, step, crmLabel }: { dealKey: string; 
             {fromCrm ? `From ${crmLabel}` : 'Entered in Dealside'}; text unchanged since{' '}
             {formatInstant(step.textChangedAt, TIME_ZONE)}.
           </p>
+          {dateReadsTwoWays && (
+            <p className="muted" data-testid="date-order-hint">
+              {step.due
+                ? `${crmDateText} was read as ${formatDay(step.due)}.`
+                : `${crmDateText} could be read either way round, so it has no date yet.`}{' '}
+              <button type="button" className="small" onClick={() => void browser.runtime.openOptionsPage()}>
+                Set the date order
+              </button>
+            </p>
+          )}
         </>
       ) : (
         <p className="muted">

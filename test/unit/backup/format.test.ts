@@ -150,7 +150,8 @@ describe('planRestore', () => {
     const settings = { user: manager, weekStartsOn: 3, sidebar: { width: 400, collapsed: true }, theme: 'dark' };
     // a backup made before sites could be added reads as no sites
     const taken = planAt(read(envelope({ settings })), nothingStored());
-    expect(taken.add.settings).toEqual({ ...settings, crmSites: [] });
+    // nor any date order (the defaults: automatic, nothing learned)
+    expect(taken.add.settings).toEqual({ ...settings, crmSites: [], dateOrder: 'auto', dateOrderBySite: {} });
     expect(reportOf(taken)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 0 } });
     const bad = planAt(read(envelope({ settings: { weekStartsOn: 9 } })), nothingStored());
     expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
@@ -173,7 +174,7 @@ describe('planRestore', () => {
     it('with no user here (only the sidebar layout saved), takes the backup’s, keeping this browser’s layout', () => {
       const local = { sidebar: { width: 420, collapsed: false } };
       const plan = planAt(read(envelope({ settings: theirs })), stored(local));
-      expect(plan.add.settings).toEqual({ ...theirs, sidebar: local.sidebar });
+      expect(plan.add.settings).toEqual({ ...theirs, sidebar: local.sidebar, dateOrder: 'auto', dateOrderBySite: {} });
       expect(reportOf(plan)).toMatchObject({
         added: { settings: 1 },
         alreadyPresent: { settings: 0 },
@@ -190,6 +191,25 @@ describe('planRestore', () => {
       const same = planAt(read(envelope({ settings: { ...theirs, crmSites: [site('crm.acme.example')] } })), stored(local));
       expect(same.add.settings).toBeNull();
       expect(reportOf(same)).toMatchObject({ added: { settings: 0 }, alreadyPresent: { settings: 1 }, settings: { tookProfile: false, sitesAdded: 0 } });
+    });
+
+    it('takes the backup’s date order with its profile, and merges the orders learned per site (this browser’s win)', () => {
+      const learnedThere = { 'acme.my.salesforce.com': 'day-first', 'app.hubspot.com': 'month-first' } as const;
+      const learnedHere = { 'app.hubspot.com': 'day-first' } as const;
+      const plan = planAt(
+        read(envelope({ settings: { ...theirs, dateOrder: 'day-first', dateOrderBySite: learnedThere } })),
+        stored({ sidebar: { width: 420, collapsed: false }, dateOrderBySite: learnedHere }),
+      );
+      expect(plan.add.settings).toMatchObject({
+        dateOrder: 'day-first',
+        dateOrderBySite: { 'acme.my.salesforce.com': 'day-first', 'app.hubspot.com': 'day-first' },
+      });
+      // a user here keeps their own word on the order
+      const kept = planAt(
+        read(envelope({ settings: { ...theirs, dateOrder: 'day-first', dateOrderBySite: learnedThere } })),
+        stored({ user: manager, dateOrder: 'month-first' }),
+      );
+      expect(kept.add.settings).toMatchObject({ dateOrder: 'month-first', dateOrderBySite: learnedThere });
     });
 
     it('never lists more sites than Dealside keeps', () => {

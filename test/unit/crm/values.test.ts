@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanText, findDate, parseAmount, parseDate } from '../../../lib/crm/values';
+import { chooseDateOrder, cleanText, enrichSnapshot, findDate, isOrderDependentDate, parseAmount, parseDate, slashDateOrder } from '../../../lib/crm/values';
 
 describe('cleanText', () => {
   it('collapses every kind of space CRMs put in formatted values', () => {
@@ -134,12 +134,20 @@ describe('parseDate', () => {
     ['03/04/2026', 'de-DE', '2026-04-03'],
     ['04/04/2026', undefined, '2026-04-04'],
   ])('%s (%s) → %s', (text, locale, iso) => {
-    expect(parseDate(text, locale)).toEqual({ text, iso });
+    expect(parseDate(text, chooseDateOrder({ locale }))).toEqual({ text, iso });
   });
 
   it('keeps an ambiguous numeric date as text only', () => {
     expect(parseDate('03/04/2026')).toEqual({ text: '03/04/2026' });
-    expect(parseDate('03/04/2026', 'en')).toEqual({ text: '03/04/2026' });
+    expect(parseDate('03/04/2026', chooseDateOrder({ locale: 'en' }))).toEqual({ text: '03/04/2026' });
+  });
+
+  it('reads an ambiguous numeric date in the order given', () => {
+    expect(parseDate('05/11/2026', 'day-first')).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect(parseDate('05/11/2026', 'month-first')).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+    // a part above 12 is the day whatever the order says
+    expect(parseDate('12/25/2026', 'day-first')).toEqual({ text: '12/25/2026', iso: '2026-12-25' });
+    expect(parseDate('25/12/2026', 'month-first')).toEqual({ text: '25/12/2026', iso: '2026-12-25' });
   });
 
   it('refuses impossible dates and values that are more than a date', () => {
@@ -159,7 +167,7 @@ describe('findDate', () => {
   it('finds the first date in free text', () => {
     expect(findDate('Send mutual action plan draft by 12/15/2026')).toEqual({ text: '12/15/2026', iso: '2026-12-15' });
     expect(findDate('Exec sponsor call 1/20/2027')).toEqual({ text: '1/20/2027', iso: '2027-01-20' });
-    expect(findDate('Angebot an Einkauf senden bis 10.12.2026', 'de-DE')).toEqual({ text: '10.12.2026', iso: '2026-12-10' });
+    expect(findDate('Angebot an Einkauf senden bis 10.12.2026', chooseDateOrder({ locale: 'de-DE' }))).toEqual({ text: '10.12.2026', iso: '2026-12-10' });
     expect(findDate('call on Feb 2, 2027 then 3/4/2027')).toEqual({ text: 'Feb 2, 2027', iso: '2027-02-02' });
   });
 
@@ -169,6 +177,48 @@ describe('findDate', () => {
     expect(findDate('Marketing 12, 2026 plan')).toBeUndefined();
     expect(findDate('')).toBeUndefined();
     expect(findDate(null)).toBeUndefined();
+  });
+});
+
+describe('date order (05/11/2026: 5 November or May 11?)', () => {
+  it('a slash date proves an order only when one part is above 12', () => {
+    expect(slashDateOrder('26/11/2026')).toBe('day-first');
+    expect(slashDateOrder('Send the plan by 11/26/2026')).toBe('month-first');
+    expect(slashDateOrder('05/11/2026')).toBeUndefined();
+    expect(slashDateOrder('13/13/2026')).toBeUndefined();
+    expect(slashDateOrder('26.11.2026')).toBeUndefined();
+    expect(slashDateOrder(undefined)).toBeUndefined();
+  });
+
+  it('tells which dates depend on the order', () => {
+    expect(isOrderDependentDate('05/11/2026')).toBe(true);
+    expect(isOrderDependentDate('call on 1/2/2027')).toBe(true);
+    expect(isOrderDependentDate('05/05/2026')).toBe(false);
+    expect(isOrderDependentDate('26/11/2026')).toBe(false);
+    expect(isOrderDependentDate('Nov 5, 2026')).toBe(false);
+    expect(isOrderDependentDate('')).toBe(false);
+  });
+
+  it('takes the strongest evidence: the setting, the snapshot, the site, then the language', () => {
+    expect(chooseDateOrder({ setting: 'day-first', snapshot: 'month-first', site: 'month-first', locale: 'en-US' })).toBe('day-first');
+    expect(chooseDateOrder({ setting: 'auto', snapshot: 'day-first', site: 'month-first', locale: 'en-US' })).toBe('day-first');
+    expect(chooseDateOrder({ setting: 'auto', site: 'day-first', locale: 'en-US' })).toBe('day-first');
+    expect(chooseDateOrder({ setting: 'auto', locale: 'en-US' })).toBe('month-first');
+    expect(chooseDateOrder({ locale: 'en-GB' })).toBe('day-first');
+    expect(chooseDateOrder({ locale: 'en' })).toBeUndefined();
+    expect(chooseDateOrder({})).toBeUndefined();
+  });
+
+  it("an English-language page with a UK locale: the close date's order reads the next step's date", () => {
+    const snapshot = { locale: 'en-US', closeDate: { text: '26/11/2026' }, nextStep: { text: 'Pricing call 05/12/2026' } };
+    expect(enrichSnapshot(snapshot)).toMatchObject({
+      closeDate: { text: '26/11/2026', iso: '2026-11-26' },
+      nextStep: { text: 'Pricing call 05/12/2026', date: { text: '05/12/2026', iso: '2026-12-05' } },
+    });
+    // the order passed in (the user's setting, or what the site proved) reads what the snapshot cannot
+    const alone = { locale: 'en-US', closeDate: { text: '05/11/2026' } };
+    expect(enrichSnapshot(alone).closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+    expect(enrichSnapshot(alone, 'day-first').closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
   });
 });
 

@@ -49,6 +49,69 @@ beforeEach(async () => {
   await h['settings/set']({ type: 'settings/set', patch: { user: { name: 'Morgan Lead', role: 'manager' } } }, sidebar);
 });
 
+describe('date order (05/11/2026 on a page whose language is en-US, with a UK locale)', () => {
+  const GLOBEX = 'salesforce:0065g00000GlobxQAA';
+  const uk = (extra: Record<string, unknown> = {}) =>
+    snapshot({ locale: 'en-US', amount: { text: '£120,000' }, closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' }, ...extra });
+  const view = (dealKey = KEY) => h['deal/view']({ type: 'deal/view', dealKey }, sidebar);
+
+  it("goes by the page's language until the site writes a date that proves its order, then re-reads the site's deals", async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk() }, content);
+    // nothing proves otherwise yet: en-US reads month first
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+    expect((await view()).nextStep).toMatchObject({ due: '2026-04-12', source: 'crm' });
+    events = [];
+    // another deal on the same site closes on 26/11/2026: the site writes day first
+    const globex = uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', closeDate: { text: '26/11/2026' }, nextStep: { text: 'Demo 03/12/2026' } });
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-12-03' });
+    // and Acme, stored before, is read again that way: its close date and its CRM next step's date
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect((await view()).nextStep).toMatchObject({ text: 'Pricing call 04/12/2026', due: '2026-12-04', source: 'crm' });
+    expect(events.some((e) => e.dealKeys.includes(KEY))).toBe(true);
+    expect((await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrderBySite).toEqual({ [HOST]: 'day-first' });
+    // later snapshots of the site follow what it proved
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk({ closeDate: { text: '06/11/2026' } }) }, content);
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '06/11/2026', iso: '2026-11-06' });
+  });
+
+  it("what one site proves is not taken for another", async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk({ closeDate: { text: '26/11/2026' } }) }, content);
+    const other = 'globex.my.salesforce.com';
+    const otherUrl = `https://${other}/0065g00000GlobxQAA`;
+    await h['page/snapshot'](
+      { type: 'page/snapshot', snapshot: uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }) },
+      { ...content, url: otherUrl },
+    );
+    expect((await view(GLOBEX)).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+  });
+
+  it('the order set in Options wins, and re-reads the stored deals at once; a date set in the sidebar stays', async () => {
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk() }, content);
+    const globex = uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/12/2026' } });
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    // the rep moved the CRM step's date in the sidebar, keeping its words
+    await h['nextStep/set']({ type: 'nextStep/set', dealKey: GLOBEX, text: 'Demo 03/12/2026', due: '2026-12-20' }, sidebar);
+    events = [];
+    const settings = await h['settings/set']({ type: 'settings/set', patch: { dateOrder: 'day-first' } }, sidebar);
+    expect(settings.dateOrder).toBe('day-first');
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect((await view()).nextStep).toMatchObject({ due: '2026-12-04', source: 'crm' });
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ text: 'Demo 03/12/2026', due: '2026-12-20', source: 'sidebar' });
+    expect(events.find((e) => e.settings)?.dealKeys).toEqual(expect.arrayContaining([KEY, GLOBEX]));
+    // back to automatic: the page's language again (nothing on this site proved an order)
+    await h['settings/set']({ type: 'settings/set', patch: { dateOrder: 'auto' } }, sidebar);
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+  });
+
+  it('refuses a date order that is not one of the three', async () => {
+    const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
+    const reply = await route({ type: 'settings/set', patch: { dateOrder: 'year-first' } }, sidebar);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect((await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrder).toBe('auto');
+  });
+});
+
 describe('page/snapshot', () => {
   it('stores the deal, creates the rep, parses values from the texts and tells the tab', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);

@@ -1,0 +1,57 @@
+// When a Dealside page's first request fails (the background restarting, its
+// database unreadable for a moment), the page says why and offers "Try again",
+// which asks once more and, answered, shows the page as usual.
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { ACME, ACME_NAME, launch, sidebarFrame, type App } from './harness';
+
+let app: App;
+test.beforeEach(async () => {
+  app = await launch();
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+/** In the extension page at `path` only: the first request of `type` fails as a background that does not answer would. */
+async function failFirst(context: BrowserContext, path: string, type: string) {
+  await context.addInitScript(
+    ([p, t]) => {
+      if (location.protocol !== 'chrome-extension:' || location.pathname !== p) return;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...a: unknown[]) => Promise<unknown> } } }).chrome.runtime;
+      const real = runtime.sendMessage.bind(runtime);
+      let failed = false;
+      runtime.sendMessage = (...args: unknown[]) => {
+        if (!failed && (args[0] as { type?: string } | undefined)?.type === t) {
+          failed = true;
+          return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+        }
+        return real(...args);
+      };
+    },
+    [path, type] as const,
+  );
+}
+
+test('Options: a failed first read says why and offers Try again, which loads the page', async () => {
+  await app.setUser();
+  await failFirst(app.context, '/options.html', 'settings/get');
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  await expect(options.getByRole('alert')).toContainText('Dealside could not read its settings');
+  await expect(options.getByRole('heading', { name: 'You', exact: true })).toHaveCount(0);
+  await options.getByRole('button', { name: 'Try again' }).click();
+  await expect(options.getByRole('heading', { name: 'You', exact: true })).toBeVisible();
+  await expect(options.getByLabel('Your name')).toHaveValue('Morgan Lead');
+  await expect(options.getByRole('alert')).toHaveCount(0);
+});
+
+test('Sidebar: a failed first request says why and offers Try again, which shows the deal', async () => {
+  await app.setUser();
+  await failFirst(app.context, '/sidebar.html', 'sidebar/open');
+  const page = await app.open(ACME);
+  const aside = (await sidebarFrame(page, app.extensionId)).getByRole('complementary', { name: 'Dealside' });
+  await expect(aside.getByRole('alert')).toContainText("Dealside's background did not answer");
+  await aside.getByRole('button', { name: 'Try again' }).click();
+  await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
+  await expect(aside.getByRole('alert')).toHaveCount(0);
+});

@@ -1,0 +1,26 @@
+import { MAX_DATE_ORDER_SITES, settingsSchema } from '../../../lib/model';
+
+describe('settings: date order', () => {
+  it('defaults to automatic, with nothing learned', () => {
+    expect(settingsSchema.parse({})).toMatchObject({ dateOrder: 'auto', dateOrderBySite: {} });
+  });
+
+  it('a stored order that is not one of the three reads as automatic; the rest of the settings stay', () => {
+    const s = settingsSchema.parse({ dateOrder: 'year-first', user: { name: 'Morgan Lead', role: 'manager' } });
+    expect(s.dateOrder).toBe('auto');
+    expect(s.user).toEqual({ name: 'Morgan Lead', role: 'manager' });
+  });
+
+  it('drops learned entries with a bad host or order on their own, and keeps the most recent sites only', () => {
+    const s = settingsSchema.parse({
+      dateOrderBySite: { 'acme.my.salesforce.com': 'day-first', 'bad host!': 'day-first', 'app.hubspot.com': 'sideways', 'x.pipedrive.com': 7 },
+    });
+    expect(s.dateOrderBySite).toEqual({ 'acme.my.salesforce.com': 'day-first' });
+    expect(settingsSchema.parse({ dateOrderBySite: 'nonsense' }).dateOrderBySite).toEqual({});
+    const many = Object.fromEntries(Array.from({ length: MAX_DATE_ORDER_SITES + 5 }, (_, i) => [`org${i}.my.salesforce.com`, 'month-first']));
+    const kept = Object.keys(settingsSchema.parse({ dateOrderBySite: many }).dateOrderBySite);
+    expect(kept).toHaveLength(MAX_DATE_ORDER_SITES);
+    expect(kept[0]).toBe('org5.my.salesforce.com');
+    expect(kept.at(-1)).toBe(`org${MAX_DATE_ORDER_SITES + 4}.my.salesforce.com`);
+  });
+});
