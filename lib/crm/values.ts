@@ -203,12 +203,48 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
 const MONTH_NAMES = 'january januar jänner|february februar feber|march märz maerz mrz|april|may mai|june juni|july juli|august|september sept|october oktober|november|december dezember'
   .split('|')
   .map((m) => m.split(' '));
-/** Month number of a name or its abbreviation ("Dec", "Sept", "Mär"); a word that merely starts like one ("Marketing") is not a month. */
-function monthOf(word: string): number | undefined {
+
+/** Month names in the page's language, from the runtime's own locale data (Intl), per locale. */
+const monthNamesByLocale = new Map<string, string[][] | null>();
+function monthNamesOf(locale: string): string[][] | null {
+  const known = monthNamesByLocale.get(locale);
+  if (known !== undefined) return known;
+  let names: string[][] | null = null;
+  try {
+    const [supported] = Intl.DateTimeFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
+    if (supported) {
+      // alone and inside a date (many languages write the month differently there: "декабрь", "31 декабря")
+      const formats = (['long', 'short'] as const).flatMap((month) => [
+        new Intl.DateTimeFormat(supported, { month, timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(supported, { day: 'numeric', month, timeZone: 'UTC' }),
+      ]);
+      names = Array.from({ length: 12 }, (_, i) => {
+        const date = new Date(Date.UTC(2026, i, 15));
+        const forms = formats.map((f) => f.formatToParts(date).find((p) => p.type === 'month')?.value ?? '');
+        return [...new Set(forms.map((n) => n.toLowerCase().replace(/\./g, '').trim()))].filter((n) => /^\p{L}{3,}$/u.test(n));
+      });
+    }
+  } catch {
+    names = null; // a locale the runtime refuses: English and German names only
+  }
+  if (monthNamesByLocale.size >= 32) monthNamesByLocale.clear();
+  monthNamesByLocale.set(locale, names);
+  return names;
+}
+
+/**
+ * Month number of a name or its abbreviation ("Dec", "Sept", "Mär", "déc", "дек") in
+ * English, German or the page's language; a word that merely starts like one
+ * ("Marketing") is not a month, nor is one that could start two ("jui": juin, juillet).
+ */
+function monthOf(word: string, locale?: string): number | undefined {
   const w = word.toLowerCase();
   if (w.length < 3) return undefined;
-  const i = MONTH_NAMES.findIndex((names) => names.some((n) => n.startsWith(w)));
-  return i >= 0 ? i + 1 : undefined;
+  const months = new Set<number>();
+  for (const table of [MONTH_NAMES, locale ? monthNamesOf(locale) : null]) {
+    table?.forEach((names, i) => names.some((n) => n.startsWith(w)) && months.add(i + 1));
+  }
+  return months.size === 1 ? [...months][0] : undefined;
 }
 
 function iso(y: number, mo: number, d: number): string | undefined {
@@ -253,14 +289,17 @@ export function chooseDateOrder(known: {
   return known.snapshot ?? known.site ?? orderOfLocale(known.locale);
 }
 
-/** Date patterns, most specific first; each yields [year, month, day] from its match or undefined. */
-const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, order?: DateOrder) => string | undefined][] = [
-  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+/** A month's name: letters of any script, not inside a longer word. */
+const MONTH_WORD = String.raw`(?<!\p{L})(\p{L}{3,12})\.?`;
+
+/** Date patterns, most specific first; each yields the ISO date of its match, or undefined. `words`: it names the month. */
+const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, order?: DateOrder, locale?: string) => string | undefined }[] = [
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, toIso: (m) => iso(+m[1]!, +m[2]!, +m[3]!) },
   // 31.12.2026 — dots are always day first
-  [/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, (m) => iso(+m[3]!, +m[2]!, +m[1]!)],
-  [
-    SLASH_DATE,
-    (m, order) => {
+  { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, toIso: (m) => iso(+m[3]!, +m[2]!, +m[1]!) },
+  {
+    re: SLASH_DATE,
+    toIso: (m, order) => {
       const a = +m[1]!;
       const b = +m[2]!;
       const y = +m[3]!;
@@ -268,45 +307,56 @@ const DATE_PATTERNS: [RegExp, (m: RegExpExecArray, order?: DateOrder) => string 
       if (b > 12 || a === b) return iso(y, a, b);
       return order === undefined ? undefined : order === 'month-first' ? iso(y, a, b) : iso(y, b, a);
     },
-  ],
+  },
   // Dec 31, 2026 / December 31 2026
-  [/\b([A-Za-zä]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/, (m) => {
-    const mo = monthOf(m[1]!);
-    return mo ? iso(+m[3]!, mo, +m[2]!) : undefined;
-  }],
-  // 31 Dec 2026 / 31. Dezember 2026
-  [/\b(\d{1,2})\.?\s+([A-Za-zä]{3,9})\.?,?\s+(\d{4})\b/, (m) => {
-    const mo = monthOf(m[2]!);
-    return mo ? iso(+m[3]!, mo, +m[1]!) : undefined;
-  }],
+  {
+    re: new RegExp(String.raw`${MONTH_WORD}\s+(\d{1,2}),?\s+(\d{4})\b`, 'u'),
+    words: true,
+    toIso: (m, _order, locale) => {
+      const mo = monthOf(m[1]!, locale);
+      return mo ? iso(+m[3]!, mo, +m[2]!) : undefined;
+    },
+  },
+  // 31 Dec 2026 / 31. Dezember 2026 / 31 déc. 2026 / 31 de diciembre de 2026 / 31 декабря 2026 г.
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?${MONTH_WORD},?\s+(?:de\s+)?(\d{4})\b`, 'u'),
+    words: true,
+    toIso: (m, _order, locale) => {
+      const mo = monthOf(m[2]!, locale);
+      return mo ? iso(+m[3]!, mo, +m[1]!) : undefined;
+    },
+  },
 ];
 
-function scan(text: string, order?: DateOrder): { index: number; text: string; iso?: string } | undefined {
+function scan(text: string, order?: DateOrder, locale?: string): { index: number; text: string; iso?: string } | undefined {
   let best: { index: number; text: string; iso?: string } | undefined;
-  for (const [re, toIso] of DATE_PATTERNS) {
+  for (const { re, words, toIso } of DATE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    const got = toIso(m, order);
+    const got = toIso(m, order, locale);
     // an ambiguous numeric date still counts (text kept, no iso); a word that is not a month does not
-    if (!got && re.source.includes('A-Za-z')) continue;
+    if (!got && words) continue;
     if (!best || m.index < best.index) best = { index: m.index, text: m[0], ...(got ? { iso: got } : {}) };
   }
   return best;
 }
 
-/** A whole field that is a date, e.g. a Close Date value; `order` reads slash dates whose parts could swap. */
-export function parseDate(raw: string | null | undefined, order?: DateOrder): DateRead | undefined {
+/**
+ * A whole field that is a date, e.g. a Close Date value. `order` reads slash dates
+ * whose parts could swap; `locale` (the page's language) adds its month names.
+ */
+export function parseDate(raw: string | null | undefined, order?: DateOrder, locale?: string): DateRead | undefined {
   const text = cleanText(raw).slice(0, 100);
   if (!text) return undefined;
-  const found = scan(text, order);
+  const found = scan(text, order, locale);
   // only when the date is the whole value (no other numbers around it)
   const rest = found ? text.slice(0, found.index) + text.slice(found.index + found.text.length) : text;
   return found?.iso && !/\d/.test(rest) ? { text, iso: found.iso } : { text };
 }
 
 /** The first date written inside free text, e.g. a Next Step "Send proposal by 12/15/2026". */
-export function findDate(raw: string | null | undefined, order?: DateOrder): DateRead | undefined {
-  const found = scan(cleanText(raw), order);
+export function findDate(raw: string | null | undefined, order?: DateOrder, locale?: string): DateRead | undefined {
+  const found = scan(cleanText(raw), order, locale);
   return found ? { text: found.text, ...(found.iso ? { iso: found.iso } : {}) } : undefined;
 }
 
@@ -329,11 +379,11 @@ export function enrichSnapshot<T extends Readable>(snapshot: T, dateOrder?: Date
   const amount = snapshot.amount && parseAmount(snapshot.amount.text, locale);
   if (amount) out.amount = amount;
   else delete out.amount;
-  const close = snapshot.closeDate && parseDate(snapshot.closeDate.text, order);
+  const close = snapshot.closeDate && parseDate(snapshot.closeDate.text, order, locale);
   if (close) out.closeDate = close;
   else delete out.closeDate;
   if (snapshot.nextStep) {
-    const date = findDate(snapshot.nextStep.text, order);
+    const date = findDate(snapshot.nextStep.text, order, locale);
     out.nextStep = date ? { text: snapshot.nextStep.text, date } : { text: snapshot.nextStep.text };
   }
   return out;

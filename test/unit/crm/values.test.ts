@@ -157,6 +157,30 @@ describe('parseDate', () => {
     expect(parseDate('')).toBeUndefined();
   });
 
+  it.each([
+    ['31 déc. 2026', 'fr-FR', '2026-12-31'],
+    ['1 juil. 2027', 'fr-FR', '2027-07-01'],
+    ['31 de diciembre de 2026', 'es-ES', '2026-12-31'],
+    ['31 dic 2026', 'it-IT', '2026-12-31'],
+    ['31 dec. 2026', 'nl-NL', '2026-12-31'],
+    ['31 de dez. de 2026', 'pt-BR', '2026-12-31'],
+    ['31 декабря 2026 г.', 'ru-RU', '2026-12-31'],
+    ['3 lis 2026', 'pl-PL', '2026-11-03'],
+    ['Dec 31, 2026', 'fr-FR', '2026-12-31'],
+  ])("reads month names in the page's language: %s (%s) → %s", (text, locale, iso) => {
+    expect(parseDate(text, undefined, locale)).toEqual({ text, iso });
+  });
+
+  it("takes no month name it cannot place: another language's without it, or one that could start two months", () => {
+    expect(parseDate('31 déc. 2026')).toEqual({ text: '31 déc. 2026' });
+    expect(parseDate('31 декабря 2026 г.', undefined, 'en-US')).toEqual({ text: '31 декабря 2026 г.' });
+    // "jui" starts both juin and juillet
+    expect(parseDate('1 jui 2027', undefined, 'fr-FR')).toEqual({ text: '1 jui 2027' });
+    // a locale the runtime does not know: English and German names still read
+    expect(parseDate('31 Dec 2026', undefined, 'xx-YY')).toEqual({ text: '31 Dec 2026', iso: '2026-12-31' });
+    expect(findDate('Relance le 3 déc. 2026 avec le DAF', undefined, 'fr-FR')).toEqual({ text: '3 déc. 2026', iso: '2026-12-03' });
+  });
+
   it('does not take a word that merely starts like a month for one (was: "Decimal 5, 2026" → Dec 5)', () => {
     expect(parseDate('Decimal 5, 2026')).toEqual({ text: 'Decimal 5, 2026' });
     expect(parseDate('Marketing 12, 2026')).toEqual({ text: 'Marketing 12, 2026' });
