@@ -13,11 +13,17 @@ export function settingsSummary(settings: RestoreReport['settings']): string {
   if (!settings) return '';
   const n = settings.sitesAdded;
   const sites = n === 1 ? '1 CRM site' : `${n} CRM sites`;
+  const d = settings.dateOrdersAdded;
+  const orders = d > 0 ? `how ${d === 1 ? '1 CRM site writes' : `${d} CRM sites write`} dates` : '';
   const access = n > 0 ? ` Under CRM sites, grant ${n === 1 ? 'it' : 'them'} access in this browser if asked.` : '';
   if (settings.tookProfile) {
-    return `Settings were taken from the backup (name and role, week start, theme${n > 0 ? `, ${sites}` : ''}); this browser’s sidebar layout was kept.${access}`;
+    const taken = ['name and role', 'week start', 'theme', 'date order', ...(n > 0 ? [sites] : []), ...(orders ? [orders] : [])].join(', ');
+    return `Settings were taken from the backup (${taken}); this browser’s sidebar layout was kept.${access}`;
   }
-  if (n > 0) return `Your settings here were kept; ${sites} from the backup ${n === 1 ? 'was' : 'were'} added.${access}`;
+  const added = [...(n > 0 ? [sites] : []), ...(orders ? [orders] : [])];
+  // "1 CRM site … was", "2 CRM sites … were", "how 2 CRM sites write dates … was", both: "were"
+  const verb = added.length > 1 || n > 1 ? 'were' : 'was';
+  if (added.length) return `Your settings here were kept; ${added.join(' and ')} from the backup ${verb} added.${access}`;
   return 'Your settings here were kept; the backup’s were not used.';
 }
 

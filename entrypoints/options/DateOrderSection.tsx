@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Settings } from '../../lib/model';
 
 const ORDER_WORDS: Record<'day-first' | 'month-first', string> = {
@@ -5,33 +6,62 @@ const ORDER_WORDS: Record<'day-first' | 'month-first', string> = {
   'month-first': 'month first (12/31/2026)',
 };
 
+type Patch = Pick<Partial<Settings>, 'dateOrder' | 'dateOrderBySite'>;
+
 /**
- * How Dealside reads CRM dates such as 05/11/2026. Automatic takes a date the
- * site wrote with a part above 12 as proof for that site (listed here), and
- * the page's language until then; the user's word settles it for every site.
+ * How Dealside reads CRM dates such as 05/11/2026. Automatic takes a close date
+ * the site wrote with a part above 12 as proof for that site (listed here, each
+ * can be forgotten), and the page's language until then; the user's word
+ * settles it for every site.
  */
-export function DateOrderSection({ settings, onChange }: { settings: Settings; onChange: (order: Settings['dateOrder']) => void }) {
+export function DateOrderSection({ settings, onChange }: { settings: Settings; onChange: (patch: Patch) => Promise<void> }) {
   const learned = Object.entries(settings.dateOrderBySite);
+  const select = useRef<HTMLSelectElement>(null);
+  const forget = async (host: string) => {
+    const { [host]: _gone, ...rest } = settings.dateOrderBySite;
+    await onChange({ dateOrderBySite: rest });
+    // the button went with its row: keep the keyboard in this section
+    select.current?.focus();
+  };
   return (
     <section aria-labelledby="dates-h">
       <h2 id="dates-h">Dates on your CRM pages</h2>
-      <p className="muted">
-        05/11/2026 is 5 November in some locales and May 11 in others. Dealside reads close dates and next-step dates
-        this way round:
+      <p className="muted" id="date-order-help">
+        05/11/2026 is 5 November in some locales and May 11 in others. Dealside reads close dates and next-step dates this
+        way round; a change reads the deals already recorded again.
       </p>
       <label htmlFor="date-order">Numeric dates are written</label>
-      <select id="date-order" value={settings.dateOrder} onChange={(e) => onChange(e.target.value as Settings['dateOrder'])}>
+      <select
+        id="date-order"
+        ref={select}
+        aria-describedby="date-order-help"
+        value={settings.dateOrder}
+        onChange={(e) => void onChange({ dateOrder: e.target.value as Settings['dateOrder'] })}
+      >
         <option value="auto">Automatically: as the CRM's own dates show</option>
         <option value="day-first">Day first (31/12/2026)</option>
         <option value="month-first">Month first (12/31/2026)</option>
       </select>
-      {settings.dateOrder === 'auto' && (
-        <p className="muted" data-testid="date-order-learned">
-          {learned.length
-            ? `Seen so far: ${learned.map(([host, order]) => `${host} writes ${ORDER_WORDS[order]}`).join('; ')}.`
-            : "Until a site shows a date whose day is above 12, Dealside goes by the page's language."}
-        </p>
-      )}
+      {settings.dateOrder === 'auto' &&
+        (learned.length ? (
+          <>
+            <p className="muted">Seen in close dates so far (forget one that is wrong; the next close date that tells is learned again):</p>
+            <ul data-testid="date-order-learned">
+              {learned.map(([host, order]) => (
+                <li key={host}>
+                  {host} writes {ORDER_WORDS[order]}{' '}
+                  <button type="button" onClick={() => void forget(host)} aria-label={`Forget how ${host} writes dates`}>
+                    Forget
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted" data-testid="date-order-learned">
+            Until a site shows a close date whose day is above 12, Dealside goes by the page's language.
+          </p>
+        ))}
     </section>
   );
 }

@@ -88,7 +88,7 @@ export function Options() {
               <option value="dark">Dark</option>
             </select>
           </section>
-          <DateOrderSection settings={settings} onChange={(dateOrder) => void patch({ dateOrder })} />
+          <DateOrderSection settings={settings} onChange={patch} />
           <section aria-labelledby="rubric-h">
             <h2 id="rubric-h">Scorecard rubric (version {RUBRIC_VERSION})</h2>
             {RUBRIC.map((d) => (

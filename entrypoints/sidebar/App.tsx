@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
-import type { Person } from '../../lib/model';
+import type { Person, Settings } from '../../lib/model';
 import { useSidebarState } from './hooks/useDeal';
 import { DealHeader } from './sections/DealHeader';
 import { CommitmentSection } from './sections/CommitmentSection';
@@ -56,13 +56,13 @@ export function App() {
           Loading this deal's coaching…
         </p>
       ) : (
-        <DealPanel key={current.dealKey} dealKey={current.dealKey} view={view} user={user} />
+        <DealPanel key={current.dealKey} dealKey={current.dealKey} view={view} user={user} dateOrder={settings.dateOrder} />
       )}
     </aside>
   );
 }
 
-function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; user: Person }) {
+function DealPanel({ dealKey, view, user, dateOrder }: { dealKey: string; view: DealView; user: Person; dateOrder: Settings['dateOrder'] }) {
   // Benchmarks and tests read this mark: the moment the deal's data is on screen.
   useLayoutEffect(() => {
     performance.mark('dealside:deal-committed', { detail: dealKey });
@@ -79,7 +79,8 @@ function DealPanel({ dealKey, view, user }: { dealKey: string; view: DealView; u
         dealKey={dealKey}
         step={view.nextStep}
         crmLabel={crmLabel(deal.snapshot.crm)}
-        crmDateText={deal.snapshot.nextStep?.date?.text}
+        crmDate={deal.snapshot.nextStep?.date}
+        dateOrder={dateOrder}
       />
       <ScoresSection dealKey={dealKey} scores={view.scores} />
       <NotesSection dealKey={dealKey} notes={view.notes} />

@@ -179,6 +179,8 @@ export interface SettingsRestore {
   tookProfile: boolean;
   /** CRM sites from the backup added to this browser's list (each may still need the browser's access here) */
   sitesAdded: number;
+  /** sites whose date order (learned from their close dates) the backup knew and this browser did not */
+  dateOrdersAdded: number;
 }
 
 /** What a restore did, per store. */
@@ -262,8 +264,8 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
  * - either way, every CRM site listed here stays, and the backup's sites at
  *   origins not listed here are added (up to MAX_CRM_SITES). A site added so
  *   may lack the browser's access here: Options lists it with "Grant access"
- *   (a restore asks for no permission). When settings are stored, the date
- *   orders learned per site are merged too (this browser's win).
+ *   (a restore asks for no permission); and the date orders the backup
+ *   learned per site are added for sites this browser has not learned.
  * `settings` is null when nothing changes.
  */
 export function restoredSettings(local: Settings | null, theirs: Settings): { settings: Settings | null } & SettingsRestore {
@@ -279,10 +281,12 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
     sites.push(site);
     sitesAdded++;
   }
-  const changed = tookProfile || sitesAdded > 0;
-  if (!changed) return { settings: null, tookProfile, sitesAdded };
-  const dateOrderBySite = mergeLearnedDateOrders(theirs.dateOrderBySite, local?.dateOrderBySite ?? {});
-  return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, sitesAdded };
+  const known = local?.dateOrderBySite ?? {};
+  const dateOrdersAdded = Object.keys(theirs.dateOrderBySite).filter((host) => !(host in known)).length;
+  const dateOrderBySite = mergeLearnedDateOrders(theirs.dateOrderBySite, known);
+  const changed = tookProfile || sitesAdded > 0 || dateOrdersAdded > 0;
+  if (!changed) return { settings: null, tookProfile, sitesAdded, dateOrdersAdded };
+  return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, sitesAdded, dateOrdersAdded };
 }
 
 /**

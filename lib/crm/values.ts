@@ -362,9 +362,13 @@ export function findDate(raw: string | null | undefined, order?: DateOrder, loca
 
 type Readable = Pick<DealSnapshot, 'amount' | 'closeDate' | 'nextStep' | 'locale'>;
 
-/** The order a snapshot's own dates prove (its close date first, then a date in its next step). */
-export function snapshotDateOrder(snapshot: Readable): DateOrder | undefined {
-  return slashDateOrder(snapshot.closeDate?.text) ?? slashDateOrder(snapshot.nextStep?.text);
+/**
+ * The order a snapshot's close date proves: a date the CRM formatted itself. A
+ * date inside the next step proves nothing of the CRM's format: people type
+ * that text, in whatever order they like.
+ */
+export function snapshotDateOrder(snapshot: Pick<Readable, 'closeDate'>): DateOrder | undefined {
+  return slashDateOrder(snapshot.closeDate?.text);
 }
 
 /**

@@ -1,23 +1,28 @@
 /**
  * Which way round a CRM site writes its numeric dates (05/11/2026: 5 November
- * or May 11), and keeping stored deals in step when that becomes known. The
- * page's `<html lang>` names the user's language, not the locale the CRM
- * formats dates with, so it is the weakest evidence (lib/crm/values.ts
- * chooseDateOrder): a date the site writes with a part above 12 is learned
- * per site, and the user can say it outright in Options.
+ * or May 11), and keeping stored deals in step when that changes. The page's
+ * `<html lang>` names the user's language, not the locale the CRM formats
+ * dates with, so it is the weakest evidence (lib/crm/values.ts
+ * chooseDateOrder): a close date the site writes with a part above 12 is
+ * learned per site, and the user can say it outright in Options.
+ *
+ * Every change of what decides the order (the setting, a site's learned order)
+ * is written in the same transaction as the re-read of the deals it affects:
+ * a worker stopped half way leaves neither, never an order learned whose deals
+ * were not read again.
  */
 import { chooseDateOrder, enrichSnapshot, isOrderDependentDate, snapshotDateOrder, type DateOrder } from '../crm/values';
-import { dealRecordSchema, nextStepSchema, type DealRecord, type DealSnapshotData, type Settings } from '../model';
-import { mergeCrmNextStep, sameText } from '../rules/next-step';
+import { dealRecordSchema, dealSnapshotSchema, mergeLearnedDateOrders, nextStepSchema, type DealRecord, type DealSnapshotData, type NextStep, type Settings } from '../model';
+import { sameText } from '../rules/next-step';
 import type { DB } from './open';
-import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
-import { getSettings, patchSettings } from './settings';
+import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry, type PipelineStores } from './pipeline';
+import { applySettingsChange, storedSettings, type SettingsChange } from './settings';
 import { validOrNull } from './validate';
 
 type OrderSettings = Pick<Settings, 'dateOrder' | 'dateOrderBySite'>;
 
 /** The order to read `snapshot`'s dates in, from everything known. */
-export function dateOrderFor(settings: OrderSettings, snapshot: Pick<DealSnapshotData, 'host' | 'locale' | 'closeDate' | 'nextStep'>): DateOrder | undefined {
+export function dateOrderFor(settings: OrderSettings, snapshot: Pick<DealSnapshotData, 'host' | 'locale' | 'closeDate'>): DateOrder | undefined {
   return chooseDateOrder({
     setting: settings.dateOrder,
     snapshot: snapshotDateOrder(snapshot),
@@ -26,49 +31,91 @@ export function dateOrderFor(settings: OrderSettings, snapshot: Pick<DealSnapsho
   });
 }
 
-/**
- * Remember the order a site's date just proved. Returns whether that is news
- * (the site's deals read before it may then have been read the other way).
- */
-export async function learnDateOrder(db: DB, host: string, order: DateOrder): Promise<boolean> {
-  const { dateOrderBySite: known } = await getSettings(db);
-  if (known[host] === order) return false;
-  // re-inserted last: the map keeps the sites learned most recently
-  const { [host]: _old, ...others } = known;
-  await patchSettings(db, { dateOrderBySite: { ...others, [host]: order } });
-  return true;
+/** Which sites' deals read differently after a settings change: all, some, or none. */
+function sitesToReread(before: OrderSettings, after: OrderSettings): 'all' | Set<string> {
+  if (before.dateOrder !== after.dateOrder) return 'all';
+  const hosts = new Set([...Object.keys(before.dateOrderBySite), ...Object.keys(after.dateOrderBySite)]);
+  return new Set([...hosts].filter((h) => before.dateOrderBySite[h] !== after.dateOrderBySite[h]));
 }
 
 /**
- * Read again the order-dependent dates (close date, next-step date) of every
- * stored deal, with what is known now; a CRM next step still showing the same
- * text takes the new date. Only deals with such a date are touched; one
- * transaction, so the pipeline summaries move with them. Returns the deals changed.
+ * Change the settings (`change` sees them as stored; null: no change) and, in the
+ * same transaction, read again the dates of every deal whose order that changes.
+ * Returns the settings before and after, and the deals whose dates changed.
  */
-export async function rereadDealDates(db: DB, onlyHost?: string): Promise<string[]> {
-  const settings = await getSettings(db);
-  const now = new Date().toISOString();
-  const tx = db.transaction([...PIPELINE_STORES], 'readwrite');
-  const stores = pipelineStoresOf(tx);
+export async function changeSettingsRereadingDates(
+  db: DB,
+  change: (current: Settings) => SettingsChange | null,
+  nowIso: string,
+): Promise<{ before: Settings; after: Settings; reread: string[] }> {
+  const tx = db.transaction([...PIPELINE_STORES, 'settings'], 'readwrite');
+  const settingsStore = tx.objectStore('settings');
+  const before = storedSettings(await settingsStore.get('settings'));
+  const patch = change(before);
+  if (!patch) {
+    await tx.done;
+    return { before, after: before, reread: [] };
+  }
+  const after = applySettingsChange(before, patch);
+  await settingsStore.put(after, 'settings');
+  const sites = sitesToReread(before, after);
+  const reread = sites === 'all' || sites.size ? await rereadIn(pipelineStoresOf(tx), after, sites, nowIso) : [];
+  await tx.done;
+  return { before, after, reread };
+}
+
+/**
+ * Remember the order a site's close date just proved (kept with the most recent
+ * sites), re-reading that site's stored deals when it is news.
+ */
+export function learnDateOrder(db: DB, host: string, order: DateOrder, nowIso: string) {
+  return changeSettingsRereadingDates(
+    db,
+    (s) => (s.dateOrderBySite[host] === order ? null : { dateOrderBySite: mergeLearnedDateOrders(s.dateOrderBySite, { [host]: order }) }),
+    nowIso,
+  );
+}
+
+/** Read every stored deal's order-dependent dates again with the settings as stored (after a restore). */
+export async function rereadDealDates(db: DB, nowIso: string): Promise<string[]> {
+  const tx = db.transaction([...PIPELINE_STORES, 'settings'], 'readwrite');
+  const settings = storedSettings(await tx.objectStore('settings').get('settings'));
+  const reread = await rereadIn(pipelineStoresOf(tx), settings, 'all', nowIso);
+  await tx.done;
+  return reread;
+}
+
+/**
+ * The close date and CRM next-step date of each deal on `sites` whose text reads
+ * two ways, read again with `settings`. The next step takes the new date only
+ * while it is the CRM's step with the date Dealside read from it (a date the
+ * user set in the sidebar stays), and takes "no date" when the order is no
+ * longer known. Awaits only requests of this transaction (it must not commit
+ * half way). Returns the deals whose dates changed.
+ */
+async function rereadIn(stores: PipelineStores, settings: OrderSettings, sites: 'all' | Set<string>, nowIso: string): Promise<string[]> {
   const changed: string[] = [];
   for (let cursor = await stores.deals.openCursor(); cursor; cursor = await cursor.continue()) {
     const deal = validOrNull(dealRecordSchema, cursor.value, 'deal');
     const before = deal?.snapshot;
-    if (!deal || !before || (onlyHost && before.host !== onlyHost)) continue;
+    if (!deal || !before || (sites !== 'all' && !sites.has(before.host))) continue;
     if (!isOrderDependentDate(before.closeDate?.text) && !isOrderDependentDate(before.nextStep?.text)) continue;
-    const snapshot = enrichSnapshot(before, dateOrderFor(settings, before));
-    if (JSON.stringify(snapshot) === JSON.stringify(before)) continue;
+    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(before, dateOrderFor(settings, before)));
+    const stepDate = snapshot.nextStep?.date?.iso;
+    if (snapshot.closeDate?.iso === before.closeDate?.iso && stepDate === before.nextStep?.date?.iso) continue;
     const updated: DealRecord = { ...deal, snapshot };
     await cursor.update(updated);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(deal.key), 'next step');
-    // only the step the CRM showed, still showing: one the user typed, or a newer text, keeps its date
-    const crmStep = snapshot.nextStep;
-    const merged =
-      step?.source === 'crm' && crmStep && sameText(step.text, crmStep.text) ? mergeCrmNextStep(step, crmStep, deal.key, now) : step;
-    if (merged && merged !== step) await stores.nextSteps.put(merged);
-    await refreshPipelineEntry(stores, deal.key, { deal: updated, step: merged }, now);
+    const readFromCrm =
+      step?.source === 'crm' && snapshot.nextStep && sameText(step.text, snapshot.nextStep.text) && step.due === before.nextStep?.date?.iso;
+    let next: NextStep | null = step;
+    if (step && readFromCrm && step.due !== stepDate) {
+      const { due: _old, ...rest } = step;
+      next = { ...rest, ...(stepDate ? { due: stepDate } : {}), updatedAt: nowIso };
+      await stores.nextSteps.put(next);
+    }
+    await refreshPipelineEntry(stores, deal.key, { deal: updated, step: next }, nowIso);
     changed.push(deal.key);
   }
-  await tx.done;
   return changed;
 }

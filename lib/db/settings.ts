@@ -2,22 +2,30 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model';
 import type { DB } from './open';
 
 export async function getSettings(db: DB): Promise<Settings> {
-  const parsed = settingsSchema.safeParse((await db.get('settings', 'settings')) ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return storedSettings(await db.get('settings', 'settings'));
 }
 
 /** Merge a validated patch; nested `sidebar` is merged, not replaced. */
 export type SettingsChange = Partial<Omit<Settings, 'sidebar'>> & { sidebar?: Partial<Settings['sidebar']> };
 
-export async function patchSettings(db: DB, patch: SettingsChange): Promise<Settings> {
-  const tx = db.transaction('settings', 'readwrite');
-  const parsed = settingsSchema.safeParse((await tx.store.get('settings')) ?? {});
-  const current = parsed.success ? parsed.data : DEFAULT_SETTINGS;
-  const next = settingsSchema.parse({
+/** `current` with `patch` applied and validated (a bad patch throws; nothing is written). */
+export function applySettingsChange(current: Settings, patch: SettingsChange): Settings {
+  return settingsSchema.parse({
     ...current,
     ...patch,
     sidebar: { ...current.sidebar, ...(patch.sidebar ?? {}) },
   });
+}
+
+/** The settings as stored, read inside a caller's transaction (an unreadable record reads as the defaults). */
+export function storedSettings(value: unknown): Settings {
+  const parsed = settingsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function patchSettings(db: DB, patch: SettingsChange): Promise<Settings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const next = applySettingsChange(storedSettings(await tx.store.get('settings')), patch);
   await tx.store.put(next, 'settings');
   await tx.done;
   return next;

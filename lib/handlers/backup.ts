@@ -7,6 +7,7 @@ import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
 import { HandlerError } from '../messages/router';
 import type { DB } from '../db/open';
 import { exportBackup, restoreBackup } from '../db/backup';
+import { rereadDealDates } from '../db/date-order';
 import { readBackup, type RestoreReport } from '../backup/format';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, jsonByteLength } from '../backup/file';
 import { getSettings } from '../db/settings';
@@ -52,8 +53,12 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
       const read = readBackup(req.backup);
       if (!read.ok) throw new HandlerError('bad-request', read.error);
       const db = await deps.db();
-      const { report, dealKeys } = await restoreBackup(db, read.backup, { now: now() });
+      const { report, dealKeys: added } = await restoreBackup(db, read.backup, { now: now() });
       if (report.added.settings) await mirrorTheme(deps.db); // a restore may set the theme
+      // Deals read in another browser, or a date order the restore set: every stored date that
+      // reads two ways is read again with this browser's settings.
+      const reread = addedAnything(report) ? await rereadDealDates(db, now().toISOString()) : [];
+      const dealKeys = [...new Set([...added, ...reread])];
       if (report.settings?.sitesAdded) await deps.sitesRestored?.((await getSettings(db)).crmSites).catch(() => undefined);
       if (addedAnything(report)) {
         // open sidebars reload their deal if it gained records; the popup reloads on any change; Options on settings

@@ -4,7 +4,7 @@
  * the router (sender kind + zod); business rules live in lib/rules.
  */
 import { enrichSnapshot, snapshotDateOrder } from '../crm/values';
-import { dateOrderFor, learnDateOrder, rereadDealDates } from '../db/date-order';
+import { changeSettingsRereadingDates, dateOrderFor, learnDateOrder } from '../db/date-order';
 import {
   dealKeyOf,
   dealSnapshotSchema,
@@ -125,14 +125,15 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
     if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
     const db = await deps.db();
-    // A date this site wrote with a part above 12 settles how it writes 05/11/2026; news
-    // re-reads the site's deals stored before (read then by the page's language).
-    const proven = snapshotDateOrder(req.snapshot);
-    const rereadSite = proven !== undefined && (await learnDateOrder(db, pageHost, proven));
-    // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
-    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot, dateOrderFor(await getSettings(db), req.snapshot)));
-    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
     const at = nowIso();
+    // A close date this site wrote with a part above 12 settles how it writes 05/11/2026;
+    // news re-reads the site's deals stored before (read then by weaker evidence).
+    const proven = snapshotDateOrder(req.snapshot);
+    const learned = proven ? await learnDateOrder(db, pageHost, proven, at) : null;
+    const settings = learned?.after ?? (await getSettings(db));
+    // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
+    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot, dateOrderFor(settings, req.snapshot)));
+    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
     const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
     const step = await getNextStep(db, dealKey);
     const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, at);
@@ -142,10 +143,8 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     if (fieldsChanged || tabChanged || (merged && merged !== step)) {
       await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
     }
-    if (rereadSite) {
-      const reread = await rereadDealDates(db, pageHost);
-      if (reread.length) await changed(reread, []);
-    }
+    // a site's order learned: Options lists it, and open sidebars show its deals read again
+    if (learned && learned.after !== learned.before) await changed(learned.reread, [], true);
     return { accepted: true };
   }
 
@@ -330,14 +329,11 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     },
 
     async 'settings/set'(req) {
-      const db = await deps.db();
-      const before = await getSettings(db);
-      const settings = await patchSettings(db, req.patch);
+      // a new date order (or a site's forgotten) reads the stored deals' dates again, in the same write
+      const { after, reread } = await changeSettingsRereadingDates(await deps.db(), () => req.patch, nowIso());
       if (req.patch.theme) await mirrorTheme(deps.db);
-      // the deals' dates read the other way round are read again, so no deal keeps a misread date
-      const reread = settings.dateOrder !== before.dateOrder ? await rereadDealDates(db) : [];
       await changed(reread, [], true);
-      return settings;
+      return after;
     },
 
     async 'reps/list'() {

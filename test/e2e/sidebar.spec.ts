@@ -267,12 +267,13 @@ test('a CRM date that reads two ways says how it was read; the date order set in
   await expect(options.getByTestId('date-order-learned')).toContainText('acme.lightning.force.com writes month first');
   await order.selectOption({ label: 'Day first (31/12/2026)' });
   // the open sidebar reads the stored date again, without a reload of the CRM page
-  await expect(hint).toContainText('04/12/2027 was read as Sat, Dec 4, 2027.');
+  await expect(hint).toContainText('04/12/2027 was read as Sat, Dec 4, 2027 (day first, as set in Options).');
+  await expect(hint.getByRole('button', { name: 'Change the date order' })).toBeVisible();
   // and what the page reports next is read that way (a reload brings back the fixture's own step)
   await page.reload();
   const again = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await editCrmField(page, 'NextStep', 'Security review 03/11/2027');
-  await expect(again.getByTestId('date-order-hint')).toContainText('03/11/2027 was read as Wed, Nov 3, 2027.');
+  await expect(again.getByTestId('date-order-hint')).toContainText('03/11/2027 was read as Wed, Nov 3, 2027 (day first');
 });
 
 test('an inline edit reaches the sidebar while the record page keeps loading its activity', async () => {

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
-import type { NextStep } from '../../../lib/model';
+import type { NextStep, Settings } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
 import { nextStepStatus } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
+
+const ORDER_WORDS = { 'day-first': 'day first', 'month-first': 'month first' } as const;
 
 const TONE: Record<string, string> = {
   'No next step': 'bad',
@@ -23,20 +25,23 @@ export function NextStepSection({
   dealKey,
   step,
   crmLabel,
-  crmDateText,
+  crmDate,
+  dateOrder,
 }: {
   dealKey: string;
   step: NextStep | null;
   crmLabel: string;
-  /** the date as the CRM's next step writes it, e.g. "05/12/2026" */
-  crmDateText?: string | undefined;
+  /** the date in the CRM's next step as written ("05/12/2026"), and as read (iso) when the order was known */
+  crmDate?: { text: string; iso?: string | undefined } | undefined;
+  /** the date order set in Options */
+  dateOrder: Settings['dateOrder'];
 }) {
   const status = nextStepStatus(step, new Date(), TIME_ZONE);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
   // 05/12/2026 reads two ways: say which way it was read (or that it could not be), never silently
-  const dateReadsTwoWays = fromCrm && isOrderDependentDate(crmDateText);
+  const dateReadsTwoWays = fromCrm && !!crmDate && isOrderDependentDate(crmDate.text);
   // Keyboard focus follows the form: into it when it opens, back to its button when it
   // closes, to the heading when "Mark done" (just pressed) goes away. Not on first render.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -75,13 +80,13 @@ export function NextStepSection({
             {fromCrm ? `From ${crmLabel}` : 'Entered in Dealside'}; text unchanged since{' '}
             {formatInstant(step.textChangedAt, TIME_ZONE)}.
           </p>
-          {dateReadsTwoWays && (
+          {dateReadsTwoWays && crmDate && (
             <p className="muted" data-testid="date-order-hint">
-              {step.due
-                ? `${crmDateText} was read as ${formatDay(step.due)}.`
-                : `${crmDateText} could be read either way round, so it has no date yet.`}{' '}
+              {crmDate.iso
+                ? `${crmDate.text} was read as ${formatDay(crmDate.iso)}${dateOrder === 'auto' ? '' : ` (${ORDER_WORDS[dateOrder]}, as set in Options)`}.`
+                : `${crmDate.text} could be read either way round: Dealside took no date from it.`}{' '}
               <button type="button" className="small" onClick={() => void browser.runtime.openOptionsPage()}>
-                Set the date order
+                {dateOrder === 'auto' ? 'Set the date order' : 'Change the date order'}
               </button>
             </p>
           )}

@@ -204,19 +204,28 @@ describe('planRestore', () => {
         dateOrder: 'day-first',
         dateOrderBySite: { 'acme.my.salesforce.com': 'day-first', 'app.hubspot.com': 'day-first' },
       });
-      // a user here keeps their own word on the order
+      expect(plan.settings).toEqual({ tookProfile: true, sitesAdded: 2, dateOrdersAdded: 1 });
+      // a user here keeps their own word on the order; the sites' learned orders are still added
       const kept = planAt(
-        read(envelope({ settings: { ...theirs, dateOrder: 'day-first', dateOrderBySite: learnedThere } })),
+        read(envelope({ settings: { ...theirs, crmSites: [], dateOrder: 'day-first', dateOrderBySite: learnedThere } })),
         stored({ user: manager, dateOrder: 'month-first' }),
       );
       expect(kept.add.settings).toMatchObject({ dateOrder: 'month-first', dateOrderBySite: learnedThere });
+      expect(kept.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 2 });
+      // all known here already: nothing to store
+      const known = planAt(
+        read(envelope({ settings: { ...theirs, crmSites: [], dateOrderBySite: learnedThere } })),
+        stored({ user: manager, dateOrderBySite: { ...learnedHere, 'acme.my.salesforce.com': 'month-first' } }),
+      );
+      expect(known.add.settings).toBeNull();
+      expect(known.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
     });
 
     it('never lists more sites than Dealside keeps', () => {
       const many = Array.from({ length: MAX_CRM_SITES }, (_, i) => site(`crm${i}.example.com`));
       const plan = planAt(read(envelope({ settings: theirs })), stored({ user: manager, crmSites: many }));
       expect(plan.add.settings).toBeNull();
-      expect(plan.settings).toEqual({ tookProfile: false, sitesAdded: 0 });
+      expect(plan.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
     });
   });
 
@@ -294,13 +303,18 @@ describe('the Options page’s side of the file', () => {
 describe('the restore summary says what happened to settings', () => {
   it.each([
     [undefined, ''],
-    [{ tookProfile: true, sitesAdded: 0 }, 'Settings were taken from the backup (name and role, week start, theme); this browser’s sidebar layout was kept.'],
+    [{ tookProfile: true, sitesAdded: 0, dateOrdersAdded: 0 }, 'Settings were taken from the backup (name and role, week start, theme, date order); this browser’s sidebar layout was kept.'],
     [
-      { tookProfile: true, sitesAdded: 2 },
-      'Settings were taken from the backup (name and role, week start, theme, 2 CRM sites); this browser’s sidebar layout was kept. Under CRM sites, grant them access in this browser if asked.',
+      { tookProfile: true, sitesAdded: 2, dateOrdersAdded: 1 },
+      'Settings were taken from the backup (name and role, week start, theme, date order, 2 CRM sites, how 1 CRM site writes dates); this browser’s sidebar layout was kept. Under CRM sites, grant them access in this browser if asked.',
     ],
-    [{ tookProfile: false, sitesAdded: 1 }, 'Your settings here were kept; 1 CRM site from the backup was added. Under CRM sites, grant it access in this browser if asked.'],
-    [{ tookProfile: false, sitesAdded: 0 }, 'Your settings here were kept; the backup’s were not used.'],
+    [{ tookProfile: false, sitesAdded: 1, dateOrdersAdded: 0 }, 'Your settings here were kept; 1 CRM site from the backup was added. Under CRM sites, grant it access in this browser if asked.'],
+    [{ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 2 }, 'Your settings here were kept; how 2 CRM sites write dates from the backup was added.'],
+    [
+      { tookProfile: false, sitesAdded: 1, dateOrdersAdded: 1 },
+      'Your settings here were kept; 1 CRM site and how 1 CRM site writes dates from the backup were added. Under CRM sites, grant it access in this browser if asked.',
+    ],
+    [{ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 }, 'Your settings here were kept; the backup’s were not used.'],
   ])('%o', async (settings, line) => {
     const { settingsSummary } = await import('../../../entrypoints/options/BackupSection');
     expect(settingsSummary(settings)).toBe(line);

@@ -4,7 +4,8 @@ import { exportBackup } from '../../../lib/db/backup';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { SenderLike } from '../../../lib/messages/senders';
-import { ACME, RESTORED_AT, dump, fillThroughApp } from '../support/records';
+import { ACME, RESTORED_AT, WRITTEN_AT, dump, fillThroughApp, snapshot } from '../support/records';
+import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
 import { patchSettings } from '../../../lib/db/settings';
 
 const ID = 'test-extension-id';
@@ -86,6 +87,26 @@ describe('backup/import', () => {
     const again = await routed(target)({ type: 'backup/import', backup });
     expect(again).toMatchObject({ added: { deals: 0, scores: 0, settings: 0 }, alreadyPresent: { deals: 2, scores: 5, settings: 1 } });
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('backup/import and the date order', () => {
+  it("reads the stored deals' two-way dates again with the order the restore brought, and names them", async () => {
+    // this browser (no user yet) read a deal's 05/11/2026 by its en-US page: May 11
+    const INITECH = 'salesforce:0065g00000InitcQAA';
+    await upsertDealFromSnapshot(
+      target,
+      INITECH,
+      snapshot('0065g00000InitcQAA', 'Dana Reyes', { locale: 'en-US', closeDate: { text: '05/11/2026', iso: '2026-05-11' } }),
+      WRITTEN_AT,
+    );
+    // the backup's browser had learned that this site writes day first
+    await patchSettings(source, { dateOrderBySite: { 'acme.lightning.force.com': 'day-first' } });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));
+    const report = await routed(target)({ type: 'backup/import', backup });
+    expect(report.settings).toMatchObject({ tookProfile: true, dateOrdersAdded: 1 });
+    expect((await getDeal(target, INITECH))?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect(events.at(-1)?.dealKeys).toContain(INITECH);
   });
 });
 

@@ -51,63 +51,112 @@ beforeEach(async () => {
 
 describe('date order (05/11/2026 on a page whose language is en-US, with a UK locale)', () => {
   const GLOBEX = 'salesforce:0065g00000GlobxQAA';
+  const INITECH = 'salesforce:0065g00000InitcQAA';
   const uk = (extra: Record<string, unknown> = {}) =>
     snapshot({ locale: 'en-US', amount: { text: '£120,000' }, closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' }, ...extra });
   const view = (dealKey = KEY) => h['deal/view']({ type: 'deal/view', dealKey }, sidebar);
+  const report = (s: ReturnType<typeof snapshot>, from = content) => h['page/snapshot']({ type: 'page/snapshot', snapshot: s }, from);
+  const setOrder = (patch: Record<string, unknown>) => h['settings/set']({ type: 'settings/set', patch }, sidebar);
+  const learned = async () => (await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrderBySite;
 
-  it("goes by the page's language until the site writes a date that proves its order, then re-reads the site's deals", async () => {
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk() }, content);
+  it("goes by the page's language until the site writes a close date that proves its order, then re-reads the site's deals", async () => {
+    await report(uk());
     // nothing proves otherwise yet: en-US reads month first
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
     expect((await view()).nextStep).toMatchObject({ due: '2026-04-12', source: 'crm' });
     events = [];
     // another deal on the same site closes on 26/11/2026: the site writes day first
-    const globex = uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', closeDate: { text: '26/11/2026' }, nextStep: { text: 'Demo 03/12/2026' } });
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', closeDate: { text: '26/11/2026' }, nextStep: { text: 'Demo 03/12/2026' } }));
     expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-12-03' });
     // and Acme, stored before, is read again that way: its close date and its CRM next step's date
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
     expect((await view()).nextStep).toMatchObject({ text: 'Pricing call 04/12/2026', due: '2026-12-04', source: 'crm' });
-    expect(events.some((e) => e.dealKeys.includes(KEY))).toBe(true);
-    expect((await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrderBySite).toEqual({ [HOST]: 'day-first' });
+    // said once, naming exactly the deal read again (Options hears of the learned order too)
+    expect(events.filter((e) => e.settings).map((e) => e.dealKeys)).toEqual([[KEY]]);
+    expect(await learned()).toEqual({ [HOST]: 'day-first' });
     // later snapshots of the site follow what it proved
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk({ closeDate: { text: '06/11/2026' } }) }, content);
+    await report(uk({ closeDate: { text: '06/11/2026' } }));
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '06/11/2026', iso: '2026-11-06' });
   });
 
-  it("what one site proves is not taken for another", async () => {
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk({ closeDate: { text: '26/11/2026' } }) }, content);
+  it("a date typed in a next step proves nothing of the CRM's format", async () => {
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', closeDate: { text: '26/11/2026' } }));
+    await report(uk({ recordId: '0065g00000InitcQAA', name: 'Initech', closeDate: { text: '07/11/2026' } }));
+    expect((await view(INITECH)).deal?.snapshot.closeDate).toEqual({ text: '07/11/2026', iso: '2026-11-07' });
+    // a rep writes "3/15/2026" in a next step, on a deal with no close date shown, and on one with an ambiguous one
+    await report(uk({ closeDate: undefined, nextStep: { text: 'call back 3/15/2026' } }));
+    await report(uk({ recordId: '0065g00000InitcQAA', name: 'Initech', closeDate: { text: '07/11/2026' }, nextStep: { text: 'call 3/15/2026' } }));
+    expect(await learned()).toEqual({ [HOST]: 'day-first' });
+    expect((await view(INITECH)).deal?.snapshot.closeDate).toEqual({ text: '07/11/2026', iso: '2026-11-07' });
+    expect((await view(INITECH)).nextStep).toMatchObject({ due: '2026-03-15' });
+  });
+
+  it('two sites learned at once both stay learned', async () => {
     const other = 'globex.my.salesforce.com';
     const otherUrl = `https://${other}/0065g00000GlobxQAA`;
-    await h['page/snapshot'](
-      { type: 'page/snapshot', snapshot: uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }) },
-      { ...content, url: otherUrl },
-    );
+    const otherTab = { ...content, url: otherUrl, tab: { id: 8 } };
+    await Promise.all([
+      report(uk({ closeDate: { text: '26/11/2026' } })),
+      report(uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, closeDate: { text: '11/26/2026' } }), otherTab),
+    ]);
+    expect(await learned()).toEqual({ [HOST]: 'day-first', [other]: 'month-first' });
+  });
+
+  it('what one site proves is not taken for another', async () => {
+    await report(uk({ closeDate: { text: '26/11/2026' } }));
+    const other = 'globex.my.salesforce.com';
+    const otherUrl = `https://${other}/0065g00000GlobxQAA`;
+    await report(uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }), { ...content, url: otherUrl });
     expect((await view(GLOBEX)).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
   });
 
   it('the order set in Options wins, and re-reads the stored deals at once; a date set in the sidebar stays', async () => {
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: uk() }, content);
-    const globex = uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/12/2026' } });
-    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    await report(uk());
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/12/2026' } }));
     // the rep moved the CRM step's date in the sidebar, keeping its words
     await h['nextStep/set']({ type: 'nextStep/set', dealKey: GLOBEX, text: 'Demo 03/12/2026', due: '2026-12-20' }, sidebar);
     events = [];
-    const settings = await h['settings/set']({ type: 'settings/set', patch: { dateOrder: 'day-first' } }, sidebar);
-    expect(settings.dateOrder).toBe('day-first');
+    expect((await setOrder({ dateOrder: 'day-first' })).dateOrder).toBe('day-first');
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
     expect((await view()).nextStep).toMatchObject({ due: '2026-12-04', source: 'crm' });
     expect((await view(GLOBEX)).nextStep).toMatchObject({ text: 'Demo 03/12/2026', due: '2026-12-20', source: 'sidebar' });
-    expect(events.find((e) => e.settings)?.dealKeys).toEqual(expect.arrayContaining([KEY, GLOBEX]));
+    expect(events.find((e) => e.settings)?.dealKeys.sort()).toEqual([KEY, GLOBEX].sort());
+    // the same order again reads nothing again (the deals' amounts do not make them differ)
+    events = [];
+    await setOrder({ dateOrder: 'day-first' });
+    await setOrder({ theme: 'dark' });
+    expect(events.map((e) => e.dealKeys)).toEqual([[], []]);
     // back to automatic: the page's language again (nothing on this site proved an order)
-    await h['settings/set']({ type: 'settings/set', patch: { dateOrder: 'auto' } }, sidebar);
+    await setOrder({ dateOrder: 'auto' });
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+  });
+
+  it('an order no longer known takes the date it gave away too (no stale due date stays)', async () => {
+    // plain "en": could be either way round
+    await report(uk({ locale: 'en' }));
+    expect((await view()).nextStep?.due).toBeUndefined();
+    await setOrder({ dateOrder: 'day-first' });
+    expect((await view()).nextStep).toMatchObject({ due: '2026-12-04' });
+    await setOrder({ dateOrder: 'auto' });
+    expect((await view()).deal?.snapshot.nextStep).toEqual({ text: 'Pricing call 04/12/2026', date: { text: '04/12/2026' } });
+    expect((await view()).nextStep?.due).toBeUndefined();
+  });
+
+  it("forgetting a site's learned order reads its deals by the page's language again", async () => {
+    await report(uk({ closeDate: { text: '26/11/2026' } }));
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex' }));
+    expect((await view(GLOBEX)).deal?.snapshot.closeDate?.iso).toBe('2026-11-05');
+    await setOrder({ dateOrderBySite: {} });
+    expect(await learned()).toEqual({});
+    expect((await view(GLOBEX)).deal?.snapshot.closeDate?.iso).toBe('2026-05-11');
   });
 
   it('refuses a date order that is not one of the three', async () => {
     const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
     const reply = await route({ type: 'settings/set', patch: { dateOrder: 'year-first' } }, sidebar);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const sites = await route({ type: 'settings/set', patch: { dateOrderBySite: { [HOST]: 'sideways' } } }, sidebar);
+    expect(sites).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect((await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrder).toBe('auto');
   });
 });
