@@ -3,6 +3,7 @@ import { createBackupHandlers } from '../../../lib/handlers/backup';
 import { exportBackup } from '../../../lib/db/backup';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
+import type { RestoreReport } from '../../../lib/backup/format';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { ACME, RESTORED_AT, WRITTEN_AT, dump, fillThroughApp, snapshot } from '../support/records';
 import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
@@ -103,7 +104,7 @@ describe('backup/import and the date order', () => {
     // the backup's browser had learned that this site writes day first
     await patchSettings(source, { dateOrderBySite: { 'acme.lightning.force.com': 'day-first' } });
     const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));
-    const report = await routed(target)({ type: 'backup/import', backup });
+    const report = (await routed(target)({ type: 'backup/import', backup })) as RestoreReport;
     expect(report.settings).toMatchObject({ tookProfile: true, dateOrdersAdded: 1 });
     expect((await getDeal(target, INITECH))?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
     expect(events.at(-1)?.dealKeys).toContain(INITECH);
