@@ -12,17 +12,25 @@ test.afterEach(async () => {
   await app.close();
 });
 
-/** In the extension page at `path` only: the first request of `type` fails as a background that does not answer would. */
-async function failFirst(context: BrowserContext, path: string, type: string) {
+/**
+ * In the extension page at `path` only: requests of `type` fail, as a background that
+ * does not answer would, until someone presses "Try again". Until then every such
+ * request fails: the page may well ask again by itself (the sidebar does when its tab's
+ * deal changes), which must not stand in for the button.
+ */
+async function failUntilTryAgain(context: BrowserContext, path: string, type: string) {
   await context.addInitScript(
     ([p, t]) => {
       if (location.protocol !== 'chrome-extension:' || location.pathname !== p) return;
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...a: unknown[]) => Promise<unknown> } } }).chrome.runtime;
       const real = runtime.sendMessage.bind(runtime);
-      let failed = false;
+      let pressed = false;
+      // capture phase: set before the page's own handler sends its request
+      document.addEventListener('click', (e) => {
+        if ((e.target as Element | null)?.closest?.('button')?.textContent?.trim() === 'Try again') pressed = true;
+      }, true);
       runtime.sendMessage = (...args: unknown[]) => {
-        if (!failed && (args[0] as { type?: string } | undefined)?.type === t) {
-          failed = true;
+        if (!pressed && (args[0] as { type?: string } | undefined)?.type === t) {
           return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
         }
         return real(...args);
@@ -34,7 +42,7 @@ async function failFirst(context: BrowserContext, path: string, type: string) {
 
 test('Options: a failed first read says why and offers Try again, which loads the page', async () => {
   await app.setUser();
-  await failFirst(app.context, '/options.html', 'settings/get');
+  await failUntilTryAgain(app.context, '/options.html', 'settings/get');
   const options = await app.context.newPage();
   await options.goto(`chrome-extension://${app.extensionId}/options.html`);
   await expect(options.getByRole('alert')).toContainText('Dealside could not read its settings');
@@ -47,9 +55,20 @@ test('Options: a failed first read says why and offers Try again, which loads th
 
 test('Sidebar: a failed first request says why and offers Try again, which shows the deal', async () => {
   await app.setUser();
-  await failFirst(app.context, '/sidebar.html', 'sidebar/open');
+  await failUntilTryAgain(app.context, '/sidebar.html', 'sidebar/open');
   const page = await app.open(ACME);
-  const aside = (await sidebarFrame(page, app.extensionId)).getByRole('complementary', { name: 'Dealside' });
+  const frame = await sidebarFrame(page, app.extensionId);
+  const aside = frame.getByRole('complementary', { name: 'Dealside' });
+  await expect(aside.getByRole('alert')).toContainText("Dealside's background did not answer");
+  await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toHaveCount(0);
+  // a settings change meanwhile (here: the week start, from Options) asks again, and says so
+  // again when that fails too; it used to clear the error and leave "Reading the deal…" for good
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  await options.getByLabel('Weeks start on').selectOption('Sunday');
+  await options.close();
+  await page.bringToFront();
+  await expect(aside.getByText('Reading the deal from the page…')).toHaveCount(0);
   await expect(aside.getByRole('alert')).toContainText("Dealside's background did not answer");
   await aside.getByRole('button', { name: 'Try again' }).click();
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();

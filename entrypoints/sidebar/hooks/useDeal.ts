@@ -98,7 +98,9 @@ export function useSidebarState(): SidebarState {
     void open();
     return onChange((event) => {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
-      if (mustReloadTab(event, tabRef.current)) {
+      // Not opened yet (its first ask failed): any change asks for everything again. Reloading
+      // only the settings would clear the error and leave the sidebar waiting for a deal it never asked for.
+      if (tabRef.current === null || mustReloadTab(event, tabRef.current)) {
         void open();
         return;
       }
