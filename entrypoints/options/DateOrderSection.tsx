@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { SettingsPatch } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/model';
 
 const ORDER_WORDS: Record<'day-first' | 'month-first', string> = {
@@ -6,7 +7,7 @@ const ORDER_WORDS: Record<'day-first' | 'month-first', string> = {
   'month-first': 'month first (12/31/2026)',
 };
 
-type Patch = Pick<Partial<Settings>, 'dateOrder' | 'dateOrderBySite'>;
+type Patch = Pick<SettingsPatch, 'dateOrder' | 'forgetDateOrderOf'>;
 
 /**
  * How Dealside reads CRM dates such as 05/11/2026. Automatic takes a close date
@@ -17,11 +18,20 @@ type Patch = Pick<Partial<Settings>, 'dateOrder' | 'dateOrderBySite'>;
 export function DateOrderSection({ settings, onChange }: { settings: Settings; onChange: (patch: Patch) => Promise<void> }) {
   const learned = Object.entries(settings.dateOrderBySite);
   const select = useRef<HTMLSelectElement>(null);
-  const forget = async (host: string) => {
-    const { [host]: _gone, ...rest } = settings.dateOrderBySite;
-    await onChange({ dateOrderBySite: rest });
-    // the button went with its row: keep the keyboard in this section
-    select.current?.focus();
+  const list = useRef<HTMLUListElement>(null);
+  // The row whose Forget was pressed: once the list is redrawn, focus goes to the button now
+  // in its place (the next site's), or to the select when none is left. A failed save keeps
+  // the row, so focus stays on its own button.
+  const [refocus, setRefocus] = useState<number | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    const buttons = list.current?.querySelectorAll('button');
+    (buttons?.[Math.min(refocus, buttons.length - 1)] ?? select.current)?.focus();
+    setRefocus(null);
+  }, [refocus, settings.dateOrderBySite]);
+  const forget = async (host: string, row: number) => {
+    await onChange({ forgetDateOrderOf: host });
+    setRefocus(row);
   };
   return (
     <section aria-labelledby="dates-h">
@@ -46,11 +56,11 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
         (learned.length ? (
           <>
             <p className="muted">Seen in close dates so far (forget one that is wrong; the next close date that tells is learned again):</p>
-            <ul data-testid="date-order-learned">
-              {learned.map(([host, order]) => (
+            <ul data-testid="date-order-learned" ref={list}>
+              {learned.map(([host, order], row) => (
                 <li key={host}>
                   {host} writes {ORDER_WORDS[order]}{' '}
-                  <button type="button" onClick={() => void forget(host)} aria-label={`Forget how ${host} writes dates`}>
+                  <button type="button" onClick={() => void forget(host, row)} aria-label={`Forget how ${host} writes dates`}>
                     Forget
                   </button>
                 </li>

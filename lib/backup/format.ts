@@ -282,8 +282,9 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
     sitesAdded++;
   }
   const known = local?.dateOrderBySite ?? {};
-  const dateOrdersAdded = Object.keys(theirs.dateOrderBySite).filter((host) => !(host in known)).length;
   const dateOrderBySite = mergeLearnedDateOrders(theirs.dateOrderBySite, known);
+  // counted in what is kept: the merge keeps the most recent sites only
+  const dateOrdersAdded = Object.keys(dateOrderBySite).filter((host) => !(host in known)).length;
   const changed = tookProfile || sitesAdded > 0 || dateOrdersAdded > 0;
   if (!changed) return { settings: null, tookProfile, sitesAdded, dateOrdersAdded };
   return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, sitesAdded, dateOrdersAdded };

@@ -11,15 +11,18 @@
  * a worker stopped half way leaves neither, never an order learned whose deals
  * were not read again.
  */
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { chooseDateOrder, enrichSnapshot, isOrderDependentDate, snapshotDateOrder, type DateOrder } from '../crm/values';
 import { dealRecordSchema, dealSnapshotSchema, mergeLearnedDateOrders, nextStepSchema, type DealRecord, type DealSnapshotData, type NextStep, type Settings } from '../model';
 import { sameText } from '../rules/next-step';
 import type { DB } from './open';
 import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry, type PipelineStores } from './pipeline';
+import type { DealsideDB } from './schema';
 import { applySettingsChange, storedSettings, type SettingsChange } from './settings';
 import { validOrNull } from './validate';
 
 type OrderSettings = Pick<Settings, 'dateOrder' | 'dateOrderBySite'>;
+type SettingsStore = IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'settings', 'readwrite'>;
 
 /** The order to read `snapshot`'s dates in, from everything known. */
 export function dateOrderFor(settings: OrderSettings, snapshot: Pick<DealSnapshotData, 'host' | 'locale' | 'closeDate'>): DateOrder | undefined {
@@ -31,11 +34,50 @@ export function dateOrderFor(settings: OrderSettings, snapshot: Pick<DealSnapsho
   });
 }
 
+/** The settings change that records `order` for `host`; null when already known. */
+export function learnedOrderChange(settings: OrderSettings, host: string, order: DateOrder): SettingsChange | null {
+  return settings.dateOrderBySite[host] === order ? null : { dateOrderBySite: mergeLearnedDateOrders(settings.dateOrderBySite, { [host]: order }) };
+}
+
 /** Which sites' deals read differently after a settings change: all, some, or none. */
 function sitesToReread(before: OrderSettings, after: OrderSettings): 'all' | Set<string> {
   if (before.dateOrder !== after.dateOrder) return 'all';
   const hosts = new Set([...Object.keys(before.dateOrderBySite), ...Object.keys(after.dateOrderBySite)]);
   return new Set([...hosts].filter((h) => before.dateOrderBySite[h] !== after.dateOrderBySite[h]));
+}
+
+/**
+ * Inside the caller's transaction: write `patch` over `before` (the settings as
+ * stored) and read again the dates of the deals whose order that changes.
+ */
+export async function changeSettingsIn(
+  stores: PipelineStores,
+  settingsStore: SettingsStore,
+  before: Settings,
+  patch: SettingsChange,
+  nowIso: string,
+): Promise<{ after: Settings; reread: string[] }> {
+  const after = applySettingsChange(before, patch);
+  await settingsStore.put(after, 'settings');
+  const sites = sitesToReread(before, after);
+  const reread = sites === 'all' || sites.size ? await rereadIn(stores, after, sites, nowIso) : [];
+  return { after, reread };
+}
+
+/** Run `work` in `tx`; a throw aborts it (IndexedDB would otherwise commit what was written before the throw). */
+export async function inTransaction<T>(tx: IDBPTransaction<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'readwrite'>, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborting on its own
+    }
+    throw e;
+  }
 }
 
 /**
@@ -49,40 +91,30 @@ export async function changeSettingsRereadingDates(
   nowIso: string,
 ): Promise<{ before: Settings; after: Settings; reread: string[] }> {
   const tx = db.transaction([...PIPELINE_STORES, 'settings'], 'readwrite');
-  const settingsStore = tx.objectStore('settings');
-  const before = storedSettings(await settingsStore.get('settings'));
-  const patch = change(before);
-  if (!patch) {
-    await tx.done;
-    return { before, after: before, reread: [] };
-  }
-  const after = applySettingsChange(before, patch);
-  await settingsStore.put(after, 'settings');
-  const sites = sitesToReread(before, after);
-  const reread = sites === 'all' || sites.size ? await rereadIn(pipelineStoresOf(tx), after, sites, nowIso) : [];
-  await tx.done;
-  return { before, after, reread };
-}
-
-/**
- * Remember the order a site's close date just proved (kept with the most recent
- * sites), re-reading that site's stored deals when it is news.
- */
-export function learnDateOrder(db: DB, host: string, order: DateOrder, nowIso: string) {
-  return changeSettingsRereadingDates(
-    db,
-    (s) => (s.dateOrderBySite[host] === order ? null : { dateOrderBySite: mergeLearnedDateOrders(s.dateOrderBySite, { [host]: order }) }),
-    nowIso,
-  );
+  return inTransaction(tx, async () => {
+    const settingsStore = tx.objectStore('settings');
+    const before = storedSettings(await settingsStore.get('settings'));
+    const patch = change(before);
+    if (!patch) return { before, after: before, reread: [] };
+    return { before, ...(await changeSettingsIn(pipelineStoresOf(tx), settingsStore, before, patch, nowIso)) };
+  });
 }
 
 /** Read every stored deal's order-dependent dates again with the settings as stored (after a restore). */
 export async function rereadDealDates(db: DB, nowIso: string): Promise<string[]> {
   const tx = db.transaction([...PIPELINE_STORES, 'settings'], 'readwrite');
-  const settings = storedSettings(await tx.objectStore('settings').get('settings'));
-  const reread = await rereadIn(pipelineStoresOf(tx), settings, 'all', nowIso);
-  await tx.done;
-  return reread;
+  return inTransaction(tx, async () => {
+    const settings = storedSettings(await tx.objectStore('settings').get('settings'));
+    return rereadIn(pipelineStoresOf(tx), settings, 'all', nowIso);
+  });
+}
+
+/** A stored deal's raw record, looked at before any validation: on a site in `sites`, with a date that reads two ways? */
+function mayReadDifferently(value: unknown, sites: 'all' | Set<string>): boolean {
+  const snapshot = (value as { snapshot?: { host?: unknown; closeDate?: { text?: unknown }; nextStep?: { text?: unknown } } } | null)?.snapshot;
+  if (!snapshot || typeof snapshot.host !== 'string' || (sites !== 'all' && !sites.has(snapshot.host))) return false;
+  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return isOrderDependentDate(text(snapshot.closeDate?.text)) || isOrderDependentDate(text(snapshot.nextStep?.text));
 }
 
 /**
@@ -96,26 +128,25 @@ export async function rereadDealDates(db: DB, nowIso: string): Promise<string[]>
 async function rereadIn(stores: PipelineStores, settings: OrderSettings, sites: 'all' | Set<string>, nowIso: string): Promise<string[]> {
   const changed: string[] = [];
   for (let cursor = await stores.deals.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (!mayReadDifferently(cursor.value, sites)) continue;
     const deal = validOrNull(dealRecordSchema, cursor.value, 'deal');
     const before = deal?.snapshot;
-    if (!deal || !before || (sites !== 'all' && !sites.has(before.host))) continue;
-    if (!isOrderDependentDate(before.closeDate?.text) && !isOrderDependentDate(before.nextStep?.text)) continue;
+    if (!deal || !before) continue;
     const snapshot = dealSnapshotSchema.parse(enrichSnapshot(before, dateOrderFor(settings, before)));
     const stepDate = snapshot.nextStep?.date?.iso;
     if (snapshot.closeDate?.iso === before.closeDate?.iso && stepDate === before.nextStep?.date?.iso) continue;
     const updated: DealRecord = { ...deal, snapshot };
     await cursor.update(updated);
+    changed.push(deal.key);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(deal.key), 'next step');
     const readFromCrm =
       step?.source === 'crm' && snapshot.nextStep && sameText(step.text, snapshot.nextStep.text) && step.due === before.nextStep?.date?.iso;
-    let next: NextStep | null = step;
-    if (step && readFromCrm && step.due !== stepDate) {
-      const { due: _old, ...rest } = step;
-      next = { ...rest, ...(stepDate ? { due: stepDate } : {}), updatedAt: nowIso };
-      await stores.nextSteps.put(next);
-    }
+    if (!step || !readFromCrm || step.due === stepDate) continue;
+    const { due: _old, ...rest } = step;
+    const next: NextStep = { ...rest, ...(stepDate ? { due: stepDate } : {}), updatedAt: nowIso };
+    await stores.nextSteps.put(next);
+    // the pipeline summary holds the step's date (not the close date): refreshed only when that moved
     await refreshPipelineEntry(stores, deal.key, { deal: updated, step: next }, nowIso);
-    changed.push(deal.key);
   }
   return changed;
 }

@@ -1,26 +1,31 @@
 import { dealRecordSchema, repIdOf, repSchema, type DealRecord, type DealSnapshotData, type Rep } from '../model';
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
-import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry, type PipelineStores } from './pipeline';
+import type { DealsideDB } from './schema';
 
 export async function getDeal(db: DB, key: string): Promise<DealRecord | null> {
   return validOrNull(dealRecordSchema, await db.get('deals', key), 'deal');
 }
 
+/** The stores writing a deal needs, from the caller's readwrite transaction. */
+export type DealWriteStores = PipelineStores & { reps: IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'reps', 'readwrite'> };
+
 /**
- * Record what a page showed. Creates the rep the first time an owner is seen.
- * Returns whether anything a person would see changed, so the caller can skip
- * a broadcast when a page re-reports the same fields.
+ * Record what a page showed, inside the caller's transaction. Creates the rep
+ * the first time an owner is seen. Returns whether anything a person would
+ * see changed, so the caller can skip a broadcast when a page re-reports the
+ * same fields. The pipeline summary is the caller's to refresh (it may write
+ * the deal's next step too).
  */
-export async function upsertDealFromSnapshot(
-  db: DB,
+export async function writeDealSnapshot(
+  stores: DealWriteStores,
   key: string,
   snapshot: DealSnapshotData,
   nowIso: string,
 ): Promise<{ deal: DealRecord; changed: boolean }> {
-  // the pipeline stores too: the deal's pipeline summaries are rewritten in this transaction
-  const tx = db.transaction([...PIPELINE_STORES, 'reps'], 'readwrite');
-  const existing = validOrNull(dealRecordSchema, await tx.objectStore('deals').get(key), 'deal');
+  const existing = validOrNull(dealRecordSchema, await stores.deals.get(key), 'deal');
   const repId = snapshot.owner ? repIdOf(snapshot.crm, snapshot.owner) : existing?.repId;
   const deal: DealRecord = {
     key,
@@ -30,14 +35,28 @@ export async function upsertDealFromSnapshot(
     ...(repId ? { repId } : {}),
   };
   const changed = !existing || !sameFields(existing.snapshot, snapshot);
-  await tx.objectStore('deals').put(deal);
-  await refreshPipelineEntry(pipelineStoresOf(tx), key, { deal }, nowIso);
-  if (snapshot.owner && repId && !(await tx.objectStore('reps').get(repId))) {
+  await stores.deals.put(deal);
+  if (snapshot.owner && repId && !(await stores.reps.get(repId))) {
     const rep: Rep = { id: repId, crm: snapshot.crm, name: snapshot.owner, firstSeenAt: nowIso };
-    await tx.objectStore('reps').put(rep);
+    await stores.reps.put(rep);
   }
-  await tx.done;
   return { deal, changed };
+}
+
+/** writeDealSnapshot in a transaction of its own, with the deal's pipeline summary. */
+export async function upsertDealFromSnapshot(
+  db: DB,
+  key: string,
+  snapshot: DealSnapshotData,
+  nowIso: string,
+): Promise<{ deal: DealRecord; changed: boolean }> {
+  // the pipeline stores too: the deal's pipeline summaries are rewritten in this transaction
+  const tx = db.transaction([...PIPELINE_STORES, 'reps'], 'readwrite');
+  const stores = { ...pipelineStoresOf(tx), reps: tx.objectStore('reps') };
+  const written = await writeDealSnapshot(stores, key, snapshot, nowIso);
+  await refreshPipelineEntry(stores, key, { deal: written.deal }, nowIso);
+  await tx.done;
+  return written;
 }
 
 function sameFields(a: DealSnapshotData, b: DealSnapshotData): boolean {

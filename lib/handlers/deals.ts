@@ -3,22 +3,21 @@
  * frame shows, and every coaching write. Requests arrive already validated by
  * the router (sender kind + zod); business rules live in lib/rules.
  */
-import { enrichSnapshot, snapshotDateOrder } from '../crm/values';
-import { changeSettingsRereadingDates, dateOrderFor, learnDateOrder } from '../db/date-order';
+import { changeSettingsRereadingDates } from '../db/date-order';
+import { recordSnapshot } from '../db/record-snapshot';
 import {
-  dealKeyOf,
-  dealSnapshotSchema,
   noteDraftKey,
   type Commitment,
   type Note,
   type Person,
   type Score,
+  type Settings,
 } from '../model';
 import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
 import type { SenderLike } from '../messages/senders';
 import { HandlerError, senderTabId as tabOf } from '../messages/router';
 import type { DB } from '../db/open';
-import { getDeal, listReps, upsertDealFromSnapshot } from '../db/deals';
+import { getDeal, listReps } from '../db/deals';
 import {
   addCommitment,
   addNoteClearingDraft,
@@ -35,7 +34,7 @@ import {
   scoresForDeal,
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
-import { markNextStepDone, mergeCrmNextStep, setSidebarNextStep } from '../rules/next-step';
+import { markNextStepDone, setSidebarNextStep } from '../rules/next-step';
 import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
@@ -124,27 +123,16 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // A page may only report records of its own site.
     const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
     if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
-    const db = await deps.db();
-    const at = nowIso();
-    // A close date this site wrote with a part above 12 settles how it writes 05/11/2026;
-    // news re-reads the site's deals stored before (read then by weaker evidence).
-    const proven = snapshotDateOrder(req.snapshot);
-    const learned = proven ? await learnDateOrder(db, pageHost, proven, at) : null;
-    const settings = learned?.after ?? (await getSettings(db));
-    // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
-    const snapshot = dealSnapshotSchema.parse(enrichSnapshot(req.snapshot, dateOrderFor(settings, req.snapshot)));
-    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
-    const { deal, changed: fieldsChanged } = await upsertDealFromSnapshot(db, dealKey, snapshot, at);
-    const step = await getNextStep(db, dealKey);
-    const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, at);
-    if (merged && merged !== step) await putNextStep(db, merged);
+    // The site's date order learned (a close date with a part above 12), the texts parsed,
+    // the deal and its CRM next step written: one transaction (lib/db/record-snapshot.ts).
+    const { dealKey, deal, fieldsChanged, stepChanged, learned } = await recordSnapshot(await deps.db(), req.snapshot, nowIso());
     await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
     const tabChanged = before?.dealKey !== dealKey;
-    if (fieldsChanged || tabChanged || (merged && merged !== step)) {
-      await changed(fieldsChanged || merged !== step ? [dealKey] : [], [tabId]);
+    if (fieldsChanged || tabChanged || stepChanged) {
+      await changed(fieldsChanged || stepChanged ? [dealKey] : [], [tabId]);
     }
     // a site's order learned: Options lists it, and open sidebars show its deals read again
-    if (learned && learned.after !== learned.before) await changed(learned.reread, [], true);
+    if (learned) await changed(learned.reread, [], true);
     return { accepted: true };
   }
 
@@ -330,7 +318,14 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
 
     async 'settings/set'(req) {
       // a new date order (or a site's forgotten) reads the stored deals' dates again, in the same write
-      const { after, reread } = await changeSettingsRereadingDates(await deps.db(), () => req.patch, nowIso());
+      const { forgetDateOrderOf: forget, ...patch } = req.patch;
+      // forgetting applies to the map as stored: a site learned meanwhile in another tab stays
+      const change = (current: Settings) => {
+        if (forget === undefined) return patch;
+        const { [forget]: _gone, ...kept } = current.dateOrderBySite;
+        return { ...patch, dateOrderBySite: kept };
+      };
+      const { after, reread } = await changeSettingsRereadingDates(await deps.db(), change, nowIso());
       if (req.patch.theme) await mirrorTheme(deps.db);
       await changed(reread, [], true);
       return after;

@@ -52,8 +52,8 @@ export const settingsPatchSchema = z
       .partial(),
     theme: z.enum(['system', 'light', 'dark']),
     dateOrder: z.enum(['auto', ...DATE_ORDERS]),
-    /** the orders learned per site, as Options lists them (one forgotten); each entry checked again by settingsSchema */
-    dateOrderBySite: z.record(z.string().max(260), z.enum(DATE_ORDERS)),
+    /** a site whose learned date order is to be forgotten (Options' "Forget"), applied to the settings as stored */
+    forgetDateOrderOf: z.string().max(260),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

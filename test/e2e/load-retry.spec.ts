@@ -29,7 +29,10 @@ async function failUntilTryAgain(context: BrowserContext, path: string, type: st
       document.addEventListener('click', (e) => {
         if ((e.target as Element | null)?.closest?.('button')?.textContent?.trim() === 'Try again') pressed = true;
       }, true);
+      const counts = globalThis as unknown as { __asked?: number };
+      counts.__asked = 0;
       runtime.sendMessage = (...args: unknown[]) => {
+        if ((args[0] as { type?: string } | undefined)?.type === t) counts.__asked!++;
         if (!pressed && (args[0] as { type?: string } | undefined)?.type === t) {
           return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
         }
@@ -63,11 +66,15 @@ test('Sidebar: a failed first request says why and offers Try again, which shows
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toHaveCount(0);
   // a settings change meanwhile (here: the week start, from Options) asks again, and says so
   // again when that fails too; it used to clear the error and leave "Reading the deal…" for good
+  const asked = () => frame.evaluate(() => (globalThis as unknown as { __asked: number }).__asked);
+  const askedBefore = await asked();
   const options = await app.context.newPage();
   await options.goto(`chrome-extension://${app.extensionId}/options.html`);
   await options.getByLabel('Weeks start on').selectOption('Sunday');
   await options.close();
   await page.bringToFront();
+  // the sidebar heard of the change: it asked again (and was refused again)
+  await expect.poll(asked).toBeGreaterThan(askedBefore);
   await expect(aside.getByText('Reading the deal from the page…')).toHaveCount(0);
   await expect(aside.getByRole('alert')).toContainText("Dealside's background did not answer");
   await aside.getByRole('button', { name: 'Try again' }).click();

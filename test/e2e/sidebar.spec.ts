@@ -260,15 +260,22 @@ test('a CRM date that reads two ways says how it was read; the date order set in
   // the page (and its close date, 12/31/2026) write month first: 12 April, and the sidebar says so
   const hint = aside.getByTestId('date-order-hint');
   await expect(hint).toContainText('04/12/2027 was read as Mon, Apr 12, 2027.');
+  await expect(aside.getByText(/^Date: Mon, Apr 12, 2027\./)).toBeVisible();
   const [options] = await Promise.all([app.context.waitForEvent('page'), hint.getByRole('button', { name: 'Set the date order' }).click()]);
   await options.waitForURL(/\/options\.html/);
   const order = options.getByRole('combobox', { name: 'Numeric dates are written' });
   await expect(order).toHaveValue('auto');
   await expect(options.getByTestId('date-order-learned')).toContainText('acme.lightning.force.com writes month first');
+  // a learned site can be forgotten (learned again from its next close date); the keyboard stays in the section
+  await options.getByRole('button', { name: 'Forget how acme.lightning.force.com writes dates' }).click();
+  await expect(options.getByTestId('date-order-learned')).toContainText('Until a site shows a close date whose day is above 12');
+  await expect(order).toBeFocused();
   await order.selectOption({ label: 'Day first (31/12/2026)' });
   // the open sidebar reads the stored date again, without a reload of the CRM page
   await expect(hint).toContainText('04/12/2027 was read as Sat, Dec 4, 2027 (day first, as set in Options).');
   await expect(hint.getByRole('button', { name: 'Change the date order' })).toBeVisible();
+  // the stored next step moved with it (its status and the scorecard read that date)
+  await expect(aside.getByText(/^Date: Sat, Dec 4, 2027\./)).toBeVisible();
   // and what the page reports next is read that way (a reload brings back the fixture's own step)
   await page.reload();
   const again = await sidebarShowing(page, app.extensionId, ACME_NAME);

@@ -39,6 +39,8 @@ export function useSidebarState(): SidebarState {
   }, []);
   const dealKeyRef = useRef<string | null>(null);
   const tabRef = useRef<number | null>(null);
+  /** the background has answered a `sidebar/open` (whatever it said) */
+  const answered = useRef(false);
   /** drops answers that arrive after a newer request (fast SPA navigation) */
   const generation = useRef(0);
 
@@ -81,6 +83,7 @@ export function useSidebarState(): SidebarState {
       performance.mark('dealside:view-requested');
       const o = await send({ type: 'sidebar/open' });
       if (gen !== generation.current) return;
+      answered.current = true;
       const problem = framingProblem(facts, o.current.snapshot?.url);
       if (problem) return setError(problem);
       tabRef.current = o.current.tabId;
@@ -100,7 +103,7 @@ export function useSidebarState(): SidebarState {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
       // Not opened yet (its first ask failed): any change asks for everything again. Reloading
       // only the settings would clear the error and leave the sidebar waiting for a deal it never asked for.
-      if (tabRef.current === null || mustReloadTab(event, tabRef.current)) {
+      if (!answered.current || mustReloadTab(event, tabRef.current)) {
         void open();
         return;
       }

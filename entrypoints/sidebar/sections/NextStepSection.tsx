@@ -40,8 +40,9 @@ export function NextStepSection({
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
-  // 05/12/2026 reads two ways: say which way it was read (or that it could not be), never silently
-  const dateReadsTwoWays = fromCrm && !!crmDate && isOrderDependentDate(crmDate.text);
+  // 05/12/2026 reads two ways: say which way it was read (or that it could not be), never silently.
+  // Only while the step's date is the one read from it: a date set in the sidebar is not the CRM's reading.
+  const dateReadsTwoWays = fromCrm && !!crmDate && isOrderDependentDate(crmDate.text) && step?.due === crmDate.iso;
   // Keyboard focus follows the form: into it when it opens, back to its button when it
   // closes, to the heading when "Mark done" (just pressed) goes away. Not on first render.
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,3 +1,4 @@
+import { MAX_DATE_ORDER_SITES } from '../../../lib/model';
 import {
   BACKUP_STORES,
   planRestore,
@@ -219,6 +220,14 @@ describe('planRestore', () => {
       );
       expect(known.add.settings).toBeNull();
       expect(known.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
+      // this browser already keeps as many sites as Dealside does: the backup's would be trimmed away, so none is counted
+      const full = Object.fromEntries(Array.from({ length: MAX_DATE_ORDER_SITES }, (_, i) => [`org${i}.my.salesforce.com`, 'day-first' as const]));
+      const trimmed = planAt(
+        read(envelope({ settings: { ...theirs, crmSites: [], dateOrderBySite: { 'new.my.salesforce.com': 'month-first' } } })),
+        stored({ user: manager, dateOrderBySite: full }),
+      );
+      expect(trimmed.add.settings).toBeNull();
+      expect(trimmed.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
     });
 
     it('never lists more sites than Dealside keeps', () => {

@@ -7,6 +7,7 @@ import type { RestoreReport } from '../../../lib/backup/format';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { ACME, RESTORED_AT, WRITTEN_AT, dump, fillThroughApp, snapshot } from '../support/records';
 import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { getNextStep, putNextStep } from '../../../lib/db/coaching';
 import { patchSettings } from '../../../lib/db/settings';
 
 const ID = 'test-extension-id';
@@ -98,15 +99,22 @@ describe('backup/import and the date order', () => {
     await upsertDealFromSnapshot(
       target,
       INITECH,
-      snapshot('0065g00000InitcQAA', 'Dana Reyes', { locale: 'en-US', closeDate: { text: '05/11/2026', iso: '2026-05-11' } }),
+      snapshot('0065g00000InitcQAA', 'Dana Reyes', {
+        locale: 'en-US',
+        closeDate: { text: '05/11/2026', iso: '2026-05-11' },
+        nextStep: { text: 'Pricing call 04/12/2026', date: { text: '04/12/2026', iso: '2026-04-12' } },
+      }),
       WRITTEN_AT,
     );
+    await putNextStep(target, { dealKey: INITECH, text: 'Pricing call 04/12/2026', due: '2026-04-12', source: 'crm', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT });
     // the backup's browser had learned that this site writes day first
     await patchSettings(source, { dateOrderBySite: { 'acme.lightning.force.com': 'day-first' } });
     const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));
     const report = (await routed(target)({ type: 'backup/import', backup })) as RestoreReport;
     expect(report.settings).toMatchObject({ tookProfile: true, dateOrdersAdded: 1 });
     expect((await getDeal(target, INITECH))?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect(await getNextStep(target, INITECH)).toMatchObject({ due: '2026-12-04', source: 'crm' });
+    expect((await target.get('pipeline', INITECH))?.step).toMatchObject({ due: '2026-12-04' });
     expect(events.at(-1)?.dealKeys).toContain(INITECH);
   });
 });

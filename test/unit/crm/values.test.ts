@@ -166,6 +166,8 @@ describe('parseDate', () => {
     ['31 de dez. de 2026', 'pt-BR', '2026-12-31'],
     ['31 декабря 2026 г.', 'ru-RU', '2026-12-31'],
     ['3 lis 2026', 'pl-PL', '2026-11-03'],
+    ['31 mrt. 2026', 'nl-NL', '2026-03-31'],
+    ['31 de out. de 2026', 'pt-BR', '2026-10-31'],
     ['Dec 31, 2026', 'fr-FR', '2026-12-31'],
   ])("reads month names in the page's language: %s (%s) → %s", (text, locale, iso) => {
     expect(parseDate(text, undefined, locale)).toEqual({ text, iso });

@@ -129,6 +129,10 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     // back to automatic: the page's language again (nothing on this site proved an order)
     await setOrder({ dateOrder: 'auto' });
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-12-20', source: 'sidebar' });
+    // the page reports the step again: its own date, now readable, wins, as a CRM's date always does
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/12/2026' } }));
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-03-12', source: 'crm' });
   });
 
   it('an order no longer known takes the date it gave away too (no stale due date stays)', async () => {
@@ -142,20 +146,33 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     expect((await view()).nextStep?.due).toBeUndefined();
   });
 
-  it("forgetting a site's learned order reads its deals by the page's language again", async () => {
+  it("forgetting a site's learned order reads its deals by the page's language again; other sites stay learned", async () => {
+    const other = 'globex.my.salesforce.com';
+    const otherUrl = `https://${other}/0065g00000InitcQAA`;
     await report(uk({ closeDate: { text: '26/11/2026' } }));
     await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex' }));
+    // learned in another tab after Options drew its list: forgetting the first site keeps it
+    await report(uk({ recordId: '0065g00000InitcQAA', host: other, url: otherUrl, closeDate: { text: '11/26/2026' } }), { ...content, url: otherUrl, tab: { id: 8 } });
     expect((await view(GLOBEX)).deal?.snapshot.closeDate?.iso).toBe('2026-11-05');
-    await setOrder({ dateOrderBySite: {} });
-    expect(await learned()).toEqual({});
+    await setOrder({ forgetDateOrderOf: HOST });
+    expect(await learned()).toEqual({ [other]: 'month-first' });
     expect((await view(GLOBEX)).deal?.snapshot.closeDate?.iso).toBe('2026-05-11');
+  });
+
+  it('a report and a change of the order in Options at once: the deal ends read with the order in force', async () => {
+    await Promise.all([report(uk()), setOrder({ dateOrder: 'day-first' })]);
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-11-05' });
+    expect((await view()).nextStep).toMatchObject({ due: '2026-12-04' });
+    await Promise.all([setOrder({ dateOrder: 'month-first' }), report(uk({ closeDate: { text: '07/11/2026' } }))]);
+    expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '07/11/2026', iso: '2026-07-11' });
+    expect((await view()).nextStep).toMatchObject({ due: '2026-04-12' });
   });
 
   it('refuses a date order that is not one of the three', async () => {
     const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
     const reply = await route({ type: 'settings/set', patch: { dateOrder: 'year-first' } }, sidebar);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    const sites = await route({ type: 'settings/set', patch: { dateOrderBySite: { [HOST]: 'sideways' } } }, sidebar);
+    const sites = await route({ type: 'settings/set', patch: { forgetDateOrderOf: 42 } }, sidebar);
     expect(sites).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect((await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrder).toBe('auto');
   });
