@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import { onChange, send } from '../../lib/messages/client';
 import type { Settings } from '../../lib/model';
@@ -39,9 +39,14 @@ export function Options() {
     else document.documentElement.dataset.theme = theme;
   }, [settings?.theme]);
 
+  // Two quick changes (arrow keys on a select): only the last one's answer is shown, whichever arrives last.
+  const lastPatch = useRef(0);
   const patch = async (p: Parameters<typeof send<'settings/set'>>[0]['patch']) => {
+    const mine = ++lastPatch.current;
     try {
-      setSettings(await send({ type: 'settings/set', patch: p }));
+      const saved = await send({ type: 'settings/set', patch: p });
+      if (mine !== lastPatch.current) return;
+      setSettings(saved);
       setError('');
     } catch (e) {
       setError((e as Error).message);
