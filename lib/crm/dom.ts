@@ -5,7 +5,7 @@
  * DOMs; `defineCrm` wraps every adapter entry point so adapters never do.
  */
 import type { CrmAdapter, CrmId, DealAddress, DealSnapshot } from './types';
-import { cleanText } from './values';
+import { cleanText } from './clean-text';
 
 type Root = Document | Element | ShadowRoot | DocumentFragment;
 type Maybe<T> = T | null | undefined;

@@ -1,0 +1,184 @@
+/**
+ * Amounts as a CRM page writes them ("$120,000.00", "€1.234,56", "120 000 kr",
+ * "£1.2M"), read into a number and an ISO currency only when the text (and the
+ * page's locale) leave no doubt. Runs in the background (lib/crm/values.ts
+ * enrichSnapshot). Pure.
+ */
+import type { AmountRead } from './types';
+import { cleanText } from './clean-text';
+
+/** Regions where a bare "$" is not US dollars. */
+const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)\b/i;
+
+/** Letters written before "$" that name one dollar; any others ("TT$", "J$") name a dollar we do not guess at. */
+const DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
+const SIGNS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₪': 'ILS', zł: 'PLN' };
+
+/**
+ * Every currency a text mentions: a dollar (with the letters glued before it),
+ * a sign, "kr" or "¥" (a currency, but which one?), or three capital letters
+ * that are a real ISO 4217 code ("ARR", "MIO" are not).
+ */
+const MENTION = /([A-Za-z]{0,3})\$|[€£₹₩₪¥]|zł|(?<![A-Za-z])(?:[kK]r|[A-Z]{3})(?![A-Za-z])/g;
+
+/** A currency mentioned in the text: `key` tells two apart, `code` is its ISO code when known. */
+interface Mention {
+  start: number;
+  end: number;
+  key: string;
+  code?: string;
+}
+
+let knownCode: ((code: string) => boolean) | undefined;
+/** Is `code` a currency code (ISO 4217) this runtime knows? */
+function isCurrencyCode(code: string): boolean {
+  knownCode ??= currencyCodeCheck();
+  return knownCode(code);
+}
+function currencyCodeCheck(): (code: string) => boolean {
+  try {
+    const all = new Set(Intl.supportedValuesOf('currency'));
+    return (c) => all.has(c);
+  } catch {
+    // a runtime before Intl.supportedValuesOf: a code it can name
+  }
+  try {
+    const names = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
+    return (c) => {
+      try {
+        return !!names.of(c);
+      } catch {
+        return false;
+      }
+    };
+  } catch {
+    // no way to tell: three capitals are never taken for a currency (no guessing)
+    return () => false;
+  }
+}
+
+function mentionsOf(text: string, locale?: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    let code: string | undefined;
+    let key = raw;
+    if (m[1] !== undefined) {
+      // a bare "$" is USD unless the page's locale says another dollar country
+      // letters glued before it name the dollar ("US$", "C$"), or are its ISO code ("CAD$")
+      code = m[1] ? (DOLLARS[m[1]] ?? (/^[A-Z]{3}$/.test(m[1]) && isCurrencyCode(m[1]) ? m[1] : undefined)) : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
+    } else if (/^[A-Z]{3}$/.test(raw)) {
+      if (!isCurrencyCode(raw)) continue;
+      code = raw;
+    } else {
+      // "kr" (SEK/NOK/DKK/ISK) and "¥" (JPY/CNY) are currencies, but which?
+      code = SIGNS[raw];
+      if (raw === 'Kr') key = 'kr';
+    }
+    out.push({ start, end, key: code ?? key, ...(code ? { code } : {}) });
+  }
+  return out;
+}
+
+/** Is `word` a scale abbreviation ("k", "M", "Mio")? "$1.234M" may well be 1.234 million. */
+function scale_(word: string): boolean {
+  return !!SCALE[word];
+}
+
+/** Does the locale write 1.234,5 (comma decimal)? undefined when unknown. */
+function commaDecimal(locale?: string): boolean | undefined {
+  if (!locale) return undefined;
+  const lang = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (/^(en|ja|zh|ko|he|th|hi|ms|fil|tl)$/.test(lang)) return false;
+  if (/-(ch|li)\b/i.test(locale)) return false; // de-CH writes 1'234.50
+  if (/^(de|fr|es|it|nl|pt|sv|da|nb|no|nn|fi|pl|cs|sk|ru|uk|tr|hu|ro|el|bg|hr|sl|sr|lt|lv|et|id|vi|is)$/.test(lang)) return true;
+  return undefined;
+}
+
+/** "1.234,56" → 1234.56 given which character is the decimal mark; null if the grouping is malformed. */
+function toNumber(digits: string, decimal: string | null): number | null {
+  let intPart = digits;
+  let frac = '';
+  if (decimal) {
+    const i = digits.lastIndexOf(decimal);
+    intPart = digits.slice(0, i);
+    frac = digits.slice(i + 1);
+    if (!/^\d+$/.test(frac)) return null;
+  }
+  const groups = intPart.split(/[.,' ’]/);
+  // grouping must be 1–3 digits then threes: "12,34,567" (Indian) and "1.2.3" are not guessed at
+  if (groups.length > 1 && !groups.every((g, k) => (k ? /^\d{3}$/ : /^\d{1,3}$/).test(g))) return null;
+  if (!/^\d+$/.test(groups.join(''))) return null;
+  const n = Number(groups.join('') + (frac ? '.' + frac : ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Scale words after a number: "k", "M", "Mio", "million" … */
+const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
+for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen']) SCALE[w] = 1e6;
+
+/** Currencies written with three decimals: for these "1.234" may be 1.234. */
+const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
+
+/** Words after an amount that say what it is, not how big: "$120,000 ARR". */
+const LABELS = /^(?:arr|mrr|acv|tcv)$/;
+
+export function parseAmount(raw: string | null | undefined, locale?: string): AmountRead | undefined {
+  const text = cleanText(raw).slice(0, 100);
+  if (!text) return undefined;
+  const out: AmountRead = { text };
+  const mentions = mentionsOf(text, locale);
+  // two currencies ("$120,000.00 (EUR 110,000.00)"): which is the amount in? Only the text is kept
+  if (new Set(mentions.map((c) => c.key)).size > 1) return out;
+  // first number, its separators, and the word right after it ("1.2M", "1,2 Mio.", "1.5 million", "120 000 kr")
+  const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]+)?/.exec(text);
+  if (!m) return out;
+  const digits = m[1]!;
+  const end = m.index + m[0].length;
+  const at = (i: number) => mentions.find((c) => c.start === i);
+  // the currency is the one written next to this number: before it ("$", "-$", "($", "EUR ") …
+  let mention = mentions.find((c) => c.end <= m.index && /^[\s(−-]*$/.test(text.slice(c.end, m.index)));
+  // … or after it, maybe after a scale ("120.000,00 €", "1,2 Mio. EUR", "120 000 kr", "1 234 zł")
+  let word = m[2] ? m[2].toLowerCase() : '';
+  let scale: number | undefined = 1;
+  if (word && at(end - word.length)) {
+    mention ??= at(end - word.length);
+    word = '';
+  } else {
+    // a word after the number is a scale ("M"), a label ("ARR") or something we do not know
+    if (word) scale = SCALE[word] ?? (LABELS.test(word) ? 1 : undefined);
+    mention ??= at(end + /^\.?\s?/.exec(text.slice(end))![0].length);
+  }
+  const currency = mention?.code;
+  if (currency) out.currency = currency;
+  if (scale === undefined) return out;
+  const lastDot = digits.lastIndexOf('.');
+  const lastComma = digits.lastIndexOf(',');
+  let decimal: string | null = null;
+  if (lastDot >= 0 && lastComma >= 0) {
+    decimal = lastDot > lastComma ? '.' : ',';
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const count = digits.split(sep).length - 1;
+    const after = digits.length - digits.lastIndexOf(sep) - 1;
+    if (count > 1) decimal = null; // 1,234,567 / 1.234.567: grouping only
+    else if (after !== 3) decimal = sep; // 1.5 / 120,50
+    else {
+      // "1,234" could be 1234 or 1.234: the locale can tell, and so can a
+      // currency with two decimals (nobody writes €1.234 for €1.23)
+      const cd = commaDecimal(locale);
+      if (currency && !THREE_DECIMALS.test(currency) && !scale_(word)) decimal = null;
+      else if (cd === undefined) return out;
+      else decimal = (sep === ',') === cd ? sep : null;
+    }
+  }
+  const n = toNumber(digits, decimal);
+  if (n === null) return out;
+  // a minus or an opening parenthesis before the number (not "1,000 - 2,000")
+  const neg = /[-−(]/.test(text.slice(0, m.index));
+  // toFixed(4) drops float noise (1.2 * 1e6 = 1199999.9999999998) and keeps 3-decimal currencies
+  out.value = Number(((neg ? -n : n) * scale).toFixed(4));
+  return out;
+}
