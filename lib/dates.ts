@@ -133,3 +133,19 @@ export function relativeAgo(instantIso: string, now: Date): string {
   const days = Math.floor(hours / 24);
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
+
+/**
+ * Which way round `locale` writes a numeric date: day first ("31/12/2026", en-GB,
+ * de, fr …) or month first ("12/31/2026", en-US; also for year-first locales,
+ * whose writers type month before day). From the runtime's own locale data.
+ */
+export function numericDateOrderOf(locale: string | undefined): 'day-first' | 'month-first' {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
+      .formatToParts(new Date(Date.UTC(2026, 11, 31)))
+      .map((p) => p.type);
+    return parts.indexOf('day') < parts.indexOf('month') ? 'day-first' : 'month-first';
+  } catch {
+    return 'month-first';
+  }
+}

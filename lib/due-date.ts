@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import { addDays, daysInMonth, formatDay, ISO_DATE, startOfWeek, todayIn, toIso, validIso, weekdayOf, zoneParts } from './dates';
+import type { DateOrder } from './model/settings';
 
 function endOfMonth(isoDate: string, monthsAhead = 0): string {
   const [y, m] = isoDate.split('-').map(Number) as [number, number];
@@ -44,14 +45,15 @@ const HARMLESS_LEFTOVER = /^[\s,.!]*(?:(?:eod|eob|cob|end of day|close of busine
 
 /**
  * What a rep types for a due date → the calendar date in `timeZone`.
- * Accepts: ISO "2026-12-03"; US month-first "12/3/2026", "12/3/26" or "12/3"
- * (next such day); "end of month|week|quarter", "EOM", "EOW" (the coming
+ * Accepts: ISO "2026-12-03"; "12/3/2026", "12/3/26" or "12/3" (next such day),
+ * read in `order` (month first, as in the US, unless the user's locale or
+ * setting says day first; a part above 12 can only be the day); "end of month|week|quarter", "EOM", "EOW" (the coming
  * Friday), "EOQ" (calendar quarter); "next week" (its Monday); and anything
  * chrono understands ("Dec 3", "Thursday", "next Friday" = Friday of next
  * week, "tomorrow", "in 2 weeks"). Weekdays resolve forward (today or later).
  * A leading "by/before/on/until/due" is ignored. Garbage → null.
  */
-export function parseDue(input: string, now: Date, timeZone: string): { iso: string; label: string } | null {
+export function parseDue(input: string, now: Date, timeZone: string, order: DateOrder = 'month-first'): { iso: string; label: string } | null {
   const text = input
     .trim()
     .toLowerCase()
@@ -61,19 +63,21 @@ export function parseDue(input: string, now: Date, timeZone: string): { iso: str
     .replace(/[\s.!,]+$/, '');
   if (!text) return null;
   const today = todayIn(timeZone, now);
-  const iso = parseNumeric(text, today) ?? parseShorthand(text, today) ?? parseWords(text, now, timeZone);
+  const iso = parseNumeric(text, today, order) ?? parseShorthand(text, today) ?? parseWords(text, now, timeZone);
   return iso ? { iso, label: formatDay(iso) } : null;
 }
 
-function parseNumeric(text: string, today: string): string | null {
+function parseNumeric(text: string, today: string, order: DateOrder): string | null {
   const iso = ISO_DATE.exec(text);
   if (iso) return validIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const us = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
-  if (!us) return null;
-  const month = Number(us[1]);
-  const day = Number(us[2]);
-  if (us[3]) {
-    const year = us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+  const slashed = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
+  if (!slashed) return null;
+  const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+  let [month, day] = order === 'day-first' ? [second, first] : [first, second];
+  // "25/12" typed month first (or "12/25" day first) reads one way only
+  if (month > 12 && day <= 12) [month, day] = [day, month];
+  if (slashed[3]) {
+    const year = slashed[3].length === 2 ? 2000 + Number(slashed[3]) : Number(slashed[3]);
     return validIso(year, month, day);
   }
   // No year: the next time that day comes round, so "12/3" typed in December means this year.

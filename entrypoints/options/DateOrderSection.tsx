@@ -37,8 +37,9 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
     <section aria-labelledby="dates-h">
       <h2 id="dates-h">Dates on your CRM pages</h2>
       <p className="muted" id="date-order-help">
-        05/11/2026 is 5 November in some locales and May 11 in others. Dealside reads close dates and next-step dates this
-        way round; a change reads the deals already recorded again.
+        05/11/2026 is 5 November in some locales and May 11 in others. Dealside reads close dates and next-step dates
+        this way round (a change reads the deals already recorded again), and the dates you type in the sidebar too;
+        automatically, those go by this browser's language.
       </p>
       <label htmlFor="date-order">Numeric dates are written</label>
       <select

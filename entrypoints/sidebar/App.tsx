@@ -10,9 +10,13 @@ import { ScoresSection } from './sections/ScoresSection';
 import { NotesSection } from './sections/NotesSection';
 import { CallReviews } from './sections/CallReviews';
 import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
+import { TypedDateOrder } from './hooks/useDueParser';
+import { numericDateOrderOf } from '../../lib/dates';
 
 /** The user's zone: days ("due today", "overdue") are computed in it. */
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** How this browser's locale writes 31/12/2026 or 12/31/2026 (when Options leaves the date order automatic). */
+const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 
 export function App() {
   const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
@@ -56,7 +60,10 @@ export function App() {
           Loading this deal's coaching…
         </p>
       ) : (
-        <DealPanel key={current.dealKey} dealKey={current.dealKey} view={view} user={user} dateOrder={settings.dateOrder} />
+        // dates the user types (commitment due, next step) read the way they write them
+        <TypedDateOrder.Provider value={settings.dateOrder === 'auto' ? BROWSER_DATE_ORDER : settings.dateOrder}>
+          <DealPanel key={current.dealKey} dealKey={current.dealKey} view={view} user={user} dateOrder={settings.dateOrder} />
+        </TypedDateOrder.Provider>
       )}
     </aside>
   );

@@ -276,6 +276,11 @@ test('a CRM date that reads two ways says how it was read; the date order set in
   await expect(hint.getByRole('button', { name: 'Change the date order' })).toBeVisible();
   // the stored next step moved with it (its status and the scorecard read that date)
   await expect(aside.getByText(/^Date: Sat, Dec 4, 2027\./)).toBeVisible();
+  // and a date the user types in the sidebar reads that way round too
+  const due = aside.getByRole('textbox', { name: 'Due' });
+  await expect(due).toHaveAttribute('placeholder', /3\/12\/2026$/);
+  await due.fill('3/12/2027');
+  await expect(aside.getByText('→ Fri, Dec 3, 2027')).toBeVisible();
   // and what the page reports next is read that way (a reload brings back the fixture's own step)
   await page.reload();
   const again = await sidebarShowing(page, app.extensionId, ACME_NAME);

@@ -1,6 +1,20 @@
-import { useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { DateOrder } from '../../../lib/model';
 
 type ParseDue = typeof import('../../../lib/due-date').parseDue;
+/** The parser as the sections use it: the typed-date order already applied. */
+export type DueParser = (input: string, now: Date, timeZone: string) => ReturnType<ParseDue>;
+
+/**
+ * Which way round the user types "3/12/2026": the date order set in Options when
+ * one is, else the browser's own locale (numericDateOrderOf). Provided by App.
+ */
+export const TypedDateOrder = createContext<DateOrder>('month-first');
+
+/** "12/3/2026" or "3/12/2026": an example date written the way the user types one. */
+export function useExampleDate(): string {
+  return useContext(TypedDateOrder) === 'day-first' ? '3/12/2026' : '12/3/2026';
+}
 
 let parser: ParseDue | null = null;
 let loading: Promise<ParseDue> | null = null;
@@ -18,8 +32,9 @@ const PRELOAD_AFTER_MS = 400;
  * after the first paint, or at once when a date field is focused (call
  * loadDueParser from onFocus).
  */
-export function useDueParser(): ParseDue | null {
+export function useDueParser(): DueParser | null {
   const [parse, setParse] = useState<ParseDue | null>(() => parser);
+  const order = useContext(TypedDateOrder);
   useEffect(() => {
     if (parse) return;
     let live = true;
@@ -35,5 +50,6 @@ export function useDueParser(): ParseDue | null {
       window.removeEventListener('focusin', onFocus);
     };
   }, [parse]);
-  return parse;
+  const withOrder = useCallback<DueParser>((input, now, timeZone) => parse!(input, now, timeZone, order), [parse, order]);
+  return parse ? withOrder : null;
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
-import { useDueParser } from '../hooks/useDueParser';
+import { useDueParser, useExampleDate } from '../hooks/useDueParser';
 import { commitmentQuestionLead, isDue, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
 
@@ -270,6 +270,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const parseDue = useDueParser();
+  const example = useExampleDate();
   const parsed = dueInput.trim() && parseDue ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
   const forRep = user.role === 'manager' && !!owner;
 
@@ -315,12 +316,12 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         type="text"
         value={dueInput}
         maxLength={100}
-        placeholder="by Thursday, next Friday, end of month, 12/3/2026"
+        placeholder={`by Thursday, next Friday, end of month, ${example}`}
         aria-describedby="commitment-due-read"
         onChange={(e) => setDueInput(e.target.value)}
       />
       <p id="commitment-due-read" className="hint" aria-live="polite">
-        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands. Try "next Friday" or 12/3/2026.') : ''}
+        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : `Not a date Dealside understands. Try "next Friday" or ${example}.`) : ''}
       </p>
       {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>

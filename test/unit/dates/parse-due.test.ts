@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDue } from '../../../lib/due-date';
+import { numericDateOrderOf } from '../../../lib/dates';
 
 // Wednesday 2026-11-25 16:00 UTC: 11:00 Wed in New York, 17:00 Wed in Berlin,
 // but already 05:00 Thursday 2026-11-26 in Auckland (NZDT, UTC+13).
@@ -9,6 +10,7 @@ const BERLIN = 'Europe/Berlin';
 const AKL = 'Pacific/Auckland';
 
 const iso = (input: string, now: Date, tz: string) => parseDue(input, now, tz)?.iso ?? null;
+const iso2 = (input: string, now: Date, tz: string, order: 'day-first' | 'month-first') => parseDue(input, now, tz, order)?.iso ?? null;
 
 describe('parseDue with a fixed now in several zones', () => {
   it.each([
@@ -52,6 +54,24 @@ describe('parseDue with a fixed now in several zones', () => {
     expect(iso('3/12/26', NOW, BERLIN)).toBe('2026-03-12');
     // no year and already past this year: the next one
     expect(iso('3/12', NOW, BERLIN)).toBe('2027-03-12');
+  });
+
+  it('reads slashes day-first when the user writes dates that way round', () => {
+    expect(parseDue('3/12/2026', NOW, BERLIN, 'day-first')).toEqual({ iso: '2026-12-03', label: 'Thu, Dec 3, 2026' });
+    expect(iso2('3/12', NOW, BERLIN, 'day-first')).toBe('2026-12-03');
+    // a part above 12 is the day whichever way round the user writes
+    expect(iso2('25/12/2026', NOW, NY, 'month-first')).toBe('2026-12-25');
+    expect(iso2('12/25/2026', NOW, NY, 'day-first')).toBe('2026-12-25');
+    expect(iso2('13/13/2026', NOW, NY, 'day-first')).toBeNull();
+  });
+
+  it('knows which way round a locale writes numeric dates', () => {
+    expect(numericDateOrderOf('en-US')).toBe('month-first');
+    expect(numericDateOrderOf('en-GB')).toBe('day-first');
+    expect(numericDateOrderOf('de-DE')).toBe('day-first');
+    expect(numericDateOrderOf('fr-CA')).toBe('month-first'); // 2026-12-31: year, month, day
+    expect(numericDateOrderOf('ja-JP')).toBe('month-first');
+    expect(numericDateOrderOf('not a locale!')).toBe('month-first');
   });
 
   it.each(['asdf', '', '   ', 'soon', 'by', 'sometime', '13/45/2026', '2026-02-30', '2/30/2026', 'asdf thursday', 'call thursday about pricing'])(
