@@ -34,6 +34,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Dealside',
+    // Chrome/Edge 123: CSS light-dark(), which the pages' light and dark palettes use
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     description:
       'Sales coaching beside your CRM: commitments, next steps, a 1–5 scorecard and call reviews. Your data never leaves the browser.',
     // activeTab + scripting: "Review this call" on any page the user picks, without a
@@ -79,7 +81,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dealside@dealside.app',
-              strict_min_version: '115.0',
+              // 128 (an ESR): CSS light-dark(), which the pages' light and dark palettes use (Firefox 120+)
+              strict_min_version: '128.0',
               // Dealside sends nothing anywhere: declare it to Firefox.
               data_collection_permissions: { required: ['none'] },
             },

@@ -90,7 +90,7 @@ function orderOfLocale(locale?: string): DateOrder | undefined {
  */
 export function chooseDateOrder(known: {
   setting?: DateOrder | 'auto';
-  /** slashDateOrder of the snapshot's own dates */
+  /** what the snapshot's own close date proves (snapshotDateOrder) */
   snapshot?: DateOrder;
   /** what earlier snapshots from this site proved */
   site?: DateOrder;

@@ -2,7 +2,7 @@ import { dealRecordSchema, repIdOf, repSchema, type DealRecord, type DealSnapsho
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry, type PipelineStores } from './pipeline';
+import type { PipelineStores } from './pipeline';
 import type { DealsideDB } from './schema';
 
 export async function getDeal(db: DB, key: string): Promise<DealRecord | null> {
@@ -17,7 +17,7 @@ export type DealWriteStores = PipelineStores & { reps: IDBPObjectStore<DealsideD
  * the first time an owner is seen. Returns whether anything a person would
  * see changed, so the caller can skip a broadcast when a page re-reports the
  * same fields. The pipeline summary is the caller's to refresh (it may write
- * the deal's next step too).
+ * the deal's next step too): lib/db/record-snapshot.ts.
  */
 export async function writeDealSnapshot(
   stores: DealWriteStores,
@@ -41,22 +41,6 @@ export async function writeDealSnapshot(
     await stores.reps.put(rep);
   }
   return { deal, changed };
-}
-
-/** writeDealSnapshot in a transaction of its own, with the deal's pipeline summary. */
-export async function upsertDealFromSnapshot(
-  db: DB,
-  key: string,
-  snapshot: DealSnapshotData,
-  nowIso: string,
-): Promise<{ deal: DealRecord; changed: boolean }> {
-  // the pipeline stores too: the deal's pipeline summaries are rewritten in this transaction
-  const tx = db.transaction([...PIPELINE_STORES, 'reps'], 'readwrite');
-  const stores = { ...pipelineStoresOf(tx), reps: tx.objectStore('reps') };
-  const written = await writeDealSnapshot(stores, key, snapshot, nowIso);
-  await refreshPipelineEntry(stores, key, { deal: written.deal }, nowIso);
-  await tx.done;
-  return written;
 }
 
 function sameFields(a: DealSnapshotData, b: DealSnapshotData): boolean {

@@ -2,7 +2,7 @@ import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
 import { readBackup, type Backup, type BackupEnvelope } from '../../../lib/backup/format';
 import { readScorecardWeek } from '../../../lib/db/scorecard';
-import { upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { addCommitment, addNoteClearingDraft, getDraft, putDraft } from '../../../lib/db/coaching';
 import { getSettings } from '../../../lib/db/settings';
 import { patchSettings } from '../../../lib/db/settings';
@@ -71,7 +71,7 @@ describe('restoreBackup', () => {
 
     const target = await freshDb();
     // the same deal and commitment id, as this browser has them (different content), and its own settings
-    await upsertDealFromSnapshot(target, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), '2026-10-30T18:00:00.000Z');
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), '2026-10-30T18:00:00.000Z');
     await addCommitment(target, commitment('c1', '2026-10-30', { text: 'this browser’s c1' }));
     await patchSettings(target, { user: { name: 'Robin Hale', role: 'rep' }, theme: 'light' });
     const before = await dump(target);
@@ -110,7 +110,7 @@ describe('restoreBackup', () => {
     await fillThroughApp(original);
     const backup = viaFile(await exportBackup(original, RESTORED_AT));
     const target = await freshDb();
-    await upsertDealFromSnapshot(target, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), WRITTEN_AT);
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { name: 'Acme (this browser)' }), WRITTEN_AT);
     await addCommitment(target, commitment('c7', '2026-10-28'));
     const before = await dump(target);
 

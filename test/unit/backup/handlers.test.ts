@@ -6,8 +6,9 @@ import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { RestoreReport } from '../../../lib/backup/format';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { ACME, RESTORED_AT, WRITTEN_AT, dump, fillThroughApp, snapshot } from '../support/records';
-import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
-import { getNextStep, putNextStep } from '../../../lib/db/coaching';
+import { getDeal } from '../../../lib/db/deals';
+import { recordSnapshot } from '../../../lib/db/record-snapshot';
+import { getNextStep } from '../../../lib/db/coaching';
 import { patchSettings } from '../../../lib/db/settings';
 
 const ID = 'test-extension-id';
@@ -94,19 +95,11 @@ describe('backup/import', () => {
 
 describe('backup/import and the date order', () => {
   it("reads the stored deals' two-way dates again with the order the restore brought, and names them", async () => {
-    // this browser (no user yet) read a deal's 05/11/2026 by its en-US page: May 11
+    // this browser (no user yet) read a deal's 05/11/2026 by its en-US page: May 11, and its next step's 04/12/2026 April 12
     const INITECH = 'salesforce:0065g00000InitcQAA';
-    await upsertDealFromSnapshot(
-      target,
-      INITECH,
-      snapshot('0065g00000InitcQAA', 'Dana Reyes', {
-        locale: 'en-US',
-        closeDate: { text: '05/11/2026', iso: '2026-05-11' },
-        nextStep: { text: 'Pricing call 04/12/2026', date: { text: '04/12/2026', iso: '2026-04-12' } },
-      }),
-      WRITTEN_AT,
-    );
-    await putNextStep(target, { dealKey: INITECH, text: 'Pricing call 04/12/2026', due: '2026-04-12', source: 'crm', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT });
+    const page = { locale: 'en-US', closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' } };
+    await recordSnapshot(target, snapshot('0065g00000InitcQAA', 'Dana Reyes', page), WRITTEN_AT);
+    expect(await getNextStep(target, INITECH)).toMatchObject({ due: '2026-04-12', source: 'crm' });
     // the backup's browser had learned that this site writes day first
     await patchSettings(source, { dateOrderBySite: { 'acme.lightning.force.com': 'day-first' } });
     const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));

@@ -135,8 +135,10 @@ describe('frame host: the dock bar takes the Theme setting', () => {
     const dock = p.part('.dock');
     expect(dock.dataset.theme).toBeUndefined();
     const css = (dock.parentNode as ShadowRoot).querySelector('style')!.textContent!;
-    expect(css).toContain('@media (prefers-color-scheme:dark){.dock:not([data-theme=light]){');
-    expect(css).toMatch(/\.dock\[data-theme=dark\]\{color-scheme:dark;--bar-bg:#1f2430/);
+    // the system's scheme by default, each colour light-dark(light, dark) …
+    expect(css).toMatch(/\.dock\{[^}]*color-scheme:light dark;[^}]*--bar-bg:light-dark\(#f3f4f6,#1f2430\)/);
+    // … and the Theme setting pins the scheme either way
+    expect(css).toContain('.dock[data-theme=dark]{color-scheme:dark}');
     expect(css).toContain('.dock[data-theme=light]{color-scheme:light}');
     host.destroy();
   });

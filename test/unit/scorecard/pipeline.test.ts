@@ -1,5 +1,6 @@
 import { openDealsideDB, type DB } from '../../../lib/db/open';
-import { getDeal, upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { getDeal } from '../../../lib/db/deals';
+import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { getNextStep, putNextStep } from '../../../lib/db/coaching';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
@@ -49,7 +50,7 @@ describe('which stages are open', () => {
 describe('the pipeline summary is kept in step with every deal and next-step write', () => {
   it('deal upsert, CRM next-step merge, sidebar next step, mark done, owner change', async () => {
     const key = 'salesforce:006A';
-    await upsertDealFromSnapshot(db, key, snap('006A', 'Dana Reyes', { stage: 'Prospecting' }), '2026-10-28T12:00:00.000Z');
+    await recordSnapshot(db, snap('006A', 'Dana Reyes', { stage: 'Prospecting' }), '2026-10-28T12:00:00.000Z');
     await expectInStep(key);
     expect((await db.get('pipeline', key))?.step).toBeUndefined();
 
@@ -63,7 +64,7 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     await expectInStep(key);
 
     // seen again, new stage and owner: rep, stage, last seen follow; the next step stays
-    await upsertDealFromSnapshot(db, key, snap('006A', 'Sam Ortiz', { stage: 'Closed Won' }), '2026-10-30T12:00:00.000Z');
+    await recordSnapshot(db, snap('006A', 'Sam Ortiz', { stage: 'Closed Won' }), '2026-10-30T12:00:00.000Z');
     await expectInStep(key);
     expect(await db.get('pipeline', key)).toMatchObject({ repId: 'salesforce:Sam Ortiz', stage: 'Closed Won', lastSeenAt: '2026-10-30T12:00:00.000Z' });
     expect(isPipelineEntry(await db.get('pipeline', key))).toBe(true);
@@ -75,7 +76,7 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     const key = 'salesforce:006B';
     await putNextStep(db, setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
     expect(await db.get('pipeline', key)).toBeUndefined();
-    await upsertDealFromSnapshot(db, key, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
+    await recordSnapshot(db, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
     await expectInStep(key);
     expect((await db.get('pipeline', key))?.step?.text).toBe('Call back');
   });
@@ -111,7 +112,7 @@ describe('reading the week from the pipeline gives the card the full records giv
         const id = `006${i}${j}`;
         const key = `salesforce:${id}`;
         const seen = j === 7 ? '2026-09-01T12:00:00.000Z' : `2026-10-${String(20 + j).padStart(2, '0')}T12:00:00.000Z`; // one not seen lately
-        await upsertDealFromSnapshot(db, key, snap(id, rep, { stage: j === 6 ? 'Closed Lost' : 'Proposal' }), seen);
+        await recordSnapshot(db, snap(id, rep, { stage: j === 6 ? 'Closed Lost' : 'Proposal' }), seen);
         const due = ['2026-11-05', '2026-10-30', '2026-10-20', undefined, '2026-11-20', '2026-11-01', '2026-11-02', '2026-11-09'][j];
         if (j === 0) continue; // no next step
         const changed = j === 4 ? '2026-10-01T12:00:00.000Z' : '2026-10-27T12:00:00.000Z'; // stale when dated ahead

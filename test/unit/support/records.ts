@@ -3,7 +3,7 @@
  * handlers call, so the derived stores are the ones kept on write.
  */
 import type { DB } from '../../../lib/db/open';
-import { upsertDealFromSnapshot } from '../../../lib/db/deals';
+import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { addCommitment, addNoteClearingDraft, addScore, putDraft, putNextStep, resolveCommitmentRecord } from '../../../lib/db/coaching';
 import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { patchSettings } from '../../../lib/db/settings';
@@ -93,8 +93,8 @@ export const completedReview = (extra: Partial<CallReview> = {}): CallReview => 
 
 /** Two deals (two reps), a next step, commitments (one kept), scores, notes, drafts, a completed call review, settings. */
 export async function fillThroughApp(db: DB): Promise<void> {
-  await upsertDealFromSnapshot(db, ACME, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
-  await upsertDealFromSnapshot(db, GLOBEX, snapshot('0065g00000GlobxQAA', 'Lee Park', { stage: 'Discovery' }), WRITTEN_AT);
+  await recordSnapshot(db, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+  await recordSnapshot(db, snapshot('0065g00000GlobxQAA', 'Lee Park', { stage: 'Discovery' }), WRITTEN_AT);
   await putNextStep(db, { dealKey: ACME, text: 'Send the MAP', due: '2026-11-03', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT });
   await addCommitment(db, commitment('c1', '2026-10-27'));
   await addCommitment(db, commitment('c2', '2026-11-04'));
