@@ -81,3 +81,41 @@ test('Sidebar: a failed first request says why and offers Try again, which shows
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
   await expect(aside.getByRole('alert')).toHaveCount(0);
 });
+
+test('Sidebar: change events arriving faster than its first answer do not keep it from showing the deal', async () => {
+  await app.setUser();
+  // Every `sidebar/open` of the sidebar is answered 1.2 s late (a busy background), and
+  // each change event meanwhile asks again: each newer question used to drop the answer
+  // before it, so a steady run of events kept the sidebar on "Reading the deal…".
+  await app.context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:' || location.pathname !== '/sidebar.html') return;
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...a: unknown[]) => Promise<unknown> } } }).chrome.runtime;
+    const real = runtime.sendMessage.bind(runtime);
+    const counts = globalThis as unknown as { __opens?: number };
+    counts.__opens = 0;
+    runtime.sendMessage = (...args: unknown[]) => {
+      if ((args[0] as { type?: string } | undefined)?.type !== 'sidebar/open') return real(...args);
+      counts.__opens!++;
+      return real(...args).then((answer) => new Promise((resolve) => setTimeout(() => resolve(answer), 1200)));
+    };
+  });
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  // a settings change every 300 ms, from Options: a change event for every open page
+  await options.evaluate(() => {
+    let i = 0;
+    (globalThis as unknown as { __storm: number }).__storm = setInterval(() => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome;
+      void runtime.sendMessage({ type: 'settings/set', patch: { weekStartsOn: i++ % 2 ? 7 : 1 } });
+    }, 300) as unknown as number;
+  });
+  const page = await app.open(ACME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  const aside = frame.getByRole('complementary', { name: 'Dealside' });
+  // shown while the events keep coming
+  await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible({ timeout: 6000 });
+  // the run of events really asked again and again before that answer came
+  expect(await frame.evaluate(() => (globalThis as unknown as { __opens: number }).__opens)).toBeGreaterThan(2);
+  await options.evaluate(() => clearInterval((globalThis as unknown as { __storm: number }).__storm));
+  await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
+});

@@ -5,6 +5,7 @@ import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
 import { framingProblem } from '../../../lib/page/sidebar-framing';
 import { framingFacts } from '../../../lib/page/framing-facts';
+import { createAnswerOrder } from '../../../lib/messages/answer-order';
 
 export interface SidebarState {
   settings: Settings | null;
@@ -41,11 +42,17 @@ export function useSidebarState(): SidebarState {
   const tabRef = useRef<number | null>(null);
   /** the background has answered a `sidebar/open` (whatever it said) */
   const answered = useRef(false);
-  /** drops answers that arrive after a newer request (fast SPA navigation) */
-  const generation = useRef(0);
+  /**
+   * Drop answers overtaken by a newer question (fast SPA navigation), but show the first
+   * `sidebar/open` answer to arrive even when change events keep asking again
+   * (lib/messages/answer-order.ts). Two orders: an open (tab, deal and view) overtakes any
+   * view reload in flight, a view reload never overtakes an open (it would keep the old deal).
+   */
+  const [opens] = useState(createAnswerOrder);
+  const [views] = useState(createAnswerOrder);
 
   const loadView = useCallback(async (dealKey: string | null) => {
-    const gen = ++generation.current;
+    const ticket = views.ask();
     if (!dealKey) {
       setView(null);
       return;
@@ -53,14 +60,14 @@ export function useSidebarState(): SidebarState {
     try {
       performance.mark('dealside:view-requested', { detail: dealKey });
       const v = await send({ type: 'deal/view', dealKey });
-      if (gen === generation.current) {
+      if (views.accept(ticket)) {
         setView(v);
         ok();
       }
     } catch (e) {
-      if (gen === generation.current) fail(e);
+      if (views.isLatest(ticket)) fail(e);
     }
-  }, [ok, fail]);
+  }, [ok, fail, views]);
 
 
   const reloadSettings = useCallback(() => {
@@ -74,7 +81,9 @@ export function useSidebarState(): SidebarState {
 
   /** First paint: everything in one round trip. */
   const open = useCallback(async () => {
-    const gen = ++generation.current;
+    const ticket = opens.ask();
+    // a view reload still in flight is older than this answer's view
+    const viewTicket = views.ask();
     const facts = framingFacts();
     // Framed by anything but the tab's top page: ask for nothing, show nothing.
     const misplaced = framingProblem(facts, undefined);
@@ -82,20 +91,22 @@ export function useSidebarState(): SidebarState {
     try {
       performance.mark('dealside:view-requested');
       const o = await send({ type: 'sidebar/open' });
-      if (gen !== generation.current) return;
+      if (!opens.accept(ticket)) return;
       answered.current = true;
       const problem = framingProblem(facts, o.current.snapshot?.url);
       if (problem) return setError(problem);
       tabRef.current = o.current.tabId;
+      const sameDeal = dealKeyRef.current === o.current.dealKey;
       dealKeyRef.current = o.current.dealKey;
       setSettings(o.settings);
       setCurrent(o.current);
-      setView(o.view);
+      // …unless a reload of this deal's view asked after it was shown first (then it is the newer)
+      if (views.accept(viewTicket) || !sameDeal) setView(o.view);
       ok();
     } catch (e) {
-      if (gen === generation.current) fail(e);
+      if (opens.isLatest(ticket)) fail(e);
     }
-  }, [ok, fail]);
+  }, [ok, fail, opens, views]);
 
   useEffect(() => {
     void open();

@@ -1,0 +1,52 @@
+import { createAnswerOrder } from '../../../lib/messages/answer-order';
+
+describe('answer order (a page asking the background again before it answers)', () => {
+  it('applies the newest answer and drops the ones it overtook', () => {
+    const order = createAnswerOrder();
+    const first = order.ask();
+    expect(order.accept(first)).toBe(true);
+    const older = order.ask();
+    const newer = order.ask();
+    expect(order.accept(newer)).toBe(true);
+    // arrives late: it describes what the page has moved on from
+    expect(order.accept(older)).toBe(false);
+  });
+
+  it('drops an answer overtaken by a newer question once something was applied', () => {
+    const order = createAnswerOrder();
+    expect(order.accept(order.ask())).toBe(true);
+    const overtaken = order.ask();
+    const latest = order.ask();
+    expect(order.accept(overtaken)).toBe(false);
+    expect(order.accept(latest)).toBe(true);
+  });
+
+  it('shows the first answer to arrive while nothing is shown, however many questions followed it', () => {
+    const order = createAnswerOrder();
+    // change events keep arriving faster than the round trip: each one asks again
+    const tickets = [order.ask(), order.ask(), order.ask(), order.ask()];
+    expect(order.accept(tickets[0]!)).toBe(true);
+    // then only the newest counts again
+    expect(order.accept(tickets[1]!)).toBe(false);
+    expect(order.accept(tickets[3]!)).toBe(true);
+    expect(order.accept(tickets[2]!)).toBe(false);
+  });
+
+  it('never applies the same answer twice, nor one older than the last applied', () => {
+    const order = createAnswerOrder();
+    const a = order.ask();
+    const b = order.ask();
+    expect(order.accept(b)).toBe(true);
+    expect(order.accept(b)).toBe(false);
+    expect(order.accept(a)).toBe(false);
+  });
+
+  it('says which question is the newest (a failure is shown only for it)', () => {
+    const order = createAnswerOrder();
+    const a = order.ask();
+    expect(order.isLatest(a)).toBe(true);
+    const b = order.ask();
+    expect(order.isLatest(a)).toBe(false);
+    expect(order.isLatest(b)).toBe(true);
+  });
+});
