@@ -32,7 +32,9 @@ function monthNamesOf(locale: string): string[][] | null {
       names = Array.from({ length: 12 }, (_, i) => {
         const date = new Date(Date.UTC(2026, i, 15));
         const forms = formats.map((f) => f.formatToParts(date).find((p) => p.type === 'month')?.value ?? '');
-        return [...new Set(forms.map((n) => n.toLowerCase().replace(/\./g, '').trim()))].filter((n) => /^\p{L}{3,}$/u.test(n));
+        // Catalan writes the month with its article inside a date ("de gener", "d’abril"): the name is what follows
+        const bare = (n: string) => n.toLowerCase().replace(/\./g, '').trim().replace(/^(?:de\s+|d[’'])/u, '');
+        return [...new Set(forms.map(bare))].filter((n) => /^\p{L}{3,}$/u.test(n));
       });
     }
   } catch {
@@ -78,7 +80,7 @@ function orderOfLocale(locale?: string): DateOrder | undefined {
   if (!locale) return undefined;
   if (/^en-(US|PH)$/i.test(locale) || /^en_US$/i.test(locale)) return 'month-first';
   if (/^en$/i.test(locale)) return undefined; // plain "en": could be GB or US
-  if (/^(en-|de|fr|es|it|nl|pt|sv|da|nb|no|fi|pl|cs|ru|tr|el|id|vi)/i.test(locale)) return 'day-first';
+  if (/^(?:en[-_]|(?:de|fr|es|ca|gl|it|nl|pt|sv|da|nb|no|fi|pl|cs|sk|sl|hr|sr|bg|ro|ru|uk|lv|et|is|tr|el|id|vi)(?![a-z]))/i.test(locale)) return 'day-first';
   return undefined;
 }
 
@@ -128,9 +130,10 @@ const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, ord
       return mo ? iso(+m[3]!, mo, +m[2]!) : undefined;
     },
   },
-  // 31 Dec 2026 / 31. Dezember 2026 / 31 déc. 2026 / 31 de diciembre de 2026 / 31 декабря 2026 г.
+  // 31 Dec 2026 / 31. Dezember 2026 / 31 déc. 2026 / 31 de diciembre de 2026 / 31 декабря 2026 г. /
+  // 15 d’abril del 2026 (Catalan: "d’" before a vowel, "del" before the year)
   {
-    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?${MONTH_WORD},?\s+(?:de\s+)?(\d{4})\b`, 'u'),
+    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+|d[’'])?${MONTH_WORD},?\s+(?:del?\s+)?(\d{4})\b`, 'u'),
     words: true,
     toIso: (m, _order, locale) => {
       const mo = monthOf(m[2]!, locale);

@@ -169,6 +169,11 @@ describe('parseDate', () => {
     ['31 mrt. 2026', 'nl-NL', '2026-03-31'],
     ['31 de out. de 2026', 'pt-BR', '2026-10-31'],
     ['Dec 31, 2026', 'fr-FR', '2026-12-31'],
+    // Catalan writes the month's article inside the date
+    ['15 d’abril del 2026', 'ca-ES', '2026-04-15'],
+    ["15 d'abr. del 2026", 'ca', '2026-04-15'],
+    ['31 de desembre del 2026', 'ca-ES', '2026-12-31'],
+    ['1 de gen. 2027', 'ca', '2027-01-01'],
   ])("reads month names in the page's language: %s (%s) → %s", (text, locale, iso) => {
     expect(parseDate(text, undefined, locale)).toEqual({ text, iso });
   });
@@ -232,6 +237,13 @@ describe('date order (05/11/2026: 5 November or May 11?)', () => {
     expect(chooseDateOrder({ setting: 'auto', locale: 'en-US' })).toBe('month-first');
     expect(chooseDateOrder({ locale: 'en-GB' })).toBe('day-first');
     expect(chooseDateOrder({ locale: 'en' })).toBeUndefined();
+    expect(chooseDateOrder({ locale: 'ca-ES' })).toBe('day-first');
+    expect(chooseDateOrder({ locale: 'uk' })).toBe('day-first');
+    expect(chooseDateOrder({ locale: 'en_GB' })).toBe('day-first');
+    expect(chooseDateOrder({ locale: 'en_US' })).toBe('month-first');
+    // a language code is matched whole: "fil" (Filipino, month first) is not "fi"
+    expect(chooseDateOrder({ locale: 'fil-PH' })).toBeUndefined();
+    expect(chooseDateOrder({ locale: 'ja-JP' })).toBeUndefined();
     expect(chooseDateOrder({})).toBeUndefined();
   });
 
