@@ -16,7 +16,7 @@
  * updated, is the `ours` check below (lib/page/still-ours.ts).
  */
 import type { browser } from 'wxt/browser';
-import { mayBeDealPage } from '../lib/crm/deal-hints';
+import { likelyDealPage, mayBeDealPage } from '../lib/crm/deal-hints';
 import { watchAddress } from '../lib/page/watch-address';
 import type { DealReader } from './crm-reader/reader';
 import { stillOurs } from '../lib/page/still-ours';
@@ -26,6 +26,8 @@ declare global {
   var __dealsideReader: DealReader | undefined;
   // set by this script while it runs in the page: whether that instance still belongs to a live extension
   var __dealsideWatching: (() => boolean) | undefined;
+  // set by this script on a likely deal page: the sidebar's saved layout, asked while the reader loads (taken by it)
+  var __dealsideEarlyPrefs: Promise<unknown> | undefined;
 }
 
 /** Looked up only when needed: the first touch brings up the extension's bindings in this page. */
@@ -43,10 +45,20 @@ export default defineUnlistedScript(() => {
   let loading: Promise<void> | null = null;
   const watching = new AbortController();
 
-  const loadReader = () =>
-    (loading ??= import(/* @vite-ignore */ extensionApi().runtime.getURL('/crm-reader.js'))
+  const loadReader = () => {
+    // On a deal's address the reader will put up the sidebar, whose first need is its saved
+    // layout: asked now, the answer arrives while the reader loads instead of after it.
+    if (!loading && likelyDealPage(new URL(href))) {
+      try {
+        globalThis.__dealsideEarlyPrefs = extensionApi().runtime.sendMessage({ type: 'page/sidebarPrefs' }).catch(() => undefined);
+      } catch {
+        // the extension went away this instant: the reader asks (and stops) as usual
+      }
+    }
+    return (loading ??= import(/* @vite-ignore */ extensionApi().runtime.getURL('/crm-reader.js'))
       .then(() => globalThis.__dealsideReader?.sync(href))
       .catch((e) => console.warn('Dealside could not load its deal reader', e)));
+  };
 
   const stop = () => {
     watching.abort();

@@ -5,5 +5,8 @@
 import { createDealReader } from './reader';
 
 export default defineUnlistedScript(() => {
-  globalThis.__dealsideReader ??= createDealReader();
+  // the layout the first stage asked for, if it did: the reader's first sidebar takes it
+  const earlyPrefs = globalThis.__dealsideEarlyPrefs;
+  globalThis.__dealsideEarlyPrefs = undefined;
+  globalThis.__dealsideReader ??= createDealReader(earlyPrefs);
 });

@@ -25,7 +25,12 @@ export interface DealReader {
   siteChanged(): void;
 }
 
-export function createDealReader(): DealReader {
+/**
+ * `earlyPrefs`: the answer to a `page/sidebarPrefs` the first stage sent while this
+ * reader loaded (entrypoints/crm-watch.ts); used for a sidebar put up by the first
+ * address only (later, the layout may have changed since).
+ */
+export function createDealReader(earlyPrefs?: Promise<unknown>): DealReader {
   let host: FrameHost | null = null;
   let watcher: SnapshotWatcher | null = null;
   let currentKey = '';
@@ -74,7 +79,9 @@ export function createDealReader(): DealReader {
     if (host || stopped) return host;
     host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
     // The sidebar appears once its saved layout is known: with the defaults if none can be had.
-    void send({ type: 'page/sidebarPrefs' }).then((reply) => {
+    const asked = earlyPrefs ?? send({ type: 'page/sidebarPrefs' });
+    earlyPrefs = undefined;
+    void asked.then((reply) => {
       const prefs = (reply as { ok?: boolean; data?: SidebarPrefs } | undefined)?.data;
       host?.applyPrefs(prefs && Number.isFinite(prefs.width) && typeof prefs.collapsed === 'boolean' ? prefs : {});
     });
@@ -111,6 +118,11 @@ export function createDealReader(): DealReader {
   };
 
   const sync = (href: string) => {
+    syncTo(href);
+    // only a sidebar put up for the first address may take the early answer
+    earlyPrefs = undefined;
+  };
+  const syncTo = (href: string) => {
     if (stopped) return;
     lastHref = href;
     const url = new URL(href);

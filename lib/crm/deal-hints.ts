@@ -13,3 +13,16 @@ const DYNAMICS = /^(?=.*[?&]pagetype=entityrecord(?:&|$))(?=.*[?&]etn=opportunit
 export function mayBeDealPage(url: URL): boolean {
   return url.protocol === 'https:' && (PATH.test(url.pathname) || DYNAMICS.test(url.search));
 }
+
+/** A Salesforce record address names its object loosely ("/lightning/r/", "one.app"): an opportunity's id starts 006. */
+const SALESFORCE_LOOSE = /^\/(?:lightning\/r\/|one\/one\.app)/i;
+const OPPORTUNITY_ID = /\/006[A-Za-z0-9]{12}/;
+
+/**
+ * Stricter than mayBeDealPage: a deal record's address, as far as the address alone
+ * can tell (a Lightning account or contact record is a "maybe" but not this). Where
+ * it holds, the first stage asks for the sidebar's layout while the reader loads.
+ */
+export function likelyDealPage(url: URL): boolean {
+  return mayBeDealPage(url) && (!SALESFORCE_LOOSE.test(url.pathname) || OPPORTUNITY_ID.test(url.pathname + url.hash));
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mayBeDealPage } from '../../../lib/crm/deal-hints';
+import { likelyDealPage, mayBeDealPage } from '../../../lib/crm/deal-hints';
 import { parseDealAddress } from '../../../lib/crm/registry';
 
 /**
@@ -51,5 +51,32 @@ describe('mayBeDealPage', () => {
 
   it('is false for plain http', () => {
     expect(mayBeDealPage(new URL('http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view'))).toBe(false);
+  });
+});
+
+describe('likelyDealPage (where the first stage asks for the sidebar layout while the reader loads)', () => {
+  it.each(DEALS.filter((href) => !href.includes('/one/one.app')))('is true for the deal address %s', (href) => {
+    expect(likelyDealPage(new URL(href))).toBe(true);
+  });
+
+  it("is true for a one.app address naming an opportunity's id", () => {
+    expect(likelyDealPage(new URL('https://acme.lightning.force.com/one/one.app#/sObject/0065g00000AcmeQAAS/view'))).toBe(true);
+  });
+
+  it('is false for other Salesforce records, which are only a "maybe" (the reader finds no deal there)', () => {
+    for (const href of [
+      'https://acme.lightning.force.com/lightning/r/Account/0015g00000AcmeAAA/view',
+      'https://acme.lightning.force.com/lightning/r/Contact/0035g00000JordanA/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/0015g00000AcmeAAA/view',
+    ]) {
+      const url = new URL(href);
+      expect(mayBeDealPage(url)).toBe(true);
+      expect(parseDealAddress(url)).toBeNull();
+      expect(likelyDealPage(url)).toBe(false);
+    }
+  });
+
+  it.each(NOT_DEALS)('is false for the everyday page %s', (href) => {
+    expect(likelyDealPage(new URL(href))).toBe(false);
   });
 });

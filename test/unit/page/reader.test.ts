@@ -139,3 +139,35 @@ describe('deal reader: the deal just left', () => {
     reader.stop();
   });
 });
+
+describe('deal reader: the layout the first stage asked for while it loaded', () => {
+  const prefsAsked = (send: { mock: { calls: unknown[][] } }) => send.mock.calls.filter(([m]) => (m as { type?: string }).type === 'page/sidebarPrefs').length;
+
+  it("puts up the first address's sidebar with that answer, without asking again", async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 300, collapsed: false } });
+    const reader = createDealReader(Promise.resolve({ ok: true, data: { width: 480, collapsed: true, theme: 'dark' } }));
+    reader.sync(DEAL);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(prefsAsked(send)).toBe(0);
+    expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({ width: 480, collapsed: true, theme: 'dark' });
+  });
+
+  it('an early answer that failed leaves the defaults, as a failed ask does', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reader = createDealReader(Promise.resolve(undefined));
+    reader.sync(DEAL);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({});
+  });
+
+  it('is dropped when the first address puts up no sidebar: a later deal asks afresh', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 300, collapsed: false } });
+    const reader = createDealReader(Promise.resolve({ ok: true, data: { width: 480, collapsed: true } }));
+    reader.sync('https://acme.lightning.force.com/lightning/o/Opportunity/list');
+    expect(hosts).toHaveLength(0);
+    reader.sync(DEAL);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(prefsAsked(send)).toBe(1);
+    expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({ width: 300, collapsed: false });
+  });
+});
