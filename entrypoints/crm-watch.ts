@@ -30,8 +30,14 @@ declare global {
   var __dealsideEarlyPrefs: Promise<unknown> | undefined;
 }
 
-/** Looked up only when needed: the first touch brings up the extension's bindings in this page. */
-const extensionApi = () => (globalThis as unknown as { chrome: typeof browser }).chrome;
+/**
+ * Looked up only when needed: the first touch brings up the extension's bindings in this page.
+ * Firefox's `browser` first (its `chrome.runtime.sendMessage` returns no promise), as wxt/browser does.
+ */
+const extensionApi = (): typeof browser => {
+  const g = globalThis as unknown as { browser?: typeof browser; chrome: typeof browser };
+  return g.browser?.runtime?.id ? g.browser : g.chrome;
+};
 
 /** An extension reload or update leaves this script running without a runtime: then it stops. */
 const ours = () => stillOurs(extensionApi);
@@ -50,7 +56,11 @@ export default defineUnlistedScript(() => {
     // layout: asked now, the answer arrives while the reader loads instead of after it.
     if (!loading && likelyDealPage(new URL(href))) {
       try {
-        globalThis.__dealsideEarlyPrefs = extensionApi().runtime.sendMessage({ type: 'page/sidebarPrefs' }).catch(() => undefined);
+        const asked: unknown = extensionApi().runtime.sendMessage({ type: 'page/sidebarPrefs' });
+        // a runtime whose sendMessage returns no promise: the reader asks itself, as without this
+        if (typeof (asked as { then?: unknown } | undefined)?.then === 'function') {
+          globalThis.__dealsideEarlyPrefs = Promise.resolve(asked).catch(() => undefined);
+        }
       } catch {
         // the extension went away this instant: the reader asks (and stops) as usual
       }

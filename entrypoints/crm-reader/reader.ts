@@ -77,6 +77,11 @@ export function createDealReader(earlyPrefs?: Promise<unknown>): DealReader {
   /** null once stopped (asking for the saved layout may find the extension gone) */
   const ensureHost = (): FrameHost | null => {
     if (host || stopped) return host;
+    // the early answer sends nothing, so nothing below would notice an extension reloaded meanwhile
+    if (earlyPrefs && !ours()) {
+      stop();
+      return null;
+    }
     host = createFrameHost((prefs) => void send({ type: 'page/setSidebarPrefs', ...prefs }));
     // The sidebar appears once its saved layout is known: with the defaults if none can be had.
     const asked = earlyPrefs ?? send({ type: 'page/sidebarPrefs' });

@@ -78,7 +78,7 @@ export type { DateOrder };
  */
 function orderOfLocale(locale?: string): DateOrder | undefined {
   if (!locale) return undefined;
-  if (/^en-(US|PH)$/i.test(locale) || /^en_US$/i.test(locale)) return 'month-first';
+  if (/^en[-_](US|PH)$/i.test(locale)) return 'month-first';
   if (/^en$/i.test(locale)) return undefined; // plain "en": could be GB or US
   if (/^(?:en[-_]|(?:de|fr|es|ca|gl|it|nl|pt|sv|da|nb|no|fi|pl|cs|sk|sl|hr|sr|bg|ro|ru|uk|lv|et|is|tr|el|id|vi)(?![a-z]))/i.test(locale)) return 'day-first';
   return undefined;
@@ -142,15 +142,29 @@ const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, ord
   },
 ];
 
+/** At most this many "number word year" candidates are tried per pattern: free text is bounded work. */
+const WORD_CANDIDATES = 8;
+
 function scan(text: string, order?: DateOrder, locale?: string): { index: number; text: string; iso?: string } | undefined {
   let best: { index: number; text: string; iso?: string } | undefined;
   for (const { re, words, toIso } of DATE_PATTERNS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const got = toIso(m, order, locale);
-    // an ambiguous numeric date still counts (text kept, no iso); a word that is not a month does not
-    if (!got && words) continue;
-    if (!best || m.index < best.index) best = { index: m.index, text: m[0], ...(got ? { iso: got } : {}) };
+    let m: RegExpExecArray | null = null;
+    let got: string | undefined;
+    if (words) {
+      // a word that is not a month ("12 meses del 2025") must not hide a date after it
+      const all = new RegExp(re.source, re.flags + 'g');
+      for (let tries = 0; tries < WORD_CANDIDATES && (m = all.exec(text)); tries++) {
+        if ((got = toIso(m, order, locale))) break;
+        all.lastIndex = m.index + 1;
+      }
+      if (!got) continue;
+    } else {
+      m = re.exec(text);
+      if (!m) continue;
+      // an ambiguous numeric date still counts (text kept, no iso)
+      got = toIso(m, order, locale);
+    }
+    if (!best || m!.index < best.index) best = { index: m!.index, text: m![0], ...(got ? { iso: got } : {}) };
   }
   return best;
 }

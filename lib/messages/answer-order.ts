@@ -14,19 +14,31 @@ export interface AnswerOrder {
   ask(): number;
   /** whether the answer to `ticket` should be applied (if so, it counts as applied) */
   accept(ticket: number): boolean;
-  /** whether `ticket` is the newest question (a failure is worth showing only then) */
+  /**
+   * The question `ticket` failed: whether to show it (only the newest question's failure
+   * is). Once shown, an older answer arriving after it is dropped too: it would clear the
+   * failure and its "Try again" with what may already be stale.
+   */
+  failed(ticket: number): boolean;
+  /** whether `ticket` is the newest question */
   isLatest(ticket: number): boolean;
 }
 
 export function createAnswerOrder(): AnswerOrder {
   let asked = 0;
   let applied = 0;
+  let failedAt = 0;
   return {
     ask: () => ++asked,
     accept(ticket) {
       if (ticket <= applied) return false;
-      if (ticket !== asked && applied > 0) return false;
+      if (ticket !== asked && (applied > 0 || failedAt === asked)) return false;
       applied = ticket;
+      return true;
+    },
+    failed(ticket) {
+      if (ticket !== asked) return false;
+      failedAt = ticket;
       return true;
     },
     isLatest: (ticket) => ticket === asked,

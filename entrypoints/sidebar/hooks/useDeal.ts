@@ -60,12 +60,14 @@ export function useSidebarState(): SidebarState {
     try {
       performance.mark('dealside:view-requested', { detail: dealKey });
       const v = await send({ type: 'deal/view', dealKey });
+      // the tab moved to another deal meanwhile (an open's answer): this view is of the one it left
+      if (dealKey !== dealKeyRef.current) return;
       if (views.accept(ticket)) {
         setView(v);
         ok();
       }
     } catch (e) {
-      if (views.isLatest(ticket)) fail(e);
+      if (views.failed(ticket)) fail(e);
     }
   }, [ok, fail, views]);
 
@@ -104,7 +106,7 @@ export function useSidebarState(): SidebarState {
       if (views.accept(viewTicket) || !sameDeal) setView(o.view);
       ok();
     } catch (e) {
-      if (opens.isLatest(ticket)) fail(e);
+      if (opens.failed(ticket)) fail(e);
     }
   }, [ok, fail, opens, views]);
 

@@ -186,6 +186,10 @@ describe('parseDate', () => {
     // a locale the runtime does not know: English and German names still read
     expect(parseDate('31 Dec 2026', undefined, 'xx-YY')).toEqual({ text: '31 Dec 2026', iso: '2026-12-31' });
     expect(findDate('Relance le 3 déc. 2026 avec le DAF', undefined, 'fr-FR')).toEqual({ text: '3 déc. 2026', iso: '2026-12-03' });
+    // a number, a word that is no month and a year before the date do not hide it
+    expect(findDate('Revisar 12 meses del 2025; firmar 15 de marzo de 2026', undefined, 'es-ES')).toEqual({ text: '15 de marzo de 2026', iso: '2026-03-15' });
+    expect(findDate('Send 2 demos in 2026 by 15 March 2026', undefined, 'en')).toEqual({ text: '15 March 2026', iso: '2026-03-15' });
+    expect(findDate('Q3 2026: 12 seats, 3 sites 2027, then Dec 1, 2026', undefined, 'en')).toEqual({ text: 'Dec 1, 2026', iso: '2026-12-01' });
   });
 
   it('does not take a word that merely starts like a month for one (was: "Decimal 5, 2026" → Dec 5)', () => {
@@ -241,6 +245,7 @@ describe('date order (05/11/2026: 5 November or May 11?)', () => {
     expect(chooseDateOrder({ locale: 'uk' })).toBe('day-first');
     expect(chooseDateOrder({ locale: 'en_GB' })).toBe('day-first');
     expect(chooseDateOrder({ locale: 'en_US' })).toBe('month-first');
+    expect(chooseDateOrder({ locale: 'en_PH' })).toBe('month-first');
     // a language code is matched whole: "fil" (Filipino, month first) is not "fi"
     expect(chooseDateOrder({ locale: 'fil-PH' })).toBeUndefined();
     expect(chooseDateOrder({ locale: 'ja-JP' })).toBeUndefined();

@@ -41,12 +41,33 @@ describe('answer order (a page asking the background again before it answers)', 
     expect(order.accept(a)).toBe(false);
   });
 
-  it('says which question is the newest (a failure is shown only for it)', () => {
+  it('says which question is the newest', () => {
     const order = createAnswerOrder();
     const a = order.ask();
     expect(order.isLatest(a)).toBe(true);
     const b = order.ask();
     expect(order.isLatest(a)).toBe(false);
     expect(order.isLatest(b)).toBe(true);
+  });
+
+  it("shows only the newest question's failure, and then no older answer over it", () => {
+    const order = createAnswerOrder();
+    const older = order.ask();
+    const newest = order.ask();
+    // an overtaken question's failure is not shown
+    expect(order.failed(older)).toBe(false);
+    expect(order.failed(newest)).toBe(true);
+    // the older question's answer would clear that failure (and its Try again): dropped
+    expect(order.accept(older)).toBe(false);
+    // asking again (Try again) is answered as usual
+    expect(order.accept(order.ask())).toBe(true);
+  });
+
+  it('an overtaken failure does not stop the first answer from showing', () => {
+    const order = createAnswerOrder();
+    const first = order.ask();
+    const second = order.ask();
+    expect(order.failed(first)).toBe(false);
+    expect(order.accept(second)).toBe(true);
   });
 });

@@ -160,6 +160,19 @@ describe('deal reader: the layout the first stage asked for while it loaded', ()
     expect(hosts[0]!.applyPrefs).toHaveBeenCalledWith({});
   });
 
+  it('an extension reloaded while the reader loaded: no sidebar is put up with the early answer', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const reader = createDealReader(Promise.resolve(undefined));
+    globalThis.__dealsideReader = reader;
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    reader.sync(DEAL);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(hosts).toHaveLength(0);
+    expect(watchers).toHaveLength(0);
+    expect(send).not.toHaveBeenCalled();
+    expect(globalThis.__dealsideReader).toBeUndefined();
+  });
+
   it('is dropped when the first address puts up no sidebar: a later deal asks afresh', async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 300, collapsed: false } });
     const reader = createDealReader(Promise.resolve({ ok: true, data: { width: 480, collapsed: true } }));
