@@ -105,7 +105,10 @@ export function chooseDateOrder(known: {
 /** A month's name: letters of any script, not inside a longer word. */
 const MONTH_WORD = String.raw`(?<!\p{L})(\p{L}{3,12})\.?`;
 
-/** Date patterns, most specific first; each yields the ISO date of its match, or undefined. `words`: it names the month. */
+/**
+ * Date patterns, most specific first; each yields the ISO date of its match, or undefined. `words`: it names the
+ * month, and its pattern is global, so scan can try the next candidate when a word is no month.
+ */
 const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, order?: DateOrder, locale?: string) => string | undefined }[] = [
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, toIso: (m) => iso(+m[1]!, +m[2]!, +m[3]!) },
   // 31.12.2026 — dots are always day first
@@ -123,7 +126,7 @@ const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, ord
   },
   // Dec 31, 2026 / December 31 2026
   {
-    re: new RegExp(String.raw`${MONTH_WORD}\s+(\d{1,2}),?\s+(\d{4})\b`, 'u'),
+    re: new RegExp(String.raw`${MONTH_WORD}\s+(\d{1,2}),?\s+(\d{4})\b`, 'gu'),
     words: true,
     toIso: (m, _order, locale) => {
       const mo = monthOf(m[1]!, locale);
@@ -133,7 +136,7 @@ const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, ord
   // 31 Dec 2026 / 31. Dezember 2026 / 31 déc. 2026 / 31 de diciembre de 2026 / 31 декабря 2026 г. /
   // 15 d’abril del 2026 (Catalan: "d’" before a vowel, "del" before the year)
   {
-    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+|d[’'])?${MONTH_WORD},?\s+(?:del?\s+)?(\d{4})\b`, 'u'),
+    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+|d[’'])?${MONTH_WORD},?\s+(?:del?\s+)?(\d{4})\b`, 'gu'),
     words: true,
     toIso: (m, _order, locale) => {
       const mo = monthOf(m[2]!, locale);
@@ -152,10 +155,11 @@ function scan(text: string, order?: DateOrder, locale?: string): { index: number
     let got: string | undefined;
     if (words) {
       // a word that is not a month ("12 meses del 2025") must not hide a date after it
-      const all = new RegExp(re.source, re.flags + 'g');
-      for (let tries = 0; tries < WORD_CANDIDATES && (m = all.exec(text)); tries++) {
+      // (a global pattern, from the start of this text; scan runs to the end before another call)
+      re.lastIndex = 0;
+      for (let tries = 0; tries < WORD_CANDIDATES && (m = re.exec(text)); tries++) {
         if ((got = toIso(m, order, locale))) break;
-        all.lastIndex = m.index + 1;
+        re.lastIndex = m.index + 1;
       }
       if (!got) continue;
     } else {
