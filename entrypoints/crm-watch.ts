@@ -16,7 +16,7 @@
  * updated, is the `ours` check below (lib/page/still-ours.ts).
  */
 import type { browser } from 'wxt/browser';
-import { likelyDealPage, mayBeDealPage } from '../lib/crm/deal-hints';
+import { likelyDealPage, mayBeDealPage, type AddressParts } from '../lib/crm/deal-hints';
 import { watchAddress } from '../lib/page/watch-address';
 import type { DealReader } from './crm-reader/reader';
 import { stillOurs } from '../lib/page/still-ours';
@@ -39,6 +39,9 @@ const extensionApi = (): typeof browser => {
   return g.browser?.runtime?.id ? g.browser : g.chrome;
 };
 
+/** The address's parts: the page's own `location` when it is that address (a URL object's first use costs the page). */
+const partsOf = (href: string): AddressParts => (href === location.href ? location : new URL(href));
+
 /** An extension reload or update leaves this script running without a runtime: then it stops. */
 const ours = () => stillOurs(extensionApi);
 
@@ -54,7 +57,7 @@ export default defineUnlistedScript(() => {
   const loadReader = () => {
     // On a deal's address the reader will put up the sidebar, whose first need is its saved
     // layout: asked now, the answer arrives while the reader loads instead of after it.
-    if (!loading && likelyDealPage(new URL(href))) {
+    if (!loading && likelyDealPage(partsOf(href))) {
       try {
         const asked: unknown = extensionApi().runtime.sendMessage({ type: 'page/sidebarPrefs' });
         // a runtime whose sendMessage returns no promise: the reader asks itself, as without this
@@ -82,7 +85,7 @@ export default defineUnlistedScript(() => {
     if (reader) {
       if (ours()) reader.sync(next);
       else stop();
-    } else if (mayBeDealPage(new URL(next))) {
+    } else if (mayBeDealPage(partsOf(next))) {
       if (ours()) void loadReader();
       else stop();
     }

@@ -49,6 +49,29 @@ describe('mayBeDealPage', () => {
     expect(mayBeDealPage(url)).toBe(false);
   });
 
+  // The patterns alone, as mayBeDealPage read them before its string-only gate: the gate
+  // (which spares every other CRM page compiling them) must never change an answer.
+  const PATTERNS_ALONE = (url: URL) =>
+    url.protocol === 'https:' &&
+    (/^\/lightning\/r\/|^\/one\/one\.app|^\/006[A-Za-z0-9]{12}|^\/contacts\/\d+\/(?:record\/0-3|deal)\/|^\/deal\/\d|\/tab\/Potentials\/\d/i.test(url.pathname) ||
+      /^(?=.*[?&]pagetype=entityrecord(?:&|$))(?=.*[?&]etn=opportunity(?:&|$))/i.test(url.search));
+  const shouted = (href: string) => {
+    const url = new URL(href);
+    return `${url.origin}${url.pathname.toUpperCase()}${url.search.toUpperCase()}${url.hash}`;
+  };
+  it.each([...DEALS, ...NOT_DEALS, ...DEALS.map(shouted), ...NOT_DEALS.map(shouted)])('answers as the patterns alone for %s', (href) => {
+    const url = new URL(href);
+    expect(mayBeDealPage(url)).toBe(PATTERNS_ALONE(url));
+  });
+
+  it("reads the page's own location as it reads a URL (the first stage passes location, not a new URL)", () => {
+    for (const href of [...DEALS, ...NOT_DEALS]) {
+      const { protocol, pathname, search, hash } = new URL(href);
+      expect(mayBeDealPage({ protocol, pathname, search, hash })).toBe(mayBeDealPage(new URL(href)));
+      expect(likelyDealPage({ protocol, pathname, search, hash })).toBe(likelyDealPage(new URL(href)));
+    }
+  });
+
   it('is false for plain http', () => {
     expect(mayBeDealPage(new URL('http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view'))).toBe(false);
   });
