@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 // web-accessible sidebar and the host list can never drift apart.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [popupModulesAfterRequest(), eagerCompileHint(['crm-reader.js'])] }),
+  vite: () => ({ plugins: [popupModulesAfterRequest(), eagerCompileHint(['crm-reader.js', 'crm-watch.js'])] }),
   hooks: {
     // Content scripts run on every matching page and have a 25 KB budget; the
     // polyfill alone is ~10 KB. They send messages and answer with sendResponse
