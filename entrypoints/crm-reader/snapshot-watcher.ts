@@ -13,7 +13,7 @@
  * changed. Runs only on deal pages; other CRM pages get no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
-import { readTrace, type RawDealTexts } from '../../lib/crm/dom';
+import { readTrace, shadowSearch, warmShadowSearch, type RawDealTexts, type SearchRoot } from '../../lib/crm/dom';
 import { readFootprint, type ReadFootprint } from '../../lib/page/read-footprint';
 import { createReadPacing } from '../../lib/page/read-pacing';
 
@@ -41,6 +41,15 @@ const OPTIONS: MutationObserverInit = {
  * mutation and no event. Only on records read from form fields (Dynamics 365).
  */
 const FORM_VALUE_CHECK_MS = 2000;
+
+/**
+ * Elements a read may visit searching for open shadow roots before the page has been
+ * touched (lib/crm/dom.ts: shadowSearch). A record page larger than this, with a field
+ * the light DOM lacks, is touched a slice at a time first and read after: its first
+ * search in one go was a long task (63 ms on a 6,455-element record page). The Lightning
+ * fixture's read visits about 400: a record of ordinary size is searched at once.
+ */
+const SHADOW_SEARCH_ALLOWANCE = 2000;
 
 type FormField = HTMLInputElement | HTMLTextAreaElement;
 const isFormField = (el: Element): el is FormField => el.localName === 'input' || el.localName === 'textarea';
@@ -142,9 +151,23 @@ export function watchDeal(
     }
   };
 
+  /** 'cold' until the page was touched for the shadow-root search (then reads search it at once) */
+  let searchState: 'cold' | 'warming' | 'warm' = 'cold';
+  /** A read stopped its search short: touch what it searched a slice at a time, then read again. */
+  const warmThenRead = (roots: SearchRoot[]) => {
+    searchState = 'warming';
+    void roots
+      .reduce<Promise<void>>((before, root) => before.then(() => warmShadowSearch(root, () => stopped)), Promise.resolve())
+      .then(() => {
+        searchState = 'warm';
+        if (!stopped && timer === undefined) read();
+      });
+  };
+
   const readNow = () => {
     // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
     const rendered = adapter.isRecordRendered(document, address);
+    if (shadowSearch.cutShort.size) return;
     if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return pacing.readEnded('not-rendered', Date.now());
     const url = new URL(location.href);
     const valuesFrom: Element[] = [];
@@ -152,6 +175,8 @@ export function watchDeal(
     readTrace.element = (el) => valuesFrom.push(el);
     const fields = adapter.readDeal(document, address, url);
     readTrace.root = readTrace.element = null;
+    // cut short: a partial read is no news (a field missing from it is not a field cleared)
+    if (shadowSearch.cutShort.size) return;
     // The address changes before the new record renders, and not every CRM's markup says
     // which record it shows: the deal left behind, read under this one's id, would give it
     // that deal's next step (resetting its "Done" and its Stale clock). Its name still
@@ -174,11 +199,19 @@ export function watchDeal(
 
   const read = () => {
     timer = undefined;
-    if (stopped) return;
+    if (stopped || searchState === 'warming') return;
+    shadowSearch.allowance = searchState === 'warm' ? Infinity : SHADOW_SEARCH_ALLOWANCE;
+    shadowSearch.cutShort.clear();
     try {
       readNow();
     } finally {
-      if (!stopped) listen();
+      shadowSearch.allowance = Infinity;
+      readTrace.root = readTrace.element = null;
+      const cutShort = [...shadowSearch.cutShort];
+      shadowSearch.cutShort.clear();
+      // Not listening while it warms: the read after it sees whatever changed meanwhile.
+      if (cutShort.length && !stopped) warmThenRead(cutShort);
+      else if (!stopped) listen();
     }
   };
 

@@ -7,7 +7,9 @@
 import type { CrmAdapter, CrmId, DealAddress, DealSnapshot } from './types';
 import { cleanText } from './clean-text';
 
-type Root = Document | Element | ShadowRoot | DocumentFragment;
+/** Where a search starts: a document, an element, or a shadow root. */
+export type SearchRoot = Document | Element | ShadowRoot | DocumentFragment;
+type Root = SearchRoot;
 type Maybe<T> = T | null | undefined;
 
 /** Shadow roots this many levels deep are searched (host → shadow → host → shadow …). */
@@ -47,10 +49,68 @@ function shadowRootsIn(root: Root): ShadowRoot[] {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (--shadowSearch.allowance < 0) {
+      shadowSearch.cutShort.add(root);
+      break;
+    }
     const sr = (n as Element).shadowRoot;
     if (sr) out.push(note(sr));
   }
   return out;
+}
+
+/**
+ * How many elements the searches for open shadow roots may visit before they stop
+ * short (adding the root they were searching to `cutShort`). Unlimited unless a caller sets it around a read:
+ * the snapshot watcher does, because the first search of a large page is slow in one
+ * go — each element's first touch from the content script's world costs, 20–24 ms of
+ * CPU for a 6,000-element record page on a slow machine, a long task — and the same
+ * search once the elements were touched takes well under a millisecond
+ * (warmShadowSearch spreads that first touch over several tasks).
+ */
+export const shadowSearch = { allowance: Infinity, cutShort: new Set<Root>() };
+
+/**
+ * Visits what the shadow-root searches under `root` visit (its elements, and those of
+ * its open shadow roots to the same depth), a slice at a time, each slice a task of
+ * its own of at most `sliceMs`, so that a search afterwards finds it all touched.
+ * Resolves when done, or early when `stopped()` says so; a page changing meanwhile
+ * only leaves some of it untouched.
+ */
+export function warmShadowSearch(root: Root, stopped: () => boolean, sliceMs = 4): Promise<void> {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const pending: { root: Root; depth: number }[] = [{ root, depth: 0 }];
+  const own = (root as Element).shadowRoot;
+  if (own) pending.push({ root: own, depth: 1 });
+  let walker: TreeWalker | null = null;
+  let depth = 0;
+  return new Promise((done) => {
+    const slice = () => {
+      if (stopped()) return done();
+      const until = performance.now() + sliceMs;
+      // at least one batch per slice, however short the slice
+      do {
+        if (!walker) {
+          const next = pending.shift();
+          if (!next) return done();
+          walker = doc.createTreeWalker(next.root, SHOW_ELEMENT);
+          depth = next.depth;
+        }
+        // a batch between clock reads: the clock costs more than one element
+        for (let i = 0; i < 64; i++) {
+          const n = walker.nextNode() as Element | null;
+          if (!n) {
+            walker = null;
+            break;
+          }
+          const sr = n.shadowRoot;
+          if (sr && depth + 1 < DEPTH) pending.push({ root: sr, depth: depth + 1 });
+        }
+      } while (performance.now() < until);
+      setTimeout(slice, 0);
+    };
+    slice();
+  });
 }
 
 /**

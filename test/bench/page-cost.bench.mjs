@@ -2,10 +2,10 @@
 // promise reactions included: lib.mjs scriptTimer says why) and long tasks,
 // measured against the same page without the extension in the same run.
 // Runs alternate with/without so machine noise hits both sides alike.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LONG_TASK_OBSERVER, ROOT, launch, median, reference, result, routeFixture, scriptTimer, signIn } from './lib.mjs';
 import { findSidebarFrame, shownAt, waitFor } from './sidebar-frame.mjs';
+import { withNoiseInRecordPage } from '../support/large-record.mjs';
 
 /** Let the content script finish (idle callbacks, debounced reads) before reading the counters. */
 const SETTLE_MS = 1500;
@@ -96,21 +96,6 @@ const CASES = [
     keepWarmTab: false,
   },
 ];
-
-/**
- * The Lightning deal fixture made record-page sized: the body of the 5,000-element
- * noise page (Setup's tree and Object Manager rows: SLDS markup, no scripts) placed
- * inside the active record's page, before its related lists. The noise page's own
- * page host loses its `active` and host classes, so the record stays the page shown.
- */
-async function withNoiseInRecordPage(html) {
-  const noise = await readFile(join(ROOT, 'test/fixtures/crm/noise-5000.html'), 'utf8');
-  const inner = /<body[^>]*>([\s\S]*)<\/body>/.exec(noise)?.[1].replace(/\bactive lafPageHost\b/g, 'noise-region');
-  const host = html.indexOf('data-record-id="0065g00000AcmeQAAS"');
-  const related = html.indexOf('<lst-related-list-container', host);
-  if (!inner || host < 0 || related < 0) throw new Error('cannot build the large deal page from the fixtures');
-  return `${html.slice(0, related)}<div class="record-extras">${inner}</div>${html.slice(related)}`;
-}
 
 /** The width Dealside reserves beside the CRM (<html>'s margin): 24 px when collapsed to its bar. */
 const reservedWidth = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).marginRight));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, scopeOf, textOf } from '../../../lib/crm/dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, scopeOf, shadowSearch, textOf, warmShadowSearch } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
 import { enrichSnapshot } from '../../../lib/crm/values';
@@ -313,6 +313,65 @@ describe('Salesforce Lightning: shadow roots searched only for what the light DO
     // only the roots a value's own text passes through (the amount's formatted number)
     const amountRoots = [...walked].filter((r) => r.host.localName === 'lightning-formatted-number');
     expect(walked.size).toBe(amountRoots.length);
+  });
+});
+
+describe('the search for open shadow roots, limited and warmed a slice at a time (a large page read without a long task)', () => {
+  const url = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
+  const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;
+  afterEach(() => {
+    shadowSearch.allowance = Infinity;
+    shadowSearch.cutShort.clear();
+  });
+
+  it('stops short after the elements allowed, says which search it cut, and so misses the Next Step in a shadow root', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    shadowSearch.allowance = 20;
+    const cut = readEnriched(sf, doc, parseDealAddress(url)!, url);
+    expect(cut.nextStep).toBeUndefined();
+    expect(shadowSearch.cutShort.size).toBeGreaterThan(0);
+    // unlimited (the default, and the watcher's once the page is warm): found, nothing cut
+    shadowSearch.allowance = Infinity;
+    shadowSearch.cutShort.clear();
+    expect(readEnriched(sf, doc, parseDealAddress(url)!, url).nextStep?.text).toBe('Send mutual action plan draft by 12/15/2026');
+    expect(shadowSearch.cutShort.size).toBe(0);
+  });
+
+  it('an allowance the page fits in changes nothing', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const unlimited = readEnriched(sf, doc, parseDealAddress(url)!, url);
+    shadowSearch.allowance = 2000; // the watcher's, SHADOW_SEARCH_ALLOWANCE: this page's read visits about 400
+    expect(readEnriched(sf, doc, parseDealAddress(url)!, url)).toEqual(unlimited);
+    expect(shadowSearch.cutShort.size).toBe(0);
+  });
+
+  it('warming walks the root and every open shadow root the search would walk, over several tasks', async () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const walked = new Set<ShadowRoot>();
+    readTrace.root = (r) => walked.add(r);
+    try {
+      scopeOf(doc.body).queryAll('.no-such-thing');
+    } finally {
+      readTrace.root = null;
+    }
+    expect(walked.size).toBeGreaterThan(0);
+    const walkers: Node[] = [];
+    const create = doc.createTreeWalker.bind(doc);
+    doc.createTreeWalker = ((root: Node, what?: number) => (walkers.push(root), create(root, what))) as typeof doc.createTreeWalker;
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    await warmShadowSearch(doc.body, () => false, 0);
+    expect(walkers[0]).toBe(doc.body);
+    expect(new Set(walkers.slice(1))).toEqual(walked);
+    // one batch of elements per task when each slice may take no time: the page's elements over several tasks
+    expect(timeout.mock.calls.length).toBeGreaterThanOrEqual(Math.floor(doc.body.querySelectorAll('*').length / 64));
+    timeout.mockRestore();
+  });
+
+  it('warming stops when told', async () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const walkers = vi.spyOn(doc, 'createTreeWalker');
+    await warmShadowSearch(doc.body, () => true);
+    expect(walkers).not.toHaveBeenCalled();
   });
 });
 

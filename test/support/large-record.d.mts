@@ -1,0 +1,1 @@
+export function withNoiseInRecordPage(html: string): Promise<string>;

@@ -1,0 +1,92 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scopeOf, shadowSearch, textOf } from '../../../lib/crm/dom';
+import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
+import type { SnapshotWatcher } from '../../../entrypoints/crm-reader/snapshot-watcher';
+
+/**
+ * The watcher on a page whose Next Step sits in an open shadow root, after `fillers`
+ * other elements of the record: a read searches them all for shadow roots. Past the
+ * watcher's allowance (2,000 elements) the page is touched a slice at a time first and
+ * read after; the read that stopped short is not reported (its missing field is no
+ * field cleared).
+ */
+function recordPage(fillers: number) {
+  const { document, MutationObserver } = parseHTML('<html><body><main id="record"><h1 class="name">Acme renewal</h1></main></body></html>');
+  const record = document.getElementById('record')!;
+  for (let i = 0; i < fillers; i++) record.append(document.createElement('div'));
+  const section = document.createElement('section');
+  record.append(section);
+  section.attachShadow({ mode: 'open' }).innerHTML = '<p class="next">Send the mutual action plan</p>';
+  vi.stubGlobal('document', document);
+  vi.stubGlobal('MutationObserver', MutationObserver);
+  vi.stubGlobal('location', { href: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view' });
+  return document as unknown as Document;
+}
+
+const address: DealAddress = { crm: 'salesforce', recordId: '0065g00000AcmeQAAS' };
+/** Reads the name from the light DOM and the next step wherever it is (shadow roots searched). */
+const adapter = {
+  isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
+  readDeal: (doc: Document, a: DealAddress, url: URL) => {
+    const scope = scopeOf(doc.body);
+    const next = textOf(scope.query('.next'));
+    return { crm: a.crm, recordId: a.recordId, host: url.host, url: url.href, name: textOf(scope.query('.name')), ...(next ? { nextStep: { text: next } } : {}) };
+  },
+} as unknown as CrmAdapter;
+
+const { watchDeal } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
+let watcher: SnapshotWatcher | undefined;
+afterEach(() => {
+  watcher?.stop();
+  watcher = undefined;
+  vi.unstubAllGlobals();
+});
+
+describe('snapshot watcher: the search for shadow roots on a large page', () => {
+  it('a record of ordinary size is read and reported at once', () => {
+    recordPage(300);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.nextStep?.text).toBe('Send the mutual action plan');
+    expect(shadowSearch.allowance).toBe(Infinity); // left unlimited for anyone else searching
+  });
+
+  it('a large record: nothing reported at once, then one report, already with the field in the shadow root', async () => {
+    const doc = recordPage(3000);
+    const walkers = vi.spyOn(doc, 'createTreeWalker');
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(reports).toHaveLength(0);
+    expect(shadowSearch.allowance).toBe(Infinity);
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    expect(reports[0]!.nextStep?.text).toBe('Send the mutual action plan');
+    expect(reports[0]!.name).toBe('Acme renewal');
+    // cut short, warmed (the record and the one shadow root), then read whole
+    expect(walkers.mock.calls.length).toBeGreaterThanOrEqual(4);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reports).toHaveLength(1);
+  });
+
+  it('a large record: later edits are read at once (the page is warm), as on any page', async () => {
+    const doc = recordPage(3000);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    const next = doc.querySelector('section')!.shadowRoot!.querySelector('.next')!;
+    next.textContent = 'Procurement review';
+    doc.querySelector('.name')!.textContent = 'Acme renewal (2 years)';
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]).toMatchObject({ name: 'Acme renewal (2 years)', nextStep: { text: 'Procurement review' } });
+  });
+
+  it('stopped while it warms: nothing is ever reported', async () => {
+    recordPage(3000);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    watcher.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reports).toHaveLength(0);
+  });
+});
