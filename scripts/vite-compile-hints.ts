@@ -6,6 +6,9 @@ type Plugin = Extract<NonNullable<WxtViteConfig['plugins']>[number], { name: str
 /** V8's explicit compile hint (Chrome 136+): compile every function of this file eagerly. */
 export const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
+/** The files given the hint (wxt.config.ts): the CRM content script's two stages (why: below). */
+export const EAGER_COMPILED = ['crm-reader.js', 'crm-watch.js'] as const;
+
 /**
  * Build step: puts V8's "compile everything now" comment at the top of the
  * content scripts named (the deal reader, crm-reader.js; the first stage) after minification (which strips comments).

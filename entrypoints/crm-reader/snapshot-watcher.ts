@@ -9,8 +9,11 @@
  * field (Dynamics shows its fields as inputs) changes no DOM, only the input's
  * value: the `change` event the field fires when the edit is committed is read
  * for too, and a value the CRM's script sets with no event at all is caught by
- * comparing those fields' values every 2 s. Reports only when what was read
- * changed. Runs only on deal pages; other CRM pages get no observer.
+ * comparing those fields' values every 2 s. A read that would search a large
+ * page for open shadow roots in one go stops short instead, and the page is
+ * touched a slice at a time before the read that counts (no long task). Reports
+ * only when what was read changed. Runs only on deal pages; other CRM pages get
+ * no observer.
  */
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
 import { readTrace, shadowSearch, warmShadowSearch, type RawDealTexts, type SearchRoot } from '../../lib/crm/dom';
@@ -43,13 +46,13 @@ const OPTIONS: MutationObserverInit = {
 const FORM_VALUE_CHECK_MS = 2000;
 
 /**
- * Elements a read may visit searching for open shadow roots before the page has been
- * touched (lib/crm/dom.ts: shadowSearch). A record page larger than this, with a field
- * the light DOM lacks, is touched a slice at a time first and read after: its first
- * search in one go was a long task (63 ms on a 6,455-element record page). The Lightning
+ * Elements a read may visit searching for open shadow roots (lib/crm/dom.ts:
+ * shadowSearch). A record page larger than this, with a field the light DOM lacks, is
+ * touched a slice at a time first and read after: its first search in one go was a
+ * long task (63 ms on a 6,455-element record page, 2026-11-26). The Lightning
  * fixture's read visits about 400: a record of ordinary size is searched at once.
  */
-const SHADOW_SEARCH_ALLOWANCE = 2000;
+export const SHADOW_SEARCH_ALLOWANCE = 1000;
 
 type FormField = HTMLInputElement | HTMLTextAreaElement;
 const isFormField = (el: Element): el is FormField => el.localName === 'input' || el.localName === 'textarea';
@@ -151,24 +154,33 @@ export function watchDeal(
     }
   };
 
-  /** 'cold' until the page was touched for the shadow-root search (then reads search it at once) */
-  let searchState: 'cold' | 'warming' | 'warm' = 'cold';
-  /** A read stopped its search short: touch what it searched a slice at a time, then read again. */
+  /**
+   * The search for shadow roots: limited to SHADOW_SEARCH_ALLOWANCE elements per read;
+   * 'warming' while the roots a read stopped short in are touched a slice at a time;
+   * 'warmed' for the one read after that, which searches them without a limit. Every
+   * later read is limited again: a record that grew since (related lists, a feed) may
+   * hold thousands of elements never touched.
+   */
+  let search: 'limited' | 'warming' | 'warmed' = 'limited';
   const warmThenRead = (roots: SearchRoot[]) => {
-    searchState = 'warming';
-    void roots
-      .reduce<Promise<void>>((before, root) => before.then(() => warmShadowSearch(root, () => stopped)), Promise.resolve())
-      .then(() => {
-        searchState = 'warm';
-        if (!stopped && timer === undefined) read();
-      });
+    search = 'warming';
+    void warmShadowSearch(roots, () => stopped).then(() => {
+      search = 'warmed';
+      if (stopped) return;
+      clearTimeout(timer); // a read asked for meanwhile: this one is it
+      read();
+    });
   };
 
-  const readNow = () => {
+  /** What to report, if anything: a read cut short, of a record not yet rendered or unchanged, is none. */
+  const readNow = (): DealSnapshot | undefined => {
     // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
     const rendered = adapter.isRecordRendered(document, address);
     if (shadowSearch.cutShort.size) return;
-    if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) return pacing.readEnded('not-rendered', Date.now());
+    if (!rendered && Date.now() - startedAt < RENDER_TIMEOUT_MS) {
+      pacing.readEnded('not-rendered', Date.now());
+      return;
+    }
     const url = new URL(location.href);
     const valuesFrom: Element[] = [];
     readTrace.root = addRoot;
@@ -183,7 +195,8 @@ export function watchDeal(
     // showing means the page has not moved on: wait, as for a record not yet rendered (a
     // deal that truly has the same name shows once the wait gives up).
     if (previousName && fields.name === previousName && Date.now() - startedAt < RENDER_TIMEOUT_MS) {
-      return pacing.readEnded('not-rendered', Date.now());
+      pacing.readEnded('not-rendered', Date.now());
+      return;
     }
     const complete = FIELDS.every((f) => fields[f] !== undefined);
     footprint = complete ? readFootprint(valuesFrom) : null;
@@ -191,28 +204,37 @@ export function watchDeal(
     untouchedBatches = 0;
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
-    if (signature === last) return pacing.readEnded('unchanged', Date.now());
+    if (signature === last) {
+      pacing.readEnded('unchanged', Date.now());
+      return;
+    }
     pacing.readEnded('changed', Date.now());
     last = signature;
-    onSnapshot({ ...fields, readAt: new Date().toISOString() });
+    return { ...fields, readAt: new Date().toISOString() };
   };
 
   const read = () => {
     timer = undefined;
-    if (stopped || searchState === 'warming') return;
-    shadowSearch.allowance = searchState === 'warm' ? Infinity : SHADOW_SEARCH_ALLOWANCE;
+    if (stopped || search === 'warming') return;
+    shadowSearch.allowance = search === 'warmed' ? Infinity : SHADOW_SEARCH_ALLOWANCE;
+    search = 'limited';
     shadowSearch.cutShort.clear();
+    let news: DealSnapshot | undefined;
     try {
-      readNow();
+      news = readNow();
     } finally {
       shadowSearch.allowance = Infinity;
       readTrace.root = readTrace.element = null;
       const cutShort = [...shadowSearch.cutShort];
       shadowSearch.cutShort.clear();
       // Not listening while it warms: the read after it sees whatever changed meanwhile.
-      if (cutShort.length && !stopped) warmThenRead(cutShort);
-      else if (!stopped) listen();
+      if (!stopped) {
+        if (cutShort.length) warmThenRead(cutShort);
+        else listen();
+      }
     }
+    // reported with the search unlimited again, whatever the report does
+    if (news) onSnapshot(news);
   };
 
   const schedule = () => {

@@ -9,9 +9,9 @@
 /** What of an address the hints read: a URL, or the page's own `location` (no URL object to make). */
 export type AddressParts = Pick<URL, 'protocol' | 'pathname' | 'search' | 'hash'>;
 
-const PATH = /^\/lightning\/r\/|^\/one\/one\.app|^\/006[A-Za-z0-9]{12}|^\/contacts\/\d+\/(?:record\/0-3|deal)\/|^\/deal\/\d|\/tab\/Potentials\/\d/i;
+export const DEAL_PATH_PATTERN = /^\/lightning\/r\/|^\/one\/one\.app|^\/006[A-Za-z0-9]{12}|^\/contacts\/\d+\/(?:record\/0-3|deal)\/|^\/deal\/\d|\/tab\/Potentials\/\d/i;
 /** Dynamics 365 names the record in the query: an opportunity's record page */
-const DYNAMICS = /^(?=.*[?&]pagetype=entityrecord(?:&|$))(?=.*[?&]etn=opportunity(?:&|$))/i;
+export const DYNAMICS_RECORD_PATTERN = /^(?=.*[?&]pagetype=entityrecord(?:&|$))(?=.*[?&]etn=opportunity(?:&|$))/i;
 
 /**
  * A string-only gate in front of the patterns, true wherever they can match (each
@@ -34,8 +34,8 @@ function pathMayMatch(path: string): boolean {
 export function mayBeDealPage(url: AddressParts): boolean {
   if (url.protocol !== 'https:') return false;
   return (
-    (pathMayMatch(url.pathname) && PATH.test(url.pathname)) ||
-    (url.search.toLowerCase().includes('etn=opportunity') && DYNAMICS.test(url.search))
+    (pathMayMatch(url.pathname) && DEAL_PATH_PATTERN.test(url.pathname)) ||
+    (url.search.toLowerCase().includes('etn=opportunity') && DYNAMICS_RECORD_PATTERN.test(url.search))
   );
 }
 

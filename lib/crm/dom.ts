@@ -61,55 +61,68 @@ function shadowRootsIn(root: Root): ShadowRoot[] {
 
 /**
  * How many elements the searches for open shadow roots may visit before they stop
- * short (adding the root they were searching to `cutShort`). Unlimited unless a caller sets it around a read:
- * the snapshot watcher does, because the first search of a large page is slow in one
- * go — each element's first touch from the content script's world costs, 20–24 ms of
- * CPU for a 6,000-element record page on a slow machine, a long task — and the same
- * search once the elements were touched takes well under a millisecond
- * (warmShadowSearch spreads that first touch over several tasks).
+ * short (adding the root they were searching to `cutShort`). Unlimited unless a
+ * caller sets it around a read: the snapshot watcher does, because the first search
+ * of a large page is slow in one go — each element's first touch from the content
+ * script's world costs: 20–24 ms of CPU, a 63 ms task, for a 6,000-element record
+ * page on a slow machine — and the same search once the elements were touched takes
+ * well under a millisecond (warmShadowSearch spreads that first touch over tasks).
  */
 export const shadowSearch = { allowance: Infinity, cutShort: new Set<Root>() };
 
+/** Is `node` `other` or inside it (across shadow boundaries)? */
+function inside(node: Node, other: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === other) return true;
+  return false;
+}
+
 /**
- * Visits what the shadow-root searches under `root` visit (its elements, and those of
- * its open shadow roots to the same depth), a slice at a time, each slice a task of
- * its own of at most `sliceMs`, so that a search afterwards finds it all touched.
- * Resolves when done, or early when `stopped()` says so; a page changing meanwhile
- * only leaves some of it untouched.
+ * Visits what the shadow-root searches under `roots` visit (their elements, and those
+ * of their open shadow roots to the same depth), a slice of at most `sliceMs` per
+ * task, each slice a task of its own, so that a search afterwards finds it all
+ * touched. A root inside another is walked with it. Resolves when done, early when
+ * `stopped()` says so, and never rejects: a page that changes meanwhile only leaves
+ * some of it untouched.
  */
-export function warmShadowSearch(root: Root, stopped: () => boolean, sliceMs = 4): Promise<void> {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const pending: { root: Root; depth: number }[] = [{ root, depth: 0 }];
-  const own = (root as Element).shadowRoot;
-  if (own) pending.push({ root: own, depth: 1 });
+export function warmShadowSearch(roots: readonly Root[], stopped: () => boolean, sliceMs = 4): Promise<void> {
+  const pending: { root: Root; depth: number }[] = [];
+  for (const root of roots.filter((r) => !roots.some((o) => o !== r && inside(r, o)))) {
+    pending.push({ root, depth: 0 });
+    const own = (root as Element).shadowRoot;
+    if (own) pending.push({ root: own, depth: 1 });
+  }
   let walker: TreeWalker | null = null;
   let depth = 0;
   return new Promise((done) => {
     const slice = () => {
-      if (stopped()) return done();
-      const until = performance.now() + sliceMs;
-      // at least one batch per slice, however short the slice
-      do {
-        if (!walker) {
-          const next = pending.shift();
-          if (!next) return done();
-          walker = doc.createTreeWalker(next.root, SHOW_ELEMENT);
-          depth = next.depth;
-        }
-        // a batch between clock reads: the clock costs more than one element
-        for (let i = 0; i < 64; i++) {
-          const n = walker.nextNode() as Element | null;
-          if (!n) {
-            walker = null;
-            break;
+      try {
+        if (stopped()) return done();
+        const until = performance.now() + sliceMs;
+        // at least one batch per slice, however short the slice
+        do {
+          if (!walker) {
+            const next = pending.shift();
+            if (!next) return done();
+            walker = ((next.root as Node).ownerDocument ?? (next.root as Document)).createTreeWalker(next.root, SHOW_ELEMENT);
+            depth = next.depth;
           }
-          const sr = n.shadowRoot;
-          if (sr && depth + 1 < DEPTH) pending.push({ root: sr, depth: depth + 1 });
-        }
-      } while (performance.now() < until);
+          // a batch between clock reads: the clock costs more than one element
+          for (let i = 0; i < 64; i++) {
+            const n = walker.nextNode() as Element | null;
+            if (!n) {
+              walker = null;
+              break;
+            }
+            const sr = n.shadowRoot;
+            if (sr && depth + 1 < DEPTH) pending.push({ root: sr, depth: depth + 1 });
+          }
+        } while (performance.now() < until);
+      } catch {
+        return done(); // odd DOM: what is left stays cold, and the search after copes as before
+      }
       setTimeout(slice, 0);
     };
-    slice();
+    setTimeout(slice, 0);
   });
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { likelyDealPage, mayBeDealPage } from '../../../lib/crm/deal-hints';
+import { DEAL_PATH_PATTERN, DYNAMICS_RECORD_PATTERN, likelyDealPage, mayBeDealPage } from '../../../lib/crm/deal-hints';
 import { parseDealAddress } from '../../../lib/crm/registry';
 
 /**
@@ -52,13 +52,27 @@ describe('mayBeDealPage', () => {
   // The patterns alone, as mayBeDealPage read them before its string-only gate: the gate
   // (which spares every other CRM page compiling them) must never change an answer.
   const PATTERNS_ALONE = (url: URL) =>
-    url.protocol === 'https:' &&
-    (/^\/lightning\/r\/|^\/one\/one\.app|^\/006[A-Za-z0-9]{12}|^\/contacts\/\d+\/(?:record\/0-3|deal)\/|^\/deal\/\d|\/tab\/Potentials\/\d/i.test(url.pathname) ||
-      /^(?=.*[?&]pagetype=entityrecord(?:&|$))(?=.*[?&]etn=opportunity(?:&|$))/i.test(url.search));
+    url.protocol === 'https:' && (DEAL_PATH_PATTERN.test(url.pathname) || DYNAMICS_RECORD_PATTERN.test(url.search));
   const shouted = (href: string) => {
     const url = new URL(href);
     return `${url.origin}${url.pathname.toUpperCase()}${url.search.toUpperCase()}${url.hash}`;
   };
+  /** around each pattern's fixed start: just in, just out */
+  const EDGES = [
+    '/lightning/r/x', '/lightning/r', '/lightning/rx/', '/xlightning/r/', '/one/one.app', '/one/one.ap', '/one/one.apps',
+    '/0065g00000AcmeQ', '/0065g00000Acme', '/006', '/contacts/1/deal/2', '/contacts/1/record/0-3/2', '/contacts/x/deal/2',
+    '/contacts/1/deals/2', '/deal/1', '/deal/', '/deals/1', '/crm/org1/tab/Potentials/1', '/tab/Potentials/x', '/tab/potentials/1',
+  ].flatMap((path) => [`https://crm.example.com${path}`])
+    .concat(['?pagetype=entityrecord&etn=opportunity', '?etn=opportunity&pagetype=entityrecord', '?pagetype=entityrecord&etn=opportunityx', '?etn=Opportunity&PageType=EntityRecord', '?pagetype=entitylist&etn=opportunity'].map((q) => `https://crm.example.com/main.aspx${q}`));
+  it.each(EDGES)('answers as the patterns alone just around their starts: %s', (href) => {
+    const url = new URL(href);
+    expect(mayBeDealPage(url)).toBe(PATTERNS_ALONE(url));
+  });
+  it('those edges include addresses the patterns take and ones they refuse', () => {
+    const answers = EDGES.map((href) => PATTERNS_ALONE(new URL(href)));
+    expect(answers.filter(Boolean).length).toBeGreaterThan(5);
+    expect(answers.filter((a) => !a).length).toBeGreaterThan(5);
+  });
   it.each([...DEALS, ...NOT_DEALS, ...DEALS.map(shouted), ...NOT_DEALS.map(shouted)])('answers as the patterns alone for %s', (href) => {
     const url = new URL(href);
     expect(mayBeDealPage(url)).toBe(PATTERNS_ALONE(url));

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, scopeOf, shadowSearch, textOf, warmShadowSearch } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
+import { SHADOW_SEARCH_ALLOWANCE } from '../../../entrypoints/crm-reader/snapshot-watcher';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
 import { enrichSnapshot } from '../../../lib/crm/values';
 
@@ -340,7 +341,7 @@ describe('the search for open shadow roots, limited and warmed a slice at a time
   it('an allowance the page fits in changes nothing', () => {
     const doc = load('salesforce-lightning-opportunity.html');
     const unlimited = readEnriched(sf, doc, parseDealAddress(url)!, url);
-    shadowSearch.allowance = 2000; // the watcher's, SHADOW_SEARCH_ALLOWANCE: this page's read visits about 400
+    shadowSearch.allowance = SHADOW_SEARCH_ALLOWANCE; // the watcher's: this page's read visits about 400
     expect(readEnriched(sf, doc, parseDealAddress(url)!, url)).toEqual(unlimited);
     expect(shadowSearch.cutShort.size).toBe(0);
   });
@@ -359,7 +360,7 @@ describe('the search for open shadow roots, limited and warmed a slice at a time
     const create = doc.createTreeWalker.bind(doc);
     doc.createTreeWalker = ((root: Node, what?: number) => (walkers.push(root), create(root, what))) as typeof doc.createTreeWalker;
     const timeout = vi.spyOn(globalThis, 'setTimeout');
-    await warmShadowSearch(doc.body, () => false, 0);
+    await warmShadowSearch([doc.body], () => false, 0);
     expect(walkers[0]).toBe(doc.body);
     expect(new Set(walkers.slice(1))).toEqual(walked);
     // one batch of elements per task when each slice may take no time: the page's elements over several tasks
@@ -367,11 +368,28 @@ describe('the search for open shadow roots, limited and warmed a slice at a time
     timeout.mockRestore();
   });
 
-  it('warming stops when told', async () => {
+  it('a root inside another is walked with it, not again', async () => {
     const doc = load('salesforce-lightning-opportunity.html');
     const walkers = vi.spyOn(doc, 'createTreeWalker');
-    await warmShadowSearch(doc.body, () => true);
+    await warmShadowSearch([doc.body], () => false);
+    const alone = walkers.mock.calls.length;
+    walkers.mockClear();
+    const inner = doc.querySelector('.active.lafPageHost')!;
+    const sectionRoot = Array.from(doc.querySelectorAll('records-record-layout-section')).find((el) => el.shadowRoot)!.shadowRoot!;
+    await warmShadowSearch([inner, doc.body, sectionRoot], () => false);
+    expect(walkers.mock.calls.length).toBe(alone);
+    expect(walkers.mock.calls[0]![0]).toBe(doc.body);
+  });
+
+  it('warming stops when told, and ends (never rejects) when the page throws under it', async () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const walkers = vi.spyOn(doc, 'createTreeWalker');
+    await warmShadowSearch([doc.body], () => true);
     expect(walkers).not.toHaveBeenCalled();
+    walkers.mockImplementation(() => {
+      throw new Error('odd DOM');
+    });
+    await expect(warmShadowSearch([doc.body], () => false)).resolves.toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import type { SnapshotWatcher } from '../../../entrypoints/crm-reader/snapshot-w
 /**
  * The watcher on a page whose Next Step sits in an open shadow root, after `fillers`
  * other elements of the record: a read searches them all for shadow roots. Past the
- * watcher's allowance (2,000 elements) the page is touched a slice at a time first and
+ * watcher's allowance (SHADOW_SEARCH_ALLOWANCE elements) the page is touched a slice at a time first and
  * read after; the read that stopped short is not reported (its missing field is no
  * field cleared).
  */
@@ -25,19 +25,23 @@ function recordPage(fillers: number) {
 }
 
 const address: DealAddress = { crm: 'salesforce', recordId: '0065g00000AcmeQAAS' };
+/** the search's allowance as each read found it */
+const allowances: number[] = [];
 /** Reads the name from the light DOM and the next step wherever it is (shadow roots searched). */
 const adapter = {
   isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
   readDeal: (doc: Document, a: DealAddress, url: URL) => {
+    allowances.push(shadowSearch.allowance);
     const scope = scopeOf(doc.body);
     const next = textOf(scope.query('.next'));
     return { crm: a.crm, recordId: a.recordId, host: url.host, url: url.href, name: textOf(scope.query('.name')), ...(next ? { nextStep: { text: next } } : {}) };
   },
 } as unknown as CrmAdapter;
 
-const { watchDeal } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
+const { watchDeal, SHADOW_SEARCH_ALLOWANCE } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
 let watcher: SnapshotWatcher | undefined;
 afterEach(() => {
+  allowances.length = 0;
   watcher?.stop();
   watcher = undefined;
   vi.unstubAllGlobals();
@@ -45,7 +49,7 @@ afterEach(() => {
 
 describe('snapshot watcher: the search for shadow roots on a large page', () => {
   it('a record of ordinary size is read and reported at once', () => {
-    recordPage(300);
+    recordPage(SHADOW_SEARCH_ALLOWANCE / 4);
     const reports: DealSnapshot[] = [];
     watcher = watchDeal(adapter, address, (s) => reports.push(s));
     expect(reports).toHaveLength(1);
@@ -54,7 +58,7 @@ describe('snapshot watcher: the search for shadow roots on a large page', () => 
   });
 
   it('a large record: nothing reported at once, then one report, already with the field in the shadow root', async () => {
-    const doc = recordPage(3000);
+    const doc = recordPage(SHADOW_SEARCH_ALLOWANCE * 3);
     const walkers = vi.spyOn(doc, 'createTreeWalker');
     const reports: DealSnapshot[] = [];
     watcher = watchDeal(adapter, address, (s) => reports.push(s));
@@ -69,24 +73,30 @@ describe('snapshot watcher: the search for shadow roots on a large page', () => 
     expect(reports).toHaveLength(1);
   });
 
-  it('a large record: later edits are read at once (the page is warm), as on any page', async () => {
-    const doc = recordPage(3000);
+  it('a large record: each later read is limited again (the record may have grown), and edits still arrive whole', async () => {
+    const doc = recordPage(SHADOW_SEARCH_ALLOWANCE * 3);
     const reports: DealSnapshot[] = [];
     watcher = watchDeal(adapter, address, (s) => reports.push(s));
     await vi.waitFor(() => expect(reports).toHaveLength(1));
+    expect(allowances).toEqual([SHADOW_SEARCH_ALLOWANCE, Infinity]); // cut short, then whole after warming
     const next = doc.querySelector('section')!.shadowRoot!.querySelector('.next')!;
     next.textContent = 'Procurement review';
     doc.querySelector('.name')!.textContent = 'Acme renewal (2 years)';
     await vi.waitFor(() => expect(reports).toHaveLength(2));
     expect(reports[1]).toMatchObject({ name: 'Acme renewal (2 years)', nextStep: { text: 'Procurement review' } });
+    expect(allowances.slice(2)).toEqual([SHADOW_SEARCH_ALLOWANCE, Infinity]);
   });
 
-  it('stopped while it warms: nothing is ever reported', async () => {
-    recordPage(3000);
+  it('stopped while it warms: no element walked after that, nothing ever reported', async () => {
+    const doc = recordPage(SHADOW_SEARCH_ALLOWANCE * 3);
+    const walkers = vi.spyOn(doc, 'createTreeWalker');
     const reports: DealSnapshot[] = [];
     watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    const walkedByTheRead = walkers.mock.calls.length;
+    expect(walkedByTheRead).toBeGreaterThan(0);
     watcher.stop();
     await new Promise((r) => setTimeout(r, 100));
+    expect(walkers.mock.calls.length).toBe(walkedByTheRead);
     expect(reports).toHaveLength(0);
   });
 });
