@@ -186,7 +186,6 @@ export function watchDeal(
     readTrace.root = addRoot;
     readTrace.element = (el) => valuesFrom.push(el);
     const fields = adapter.readDeal(document, address, url);
-    readTrace.root = readTrace.element = null;
     // cut short: a partial read is no news (a field missing from it is not a field cleared)
     if (shadowSearch.cutShort.size) return;
     // The address changes before the new record renders, and not every CRM's markup says
@@ -223,6 +222,7 @@ export function watchDeal(
     try {
       news = readNow();
     } finally {
+      // whatever the read did or threw: the search unlimited and untraced again for anyone else
       shadowSearch.allowance = Infinity;
       readTrace.root = readTrace.element = null;
       const cutShort = [...shadowSearch.cutShort];

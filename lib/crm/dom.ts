@@ -36,6 +36,12 @@ const note = (root: ShadowRoot): ShadowRoot => (readTrace.root?.(root), root);
 /** NodeFilter.SHOW_ELEMENT (the constant, so this also runs where no NodeFilter global exists) */
 const SHOW_ELEMENT = 1;
 
+/** The document a search root belongs to (a document is its own). */
+const docOf = (root: Root): Document => (root as Node).ownerDocument ?? (root as Document);
+
+/** One step up, across shadow boundaries: a node's parent, or a shadow root's host. */
+const upward = (n: Node): Node | null => n.parentNode ?? (n as ShadowRoot).host ?? null;
+
 /**
  * Open shadow roots of the elements under `root` (and of `root` itself), one
  * level, in document order. A TreeWalker, not querySelectorAll('*'): on a
@@ -46,8 +52,7 @@ function shadowRootsIn(root: Root): ShadowRoot[] {
   const out: ShadowRoot[] = [];
   const own = (root as Element).shadowRoot;
   if (own) out.push(note(own));
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
+  const walker = docOf(root).createTreeWalker(root, SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (--shadowSearch.allowance < 0) {
       shadowSearch.cutShort.add(root);
@@ -72,7 +77,7 @@ export const shadowSearch = { allowance: Infinity, cutShort: new Set<Root>() };
 
 /** Is `node` `other` or inside it (across shadow boundaries)? */
 function inside(node: Node, other: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === other) return true;
+  for (let n: Node | null = node; n; n = upward(n)) if (n === other) return true;
   return false;
 }
 
@@ -103,7 +108,7 @@ export function warmShadowSearch(roots: readonly Root[], stopped: () => boolean,
           if (!walker) {
             const next = pending.shift();
             if (!next) return done();
-            walker = ((next.root as Node).ownerDocument ?? (next.root as Document)).createTreeWalker(next.root, SHOW_ELEMENT);
+            walker = docOf(next.root).createTreeWalker(next.root, SHOW_ELEMENT);
             depth = next.depth;
           }
           // a batch between clock reads: the clock costs more than one element
@@ -210,7 +215,7 @@ export function textOf(el: Maybe<Element>, skip?: string): string {
  * has `hidden`, `aria-hidden="true"` or an inline `display:none`. No layout.
  */
 export function isHidden(el: Maybe<Node>): boolean {
-  for (let n = el; n; n = n.parentNode ?? (n as ShadowRoot).host) {
+  for (let n: Maybe<Node> = el; n; n = upward(n)) {
     const e = n as Element;
     if (
       n.nodeType === 1 &&

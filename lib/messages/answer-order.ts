@@ -20,8 +20,6 @@ export interface AnswerOrder {
    * failure and its "Try again" with what may already be stale.
    */
   failed(ticket: number): boolean;
-  /** whether `ticket` is the newest question */
-  isLatest(ticket: number): boolean;
 }
 
 export function createAnswerOrder(): AnswerOrder {
@@ -41,6 +39,5 @@ export function createAnswerOrder(): AnswerOrder {
       failedAt = ticket;
       return true;
     },
-    isLatest: (ticket) => ticket === asked,
   };
 }

@@ -1,25 +1,19 @@
 import { createAnswerOrder } from '../../../lib/messages/answer-order';
 
 describe('answer order (a page asking the background again before it answers)', () => {
-  it('applies the newest answer and drops the ones it overtook', () => {
-    const order = createAnswerOrder();
-    const first = order.ask();
-    expect(order.accept(first)).toBe(true);
-    const older = order.ask();
-    const newer = order.ask();
-    expect(order.accept(newer)).toBe(true);
-    // arrives late: it describes what the page has moved on from
-    expect(order.accept(older)).toBe(false);
-  });
-
-  it('drops an answer overtaken by a newer question once something was applied', () => {
-    const order = createAnswerOrder();
-    expect(order.accept(order.ask())).toBe(true);
-    const overtaken = order.ask();
-    const latest = order.ask();
-    expect(order.accept(overtaken)).toBe(false);
-    expect(order.accept(latest)).toBe(true);
-  });
+  it.each(['newest', 'overtaken'] as const)(
+    'once something was applied, applies the newest answer and drops one a newer question overtook (the %s arriving first)',
+    (first) => {
+      const order = createAnswerOrder();
+      expect(order.accept(order.ask())).toBe(true);
+      const overtaken = order.ask();
+      const newest = order.ask();
+      // early or late, the overtaken answer describes what the page may have moved on from
+      const [a, b] = first === 'newest' ? [newest, overtaken] : [overtaken, newest];
+      expect(order.accept(a)).toBe(a === newest);
+      expect(order.accept(b)).toBe(b === newest);
+    },
+  );
 
   it('shows the first answer to arrive while nothing is shown, however many questions followed it', () => {
     const order = createAnswerOrder();
@@ -39,15 +33,6 @@ describe('answer order (a page asking the background again before it answers)', 
     expect(order.accept(b)).toBe(true);
     expect(order.accept(b)).toBe(false);
     expect(order.accept(a)).toBe(false);
-  });
-
-  it('says which question is the newest', () => {
-    const order = createAnswerOrder();
-    const a = order.ask();
-    expect(order.isLatest(a)).toBe(true);
-    const b = order.ask();
-    expect(order.isLatest(a)).toBe(false);
-    expect(order.isLatest(b)).toBe(true);
   });
 
   it("shows only the newest question's failure, and then no older answer over it", () => {
