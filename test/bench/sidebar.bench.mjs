@@ -12,17 +12,33 @@ const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g0000
 const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
 const GLOBEX_KEY = 'salesforce:0065g00000GlobexAA';
 
-/** Main world, before the CRM's scripts: when does a record's Name field appear in the active page host? */
+/**
+ * Main world, before the CRM's scripts: when is a record's Name field shown, in the
+ * active page host and not hidden? The latest time it came to be shown counts
+ * (`__fieldsAt`): the fixture's static markup already holds the last record visited,
+ * active, which its shell script hides as it starts and shows again 150 ms later,
+ * when its fields "arrive" (as Lightning renders them after the address). Until
+ * 2026-11-26 this bench took the first time the markup held them (`__firstFieldsAt`,
+ * the parse, before the shell hid them), which put the shell's own 150 ms wait into
+ * the page-load figure; it is reported alongside.
+ */
 const FIELDS_WATCH = `
   window.__fieldsAt = {};
+  window.__firstFieldsAt = {};
+  const shown = new Set();
   new MutationObserver(() => {
-    for (const host of document.querySelectorAll('.active[data-record-id]')) {
-      const id = host.getAttribute('data-record-id');
-      if (!window.__fieldsAt[id] && host.querySelector('[data-target-selection-name$=".Name"]')) {
-        window.__fieldsAt[id] = performance.timeOrigin + performance.now();
-      }
+    const now = performance.timeOrigin + performance.now();
+    const visible = new Set();
+    for (const host of document.querySelectorAll('.active[data-record-id]:not([hidden])')) {
+      if (host.querySelector('[data-target-selection-name$=".Name"]')) visible.add(host.getAttribute('data-record-id'));
     }
-  }).observe(document, { subtree: true, childList: true });
+    for (const id of visible) {
+      if (!shown.has(id)) window.__fieldsAt[id] = now;
+      window.__firstFieldsAt[id] ??= now;
+    }
+    shown.clear();
+    for (const id of visible) shown.add(id);
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
 `;
 
 async function setUp(b) {
@@ -49,11 +65,12 @@ async function latencyRun() {
     const frame = await findSidebarFrame(page);
     const shown = await waitFor(() => shownAt(frame, ACME_KEY));
     const fields = await page.evaluate(() => window.__fieldsAt['0065g00000AcmeQAAS']);
+    const parsed = await page.evaluate(() => window.__firstFieldsAt['0065g00000AcmeQAAS']);
     // SPA navigation to the other deal: the address changes first, the fields ~150 ms later.
     await page.locator('a[data-nav][href*="0065g00000GlobexAA"]').first().click();
     const shown2 = await waitFor(() => shownAt(frame, GLOBEX_KEY));
     const fields2 = await page.evaluate(() => window.__fieldsAt['0065g00000GlobexAA']);
-    return { first: shown - fields, nav: shown2 - fields2, cold };
+    return { first: shown - fields, fromParse: shown - parsed, nav: shown2 - fields2, cold };
   } finally {
     await b.close();
   }
@@ -141,7 +158,7 @@ export async function run({ runs }) {
       median(lat.map((l) => l.first)),
       'ms',
       300,
-      `runs: ${lat.map((l) => l.first.toFixed(0)).join(', ')}; very first visit after install (cold caches): ${median(lat.map((l) => l.cold)).toFixed(0)} ms`,
+      `runs: ${lat.map((l) => l.first.toFixed(0)).join(', ')}; very first visit after install (cold caches): ${median(lat.map((l) => l.cold)).toFixed(0)} ms; from the record's markup first parsed, before the shell hid it (this bench's measure before 2026-11-26): ${median(lat.map((l) => l.fromParse)).toFixed(0)} ms`,
     ),
     result('sidebar shows the next deal after its fields are on the page (SPA navigation)', median(lat.map((l) => l.nav)), 'ms', 300, `runs: ${lat.map((l) => l.nav.toFixed(0)).join(', ')}`),
     result(
