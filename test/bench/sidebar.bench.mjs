@@ -6,40 +6,13 @@
 //  - typing a note stays under 16 ms a keystroke.
 import { launch, median, result, routeFixture, sendFromExtensionPage, signIn } from './lib.mjs';
 import { findSidebarFrame, shownAt, waitFor } from './sidebar-frame.mjs';
+// when the record's fields are shown: test/support/fields-watch.mjs says how, and why the latest showing counts
+import { fieldsWatchScript } from '../support/fields-watch.mjs';
 
 const SHELL = 'test/fixtures/crm/salesforce-lightning-opportunity.html';
 const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
 const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
 const GLOBEX_KEY = 'salesforce:0065g00000GlobexAA';
-
-/**
- * Main world, before the CRM's scripts: when is a record's Name field shown, in the
- * active page host and not hidden? The latest time it came to be shown counts
- * (`__fieldsAt`): the fixture's static markup already holds the last record visited,
- * active, which its shell script hides as it starts and shows again 150 ms later,
- * when its fields "arrive" (as Lightning renders them after the address). Until
- * 2026-11-26 this bench took the first time the markup held them (`__firstFieldsAt`,
- * the parse, before the shell hid them), which put the shell's own 150 ms wait into
- * the page-load figure; it is reported alongside.
- */
-const FIELDS_WATCH = `
-  window.__fieldsAt = {};
-  window.__firstFieldsAt = {};
-  const shown = new Set();
-  new MutationObserver(() => {
-    const now = performance.timeOrigin + performance.now();
-    const visible = new Set();
-    for (const host of document.querySelectorAll('.active[data-record-id]:not([hidden])')) {
-      if (host.querySelector('[data-target-selection-name$=".Name"]')) visible.add(host.getAttribute('data-record-id'));
-    }
-    for (const id of visible) {
-      if (!shown.has(id)) window.__fieldsAt[id] = now;
-      window.__firstFieldsAt[id] ??= now;
-    }
-    shown.clear();
-    for (const id of visible) shown.add(id);
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
-`;
 
 async function setUp(b) {
   await routeFixture(b.context, 'https://acme.lightning.force.com/lightning/**', SHELL);
@@ -54,13 +27,13 @@ async function latencyRun() {
     // The very first visit after install (cold caches) is timed too, and reported beside
     // the steady state a user meets every other time: a second tab on the deal.
     const first = await b.context.newPage();
-    await first.addInitScript(FIELDS_WATCH);
+    await first.addInitScript(fieldsWatchScript);
     await first.goto(ACME);
     const firstFrame = await findSidebarFrame(first);
     const cold = (await waitFor(() => shownAt(firstFrame, ACME_KEY))) - (await first.evaluate(() => window.__fieldsAt['0065g00000AcmeQAAS']));
     await first.close();
     const page = await b.context.newPage();
-    await page.addInitScript(FIELDS_WATCH);
+    await page.addInitScript(fieldsWatchScript);
     await page.goto(ACME);
     const frame = await findSidebarFrame(page);
     const shown = await waitFor(() => shownAt(frame, ACME_KEY));

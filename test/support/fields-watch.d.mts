@@ -1,0 +1,2 @@
+export function watchRecordFields(win: Window): void;
+export const fieldsWatchScript: string;
