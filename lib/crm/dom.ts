@@ -9,7 +9,6 @@ import { cleanText } from './clean-text';
 
 /** Where a search starts: a document, an element, or a shadow root. */
 export type SearchRoot = Document | Element | ShadowRoot | DocumentFragment;
-type Root = SearchRoot;
 type Maybe<T> = T | null | undefined;
 
 /** Shadow roots this many levels deep are searched (host → shadow → host → shadow …). */
@@ -18,7 +17,7 @@ const DEPTH = 4;
 const TEXT_LIMIT = 4000;
 const BLOCK = /^(?:div|p|li|[uod]l|d[td]|t[dhr]|table|br|h\d|section|article|header|footer|aside|nav|main|label|button|slot)$/;
 
-const all = (root: Root, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+const all = (root: SearchRoot, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
 
 /**
  * Told, during a read, of every open shadow root it passes through and every
@@ -37,7 +36,7 @@ const note = (root: ShadowRoot): ShadowRoot => (readTrace.root?.(root), root);
 const SHOW_ELEMENT = 1;
 
 /** The document a search root belongs to (a document is its own). */
-const docOf = (root: Root): Document => (root as Node).ownerDocument ?? (root as Document);
+const docOf = (root: SearchRoot): Document => (root as Node).ownerDocument ?? (root as Document);
 
 /** One step up, across shadow boundaries: a node's parent, or a shadow root's host. */
 const upward = (n: Node): Node | null => n.parentNode ?? (n as ShadowRoot).host ?? null;
@@ -48,7 +47,7 @@ const upward = (n: Node): Node | null => n.parentNode ?? (n as ShadowRoot).host 
  * Lightning record page of 6,000 elements the walk takes 0.37 ms in Chromium,
  * the selector 1.5 ms (it builds a list of every element first).
  */
-function shadowRootsIn(root: Root): ShadowRoot[] {
+function shadowRootsIn(root: SearchRoot): ShadowRoot[] {
   const out: ShadowRoot[] = [];
   const own = (root as Element).shadowRoot;
   if (own) out.push(note(own));
@@ -73,7 +72,7 @@ function shadowRootsIn(root: Root): ShadowRoot[] {
  * page on a slow machine — and the same search once the elements were touched takes
  * well under a millisecond (warmShadowSearch spreads that first touch over tasks).
  */
-export const shadowSearch = { allowance: Infinity, cutShort: new Set<Root>() };
+export const shadowSearch = { allowance: Infinity, cutShort: new Set<SearchRoot>() };
 
 /** Is `node` `other` or inside it (across shadow boundaries)? */
 function inside(node: Node, other: Node): boolean {
@@ -89,8 +88,8 @@ function inside(node: Node, other: Node): boolean {
  * `stopped()` says so, and never rejects: a page that changes meanwhile only leaves
  * some of it untouched.
  */
-export function warmShadowSearch(roots: readonly Root[], stopped: () => boolean, sliceMs = 4): Promise<void> {
-  const pending: { root: Root; depth: number }[] = [];
+export function warmShadowSearch(roots: readonly SearchRoot[], stopped: () => boolean, sliceMs = 4): Promise<void> {
+  const pending: { root: SearchRoot; depth: number }[] = [];
   for (const root of roots.filter((r) => !roots.some((o) => o !== r && inside(r, o)))) {
     pending.push({ root, depth: 0 });
     const own = (root as Element).shadowRoot;
@@ -146,12 +145,12 @@ export interface Scope {
   each(selector: string): Iterable<Element>;
 }
 
-export function scopeOf(root: Root, depth = DEPTH): Scope {
-  let roots: Root[] | undefined;
-  const shadows = (): Root[] => {
+export function scopeOf(root: SearchRoot, depth = DEPTH): Scope {
+  let roots: SearchRoot[] | undefined;
+  const shadows = (): SearchRoot[] => {
     if (!roots) {
       roots = [];
-      let level: Root[] = [root];
+      let level: SearchRoot[] = [root];
       for (let d = 0; d < depth && level.length; d++) roots.push(...(level = level.flatMap(shadowRootsIn)));
     }
     return roots;
@@ -167,10 +166,10 @@ export function scopeOf(root: Root, depth = DEPTH): Scope {
 }
 
 /** querySelector that also searches open shadow roots (bounded depth). */
-export const deepQuery = (root: Root, sel: string): Element | null => scopeOf(root).query(sel);
+export const deepQuery = (root: SearchRoot, sel: string): Element | null => scopeOf(root).query(sel);
 
 /** First match in `root` (shadow roots included) that is not hidden. */
-export const firstVisible = (root: Root, sel: string): Element | null =>
+export const firstVisible = (root: SearchRoot, sel: string): Element | null =>
   scopeOf(root).queryAll(sel).find((el) => !isHidden(el)) ?? null;
 
 /**
@@ -270,7 +269,7 @@ export const cssEscape = (s: string): string => s.replace(/["\\\n\r]/g, (c) => `
  * next sibling, or its parent's next sibling. '' when the label is there but
  * the value blank; undefined when no label. Keep `labelSel` narrow.
  */
-export function valueByLabel(root: Root, labels: readonly string[], labelSel = 'label,dt,[role="rowheader"]'): string | undefined {
+export function valueByLabel(root: SearchRoot, labels: readonly string[], labelSel = 'label,dt,[role="rowheader"]'): string | undefined {
   const wanted = labels.map((l) => l.toLowerCase());
   let found: string | undefined;
   for (const label of all(root, labelSel)) {
@@ -290,7 +289,7 @@ export function valueByLabel(root: Root, labels: readonly string[], labelSel = '
 }
 
 /** Value of the first visible `[aria-label="…"]` for one of `labels`. */
-export function valueByAria(root: Root, labels: readonly string[]): string | undefined {
+export function valueByAria(root: SearchRoot, labels: readonly string[]): string | undefined {
   for (const l of labels) {
     const v = fieldText(firstVisible(root, `[aria-label="${cssEscape(l)}"]`));
     if (v) return v;
