@@ -11,6 +11,7 @@ import type { ChangeEvent } from '../lib/messages/protocol';
 import { createChangeHub, type PortLike } from '../lib/messages/change-hub';
 import { createDealHandlers } from '../lib/handlers/deals';
 import { forgetClosedTabDeals } from '../lib/handlers/tab-state';
+import { forgetClosedTabTokens } from '../lib/handlers/frame-tokens';
 import { createCallReviewHandlers, setUpCallReview } from '../lib/handlers/call-reviews';
 import { RUBRIC_VERSION } from '../lib/rubric';
 import { createScorecardHandlers } from '../lib/handlers/scorecard';
@@ -89,6 +90,7 @@ export default defineBackground(() => {
   void mirrorTheme(db, { ifMissing: true });
 
   forgetClosedTabDeals();
+  forgetClosedTabTokens();
   setUpCallReview();
 
   browser.commands?.onCommand.addListener(async (command) => {

@@ -91,7 +91,7 @@ const shot = async (page, name) => {
   const path = join(OUT, `${name}.png`);
   // The sidebar is another process's frame: let it paint its last update (two animation
   // frames inside it), or a screenshot can show it as it was before the last click.
-  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
   await frame?.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(500);
   await page.screenshot({ path });

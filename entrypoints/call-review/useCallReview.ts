@@ -5,7 +5,7 @@ import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview, PinnedNote, Rep, ScoreDimension } from '../../lib/model';
 import { sortPins, type ReviewInput } from '../../lib/calls/review-history';
 import { panelFramingProblem } from '../../lib/calls/panel-framing';
-import { framingFacts } from '../../lib/page/framing-facts';
+import { framingFacts, frameTokenFromAddress } from '../../lib/page/framing-facts';
 import { useReviewTimer } from './useReviewTimer';
 
 type Scores = CallReview['scores'];
@@ -266,7 +266,7 @@ export function useCallReview() {
       return;
     }
     try {
-      const current = await send({ type: 'calls/current' });
+      const current = await send({ type: 'calls/current', frameToken: frameTokenFromAddress() });
       if (superseded()) return;
       // Framed by a page other than the call's own (the tab moved on to another site).
       const problem = current.call ? panelFramingProblem(facts, current.call.url) : null;
@@ -310,7 +310,10 @@ export function useCallReview() {
       resetTimer(existing?.timeSpentMs ?? 0);
       setPhase({ kind: 'ready', tabId: current.tabId, call: current.call });
     } catch (e) {
-      if (!superseded()) setPhase({ kind: 'error', message: messageOf(e) });
+      if (superseded()) return;
+      // not a frame Dealside made in this tab (lib/handlers/frame-tokens.ts): nothing to try again
+      if (e instanceof DealsideError && e.code === 'bad-sender') setPhase({ kind: 'refused', message: e.message });
+      else setPhase({ kind: 'error', message: messageOf(e) });
     }
   }, [resetTimer, save, showReview]);
 

@@ -76,7 +76,8 @@ export function startCallsPage(): CallsPage {
         .sendMessage({ type: 'calls/page', call: payload })
         .then((reply: unknown) => {
           // The panel was open in this tab before (a reload mid-review, the next call): open it again.
-          const data = (reply as { ok?: boolean; data?: { panelOpen?: unknown } } | undefined)?.data;
+          const data = (reply as { ok?: boolean; data?: { panelOpen?: unknown; frameToken?: unknown } } | undefined)?.data;
+          if (typeof data?.frameToken === 'string') panel?.setFrameToken(data.frameToken);
           if (call && data?.panelOpen === true) panel?.open(false);
         })
         .catch(() => {});

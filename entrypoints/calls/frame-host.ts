@@ -20,13 +20,19 @@ const WIDTH = 380;
 export interface PanelHost {
   /** expand (creating the frame the first time); `remember: false` when the background asked */
   open(remember?: boolean): void;
+  /**
+   * The tab's secret for the frame's address (lib/handlers/frame-tokens.ts), from the
+   * background's answer to this page's report: the frame is made once it is known.
+   */
+  setFrameToken(token: string): void;
   remove(): void;
 }
 
 const CSS = `
-:host { all: initial; }
+/* !important: a shadow root's important rules beat the page's, which cannot fade or move the host */
+:host { all: initial !important; }
 .wrap {
-  position: fixed; top: 0; right: 0; bottom: 0; width: ${WIDTH}px; z-index: 2147483646;
+  position: fixed; top: 0; right: 0; bottom: 0; width: ${WIDTH}px; z-index: 2147483647;
   box-shadow: -2px 0 12px rgba(0,0,0,.25); background: Canvas; color-scheme: light dark;
   display: flex; transition: transform .15s ease-out;
 }
@@ -48,13 +54,16 @@ export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
   const wrap = document.createElement('div');
   wrap.className = 'wrap';
   let frame: HTMLIFrameElement | null = null;
+  let frameToken: string | null = null;
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.title = 'Dealside: review this call';
   const setCollapsed = (collapsed: boolean) => {
-    if (!collapsed && !frame) {
+    if (!collapsed && !frame && frameToken !== null) {
       frame = document.createElement('iframe');
-      frame.src = browser.runtime.getURL('/call-review.html');
+      // stated, so the frame's location.ancestorOrigins names this page whatever the page's own policy
+      frame.referrerPolicy = 'origin';
+      frame.src = `${browser.runtime.getURL('/call-review.html')}#${frameToken}`;
       frame.title = 'Dealside call review';
       // The panel needs nothing from the page; keep the frame from being handed powers.
       frame.setAttribute('allow', '');
@@ -80,6 +89,11 @@ export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
       if (!wrap.classList.contains('collapsed')) return;
       setCollapsed(false);
       if (remember) onUserToggle(true);
+    },
+    setFrameToken: (token) => {
+      frameToken = token;
+      // opened before the background's answer came: the frame now
+      if (!wrap.classList.contains('collapsed')) setCollapsed(false);
     },
     remove: () => host.remove(),
   };

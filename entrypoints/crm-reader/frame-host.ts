@@ -29,6 +29,8 @@ export interface SidebarPrefs {
   collapsed: boolean;
   /** the Theme setting, for the bar (given with the saved layout; the sidebar applies its own) */
   theme?: unknown;
+  /** the tab's secret for the frame's address (lib/handlers/frame-tokens.ts), given with the saved layout */
+  frameToken?: unknown;
 }
 
 export interface FrameHost {
@@ -43,8 +45,10 @@ export interface FrameHost {
 
 // Written compact: it ships as-is in the 25 KB content-script budget. Light and dark
 // follow the system unless the dock has a `data-theme` (the Theme setting, as the sidebar):
-// each colour is light-dark(light, dark), picked by the dock's color-scheme.
-const CSS = `:host{all:initial}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483646;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
+// each colour is light-dark(light, dark), picked by the dock's color-scheme. The host's
+// reset is !important: a shadow root's important rules beat the page's, so the CRM's styles
+// cannot fade, filter or move the element the frame sits in.
+const CSS = `:host{all:initial!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483647;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -73,16 +77,19 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   let prefs: SidebarPrefs = { width: 360, collapsed: false };
   let shown = false;
   let prefsKnown = false;
+  let frameToken = '';
 
   const ensureFrame = () => {
     if (frame) return;
     let src: string;
     try {
-      src = browser.runtime.getURL('/sidebar.html');
+      src = `${browser.runtime.getURL('/sidebar.html')}#${frameToken}`;
     } catch {
       return; // the extension was reloaded: the reader is about to remove this host
     }
     frame = document.createElement('iframe');
+    // stated, so the frame's location.ancestorOrigins names this page whatever the page's own policy
+    frame.referrerPolicy = 'origin';
     frame.src = src;
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
@@ -179,7 +186,8 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
       // as it stood when this page put the sidebar up: no storage read or listener of its
       // own on the CRM page.
       if ('theme' in next) applyTheme(dock, next.theme);
-      const { theme: _theme, ...layoutPrefs } = next;
+      if (typeof next.frameToken == 'string') frameToken = next.frameToken;
+      const { theme: _theme, frameToken: _token, ...layoutPrefs } = next;
       setPrefs(layoutPrefs, false);
     },
     destroy() {

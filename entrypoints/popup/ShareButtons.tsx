@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { WeekCard as Scorecard } from '../../lib/scorecard/rollup';
-import { CSV_FIELDS, csvFileName, csvRows, scorecardText } from '../../lib/scorecard/export';
+import { CSV_OPTIONS, csvFileName, csvRows, scorecardText } from '../../lib/scorecard/export';
 
 /** Export the week as CSV (papaparse, loaded on demand) or copy it as plain text for an email. */
 export function ShareButtons({ card }: { card: Scorecard }) {
@@ -12,7 +12,7 @@ export function ShareButtons({ card }: { card: Scorecard }) {
         onClick={async () => {
           try {
             const { default: Papa } = await import('papaparse');
-            const csv = Papa.unparse(csvRows(card), { columns: [...CSV_FIELDS] });
+            const csv = Papa.unparse(csvRows(card), CSV_OPTIONS);
             const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
             const a = document.createElement('a');
             a.href = url;

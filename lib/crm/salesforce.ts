@@ -4,8 +4,8 @@
  * Addresses: `/lightning/r/Opportunity/{id}/view`, `/lightning/r/{id}/view`
  * (006 ids only), `/one/one.app#/sObject/{id}/view`, Classic `/{id}`; on
  * `*.lightning.force.com` (sandboxes `org--sbx.sandbox.…` included),
- * `*.my.salesforce.com`, `na1.salesforce.com`-style pods, and the same hosts
- * behind the `*.mcas.ms` proxy. Query strings (console `?ws=…`) are ignored.
+ * `*.my.salesforce.com`, `na1.salesforce.com`-style pods (the only hosts where
+ * the Classic `/{id}` is read), and the same hosts behind the `*.mcas.ms` proxy. Query strings (console `?ws=…`) are ignored.
  *
  * Record ids: an 18-character id is kept exactly as shown. A 15-character id
  * (Classic addresses, old links) is extended to its 18-character form with
@@ -39,12 +39,19 @@ function opportunityId(raw: string | undefined): string | null {
   return ID.test(id) ? (id.length === 15 ? salesforceId18(id) : id) : null;
 }
 
+/**
+ * Where a Classic record address (`/{id}`) is one: an org's My Domain (sandboxes too) or an
+ * instance pod (`na1`, `cs42`, `eu12`). Not other salesforce.com sites (AppExchange, Help…),
+ * where a link to `/{006 id}` must not be read as that org's deal.
+ */
+const CLASSIC_HOST = /^(?:[^.]+\.(?:sandbox\.)?my|[a-z]{2,4}\d+)\.salesforce\.com(?:\.mcas\.ms)?$/;
+
 function parse(url: URL): DealAddress | null {
   const path = url.pathname;
   const m =
     /^\/lightning\/r\/(?:opportunity\/)?([^/]+)\/view\/?$/i.exec(path) ??
     (/^\/one\/one\.app\/?$/.test(path) ? /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/.exec(url.hash) : null) ??
-    (/\.salesforce\.com(?:\.mcas\.ms)?$/.test(url.hostname) ? /^\/([^/]+)\/?$/.exec(path) : null);
+    (CLASSIC_HOST.test(url.hostname) ? /^\/([^/]+)\/?$/.exec(path) : null);
   const id = opportunityId(m?.[1]);
   return id ? { crm: 'salesforce', recordId: id } : null;
 }

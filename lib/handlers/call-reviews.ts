@@ -13,6 +13,8 @@ import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
 import { createKeyedOrder } from './tab-order';
 import { HandlerError, senderTabId } from '../messages/router';
+import { issueFrameToken, requireFrameToken } from './frame-tokens';
+import { PANEL_REFUSED } from '../calls/panel-framing';
 import type { SenderLike } from '../messages/senders';
 import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
 import { callPageSchema } from '../messages/protocol';
@@ -221,7 +223,9 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
         await broadcast({ dealKeys: [], tabIds: [tabId] });
       }
       const open = (await browser.storage.session.get(panelKey(tabId)))[panelKey(tabId)] === true;
-      return { accepted: true, panelOpen: req.call !== null && open };
+      // one per tab, kept across its calls: a panel open on the call before stays answered
+      const frameToken = await issueFrameToken('call-panel', tabId, false);
+      return { accepted: true, panelOpen: req.call !== null && open, frameToken };
     },
 
     async 'calls/panel'(req, sender) {
@@ -231,8 +235,9 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return { accepted: true };
     },
 
-    async 'calls/current'(_req, sender) {
+    async 'calls/current'(req, sender) {
       const tabId = senderTabId(sender);
+      await requireFrameToken('call-panel', tabId, req.frameToken, PANEL_REFUSED);
       return { tabId, call: await callForPanel(tabId, sender) };
     },
 

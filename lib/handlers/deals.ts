@@ -18,6 +18,8 @@ import type { SenderLike } from '../messages/senders';
 import { HandlerError, senderTabId as tabOf } from '../messages/router';
 import type { DB } from '../db/open';
 import { getDeal, listReps } from '../db/deals';
+import { issueFrameToken, requireFrameToken } from './frame-tokens';
+import { SIDEBAR_REFUSED } from '../page/sidebar-framing';
 import {
   addCommitment,
   addNoteClearingDraft,
@@ -146,10 +148,14 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // frame about to open must not be handed the deal of the page before (a full load from
     // deal A to deal B, or a reload), whose commitments it would show and write beside B.
     async 'page/sidebarPrefs'(_req, sender) {
-      await clearTabDeal(tabOf(sender));
+      const tabId = tabOf(sender);
+      await clearTabDeal(tabId);
+      // A new page: a new token for the frame it is about to make; frames of the page before
+      // (and any a site opened next in this tab might make) are told nothing.
+      const frameToken = await issueFrameToken('sidebar', tabId, true);
       // with the Theme setting, for the bar beside the sidebar (a word, nothing of the user's data)
       const settings = await getSettings(await deps.db());
-      return { ...settings.sidebar, theme: settings.theme };
+      return { ...settings.sidebar, theme: settings.theme, frameToken };
     },
 
     async 'page/setSidebarPrefs'(req) {
@@ -159,14 +165,16 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       return (await patchSettings(await deps.db(), { sidebar })).sidebar;
     },
 
-    async 'sidebar/current'(_req, sender) {
+    async 'sidebar/current'(req, sender) {
       const tabId = tabOf(sender);
+      await requireFrameToken('sidebar', tabId, req.frameToken, SIDEBAR_REFUSED);
       const tab = await getTabDeal(tabId);
       return { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
     },
 
-    async 'sidebar/open'(_req, sender) {
+    async 'sidebar/open'(req, sender) {
       const tabId = tabOf(sender);
+      await requireFrameToken('sidebar', tabId, req.frameToken, SIDEBAR_REFUSED);
       const db = await deps.db();
       const [settings, tab] = await Promise.all([getSettings(db), getTabDeal(tabId)]);
       const current = { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };

@@ -90,6 +90,13 @@ export const callPageSchema = z.object({
 export type CallPage = z.infer<typeof callPageSchema>;
 // ── call review (issue 3) — end ──
 
+/**
+ * What a framed panel (sidebar, call review) sends back of its tab's frame token
+ * (lib/handlers/frame-tokens.ts): from its address, so any string a page put there.
+ * Checked against the tab's by the handler, which refuses in words.
+ */
+const frameToken = z.string().max(64);
+
 export const requestSchema = z.discriminatedUnion('type', [
   // ── from the CRM content script: report what it read; learns nothing back ──
   z.object({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
@@ -104,9 +111,9 @@ export const requestSchema = z.discriminatedUnion('type', [
 
   // ── from the sidebar frame ──
   /** which deal the sender's tab shows (keyed by the sender's tab, never by postMessage) */
-  z.object({ type: z.literal('sidebar/current') }),
+  z.object({ type: z.literal('sidebar/current'), frameToken }),
   /** first paint in one round trip: settings, the tab's deal, and that deal's view */
-  z.object({ type: z.literal('sidebar/open') }),
+  z.object({ type: z.literal('sidebar/open'), frameToken }),
 
   // ── from any extension page (sidebar, popup, options) ──
   z.object({ type: z.literal('deal/view'), dealKey: dealKeySchema }),
@@ -170,7 +177,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** calls content script: the person opened or closed the panel in this tab */
   z.object({ type: z.literal('calls/panel'), open: z.boolean() }),
   /** call-review frame: which recording its tab shows (keyed by the sender's tab) */
-  z.object({ type: z.literal('calls/current') }),
+  z.object({ type: z.literal('calls/current'), frameToken }),
   /** call-review frame: the media's position, relayed to its tab's content script */
   z.object({ type: z.literal('calls/mediaTime') }),
   /** call-review frame: seek its tab's media */
@@ -252,7 +259,8 @@ export interface CurrentDeal {
 /** What each request answers with. */
 export interface ResponseMap {
   'page/snapshot': { accepted: boolean };
-  'page/sidebarPrefs': Settings['sidebar'] & { theme: Settings['theme'] };
+  /** `frameToken`: for the sidebar frame's address (lib/handlers/frame-tokens.ts) */
+  'page/sidebarPrefs': Settings['sidebar'] & { theme: Settings['theme']; frameToken: string };
   'page/siteCrm': { crm: CrmSite['crm'] | null };
   'page/setSidebarPrefs': Settings['sidebar'];
   'sidebar/current': CurrentDeal;
@@ -274,7 +282,8 @@ export interface ResponseMap {
   'sites/remove': Settings;
   'reps/list': Rep[];
   // ── call review (issue 3) — begin ──
-  'calls/page': { accepted: boolean; panelOpen: boolean };
+  /** `frameToken`: for the call-review frame's address (lib/handlers/frame-tokens.ts) */
+  'calls/page': { accepted: boolean; panelOpen: boolean; frameToken: string };
   'calls/panel': { accepted: boolean };
   'calls/current': CurrentCall;
   'calls/mediaTime': MediaState;

@@ -4,7 +4,9 @@
  * the manifest), so any page could frame it — a widget inside a CRM page
  * included, to overlay it and steer clicks. Dealside's content script frames
  * it only in the tab's top page, and that page is the one whose deal the
- * background keeps for the tab: anything else shows nothing.
+ * background keeps for the tab: anything else shows nothing. This check is the
+ * frame's own; the background's is the frame token (lib/handlers/frame-tokens.ts),
+ * which also holds where this one cannot see (Firefox has no ancestorOrigins).
  * Pure: the window's facts are passed in by the sidebar (entrypoints/sidebar/hooks/useDeal.ts).
  * The call-review panel (call-review.html, web-accessible everywhere) applies
  * the same check against its call's page, with its own words
@@ -25,8 +27,11 @@ export const SIDEBAR_REFUSED = 'Dealside shows a deal only beside the CRM page i
  */
 export function framingProblem(facts: FramingFacts, dealUrl: string | undefined, refused = SIDEBAR_REFUSED): string | null {
   if (!facts.parentIsTop) return refused;
-  // Unknown where the browser does not tell (Firefox), or hides an origin ("null"): the parent check stands alone.
-  if (!facts.ancestorOrigins || facts.ancestorOrigins.includes('null') || dealUrl === undefined) return null;
+  // An origin hidden ("null"): the framing page asked for it to be (`<iframe referrerpolicy="no-referrer">`);
+  // Dealside's own frames state theirs ("origin"), so this one is not Dealside's.
+  if (facts.ancestorOrigins?.includes('null')) return refused;
+  // Unknown where the browser does not tell (Firefox): the parent check, and the background's frame token, stand.
+  if (!facts.ancestorOrigins || dealUrl === undefined) return null;
   let dealOrigin: string;
   try {
     dealOrigin = new URL(dealUrl).origin;

@@ -36,6 +36,13 @@ export const CSV_FIELDS = [
 
 export type CsvRow = Record<(typeof CSV_FIELDS)[number], string | number>;
 
+/**
+ * Papa.unparse's options for the scorecard. The Rep column is an owner's name as the
+ * CRM page showed it: a name like `=HYPERLINK(…)` must reach a spreadsheet as text, not
+ * as a formula it runs (escapeFormulae puts a `'` before a text opening with = + - @).
+ */
+export const CSV_OPTIONS = { columns: [...CSV_FIELDS], escapeFormulae: true };
+
 const num = (x: number | null, digits = 1) => (x === null ? '' : Number(x.toFixed(digits)));
 
 export function csvRows(card: Scorecard): CsvRow[] {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { launchWithExtension, openPanel, openRecording, panelFrame, routePage, type CallReviewApp } from './call-review.support';
 import { EXTENSION_DIR } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
+import { withoutToken } from '../support/frames.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 const ZOOM_URL = 'https://us02web.zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ_acme?startTime=1763542800000';
@@ -269,8 +270,8 @@ test('the panel framed anywhere but by the recording page itself shows no review
       f.src = 'https://widget.example/embed';
       document.body.append(f);
     });
-    await expect.poll(() => page.frames().filter((f) => f.url() === panelUrl).length, { timeout: 10_000 }).toBe(2);
-    const nested = page.frames().find((f) => f.url() === panelUrl && f.parentFrame() !== page.mainFrame())!;
+    await expect.poll(() => page.frames().filter((f) => withoutToken(f.url()) === panelUrl).length, { timeout: 10_000 }).toBe(2);
+    const nested = page.frames().find((f) => withoutToken(f.url()) === panelUrl && f.parentFrame() !== page.mainFrame())!;
     const misplaced = nested.getByRole('region', { name: 'Call review' });
     await expect(misplaced.getByRole('alert')).toHaveText(/only beside the recording it belongs to/);
     await expect(misplaced.getByRole('button', { name: 'Complete review' })).toHaveCount(0);
@@ -281,8 +282,8 @@ test('the panel framed anywhere but by the recording page itself shows no review
       route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${panelUrl}" style="width:400px;height:600px"></iframe>` }),
     );
     await page.goto('https://evil.example/');
-    await expect.poll(() => page.frames().filter((f) => f.url() === panelUrl).length, { timeout: 10_000 }).toBe(1);
-    const framed = page.frames().find((f) => f.url() === panelUrl)!.getByRole('region', { name: 'Call review' });
+    await expect.poll(() => page.frames().filter((f) => withoutToken(f.url()) === panelUrl).length, { timeout: 10_000 }).toBe(1);
+    const framed = page.frames().find((f) => withoutToken(f.url()) === panelUrl)!.getByRole('region', { name: 'Call review' });
     // The background sees the tab is on another site (Chromium tells it the tab's address) and
     // hands out no call; where it cannot tell, the panel's own framing check refuses.
     await expect(framed).toContainText(/only beside the recording it belongs to|not a recording Dealside knows/);

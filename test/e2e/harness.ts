@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchChromium, ROOT } from '../support/browser.mjs';
+import { withoutToken } from '../support/frames.mjs';
 
 export { EXTENSION_DIR, ROOT } from '../support/browser.mjs';
 
@@ -98,11 +99,14 @@ export async function launch(extraArgs: string[] = [], { extensionDir }: { exten
   };
 }
 
-/** The sidebar frame inside a CRM page (extension-origin iframe in a closed shadow root). */
+/**
+ * The sidebar frame inside a CRM page (extension-origin iframe in a closed shadow root): the one
+ * Dealside's reader made, which carries the tab's frame token after `#` (a page framing the file has none).
+ */
 export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
-  const url = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url() === url), { timeout: 10_000 }).toBe(true);
-  return page.frames().find((f) => f.url() === url)!;
+  const ours = (f: Frame) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html#`);
+  await expect.poll(() => page.frames().some(ours), { timeout: 10_000 }).toBe(true);
+  return page.frames().find(ours)!;
 }
 
 /**
@@ -136,7 +140,7 @@ export async function sidebarShowing(page: Page, extensionId: string, dealName: 
 /** Is the sidebar frame laid out and visible? (The page itself sees only an empty <dealside-sidebar>.) */
 export async function sidebarVisible(page: Page, extensionId: string): Promise<boolean> {
   const url = `chrome-extension://${extensionId}/sidebar.html`;
-  const frame = page.frames().find((f) => f.url() === url);
+  const frame = page.frames().find((f) => withoutToken(f.url()) === url);
   if (!frame) return false;
   const element = await frame.frameElement();
   return element.isVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACME_NAME, ACME, buildWithHostAccess, launch, sidebarFrame, sidebarShowing, type App } from './harness';
+import { withoutToken } from '../support/frames.mjs';
 
 let app: App;
 /** set only by the test that presses the shortcut */
@@ -40,7 +41,7 @@ async function pressShortcut(a: App) {
 
 /** The sidebar iframe's box in the page, null when hidden or not framed (its host is a closed shadow root: locators cannot reach in). */
 async function frameBox(page: Page) {
-  const frame = page.frames().find((f) => f.url() === `chrome-extension://${app.extensionId}/sidebar.html`);
+  const frame = page.frames().find((f) => withoutToken(f.url()) === `chrome-extension://${app.extensionId}/sidebar.html`);
   return frame ? (await frame.frameElement()).boundingBox() : null;
 }
 

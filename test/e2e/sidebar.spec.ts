@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
 import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
+import { withoutToken } from '../support/frames.mjs';
 
 let app: App;
 test.beforeEach(async () => {
@@ -453,10 +454,53 @@ test('the sidebar framed anywhere but by the deal page itself (a widget inside i
     f.src = 'https://widget.example/embed';
     document.body.append(f);
   });
-  await expect.poll(() => page.frames().filter((f) => f.url() === sidebarUrl).length, { timeout: 10_000 }).toBe(2);
-  const nested = page.frames().find((f) => f.url() === sidebarUrl && f.parentFrame() !== page.mainFrame())!;
+  await expect.poll(() => page.frames().filter((f) => withoutToken(f.url()) === sidebarUrl).length, { timeout: 10_000 }).toBe(2);
+  const nested = page.frames().find((f) => withoutToken(f.url()) === sidebarUrl && f.parentFrame() !== page.mainFrame())!;
   const aside = nested.getByRole('complementary', { name: 'Dealside' });
   await expect(aside.getByRole('alert')).toHaveText(/shows a deal only beside the CRM page it read/);
   await expect(aside.getByRole('heading', { name: ACME_NAME })).toHaveCount(0);
   await expect(aside.getByRole('textbox', { name: 'Coaching note' })).toHaveCount(0);
+});
+
+test('a sidebar frame Dealside did not make is told nothing: one the deal page itself adds, or the next site in the tab', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const sidebarUrl = `chrome-extension://${app.extensionId}/sidebar.html`;
+  // (a query too, so the harness's sidebarFrame, which takes a frame with a token, never takes this one for Dealside's)
+  const guessed = `${sidebarUrl}?guess#${'f'.repeat(32)}`;
+  const notDealsides = () => page.frames().filter((f) => f.url() === sidebarUrl || f.url() === guessed);
+  const refusedFrames = async (count: number) => {
+    await expect.poll(() => notDealsides().length, { timeout: 10_000 }).toBe(count);
+    for (const frame of notDealsides()) {
+      const aside = frame.getByRole('complementary', { name: 'Dealside' });
+      await expect(aside.getByRole('alert')).toHaveText(/shows a deal only beside the CRM page it read/);
+      await expect(aside.getByRole('heading', { name: ACME_NAME })).toHaveCount(0);
+      await expect(aside.getByRole('textbox', { name: 'Coaching note' })).toHaveCount(0);
+    }
+  };
+  // A script on the deal page itself (a third-party widget's, say) frames the sidebar in the top page, where it
+  // could lay it out to steer clicks: its origin and place are right, but it has not the token the reader's frame got.
+  await page.evaluate((sources) => {
+    for (const src of sources) {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.append(f);
+    }
+  }, [sidebarUrl, guessed]);
+  await refusedFrames(2);
+  // The reader's own frame still shows the deal.
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+
+  // The next site opened in this tab (the background still holds the deal for it), its origin hidden
+  // from the frame or not: refused (in Firefox, which does not tell a frame its parent, by the token alone).
+  await app.context.route('https://evil.example/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: ['referrerpolicy="no-referrer"', ''].map((policy) => `<iframe ${policy} src="${sidebarUrl}"></iframe>`).join(''),
+    }),
+  );
+  await page.goto('https://evil.example/');
+  await refusedFrames(2);
 });

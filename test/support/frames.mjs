@@ -13,3 +13,9 @@ export async function findExtensionFrame(page, file, timeoutMs = 10_000) {
   }
   throw new Error(`the ${file} frame did not appear`);
 }
+
+/**
+ * A frame's address without its `#…`: Dealside's own frames carry their tab's frame token
+ * there (lib/handlers/frame-tokens.ts); a page framing the file itself does not.
+ */
+export const withoutToken = (url) => url.split('#')[0];

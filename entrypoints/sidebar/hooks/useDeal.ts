@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { onChange, send } from '../../../lib/messages/client';
+import { DealsideError, onChange, send } from '../../../lib/messages/client';
 import { mustReloadTab } from '../../../lib/messages/change-hub';
 import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
 import { framingProblem } from '../../../lib/page/sidebar-framing';
-import { framingFacts } from '../../../lib/page/framing-facts';
+import { framingFacts, frameTokenFromAddress } from '../../../lib/page/framing-facts';
 import { createAnswerOrder } from '../../../lib/messages/answer-order';
 
 export interface SidebarState {
@@ -92,7 +92,7 @@ export function useSidebarState(): SidebarState {
     if (misplaced) return setError(misplaced);
     try {
       performance.mark('dealside:view-requested');
-      const o = await send({ type: 'sidebar/open' });
+      const o = await send({ type: 'sidebar/open', frameToken: frameTokenFromAddress() });
       if (!opens.accept(ticket)) return;
       answered.current = true;
       const problem = framingProblem(facts, o.current.snapshot?.url);
@@ -106,7 +106,10 @@ export function useSidebarState(): SidebarState {
       if (views.accept(viewTicket) || !sameDeal) setView(o.view);
       ok();
     } catch (e) {
-      if (opens.failed(ticket)) fail(e);
+      if (!opens.failed(ticket)) return;
+      // not the frame Dealside made in this tab (lib/handlers/frame-tokens.ts): a refusal, nothing to try again
+      if (e instanceof DealsideError && e.code === 'bad-sender') setError(e.message);
+      else fail(e);
     }
   }, [ok, fail, opens, views]);
 

@@ -10,6 +10,8 @@ import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { DealRecord } from '../../../lib/model';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { SenderLike } from '../../../lib/messages/senders';
+import { issueFrameToken } from '../../../lib/handlers/frame-tokens';
+import { PANEL_REFUSED } from '../../../lib/calls/panel-framing';
 
 /** A database at the current version, as the background opens it (every migration run). */
 async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
@@ -23,6 +25,8 @@ const popup = { id: 'test-extension-id', url: `${ORIGIN}/popup.html` } as never;
 const content = (tabId = 7) =>
   ({ id: 'test-extension-id', url: 'https://app.gong.io/call?id=123456789', tab: { id: tabId }, frameId: 0 }) as never;
 const webPage = { id: 'some-other-extension', url: 'https://evil.example/', tab: { id: 7 } } as never;
+/** the tab's frame token, as its calls script put it in the panel frame's address */
+const panelToken = (tabId = 7) => issueFrameToken('call-panel', tabId, false);
 
 const call = {
   provider: 'gong' as const,
@@ -277,7 +281,7 @@ describe('sender checks (the router, in front of these handlers)', () => {
     await expect(send({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
     await expect(send({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
     // …and the same requests from the right senders go through
-    await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true, panelOpen: false });
+    await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true, panelOpen: false, frameToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
     await expect(send({ type: 'callReview/get', callKey: 'gong:123456789' }, popup)).resolves.toBeNull();
     // the panel's open state is the content script's to report, nobody else's
     await expect(send({ type: 'calls/panel', open: true }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
@@ -289,23 +293,37 @@ describe('sender checks (the router, in front of these handlers)', () => {
 describe('the tab → recording state', () => {
   it('the panel learns its own tab’s call, never another tab’s', async () => {
     await h['calls/page']({ type: 'calls/page', call }, content(7));
-    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call?.callKey).toBe('gong:123456789');
-    expect((await h['calls/current']({ type: 'calls/current' }, panel(8))).call).toBeNull();
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, panel(7))).call?.callKey).toBe('gong:123456789');
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(8) }, panel(8))).call).toBeNull();
     expect(events.at(-1)?.tabIds).toEqual([7]);
   });
   it('a panel framed in the tab once it is on another site gets no call (the tab moved on; the browser tells its address)', async () => {
     await h['calls/page']({ type: 'calls/page', call }, content(7));
     const inTab = (url?: string) => ({ ...(panel(7) as object), tab: { id: 7, url } }) as never;
-    expect((await h['calls/current']({ type: 'calls/current' }, inTab('https://acme.lightning.force.com/lightning/page/home'))).call).toBeNull();
-    expect((await h['calls/current']({ type: 'calls/current' }, inTab('https://app.gong.io/call?id=123456789'))).call?.callKey).toBe(call.callKey);
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, inTab('https://acme.lightning.force.com/lightning/page/home'))).call).toBeNull();
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, inTab('https://app.gong.io/call?id=123456789'))).call?.callKey).toBe(call.callKey);
     // where the browser does not say (no access to that site), the panel's own framing check decides
-    expect((await h['calls/current']({ type: 'calls/current' }, inTab(undefined))).call?.callKey).toBe(call.callKey);
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, inTab(undefined))).call?.callKey).toBe(call.callKey);
+  });
+  it('only a frame with the tab’s token (given to its calls script) learns the call: one token per tab, kept across its calls', async () => {
+    const first = await h['calls/page']({ type: 'calls/page', call }, content(7));
+    const next = { ...call, callId: '987654321', callKey: 'gong:987654321', url: 'https://app.gong.io/call?id=987654321' };
+    const second = await h['calls/page']({ type: 'calls/page', call: next }, content(7));
+    expect(second.frameToken).toBe(first.frameToken);
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: first.frameToken }, panel(7))).call?.callKey).toBe(next.callKey);
+    // a page framing call-review.html itself (the next site in this tab; Firefox, where the frame cannot see its parent)
+    for (const frameToken of ['', 'f'.repeat(32), (await h['calls/page']({ type: 'calls/page', call }, content(8))).frameToken]) {
+      await expect(h['calls/current']({ type: 'calls/current', frameToken }, panel(7))).rejects.toMatchObject({
+        code: 'bad-sender',
+        message: PANEL_REFUSED,
+      });
+    }
   });
   it('a new page reporting no call (its first report) clears the tab’s call, and tells the panel', async () => {
     await h['calls/page']({ type: 'calls/page', call }, content(7));
     events = [];
     await h['calls/page']({ type: 'calls/page', call: null }, content(7));
-    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call).toBeNull();
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, panel(7))).call).toBeNull();
     expect(events).toEqual([expect.objectContaining({ tabIds: [7] })]);
   });
   it('SPA navigation to the next call replaces it and tells the panel', async () => {
@@ -313,7 +331,7 @@ describe('the tab → recording state', () => {
     const next = { ...call, callId: '987654321', callKey: 'gong:987654321', url: 'https://app.gong.io/call?id=987654321' };
     events = [];
     await h['calls/page']({ type: 'calls/page', call: next }, content(7));
-    expect((await h['calls/current']({ type: 'calls/current' }, panel(7))).call?.callKey).toBe('gong:987654321');
+    expect((await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, panel(7))).call?.callKey).toBe('gong:987654321');
     expect(events).toHaveLength(1);
     // Same call reported again unchanged: no change event; its late title: one.
     await h['calls/page']({ type: 'calls/page', call: next }, content(7));
@@ -325,9 +343,9 @@ describe('the tab → recording state', () => {
 
 describe('the panel’s open state, per tab', () => {
   it('is remembered for the tab (a reload mid-review, the next call), never for another tab, and forgotten when closed', async () => {
-    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toEqual({ accepted: true, panelOpen: false });
+    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toMatchObject({ accepted: true, panelOpen: false });
     await h['calls/panel']({ type: 'calls/panel', open: true }, content(7));
-    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toEqual({ accepted: true, panelOpen: true });
+    expect(await h['calls/page']({ type: 'calls/page', call }, content(7))).toMatchObject({ accepted: true, panelOpen: true });
     expect((await h['calls/page']({ type: 'calls/page', call }, content(8))).panelOpen).toBe(false);
     // leaving the recording: nothing to open
     expect((await h['calls/page']({ type: 'calls/page', call: null }, content(7))).panelOpen).toBe(false);

@@ -23,9 +23,14 @@ describe('panelFramingProblem (is the call-review frame where Dealside put it?)'
     expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: ['https://app.gong.io'] }, 'not a url')).toMatch(refused);
   });
 
-  it('where the browser does not tell ancestors (Firefox) or hides one, the parent check stands alone', () => {
+  it('where the browser does not tell ancestors (Firefox), the parent check stands alone (the background checks the frame token)', () => {
     expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: undefined }, CALL)).toBeNull();
-    expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, CALL)).toBeNull();
+    expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: undefined }, undefined)).toBeNull();
+  });
+
+  it('a parent that hid its origin (referrerpolicy="no-referrer") is not Dealside, whose frames state theirs: refused, before asking', () => {
+    expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, CALL)).toMatch(refused);
+    expect(panelFramingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, undefined)).toMatch(refused);
   });
 
   it('says so in the panel’s words; the sidebar keeps its own', () => {

@@ -38,6 +38,7 @@ describe('Salesforce addresses', () => {
     'https://acme.my.salesforce.com/0065g00000AcmeQAAS',
     'https://acme.my.salesforce.com.mcas.ms/0065g00000AcmeQAAS',
     'https://na1.salesforce.com/0065g00000AcmeQAAS',
+    'https://cs42.salesforce.com/0065g00000AcmeQAAS',
     'https://acme--uat.sandbox.my.salesforce.com/0065g00000AcmeQAAS',
   ])('deal: %s', (href) => {
     expect(deal(href)).toEqual(ACME);
@@ -86,6 +87,10 @@ describe('Salesforce addresses', () => {
     // Classic-style path on a Lightning host, wrong hosts, plain http
     'https://acme.lightning.force.com/0065g00000AcmeQAAS',
     'https://help.salesforce.com/0065g00000AcmeQAAS',
+    // salesforce.com sites that are no org: a link to /{006 id} there is not that org's deal
+    'https://appexchange.salesforce.com/0065g00000AcmeQAAS',
+    'https://partners.salesforce.com/0065g00000AcmeQAAS',
+    'https://my.salesforce.com/0065g00000AcmeQAAS',
     'https://acme.force.com.evil.example/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
     'https://lightning.force.com.example.org/lightning/r/Opportunity/0065g00000AcmeQAAS/view',
     'http://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view',

@@ -6,12 +6,16 @@ import { pageMessagesInOrder } from '../../../lib/handlers/tab-order';
 import { stampingWrites } from '../../../lib/handlers/week-cache';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import { noteDraftKey } from '../../../lib/model';
+import { issueFrameToken } from '../../../lib/handlers/frame-tokens';
+import { SIDEBAR_REFUSED } from '../../../lib/page/sidebar-framing';
 
 const HOST = 'acme.lightning.force.com';
 const URL_ = `https://${HOST}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
 const KEY = 'salesforce:0065g00000AcmeQAAS';
 const content = { id: 'x', url: URL_, tab: { id: 7 }, frameId: 0 };
 const sidebar = { id: 'x', url: 'chrome-extension://x/sidebar.html', tab: { id: 7 }, frameId: 3 };
+/** the tab's frame token, as its reader put it in the sidebar frame's address */
+const sidebarToken = (tabId = 7) => issueFrameToken('sidebar', tabId, false);
 
 const snapshot = (extra: Record<string, unknown> = {}) => ({
   crm: 'salesforce' as const,
@@ -186,7 +190,7 @@ describe('page/snapshot', () => {
     expect(view.deal?.snapshot.closeDate).toEqual({ text: '31.12.2026', iso: '2026-12-31' });
     expect(view.nextStep).toMatchObject({ text: 'Send MAP by 15.12.2026', due: '2026-12-15', source: 'crm' });
     expect((await h['reps/list']({ type: 'reps/list' }, sidebar)).map((r) => r.id)).toEqual(['salesforce:Dana Reyes']);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ tabId: 7, dealKey: KEY });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ tabId: 7, dealKey: KEY });
     expect(events.some((e) => e.tabIds.includes(7) && e.dealKeys.includes(KEY))).toBe(true);
   });
 
@@ -206,7 +210,7 @@ describe('page/snapshot', () => {
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: null });
   });
 
   // The reader does not wait for answers; a new deal takes longer to store than "no deal" or an unchanged one.
@@ -227,16 +231,16 @@ describe('page/snapshot', () => {
       send({ type: 'page/snapshot', snapshot: null }),
       send({ type: 'page/snapshot', snapshot: globex }),
     ]);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: GLOBEX });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: GLOBEX });
     await Promise.all([send({ type: 'page/snapshot', snapshot: snapshot() }), send({ type: 'page/snapshot', snapshot: null })]);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: null });
   });
 
   it('a read (the new page asking for the layout) does not overtake a snapshot the page before sent', async () => {
     const send = inOrder();
     // the old page's last snapshot (a write: the stamp awaits first), then the new page's first ask (read-only)
     await Promise.all([send({ type: 'page/snapshot', snapshot: snapshot() }), send({ type: 'page/sidebarPrefs' })]);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: null });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: null });
   });
 
   it("a failed report does not hold up the tab's next one", async () => {
@@ -246,7 +250,7 @@ describe('page/snapshot', () => {
       send({ type: 'page/snapshot', snapshot: snapshot() }),
     ]);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, sidebar)).toMatchObject({ dealKey: KEY });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: KEY });
   });
 
   it('a new page putting up the sidebar shows no deal until it reports one (not the deal of the page before)', async () => {
@@ -255,12 +259,42 @@ describe('page/snapshot', () => {
     // a full load of another deal (or a reload): its reader asks for the layout before it has read anything
     const prefs = await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
     expect(prefs).toMatchObject({ collapsed: false });
-    expect(await h['sidebar/open']({ type: 'sidebar/open' }, sidebar)).toMatchObject({ current: { dealKey: null }, view: null });
+    // the frame that page makes is given a new token in its address
+    expect(await h['sidebar/open']({ type: 'sidebar/open', frameToken: prefs.frameToken }, sidebar)).toMatchObject({
+      current: { dealKey: null },
+      view: null,
+    });
     expect(events).toEqual([expect.objectContaining({ tabIds: [7] })]);
     // another tab's deal is untouched
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, tab: { id: 8 } });
     await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
-    expect(await h['sidebar/current']({ type: 'sidebar/current' }, { ...sidebar, tab: { id: 8 } })).toMatchObject({ dealKey: KEY });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken(8) }, { ...sidebar, tab: { id: 8 } })).toMatchObject({ dealKey: KEY });
+  });
+});
+
+describe('the frame token', () => {
+  it('only the frame the reader made (the token in its address) is told the tab’s deal; each new page gets a new token', async () => {
+    const { frameToken: first } = await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    expect(await h['sidebar/open']({ type: 'sidebar/open', frameToken: first }, sidebar)).toMatchObject({ current: { dealKey: KEY } });
+    // a frame some other page made in this tab: no token, a made-up one, another tab's
+    const otherTab = (await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, { ...content, tab: { id: 8 } })).frameToken;
+    for (const frameToken of ['', 'f'.repeat(32), otherTab]) {
+      await expect(h['sidebar/open']({ type: 'sidebar/open', frameToken }, sidebar)).rejects.toMatchObject({ code: 'bad-sender', message: SIDEBAR_REFUSED });
+      await expect(h['sidebar/current']({ type: 'sidebar/current', frameToken }, sidebar)).rejects.toMatchObject({ code: 'bad-sender' });
+    }
+    // the next page in the tab: its own token; the page before's frame is told nothing more
+    const { frameToken: second } = await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
+    expect(second).not.toBe(first);
+    await expect(h['sidebar/open']({ type: 'sidebar/open', frameToken: first }, sidebar)).rejects.toMatchObject({ code: 'bad-sender' });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: second }, sidebar)).toMatchObject({ tabId: 7 });
+  });
+
+  it('a token too long to be ours is refused before any handler runs', async () => {
+    const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
+    const reply = await route({ type: 'sidebar/open', frameToken: 'a'.repeat(65) }, sidebar);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 

@@ -101,8 +101,8 @@ describe('router', () => {
 
   it('only our framed sidebar may ask which deal its tab shows', async () => {
     const { route } = setup();
-    expect(await route({ type: 'sidebar/current' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
-    expect(await route({ type: 'sidebar/current' }, senders.sidebar)).toMatchObject({ ok: true });
+    expect(await route({ type: 'sidebar/current', frameToken: 'a' }, senders.popup)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(await route({ type: 'sidebar/current', frameToken: 'a' }, senders.sidebar)).toMatchObject({ ok: true });
   });
 
   it.each([

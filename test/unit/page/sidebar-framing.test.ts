@@ -19,8 +19,13 @@ describe('framingProblem (is the sidebar frame where Dealside put it?)', () => {
     expect(framingProblem({ parentIsTop: true, ancestorOrigins: ['https://acme.lightning.force.com'] }, 'not a url')).toMatch(/only beside/);
   });
 
-  it('where the browser does not tell ancestors (Firefox) or hides one, the parent check stands alone', () => {
+  it('where the browser does not tell ancestors (Firefox), the parent check stands alone (the background checks the frame token)', () => {
     expect(framingProblem({ parentIsTop: true, ancestorOrigins: undefined }, DEAL)).toBeNull();
-    expect(framingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, DEAL)).toBeNull();
+    expect(framingProblem({ parentIsTop: true, ancestorOrigins: undefined }, undefined)).toBeNull();
+  });
+
+  it('a parent that hid its origin (referrerpolicy="no-referrer") is not Dealside, whose frames state theirs: refused, before asking', () => {
+    expect(framingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, DEAL)).toMatch(/only beside the CRM page/);
+    expect(framingProblem({ parentIsTop: true, ancestorOrigins: ['null'] }, undefined)).toMatch(/only beside the CRM page/);
   });
 });

@@ -13,7 +13,7 @@ import {
   sayDoText,
   type ScorecardInput,
 } from '../../../lib/scorecard/rollup';
-import { CSV_FIELDS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
+import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
 
 const NY = 'America/New_York';
 const DANA = 'salesforce:Dana Reyes';
@@ -362,12 +362,20 @@ describe('thresholds', () => {
 describe('sharing', () => {
   const card = buildScorecard(scenario());
   it('CSV via Papa.unparse: one row per rep, attention first', () => {
-    const csv = Papa.unparse(csvRows(card), { columns: [...CSV_FIELDS] });
+    const csv = Papa.unparse(csvRows(card), CSV_OPTIONS);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
     expect(parsed.meta.fields).toEqual([...CSV_FIELDS]);
     expect(parsed.data.map((r) => r.Rep)).toEqual(['Dana Reyes', 'Sam Ortiz', 'Zed Quinn']);
     expect(parsed.data[0]).toMatchObject({ Missed: '1', 'Say/do %': '50', 'Discovery avg': '2.5', 'Discovery change': '-1', 'Call reviews': '1', Skill: '2' });
     expect(parsed.data[2]).toMatchObject({ 'Say/do %': '', 'Next step dated ahead %': '' });
+  });
+  it('CSV: a name read from the CRM that a spreadsheet would run as a formula arrives as text; numbers stay numbers', () => {
+    const rows = csvRows(card);
+    rows[0]!.Rep = '=HYPERLINK("https://evil.example","Dana")';
+    rows[1]!.Rep = '@SUM(A1)';
+    const parsed = Papa.parse<Record<string, string>>(Papa.unparse(rows, CSV_OPTIONS), { header: true });
+    expect(parsed.data.map((r) => r.Rep)).toEqual(['\'=HYPERLINK("https://evil.example","Dana")', "'@SUM(A1)", 'Zed Quinn']);
+    expect(parsed.data[0]).toMatchObject({ 'Discovery change': '-1' });
   });
   it('plain text for an email', () => {
     const text = scorecardText(card);
