@@ -99,6 +99,31 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   /** ends a resize drag under way (its width saved) */
   let endDrag: (() => void) | null = null;
 
+  /**
+   * A bar the CRM fixes across the window's top or bottom edge at `y` (Lightning's global
+   * header, its utility bar) does not move aside for the reserved width: the dock starts
+   * below it (ends above it), so none of its controls (Setup, the profile) goes under the
+   * dock. Looked up after the page has drawn the dock, when its layout is done: no layout
+   * is forced on the page for it.
+   */
+  const fixedBarAt = (y: number): DOMRect | undefined => {
+    for (let el of document.elementsFromPoint(document.documentElement.clientWidth - 2, y)) {
+      for (let e: Element | null = el; e && e != document.body; e = e.parentElement) {
+        if (getComputedStyle(e).position != 'fixed') continue;
+        const box = e.getBoundingClientRect();
+        // a bar, not a fixed frame around the whole app
+        if (box.height < innerHeight / 4) return box;
+        break;
+      }
+    }
+  };
+  const clearFixedBars = () => {
+    const top = fixedBarAt(1);
+    const bottom = fixedBarAt(innerHeight - 2);
+    dock.style.top = top ? `${top.bottom}px` : '';
+    dock.style.bottom = bottom ? `${innerHeight - bottom.top}px` : '';
+  };
+
   const layout = () => {
     const visible = shown && prefsKnown;
     // the grip going away (collapsed, hidden) ends a drag on it
@@ -115,6 +140,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
     if (reserved) document.documentElement.style.setProperty('margin-right', `${reserved}px`, 'important');
     else document.documentElement.style.removeProperty('margin-right');
+    if (visible) requestAnimationFrame(() => setTimeout(clearFixedBars));
   };
 
   const setPrefs = (next: Partial<SidebarPrefs>, save: boolean) => {

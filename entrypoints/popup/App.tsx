@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { onChange, send } from '../../lib/messages/client';
+import { onChange, onlyADraft, send } from '../../lib/messages/client';
 import { THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
 import { afterPaint, takeFreshEarly, takeKept } from './first-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
@@ -80,7 +80,8 @@ export function App() {
   useEffect(() => {
     if (!listening) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onChange(() => {
+    const off = onChange((event) => {
+      if (onlyADraft(event)) return; // a note being typed somewhere: nothing the scorecard counts
       clearTimeout(timer);
       timer = setTimeout(() => void load(weekStart), 250);
     });

@@ -3,6 +3,7 @@ import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person, Settings } from '../../lib/model';
 import { useSidebarState } from './hooks/useDeal';
+import { useToday } from './hooks/useToday';
 import { DealHeader } from './sections/DealHeader';
 import { CommitmentSection } from './sections/CommitmentSection';
 import { NextStepSection } from './sections/NextStepSection';
@@ -78,11 +79,13 @@ function DealPanel({ dealKey, view, user, dateOrder }: { dealKey: string; view: 
     performance.mark('dealside:deal-shown', { detail: dealKey });
   }, [dealKey]);
   const deal = view.deal!;
+  const now = useToday();
   return (
     <>
       <DealHeader deal={deal} />
-      <CommitmentSection dealKey={dealKey} commitments={view.commitments} user={user} owner={deal.snapshot.owner} />
+      <CommitmentSection dealKey={dealKey} commitments={view.commitments} user={user} owner={deal.snapshot.owner} now={now} />
       <NextStepSection
+        now={now}
         dealKey={dealKey}
         step={view.nextStep}
         crmLabel={crmLabel(deal.snapshot.crm)}

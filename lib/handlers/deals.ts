@@ -37,7 +37,7 @@ import {
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
 import { markNextStepDone, setSidebarNextStep } from '../rules/next-step';
-import { outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
+import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, setTabDeal } from './tab-state';
@@ -95,6 +95,8 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
+  /** a draft written: its other composers load it again (no deal's data changed) */
+  const draftChanged = (key: string, writer = '') => deps.broadcast({ kind: 'dealside/changed', dealKeys: [], tabIds: [], draft: { key, writer } });
 
   async function requireUser(db: DB): Promise<Person> {
     const { user } = await getSettings(db);
@@ -230,6 +232,8 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const c = await getCommitment(db, req.id);
       if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
       if (c.status !== 'open') throw new HandlerError('invalid-state', 'That commitment is already resolved.');
+      const dateRefusal = newDueRefusal(c, req.newDue, now(), deps.timeZone?.() ?? userTimeZone());
+      if (dateRefusal) throw new HandlerError('bad-request', dateRefusal);
       const { closed, opened } = renegotiateCommitment(c, {
         newDue: req.newDue,
         reason: req.reason,
@@ -301,7 +305,12 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         ...(deal.repId ? { repId: deal.repId } : {}),
       };
       await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey));
-      await changed([req.dealKey]);
+      await deps.broadcast({
+        kind: 'dealside/changed',
+        dealKeys: [req.dealKey],
+        tabIds: [],
+        draft: { key: noteDraftKey(req.dealKey), writer: req.draftWriter ?? '' },
+      });
       return note;
     },
 
@@ -312,11 +321,13 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     async 'draft/save'(req) {
       const draft = { key: req.key, value: req.value, updatedAt: nowIso() };
       await putDraft(await deps.db(), draft);
+      await draftChanged(req.key, req.writer);
       return draft;
     },
 
     async 'draft/clear'(req) {
       await deleteDraft(await deps.db(), req.key);
+      await draftChanged(req.key, req.writer);
       return null;
     },
 

@@ -78,3 +78,8 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
     }
   };
 }
+
+/** A change that is only a draft written (a note being typed): nothing but that draft's composers reload. */
+export function onlyADraft(event: ChangeEvent): boolean {
+  return !!event.draft && !event.dealKeys.length && !event.tabIds.length && !event.settings && !event.resync && !event.callKeys?.length;
+}

@@ -97,6 +97,9 @@ export type CallPage = z.infer<typeof callPageSchema>;
  */
 const frameToken = z.string().max(64);
 
+/** Which composer wrote a draft (a random id per composer), so it can tell its own saves from another tab's. */
+const draftWriter = z.string().max(64);
+
 export const requestSchema = z.discriminatedUnion('type', [
   // ── from the CRM content script: report what it read; learns nothing back ──
   z.object({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
@@ -159,14 +162,17 @@ export const requestSchema = z.discriminatedUnion('type', [
     dealKey: dealKeySchema,
     body: noteBodySchema,
     diagnosis: diagnosisSchema.optional(),
+    /** the composer that wrote the draft this note clears (ChangeEvent.draft) */
+    draftWriter: draftWriter.optional(),
   }),
   z.object({ type: z.literal('draft/get'), key: z.string().min(1).max(400) }),
   z.object({
     type: z.literal('draft/save'),
     key: z.string().min(1).max(400),
     value: z.record(z.string(), z.string().max(10_000)),
+    writer: draftWriter.optional(),
   }),
-  z.object({ type: z.literal('draft/clear'), key: z.string().min(1).max(400) }),
+  z.object({ type: z.literal('draft/clear'), key: z.string().min(1).max(400), writer: draftWriter.optional() }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), patch: settingsPatchSchema }),
   z.object({ type: z.literal('reps/list') }),
@@ -370,4 +376,10 @@ export interface ChangeEvent {
   settings?: boolean;
   /** the connection to the background was lost and is back: reload everything shown */
   resync?: boolean;
+  /**
+   * A draft was saved or cleared (a note added clears its deal's): every other composer of
+   * that draft (another tab on the deal) loads it again, so none types over the other's text.
+   * `writer`: the composer that wrote it, which has it already ('' if none said).
+   */
+  draft?: { key: string; writer: string };
 }

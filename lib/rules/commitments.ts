@@ -57,6 +57,17 @@ export function outcomeRefusal(c: Commitment, outcome: CommitmentOutcome, reason
 }
 
 /**
+ * Why a new date for `c` cannot be agreed (null: it can): one already past in the user's
+ * zone (the renegotiated promise would be overdue the moment it is made), or the date it
+ * already has. Today is allowed: "by the end of today" is a promise a rep can make.
+ */
+export function newDueRefusal(c: Commitment, newDue: string, now: Date, timeZone: string): string | null {
+  if (newDue < todayIn(timeZone, now)) return `${formatDay(newDue)} has passed: agree a date from today on.`;
+  if (newDue === c.due) return `It is already due ${formatDay(c.due)}: agree another date, or record what happened.`;
+  return null;
+}
+
+/**
  * Resolved: not open, or carrying a resolution whatever its status says. The
  * schema refuses an open record with a resolution; this refuses it again, so
  * a recorded outcome can never be overwritten by resolving once more.

@@ -60,19 +60,26 @@ function build(fields: {
   return { ...rest, ...(due ? { due } : {}), ...(doneAt ? { doneAt } : {}) };
 }
 
+type CrmStep = { text: string; date?: { iso?: string | undefined } | undefined };
+
 /**
  * How a CRM snapshot's next step updates the stored one. When the page shows
- * no next-step field the stored step is kept (the sidebar may own it). When
- * nothing would change the SAME object is returned, so callers can skip the
- * write with `result === existing`.
+ * no next-step field the stored step is kept (the sidebar may own it). A step
+ * edited in the sidebar stands until the CRM's own step changes (`lastRead`:
+ * the CRM's step as the read before this one found it; the sidebar says "a
+ * change in the CRM replaces this one"): reading the same CRM step again does
+ * not undo the edit. When nothing would change the SAME object is returned, so
+ * callers can skip the write with `result === existing`.
  */
 export function mergeCrmNextStep(
   existing: NextStep | null,
-  crm: { text: string; date?: { iso?: string } } | undefined,
+  crm: CrmStep | undefined,
   dealKey: DealKey,
   nowIso: string,
+  lastRead?: CrmStep,
 ): NextStep | null {
   if (!crm || !normalise(crm.text)) return existing;
+  if (existing?.source === 'sidebar' && lastRead && sameText(lastRead.text, crm.text) && lastRead.date?.iso === crm.date?.iso) return existing;
   const unchanged = existing !== null && sameText(existing.text, crm.text);
   const text = unchanged ? existing.text : crm.text.trim();
   // A CRM date always wins; a dateless CRM step keeps our date only while it is the same step.

@@ -92,6 +92,8 @@ async function renderRun(seed) {
     if (seed) {
       keystroke = await frame.evaluate(async () => {
         const box = document.getElementById('note-text');
+        // read-only until the stored draft has loaded (a keystroke before would be dropped)
+        while (box.readOnly) await new Promise((r) => setTimeout(r, 10));
         const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
         const text = 'The champion is not the economic buyer; ask Dana to get a meeting with the CFO.';
         const times = [];

@@ -48,16 +48,31 @@ async function frameBox(page: Page) {
 /** The width Dealside reserves beside the CRM (the CRM's <html> margin), in px. */
 const reservedWidth = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).marginRight));
 
-/** Every CRM control (links, buttons, inputs) whose box meets the strip [x0, x1] of the viewport. */
+/**
+ * Every CRM control (links, buttons, inputs) in the strip [x0, x1] of the viewport that Dealside
+ * covers: what the page hit-tests at its middle (moved into the strip) is Dealside's host.
+ * Controls fixed across the window's top or bottom (Lightning's global header, its utility bar)
+ * are in the strip too: the dock must leave them uncovered.
+ */
 function controlsUnder(page: Page, x0: number, x1: number) {
   return page.evaluate(
     ([a, b]) =>
-      Array.from(document.querySelectorAll('a,button,input,select,textarea,[role="button"],[tabindex]'))
-        .filter((el) => el.localName !== 'dealside-sidebar')
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0 && r.height > 0 && r.right > a! && r.left < b! && r.bottom > 0 && r.top < innerHeight).length,
+      Array.from(document.querySelectorAll('a,button,input,select,textarea,[role="button"],[tabindex]')).filter((el) => {
+        if (el.localName === 'dealside-sidebar') return false;
+        const r = el.getBoundingClientRect();
+        if (!(r.width > 0 && r.height > 0 && r.right > a! && r.left < b! && r.bottom > 0 && r.top < innerHeight)) return false;
+        const x = Math.min(Math.max((r.left + r.right) / 2, a! + 1), b! - 1);
+        return document.elementFromPoint(x, (r.top + r.bottom) / 2)?.localName === 'dealside-sidebar';
+      }).length,
     [x0, x1],
   );
+}
+
+/** The global header's controls at the window's right edge can be clicked (none under the dock or its bar). */
+async function headerControlsReachable(page: Page) {
+  for (const name of ['Setup', 'Notifications']) {
+    await page.locator('#oneHeader').getByRole('button', { name }).click({ trial: true, timeout: 3_000 });
+  }
 }
 
 test('docked right, resizable with the width remembered, collapsible to a bar that covers no CRM control', async () => {
@@ -68,8 +83,10 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
   let box = (await frameBox(page))!;
   expect(Math.round(box.x + box.width)).toBe(viewport.width); // docked to the right edge
   expect(Math.round(box.width)).toBe(360); // default width
-  // Docked, not floating: the CRM lays out beside it.
+  // Docked, not floating: the CRM lays out beside it, and its header fixed across the top stays clear.
   expect(await controlsUnder(page, box.x - 24, viewport.width)).toBe(0);
+  await headerControlsReachable(page);
+  expect(box.y).toBeGreaterThan(0); // below the fixed header
 
   // Drag the grip (on the bar left of the frame) 100 px to the left: 460 px wide.
   const gripX = box.x - 12;
@@ -86,9 +103,10 @@ test('docked right, resizable with the width remembered, collapsible to a bar th
 
   // Collapse with the bar's button: only the 24 px bar remains, over no CRM control.
   box = (await frameBox(page))!;
-  await page.mouse.click(box.x - 12, 8 + 14);
+  await page.mouse.click(box.x - 12, box.y + 8 + 14); // the bar starts where the dock does: below the fixed header
   await expect.poll(async () => (await frameBox(page)) === null).toBe(true);
   expect(await controlsUnder(page, viewport.width - 24, viewport.width)).toBe(0);
+  await headerControlsReachable(page);
 
   // Collapsed is remembered, and a collapsed sidebar puts no frame in the page at all.
   await page.reload();

@@ -382,6 +382,71 @@ test('two tabs on the same deal stay in sync without a reload', async () => {
   await expect(asideOne.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' })).toBeChecked();
 });
 
+test('two tabs on the same deal share one note draft: neither types over the other’s text', async () => {
+  await app.setUser();
+  const one = await app.open(ACME);
+  const two = await app.open(ACME);
+  const noteOne = (await sidebarShowing(one, app.extensionId, ACME_NAME)).getByRole('textbox', { name: 'Coaching note' });
+  const noteTwo = (await sidebarShowing(two, app.extensionId, ACME_NAME)).getByRole('textbox', { name: 'Coaching note' });
+  await noteOne.fill('Started in tab one');
+  await expect(noteTwo).toHaveValue('Started in tab one');
+  await noteTwo.press('End');
+  await noteTwo.pressSequentially(', finished in tab two');
+  await expect(noteOne).toHaveValue('Started in tab one, finished in tab two');
+  // the note added in one tab clears the draft in both
+  await noteOne.press('Control+Enter');
+  await expect(noteTwo).toHaveValue('');
+});
+
+test('text typed in the other note format is kept when a note is added, and an agreed new date cannot be in the past', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Free text, not finished');
+  await aside.getByRole('button', { name: 'GROW' }).click();
+  await aside.getByRole('textbox', { name: 'Goal' }).fill('Economic buyer named');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Economic buyer named');
+  await aside.getByRole('button', { name: 'Free text' }).click();
+  await expect(aside.getByRole('textbox', { name: 'Coaching note' })).toHaveValue('Free text, not finished');
+  // …and it is still the stored draft
+  await page.reload();
+  const again = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(again.getByRole('textbox', { name: 'Coaching note' })).toHaveValue('Free text, not finished');
+
+  await again.getByRole('textbox', { name: 'Commitment' }).fill('a signed MAP with Acme');
+  await again.getByRole('textbox', { name: 'Due' }).fill(usDateFromToday(9));
+  await again.getByRole('button', { name: 'Save commitment' }).click();
+  await again.getByRole('button', { name: 'Update: a signed MAP with Acme' }).click();
+  const update = again.getByRole('group', { name: 'Update: a signed MAP with Acme' });
+  await update.getByRole('button', { name: 'Renegotiate' }).click();
+  await update.getByLabel('New due date').fill(usDateFromToday(-2));
+  await update.getByLabel('Reason').fill('Legal is slow');
+  await expect(update.getByText(/has passed: agree a date from today on/)).toBeVisible();
+  await expect(update.getByRole('button', { name: 'Save new date' })).toBeDisabled();
+  await update.getByLabel('New due date').fill(usDateFromToday(14));
+  await update.getByRole('button', { name: 'Save new date' }).click();
+  await expect(again.getByRole('list', { name: 'Commitment history' })).toContainText('Renegotiated');
+});
+
+test('a sidebar left open overnight turns at midnight: the promise due today asks what happened', async () => {
+  await app.setUser();
+  // The page's clock (and its frames') at 23:59 today, run forward by hand.
+  const lateToday = new Date();
+  lateToday.setHours(23, 59, 0, 0);
+  await app.context.clock.install({ time: lateToday });
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill('the pricing sign-off from Acme');
+  await aside.getByRole('textbox', { name: 'Due' }).fill('tomorrow');
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(aside.getByRole('button', { name: 'Update: the pricing sign-off from Acme' })).toBeVisible();
+  await expect(aside.getByText('What happened?')).toHaveCount(0);
+  await app.context.clock.runFor('02:00');
+  await expect(aside.getByRole('group', { name: /You committed to the pricing sign-off from Acme/ })).toBeVisible();
+  await expect(aside.getByRole('button', { name: 'Missed' })).toBeVisible();
+});
+
 test('a coaching note draft survives closing the tab mid-sentence', async () => {
   await app.setUser();
   const page = await app.open(ACME);

@@ -87,6 +87,8 @@ try {
   const landmark = await frame.$eval('aside', (a) => a.getAttribute('aria-label'));
   assert.equal(landmark, 'Dealside');
   assert.match(await text(), /\$120,000\.00/);
+  // the composer is read-only until its stored draft has loaded
+  await frame.waitForSelector('#note-text:not([readonly])');
   await frame.type('#note-text', 'Firefox smoke: ask who signs');
   await frame.click('form[aria-label="New coaching note"] button[type="submit"]');
   await until('the saved note', async () => (await frame.$eval('ul[aria-label="Notes"]', (u) => u.textContent)).includes('Firefox smoke: ask who signs'));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { send } from '../../../lib/messages/client';
+import { onChange, send } from '../../../lib/messages/client';
 
 /**
  * Text that survives closing the tab mid-sentence: loaded from the draft
@@ -7,42 +7,85 @@ import { send } from '../../../lib/messages/client';
  * torn down with its tab cannot finish a timer, but a message already sent is
  * delivered. Messages from one frame arrive in order, so the last one wins.
  * Typing only re-renders the component that owns the draft.
+ *
+ * Nothing is saved until the stored draft has loaded (`loaded`; the fields are
+ * read-only until then), so a keystroke never replaces a draft not yet seen,
+ * nor one that failed to load (`loadError`, with `retryLoad`). A save that
+ * fails says so (`saveError`) until one succeeds. Another tab's composer of
+ * the same draft writing it (ChangeEvent.draft) loads it again here, so two
+ * tabs on a deal show one draft and neither types over the other's text.
  */
 export function useDraft(key: string, fields: readonly string[]) {
   const empty = useCallback(() => Object.fromEntries(fields.map((f) => [f, ''])), [fields]);
   const [value, setValue] = useState<Record<string, string>>(empty);
   const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState('');
+  const [saveError, setSaveError] = useState('');
+  const [loadTick, setLoadTick] = useState(0);
+  /** this composer, in the saves it sends: its own come back in change events, and are not loaded again */
+  const [writer] = useState(() => crypto.randomUUID());
   /** the latest value, so fast keystrokes each build on the one before */
   const valueRef = useRef(value);
+  const loadedRef = useRef(false);
+  /** the latest save sent: only its outcome is shown */
+  const saveSeq = useRef(0);
+
   const save = useCallback(
     (v: Record<string, string>) => {
+      const seq = ++saveSeq.current;
       const hasText = Object.entries(v).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim());
-      void (hasText ? send({ type: 'draft/save', key, value: v }) : send({ type: 'draft/clear', key })).catch(() => {});
+      (hasText ? send({ type: 'draft/save', key, value: v, writer }) : send({ type: 'draft/clear', key, writer })).then(
+        () => seq === saveSeq.current && setSaveError(''),
+        (e: Error) => seq === saveSeq.current && setSaveError(e.message),
+      );
     },
-    [key],
+    [key, writer],
+  );
+
+  const show = useCallback(
+    (stored: { value: Record<string, string> } | null) => {
+      valueRef.current = stored ? { ...empty(), ...stored.value } : empty();
+      setValue(valueRef.current);
+    },
+    [empty],
   );
 
   useEffect(() => {
     let live = true;
+    loadedRef.current = false;
     setLoaded(false);
+    setLoadError('');
     valueRef.current = empty();
     setValue(valueRef.current);
     send({ type: 'draft/get', key })
       .then((d) => {
-        if (live && d) {
-          valueRef.current = { ...empty(), ...d.value };
-          setValue(valueRef.current);
-        }
+        if (!live) return;
+        show(d);
+        loadedRef.current = true;
+        setLoaded(true);
       })
-      .catch(() => {})
-      .finally(() => live && setLoaded(true));
+      .catch((e: Error) => live && setLoadError(e.message));
+    // Another tab wrote this draft (or added the note it held): show what is stored now.
+    // Fetched, not taken from the event, which carries no text: change events reach every page.
+    const off = onChange((event) => {
+      if (event.draft?.key !== key || event.draft.writer === writer || !loadedRef.current) return;
+      const seq = saveSeq.current;
+      send({ type: 'draft/get', key })
+        .then((d) => {
+          // our own keystroke since is newer than what was fetched: it stands (and is stored)
+          if (live && seq === saveSeq.current) show(d);
+        })
+        .catch(() => {});
+    });
     return () => {
       live = false;
+      off();
     };
-  }, [key, empty]);
+  }, [key, empty, show, writer, loadTick]);
 
   const update = useCallback(
     (field: string, text: string) => {
+      if (!loadedRef.current) return;
       const next = { ...valueRef.current, [field]: text };
       valueRef.current = next;
       setValue(next);
@@ -53,16 +96,20 @@ export function useDraft(key: string, fields: readonly string[]) {
 
   /**
    * After the note was saved (the background cleared the stored draft in the same
-   * transaction). `keep`: fields the next one starts with (the format chosen), in
-   * memory only: nothing is stored until the user types.
+   * transaction). `keep`: fields the next one starts with (the format chosen, text typed
+   * in the other format); stored again only if they hold text, so a draft is never lost
+   * and an empty one never written.
    */
   const reset = useCallback(
     (keep: Record<string, string> = {}) => {
       valueRef.current = { ...empty(), ...keep };
       setValue(valueRef.current);
+      if (Object.entries(keep).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim())) save(valueRef.current);
     },
-    [empty],
+    [empty, save],
   );
 
-  return { value, update, reset, loaded };
+  const retryLoad = useCallback(() => setLoadTick((n) => n + 1), []);
+
+  return { value, update, reset, loaded, loadError, saveError, retryLoad, writer };
 }

@@ -28,7 +28,8 @@ export function CallReviews({ dealKey }: { dealKey: string }) {
   useEffect(() => {
     load();
     return onChange((event) => {
-      if (event.dealKeys.includes(dealKey)) load();
+      // …or the connection was lost and is back: reviews completed meanwhile were not announced here
+      if (event.resync || event.dealKeys.includes(dealKey)) load();
     });
   }, [dealKey, load]);
 

@@ -3,7 +3,7 @@ import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser, useExampleDate } from '../hooks/useDueParser';
-import { commitmentQuestionLead, isDue, sortCommitments } from '../../../lib/rules/commitments';
+import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
 
 /** How long "Marked kept: …" stays under the heading. */
@@ -14,6 +14,8 @@ interface Props {
   commitments: Commitment[];
   user: Person;
   owner: string | undefined;
+  /** today (hooks/useToday.ts): what is due turns at midnight */
+  now: Date;
 }
 
 /**
@@ -21,10 +23,10 @@ interface Props {
  * unresolved it leads with the 1:1 question; outcomes are recorded on the
  * record and never erased, renegotiations keep the old promise in history.
  */
-export function CommitmentSection({ dealKey, commitments, user, owner }: Props) {
-  const sorted = useMemo(() => sortCommitments(commitments, new Date(), TIME_ZONE), [commitments]);
-  const due = sorted.filter((c) => isDue(c, new Date(), TIME_ZONE));
-  const upcoming = sorted.filter((c) => c.status === 'open' && !isDue(c, new Date(), TIME_ZONE));
+export function CommitmentSection({ dealKey, commitments, user, owner, now }: Props) {
+  const sorted = useMemo(() => sortCommitments(commitments, now, TIME_ZONE), [commitments, now]);
+  const due = sorted.filter((c) => isDue(c, now, TIME_ZONE));
+  const upcoming = sorted.filter((c) => c.status === 'open' && !isDue(c, now, TIME_ZONE));
   const history = sorted.filter((c) => c.status !== 'open');
   // A 1:1 goes through promises one at a time: the oldest few lead, the rest wait a click away.
   const [showAll, setShowAll] = useState(false);
@@ -62,7 +64,14 @@ export function CommitmentSection({ dealKey, commitments, user, owner }: Props) 
         <UpcomingCommitment key={c.id} c={c} onSettled={onSettled} />
       ))}
       {!showAll && hidden > 0 && (
-        <button type="button" onClick={() => setShowAll(true)}>
+        <button
+          type="button"
+          onClick={() => {
+            setShowAll(true);
+            // the button goes away: the keyboard goes to the section, with every promise now listed below
+            heading.current?.focus();
+          }}
+        >
           Show {hidden} more open commitments
         </button>
       )}
@@ -166,6 +175,8 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   const [error, setError] = useState('');
   const parseDue = useDueParser();
   const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
+  /** a date already past, or the one it has: said under the field, and not sent */
+  const dateProblem = parsed ? newDueRefusal(c, parsed.iso, new Date(), TIME_ZONE) : null;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -184,7 +195,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
     act(() => send({ type: 'commitment/resolve', id: c.id, outcome, note: note.trim() }), outcome === 'kept' ? 'Marked kept' : 'Marked missed');
   const renegotiate = (e: FormEvent) => {
     e.preventDefault();
-    if (!parsed || !reason.trim()) return;
+    if (!parsed || dateProblem || !reason.trim()) return;
     void act(() =>
       send({
         type: 'commitment/renegotiate',
@@ -229,11 +240,17 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
           <label htmlFor={`${id}-due`}>New due date</label>
           <input id={`${id}-due`} type="text" value={newDue} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
           <p className="hint" aria-live="polite">
-            {newDue.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands.') : ''}
+            {newDue.trim()
+              ? parsed
+                ? (dateProblem ?? `→ ${parsed.label}`)
+                : !parseDue
+                  ? 'Reading the date…'
+                  : 'Not a date Dealside understands.'
+              : ''}
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
           <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" disabled={busy || !parsed || !reason.trim()}>
+          <button type="submit" disabled={busy || !parsed || !!dateProblem || !reason.trim()}>
             Save new date
           </button>
         </form>

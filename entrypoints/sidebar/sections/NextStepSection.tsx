@@ -22,12 +22,15 @@ const TONE: Record<string, string> = {
 
 /** The deal's next step: from the CRM field when the page shows one, else typed here. */
 export function NextStepSection({
+  now,
   dealKey,
   step,
   crmLabel,
   crmDate,
   dateOrder,
 }: {
+  /** today (hooks/useToday.ts): "Due today", "Overdue" and "Stale" turn at midnight */
+  now: Date;
   dealKey: string;
   step: NextStep | null;
   crmLabel: string;
@@ -36,7 +39,7 @@ export function NextStepSection({
   /** the date order set in Options */
   dateOrder: Settings['dateOrder'];
 }) {
-  const status = nextStepStatus(step, new Date(), TIME_ZONE);
+  const status = nextStepStatus(step, now, TIME_ZONE);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';

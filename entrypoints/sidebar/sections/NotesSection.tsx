@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Diagnosis, Note } from '../../../lib/model';
 import { noteDraftKey } from '../../../lib/model/keys';
@@ -41,6 +41,11 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   const v = draft.value;
   const grow = v.mode === 'grow';
   const hasText = grow ? GROW.some(([k]) => v[k]?.trim()) : !!v.text?.trim();
+  /**
+   * Not typed into while the stored draft loads (a keystroke would replace it unseen) or
+   * while the note is being added (the composer then clears: what was typed would go).
+   */
+  const locked = busy || !draft.loaded;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,10 +61,12 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           ? { kind: 'grow', grow: { goal: v.goal ?? '', reality: v.reality ?? '', options: v.options ?? '', will: v.will ?? '' } }
           : { kind: 'free', text: (v.text ?? '').trim() },
         ...(diagnosis ? { diagnosis } : {}),
+        draftWriter: draft.writer,
       });
       // The next note starts in the same format, and the keyboard stays in the composer (the
       // button just pressed turns disabled, which would drop focus to the page's body).
-      draft.reset({ mode: grow ? 'grow' : '' });
+      // Text typed in the other format was not part of this note: it stays, and stays saved.
+      draft.reset(grow ? { mode: 'grow', text: v.text ?? '' } : { mode: '', ...Object.fromEntries(GROW.map(([k]) => [k, v[k] ?? ''])) });
       setAdded(true);
       form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
     } catch (err) {
@@ -93,6 +100,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
             <textarea
               id={`grow-${key}`}
               value={v[key] ?? ''}
+              readOnly={locked}
               maxLength={5000}
               onChange={(e) => draft.update(key, e.target.value)}
               aria-keyshortcuts="Control+Enter Meta+Enter"
@@ -105,6 +113,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           <textarea
             id="note-text"
             value={v.text ?? ''}
+            readOnly={locked}
             maxLength={10000}
             placeholder="What you saw, what you agreed, what to try next"
             onChange={(e) => draft.update('text', e.target.value)}
@@ -126,9 +135,28 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           Add note
         </button>
         <span className="hint" role="status">
-          {draft.loaded && hasText ? 'Draft saved as you type. Ctrl+Enter adds.' : added ? 'Note added.' : ''}
+          {!draft.loaded && !draft.loadError
+            ? 'Loading your draft…'
+            : draft.loaded && hasText && !draft.saveError
+              ? 'Draft saved as you type. Ctrl+Enter adds.'
+              : added
+                ? 'Note added.'
+                : ''}
         </span>
       </div>
+      {draft.loadError && (
+        <div className="error" role="alert">
+          <p>Your saved draft could not be loaded, so nothing typed here is saved over it: {draft.loadError}</p>
+          <button type="button" onClick={draft.retryLoad}>
+            Try again
+          </button>
+        </div>
+      )}
+      {draft.saveError && (
+        <p className="error" role="alert">
+          This draft is not saved: {draft.saveError}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -144,6 +172,11 @@ const FIRST_NOTES = 25;
 /** Memoised: typing in the composer must not re-render hundreds of notes. */
 const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
   const [all, setAll] = useState(false);
+  /** the first note "Show older" revealed: focus goes there, as the button itself goes away */
+  const firstOlder = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (all) firstOlder.current?.focus();
+  }, [all]);
   if (notes.length === 0) {
     return (
       <ul className="plain" aria-label="Notes">
@@ -154,8 +187,8 @@ const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
   return (
     <>
     <ul className="plain" aria-label="Notes">
-      {(all ? notes : notes.slice(0, FIRST_NOTES)).map((n) => (
-        <li key={n.id}>
+      {(all ? notes : notes.slice(0, FIRST_NOTES)).map((n, i) => (
+        <li key={n.id} {...(i === FIRST_NOTES ? { ref: firstOlder, tabIndex: -1 } : {})}>
           {n.body.kind === 'free' ? (
             <p className="note-body">{n.body.text}</p>
           ) : (

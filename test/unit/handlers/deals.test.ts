@@ -134,9 +134,12 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     await setOrder({ dateOrder: 'auto' });
     expect((await view()).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
     expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-12-20', source: 'sidebar' });
-    // the page reports the step again: its own date, now readable, wins, as a CRM's date always does
+    // the page reports the same step again: the date set in the sidebar stands (the CRM's step did not change)…
     await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/12/2026' } }));
-    expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-03-12', source: 'crm' });
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ due: '2026-12-20', source: 'sidebar' });
+    // …until the step changes in the CRM, which replaces it, as the sidebar says it will
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', nextStep: { text: 'Demo 03/19/2026' } }));
+    expect((await view(GLOBEX)).nextStep).toMatchObject({ text: 'Demo 03/19/2026', due: '2026-03-19', source: 'crm' });
   });
 
   it('an order no longer known takes the date it gave away too (no stale due date stays)', async () => {
@@ -358,6 +361,16 @@ describe('commitments', () => {
     expect((await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).commitments).toHaveLength(2);
   });
 
+  it('refuses a renegotiated date already past (in the user’s zone) or the same as before, recording nothing', async () => {
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'MAP', due: '2026-11-26' }, sidebar);
+    for (const newDue of ['2026-11-24', '2026-11-26']) {
+      await expect(
+        h['commitment/renegotiate']({ type: 'commitment/renegotiate', id: c.id, newDue, reason: 'Buyer on holiday', note: '' }, sidebar),
+      ).rejects.toMatchObject({ code: 'bad-request' });
+    }
+    expect((await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).commitments).toEqual([expect.objectContaining({ id: c.id, status: 'open' })]);
+  });
+
   it('needs a user first', async () => {
     await db.put('settings', { weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
     await expect(h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 3 }, sidebar)).rejects.toMatchObject({ code: 'no-user' });
@@ -378,6 +391,23 @@ describe('notes, scores and drafts', () => {
     const { notes } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
     expect(notes).toHaveLength(2);
     expect(notes.map((x) => x.body.kind).sort()).toEqual(['free', 'grow']);
+  });
+
+  it('a draft written (saved, cleared, or taken by its note) is announced with its writer, and no deal reloads for it', async () => {
+    const key = noteDraftKey(KEY);
+    events.length = 0;
+    await h['draft/save']({ type: 'draft/save', key, value: { text: 'half' }, writer: 'tab-one' }, sidebar);
+    await h['draft/clear']({ type: 'draft/clear', key, writer: 'tab-two' }, sidebar);
+    await h['draft/save']({ type: 'draft/save', key, value: { text: 'again' } }, sidebar);
+    expect(events).toEqual([
+      { kind: 'dealside/changed', dealKeys: [], tabIds: [], draft: { key, writer: 'tab-one' } },
+      { kind: 'dealside/changed', dealKeys: [], tabIds: [], draft: { key, writer: 'tab-two' } },
+      { kind: 'dealside/changed', dealKeys: [], tabIds: [], draft: { key, writer: '' } },
+    ]);
+    events.length = 0;
+    await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'again' }, draftWriter: 'tab-one' }, sidebar);
+    // the deal's views reload (a new note), and the other tab's composer learns its draft is gone
+    expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [KEY], tabIds: [], draft: { key, writer: 'tab-one' } }]);
   });
 
   it('keeps every score, with rubric version and source', async () => {

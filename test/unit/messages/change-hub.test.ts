@@ -1,3 +1,4 @@
+import { onlyADraft } from '../../../lib/messages/client';
 import { createChangeHub, mustReloadTab, CHANGES_PORT, type PortLike } from '../../../lib/messages/change-hub';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 
@@ -73,5 +74,21 @@ describe('mustReloadTab (a sidebar frame deciding whether a change is its tab\'s
     expect(mustReloadTab(change([5]), null)).toBe(true);
     expect(mustReloadTab(change([]), null)).toBe(false);
     expect(mustReloadTab(change([], { settings: true }), null)).toBe(false);
+  });
+});
+
+describe('onlyADraft (the popup ignores these)', () => {
+  const base = { kind: 'dealside/changed' as const, dealKeys: [], tabIds: [] };
+  const draft = { key: 'draft:note:salesforce:0065g00000AcmeQAAS', writer: 'w' };
+  it('a draft written and nothing else', () => {
+    expect(onlyADraft({ ...base, draft })).toBe(true);
+  });
+  it('anything more, or no draft at all, is a change the scorecard may count', () => {
+    expect(onlyADraft(base)).toBe(false);
+    expect(onlyADraft({ ...base, draft, dealKeys: ['salesforce:0065g00000AcmeQAAS'] })).toBe(false); // a note added
+    expect(onlyADraft({ ...base, draft, tabIds: [7] })).toBe(false);
+    expect(onlyADraft({ ...base, draft, settings: true })).toBe(false);
+    expect(onlyADraft({ ...base, draft, resync: true })).toBe(false);
+    expect(onlyADraft({ ...base, draft, callKeys: ['gong:1'] })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   commitmentPrompt,
   commitmentQuestionLead,
   isDue,
+  newDueRefusal,
   outcomeRefusal,
   renegotiateCommitment,
   resolveCommitment,
@@ -181,6 +182,18 @@ describe('renegotiateCommitment', () => {
     expect(() => renegotiateCommitment(commitment(), { ...args, newDue: 'Friday', by: REP })).toThrow();
     const mislabelled = commitment({ status: 'open', resolution: { outcome: 'kept', note: 'signed on time', by: REP, at: NOW_ISO } });
     expect(() => renegotiateCommitment(mislabelled, { ...args, by: REP })).toThrow('already resolved');
+  });
+});
+
+describe('newDueRefusal', () => {
+  it('a renegotiated date is today or later in the user’s zone, and not the date it already has', () => {
+    const c = commitment({ due: '2026-11-20' });
+    expect(newDueRefusal(c, '2026-11-24', NOW, NY)).toMatch(/has passed/);
+    expect(newDueRefusal(c, '2026-11-25', NOW, NY)).toBeNull(); // "by the end of today"
+    expect(newDueRefusal(c, '2026-12-01', NOW, NY)).toBeNull();
+    // already Thursday the 26th in Auckland: Wednesday has passed there
+    expect(newDueRefusal(c, '2026-11-25', NOW, 'Pacific/Auckland')).toMatch(/has passed/);
+    expect(newDueRefusal(commitment({ due: '2026-12-01' }), '2026-12-01', NOW, NY)).toMatch(/already due/);
   });
 });
 

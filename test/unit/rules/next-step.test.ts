@@ -145,6 +145,20 @@ describe('mergeCrmNextStep', () => {
     expect(got.updatedAt).toBe(T1);
   });
 
+  it('a step edited in the sidebar stands while the CRM shows the step it showed before; a change in the CRM replaces it', () => {
+    const crmStep = { text: 'Send MSA redlines', date: { iso: '2026-11-30' } };
+    const edited: NextStep = { ...stored, source: 'sidebar', due: '2026-12-07', updatedAt: T1 };
+    // the page read again (a reload, another tab): the same CRM step as the read before
+    expect(mergeCrmNextStep(edited, crmStep, KEY, T1, crmStep)).toBe(edited);
+    expect(mergeCrmNextStep(edited, { text: ' Send  MSA redlines', date: { iso: '2026-11-30' } }, KEY, T1, crmStep)).toBe(edited);
+    // the CRM's date changed: it replaces the sidebar's
+    expect(mergeCrmNextStep(edited, { ...crmStep, date: { iso: '2026-12-01' } }, KEY, T1, crmStep)).toMatchObject({ source: 'crm', due: '2026-12-01' });
+    // the CRM's text changed: a new step
+    expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1, crmStep)).toMatchObject({ source: 'crm', text: 'Procurement call', textChangedAt: T1 });
+    // no earlier reading known (the CRM shows a step for the first time): the CRM's
+    expect(mergeCrmNextStep(edited, crmStep, KEY, T1)).toMatchObject({ source: 'crm', due: '2026-11-30' });
+  });
+
   it('takes over a sidebar step with the same text without restarting it', () => {
     const sidebar: NextStep = { ...stored, source: 'sidebar' };
     const got = mergeCrmNextStep(sidebar, { text: 'Send MSA redlines' }, KEY, T1)!;
