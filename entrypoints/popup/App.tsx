@@ -93,12 +93,16 @@ export function App() {
 
   const data = state.kind === 'ready' ? state.data : null;
   const shownWeek = data?.card.weekStart;
+  // From the week asked for last, not the one on screen: ← then → pressed before the week
+  // before has loaded comes back to this week (from the one on screen it went a week ahead).
+  const thisWeekStart = data?.thisWeekStart;
   const goWeek = useCallback(
     (delta: number | 'this') => {
-      if (!data) return;
-      setWeekStart(delta === 'this' ? undefined : shiftDay(data.card.weekStart, 7 * delta));
+      if (!thisWeekStart) return;
+      const target = delta === 'this' ? thisWeekStart : shiftDay(weekStart ?? thisWeekStart, 7 * delta);
+      setWeekStart(target === thisWeekStart ? undefined : target);
     },
-    [data],
+    [thisWeekStart, weekStart],
   );
 
   // Back from a 1:1 view: the keyboard returns to that rep's row (or, if it is folded

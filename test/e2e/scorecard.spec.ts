@@ -158,6 +158,13 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
   await popup.keyboard.press('ArrowRight');
   await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+  // ← then → at once, before the week before has loaded: back on this week (not a week ahead of it)
+  await expect(popup.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+  await popup.keyboard.press('ArrowLeft');
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByRole('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(popup.locator('.week-label')).toContainText('(this week)');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
 });
 
 test('a new user sees how data arrives, never a blank popup', async () => {

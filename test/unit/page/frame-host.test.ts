@@ -36,6 +36,9 @@ function page() {
     return root;
   };
   (globalThis as { document?: Document }).document = document as unknown as Document;
+  // linkedom lays nothing out: the dock's move clear of fixed bars (after the next frame) is the
+  // end-to-end tests' to check (test/e2e/sidebar-layout.spec.ts); here frames never come
+  (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = () => 0;
   const pointer = (type: string, props: { pointerId?: number; clientX?: number } = {}) => {
     const e = new window.Event(type, { cancelable: true }) as unknown as PointerEvent;
     Object.assign(e, { pointerId: 1, clientX: 0, ...props });
