@@ -103,8 +103,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
    * A bar the CRM fixes across the window's top or bottom edge at `y` (Lightning's global
    * header, its utility bar) does not move aside for the reserved width: the dock starts
    * below it (ends above it), so none of its controls (Setup, the profile) goes under the
-   * dock. Looked up after the page has drawn the dock, when its layout is done: no layout
-   * is forced on the page for it.
+   * dock. Looked up whenever the dock's size changes (shown, collapsed, opened, resized, the
+   * window resized), by a ResizeObserver: its callbacks run once the page's layout is done,
+   * so none is forced on the page for it.
    */
   const fixedBarAt = (y: number): DOMRect | undefined => {
     for (let el of document.elementsFromPoint(document.documentElement.clientWidth - 2, y)) {
@@ -140,7 +141,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
     if (reserved) document.documentElement.style.setProperty('margin-right', `${reserved}px`, 'important');
     else document.documentElement.style.removeProperty('margin-right');
-    if (visible) requestAnimationFrame(() => setTimeout(clearFixedBars));
+
   };
 
   const setPrefs = (next: Partial<SidebarPrefs>, save: boolean) => {
@@ -191,6 +192,8 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
 
   dock.append(bar);
   const host = mountClosedHost(TAG, CSS, dock);
+  const bars = new ResizeObserver(clearFixedBars);
+  bars.observe(dock);
 
   return {
     show() {
@@ -219,6 +222,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     destroy() {
       shown = false;
       layout();
+      bars.disconnect();
       host.remove();
     },
   };

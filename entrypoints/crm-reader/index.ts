@@ -9,4 +9,12 @@ export default defineUnlistedScript(() => {
   const earlyPrefs = globalThis.__dealsideEarlyPrefs;
   globalThis.__dealsideEarlyPrefs = undefined;
   globalThis.__dealsideReader ??= createDealReader(earlyPrefs);
+  // Back (or forward) to this page from the back-forward cache, scripts and all: the tab was
+  // elsewhere meanwhile, so the background's record of its deal, and the token for its frame,
+  // are a later page's. A reader started afresh asks for both again and reports the deal.
+  addEventListener('pageshow', (e) => {
+    if (!e.persisted || !e.isTrusted) return;
+    globalThis.__dealsideReader?.stop();
+    (globalThis.__dealsideReader = createDealReader()).sync(location.href);
+  });
 });

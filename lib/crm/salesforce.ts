@@ -40,11 +40,11 @@ function opportunityId(raw: string | undefined): string | null {
 }
 
 /**
- * Where a Classic record address (`/{id}`) is one: an org's My Domain (sandboxes too) or an
- * instance pod (`na1`, `cs42`, `eu12`). Not other salesforce.com sites (AppExchange, Help…),
+ * Where a Classic record address (`/{id}`) is one: an org's My Domain (sandbox, develop,
+ * scratch, trailblaze… orgs too) or an instance pod (`na1`, `cs42`, `eu12`). Not other salesforce.com sites (AppExchange, Help…),
  * where a link to `/{006 id}` must not be read as that org's deal.
  */
-const CLASSIC_HOST = /^(?:[^.]+\.(?:sandbox\.)?my|[a-z]{2,4}\d+)\.salesforce\.com(?:\.mcas\.ms)?$/;
+const CLASSIC_HOST = /^(?:[^.]+\.(?:[a-z]+\.)?my|[a-z]{2,4}\d+)\.salesforce\.com(?:\.mcas\.ms)?$/;
 
 function parse(url: URL): DealAddress | null {
   const path = url.pathname;

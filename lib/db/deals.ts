@@ -24,7 +24,7 @@ export async function writeDealSnapshot(
   key: string,
   snapshot: DealSnapshotData,
   nowIso: string,
-): Promise<{ deal: DealRecord; changed: boolean; previous: DealSnapshotData | undefined }> {
+): Promise<{ deal: DealRecord; changed: boolean }> {
   const existing = validOrNull(dealRecordSchema, await stores.deals.get(key), 'deal');
   const repId = snapshot.owner ? repIdOf(snapshot.crm, snapshot.owner) : existing?.repId;
   const deal: DealRecord = {
@@ -40,7 +40,7 @@ export async function writeDealSnapshot(
     const rep: Rep = { id: repId, crm: snapshot.crm, name: snapshot.owner, firstSeenAt: nowIso };
     await stores.reps.put(rep);
   }
-  return { deal, changed, previous: existing?.snapshot };
+  return { deal, changed };
 }
 
 function sameFields(a: DealSnapshotData, b: DealSnapshotData): boolean {

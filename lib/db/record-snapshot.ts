@@ -45,10 +45,9 @@ export async function recordSnapshot(db: DB, raw: DealSnapshotData, nowIso: stri
     // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
     const snapshot = dealSnapshotSchema.parse(enrichSnapshot(raw, dateOrderFor(settings, raw)));
     const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
-    const { deal, changed, previous } = await writeDealSnapshot({ ...stores, reps: tx.objectStore('reps') }, dealKey, snapshot, nowIso);
+    const { deal, changed } = await writeDealSnapshot({ ...stores, reps: tx.objectStore('reps') }, dealKey, snapshot, nowIso);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(dealKey), 'next step');
-    // the read before this one's CRM step: a step edited in the sidebar stands until the CRM's changes
-    const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, nowIso, previous?.nextStep);
+    const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, nowIso);
     const stepChanged = !!merged && merged !== step;
     if (stepChanged) await stores.nextSteps.put(merged);
     await refreshPipelineEntry(stores, dealKey, { deal, step: merged }, nowIso);

@@ -152,11 +152,12 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     async 'page/sidebarPrefs'(_req, sender) {
       const tabId = tabOf(sender);
       await clearTabDeal(tabId);
-      // A new page: a new token for the frame it is about to make; frames of the page before
-      // (and any a site opened next in this tab might make) are told nothing.
-      const frameToken = await issueFrameToken('sidebar', tabId, true);
       // with the Theme setting, for the bar beside the sidebar (a word, nothing of the user's data)
       const settings = await getSettings(await deps.db());
+      // A new page: a new token for the frame it is about to make; frames of the page before
+      // (and any a site opened next in this tab might make) are told nothing. Last, so a
+      // failure above leaves the token a frame already holds as it was.
+      const frameToken = await issueFrameToken('sidebar', tabId, true);
       return { ...settings.sidebar, theme: settings.theme, frameToken };
     },
 

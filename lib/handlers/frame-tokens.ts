@@ -31,16 +31,24 @@ function newToken(): string {
  * The tab's token for `panel`, made if it has none. `fresh`: replace it (a new
  * page in the tab: frames the page before made stop being answered).
  */
-export async function issueFrameToken(panel: FramedPanel, tabId: number, fresh: boolean): Promise<string> {
+export function issueFrameToken(panel: FramedPanel, tabId: number, fresh: boolean): Promise<string> {
+  // One at a time per tab and panel: two reports at once (a call's page and then its title)
+  // must not each find none and each make their own, one frame then holding the loser.
   const k = key(panel, tabId);
-  if (!fresh) {
-    const kept = (await browser.storage.session.get(k))[k];
-    if (typeof kept === 'string') return kept;
-  }
-  const token = newToken();
-  await browser.storage.session.set({ [k]: token });
-  return token;
+  const issued = (issuing.get(k) ?? Promise.resolve('')).catch(() => '').then(async () => {
+    if (!fresh) {
+      const kept = (await browser.storage.session.get(k))[k];
+      if (typeof kept === 'string') return kept;
+    }
+    const token = newToken();
+    await browser.storage.session.set({ [k]: token });
+    return token;
+  });
+  issuing.set(k, issued);
+  void issued.finally(() => issuing.get(k) === issued && issuing.delete(k)).catch(() => {});
+  return issued;
 }
+const issuing = new Map<string, Promise<string>>();
 
 /** Throws `refused` (a bad-sender error, in words for the person) unless `token` is the tab's. */
 export async function requireFrameToken(panel: FramedPanel, tabId: number, token: string, refused: string): Promise<void> {

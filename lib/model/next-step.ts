@@ -15,6 +15,11 @@ export const nextStepSchema = z.object({
   textChangedAt: isoInstant,
   doneAt: isoInstant.optional(),
   updatedAt: isoInstant,
+  /**
+   * A step typed in the sidebar over the CRM's: the CRM's step as it stood then. It stands
+   * until the CRM's step differs from this (lib/rules/next-step.ts, mergeCrmNextStep).
+   */
+  crmBasis: z.object({ text: z.string().trim().max(1000), due: isoDate.optional() }).optional(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 

@@ -55,34 +55,34 @@ function build(fields: {
   textChangedAt: string;
   doneAt: string | undefined;
   updatedAt: string;
+  crmBasis?: NextStep['crmBasis'];
 }): NextStep {
-  const { due, doneAt, ...rest } = fields;
-  return { ...rest, ...(due ? { due } : {}), ...(doneAt ? { doneAt } : {}) };
+  const { due, doneAt, crmBasis, ...rest } = fields;
+  return { ...rest, ...(due ? { due } : {}), ...(doneAt ? { doneAt } : {}), ...(crmBasis ? { crmBasis } : {}) };
 }
-
-type CrmStep = { text: string; date?: { iso?: string | undefined } | undefined };
 
 /**
  * How a CRM snapshot's next step updates the stored one. When the page shows
  * no next-step field the stored step is kept (the sidebar may own it). A step
- * edited in the sidebar stands until the CRM's own step changes (`lastRead`:
- * the CRM's step as the read before this one found it; the sidebar says "a
- * change in the CRM replaces this one"): reading the same CRM step again does
- * not undo the edit. When nothing would change the SAME object is returned, so
- * callers can skip the write with `result === existing`.
+ * typed in the sidebar over the CRM's stands while the CRM still shows the step
+ * it replaced (`crmBasis`; a date the CRM shows must be that step's date too):
+ * the sidebar says "a change in the CRM replaces this one", and reading the
+ * same CRM step again is no change. When nothing would change the SAME object
+ * is returned, so callers can skip the write with `result === existing`.
  */
 export function mergeCrmNextStep(
   existing: NextStep | null,
-  crm: CrmStep | undefined,
+  crm: { text: string; date?: { iso?: string | undefined } | undefined } | undefined,
   dealKey: DealKey,
   nowIso: string,
-  lastRead?: CrmStep,
 ): NextStep | null {
   if (!crm || !normalise(crm.text)) return existing;
-  if (existing?.source === 'sidebar' && lastRead && sameText(lastRead.text, crm.text) && lastRead.date?.iso === crm.date?.iso) return existing;
+  const basis = existing?.source === 'sidebar' ? existing.crmBasis : undefined;
+  if (basis && sameText(basis.text, crm.text) && (crm.date?.iso === undefined || crm.date.iso === basis.due)) return existing;
   const unchanged = existing !== null && sameText(existing.text, crm.text);
   const text = unchanged ? existing.text : crm.text.trim();
-  // A CRM date always wins; a dateless CRM step keeps our date only while it is the same step.
+  // A CRM date wins (over a sidebar date, once the step changed in the CRM: see above); a dateless
+  // CRM step keeps our date only while it is the same step.
   const due = crm.date?.iso ?? (unchanged ? existing.due : undefined);
   const textChangedAt = unchanged ? existing.textChangedAt : nowIso;
   const doneAt = unchanged ? existing.doneAt : undefined;
@@ -116,6 +116,8 @@ export function setSidebarNextStep(
     textChangedAt: unchanged ? existing.textChangedAt : nowIso,
     doneAt: unchanged ? existing.doneAt : undefined,
     updatedAt: nowIso,
+    // the CRM's step this replaces (or replaced, edited again): it holds until the CRM's changes
+    crmBasis: existing?.source === 'crm' ? { text: existing.text, ...(existing.due ? { due: existing.due } : {}) } : existing?.crmBasis,
   });
 }
 

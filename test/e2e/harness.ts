@@ -63,9 +63,20 @@ export async function buildWithHostAccess(origins: string[]): Promise<{ dir: str
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** `extensionDir`: another build of Dealside to load (default: the build under test). */
-export async function launch(extraArgs: string[] = [], { extensionDir }: { extensionDir?: string } = {}): Promise<App> {
-  const { context, extensionId, close } = await launchChromium({ extension: true, extraArgs, ...(extensionDir ? { extensionDir } : {}) });
+/**
+ * `extensionDir`: another build of Dealside to load (default: the build under test).
+ * `backForwardCache`: on, as browsers ship it (Playwright turns it off).
+ */
+export async function launch(
+  extraArgs: string[] = [],
+  { extensionDir, backForwardCache }: { extensionDir?: string; backForwardCache?: boolean } = {},
+): Promise<App> {
+  const { context, extensionId, close } = await launchChromium({
+    extension: true,
+    extraArgs,
+    ...(extensionDir ? { extensionDir } : {}),
+    ...(backForwardCache ? { backForwardCache } : {}),
+  });
   // Nothing leaves the machine: every web address not routed below is refused.
   await context.route(/^https?:\/\//, (route) => route.abort());
   for (const entry of await fixtureManifest()) {

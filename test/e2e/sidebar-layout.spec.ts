@@ -11,9 +11,9 @@ let build: Awaited<ReturnType<typeof buildWithHostAccess>> | null = null;
  * `activeTab` grant the command gives, which Playwright cannot produce, so that test
  * loads a copy of the build holding access to the CRM's host instead.
  */
-async function start({ forShortcut = false } = {}) {
+async function start({ forShortcut = false, backForwardCache = false } = {}) {
   build = forShortcut ? await buildWithHostAccess([new URL(ACME).origin]) : null;
-  app = await launch([], build ? { extensionDir: build.dir } : {});
+  app = await launch([], { ...(build ? { extensionDir: build.dir } : {}), backForwardCache });
   await app.setUser();
 }
 test.afterEach(async () => {
@@ -168,4 +168,29 @@ test('follows the system colour scheme: dark', async () => {
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
   await expect(aside).toBeVisible();
+});
+
+test('a deal page restored from the back-forward cache (sidebar kept collapsed) opens on its own deal', async () => {
+  // A page with the sidebar's frame is not kept in Chromium's back-forward cache; one with only the bar is.
+  await start({ backForwardCache: true });
+  await app.context.addInitScript(() => {
+    addEventListener('pageshow', (e) => ((window as unknown as { restored?: boolean }).restored = (e as PageTransitionEvent).persisted));
+  });
+  const page = await app.open(ACME);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const box = (await frameBox(page))!;
+  await page.mouse.click(box.x - 12, box.y + 8 + 14); // collapse
+  await expect.poll(async () => (await frameBox(page)) === null).toBe(true);
+  await page.reload();
+  await expect.poll(() => reservedWidth(page)).toBe(24);
+  // another deal in the same tab (its page asks the background afresh), then Back
+  await page.goto('https://app.hubspot.com/contacts/4455667/record/0-3/9876543210');
+  await expect.poll(() => reservedWidth(page)).toBe(24);
+  await page.goBack({ waitUntil: 'commit' }); // a restored page fires no load event
+  await expect.poll(() => page.evaluate(() => (window as unknown as { restored?: boolean }).restored)).toBe(true);
+  // opened from the bar: the deal of this page, not a refusal nor the other page's deal
+  await expect.poll(() => reservedWidth(page)).toBe(24);
+  const viewport = page.viewportSize()!;
+  await page.mouse.click(viewport.width - 12, box.y + 8 + 14);
+  await sidebarShowing(page, app.extensionId, ACME_NAME);
 });

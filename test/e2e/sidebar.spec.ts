@@ -503,6 +503,12 @@ test('a hostile page script learns nothing of a note, score or commitment', asyn
   // …and the page cannot talk to the extension's background.
   const canMessage = await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
   expect(canMessage).not.toBe('function');
+  // …nor learn the frame's token (its address, after "#"): not from the page's own performance timeline either.
+  const token = new URL((await sidebarFrame(page, app.extensionId)).url()).hash.slice(1);
+  expect(token).toMatch(/^[0-9a-f]{32}$/);
+  const timeline = await page.evaluate(() => performance.getEntries().map((e) => e.name).join('\n'));
+  expect(timeline).toContain('acme.lightning.force.com'); // the page's own entries are there
+  expect(timeline).not.toContain(token);
 });
 
 test('the sidebar framed anywhere but by the deal page itself (a widget inside it) shows no deal, only why', async () => {

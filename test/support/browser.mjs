@@ -28,8 +28,9 @@ const BASE_ARGS = [
  * restarted on yesterday's profile would; the caller removes it.
  * `extensionDir` loads another unpacked extension instead of Dealside's build
  * (a benchmark's reference extension, or a copy of Dealside's with a test's manifest).
+ * `backForwardCache`: as browsers ship (Playwright turns it off by default).
  */
-export async function launchChromium({ extension, extraArgs = [], profileDir, extensionDir = EXTENSION_DIR }) {
+export async function launchChromium({ extension, extraArgs = [], profileDir, extensionDir = EXTENSION_DIR, backForwardCache = false }) {
   const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'dealside-chromium-')));
   const freshProfile = (await readdir(userDataDir)).length === 0;
   const args = [...BASE_ARGS, ...extraArgs];
@@ -38,6 +39,8 @@ export async function launchChromium({ extension, extraArgs = [], profileDir, ex
     executablePath: CHROMIUM,
     args,
     viewport: { width: 1440, height: 900 },
+    // Playwright turns the back-forward cache off; a test of a page restored from it turns it back on
+    ...(backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   });
   let extensionId = null;
   if (extension) {

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DealsideError, onChange, send } from '../../../lib/messages/client';
+import { DealsideError, onChange, onlyADraft, send } from '../../../lib/messages/client';
 import { mustReloadTab } from '../../../lib/messages/change-hub';
 import type { CurrentDeal, DealView } from '../../../lib/messages/protocol';
 import type { Settings } from '../../../lib/model';
 import { framingProblem } from '../../../lib/page/sidebar-framing';
 import { framingFacts, frameTokenFromAddress } from '../../../lib/page/framing-facts';
 import { createAnswerOrder } from '../../../lib/messages/answer-order';
+
+const NO_TOKEN = "Dealside's background did not answer when this page opened, so the sidebar cannot show the deal. Reload the page to try again.";
 
 export interface SidebarState {
   settings: Settings | null;
@@ -90,6 +92,9 @@ export function useSidebarState(): SidebarState {
     // Framed by anything but the tab's top page: ask for nothing, show nothing.
     const misplaced = framingProblem(facts, undefined);
     if (misplaced) return setError(misplaced);
+    // Framed by Dealside without a token (its address ends in an empty "#"): the page's first ask
+    // of the background failed. (A frame someone else made has no "#" and is refused as it asks.)
+    if (location.href.endsWith('#')) return setError(NO_TOKEN);
     try {
       performance.mark('dealside:view-requested');
       const o = await send({ type: 'sidebar/open', frameToken: frameTokenFromAddress() });
@@ -119,6 +124,8 @@ export function useSidebarState(): SidebarState {
       // Our tab moved to another deal (or we were disconnected): settings, deal and view in one round trip.
       // Not opened yet (its first ask failed): any change asks for everything again. Reloading
       // only the settings would clear the error and leave the sidebar waiting for a deal it never asked for.
+      // (a note typed somewhere is no change of this frame's deal: a frame refused or not yet answered stays as it is)
+      if (onlyADraft(event)) return;
       if (!answered.current || mustReloadTab(event, tabRef.current)) {
         void open();
         return;

@@ -27,17 +27,28 @@ export function useDraft(key: string, fields: readonly string[]) {
   /** the latest value, so fast keystrokes each build on the one before */
   const valueRef = useRef(value);
   const loadedRef = useRef(false);
-  /** the latest save sent: only its outcome is shown */
+  /** bumped by every change made here (a keystroke, a reset): a reload fetched before one is stale */
   const saveSeq = useRef(0);
+  /** saves sent and not yet answered; another tab's draft is loaded only once they are (they may land after the fetch) */
+  const inflight = useRef(0);
+  const reloadAfterSaves = useRef<(() => void) | null>(null);
 
   const save = useCallback(
     (v: Record<string, string>) => {
       const seq = ++saveSeq.current;
+      inflight.current++;
       const hasText = Object.entries(v).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim());
-      (hasText ? send({ type: 'draft/save', key, value: v, writer }) : send({ type: 'draft/clear', key, writer })).then(
-        () => seq === saveSeq.current && setSaveError(''),
-        (e: Error) => seq === saveSeq.current && setSaveError(e.message),
-      );
+      (hasText ? send({ type: 'draft/save', key, value: v, writer }) : send({ type: 'draft/clear', key, writer }))
+        .then(
+          () => seq === saveSeq.current && setSaveError(''),
+          (e: Error) => seq === saveSeq.current && setSaveError(e.message),
+        )
+        .finally(() => {
+          if (--inflight.current > 0) return;
+          const reload = reloadAfterSaves.current;
+          reloadAfterSaves.current = null;
+          reload?.();
+        });
     },
     [key, writer],
   );
@@ -65,20 +76,27 @@ export function useDraft(key: string, fields: readonly string[]) {
         setLoaded(true);
       })
       .catch((e: Error) => live && setLoadError(e.message));
-    // Another tab wrote this draft (or added the note it held): show what is stored now.
-    // Fetched, not taken from the event, which carries no text: change events reach every page.
-    const off = onChange((event) => {
-      if (event.draft?.key !== key || event.draft.writer === writer || !loadedRef.current) return;
+    // Another tab wrote this draft (or added the note it held), or changes may have been missed
+    // (the connection came back): show what is stored now. Fetched, not taken from the event,
+    // which carries no text: change events reach every page.
+    const reload = () => {
       const seq = saveSeq.current;
       send({ type: 'draft/get', key })
         .then((d) => {
-          // our own keystroke since is newer than what was fetched: it stands (and is stored)
+          // a keystroke (or a note added) here since is newer than what was fetched: it stands
           if (live && seq === saveSeq.current) show(d);
         })
         .catch(() => {});
+    };
+    const off = onChange((event) => {
+      const theirs = event.draft?.key === key && event.draft.writer !== writer;
+      if (!(theirs || event.resync) || !loadedRef.current) return;
+      if (inflight.current > 0) reloadAfterSaves.current = reload;
+      else reload();
     });
     return () => {
       live = false;
+      reloadAfterSaves.current = null;
       off();
     };
   }, [key, empty, show, writer, loadTick]);
@@ -102,6 +120,7 @@ export function useDraft(key: string, fields: readonly string[]) {
    */
   const reset = useCallback(
     (keep: Record<string, string> = {}) => {
+      saveSeq.current++;
       valueRef.current = { ...empty(), ...keep };
       setValue(valueRef.current);
       if (Object.entries(keep).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim())) save(valueRef.current);

@@ -40,6 +40,8 @@ describe('Salesforce addresses', () => {
     'https://na1.salesforce.com/0065g00000AcmeQAAS',
     'https://cs42.salesforce.com/0065g00000AcmeQAAS',
     'https://acme--uat.sandbox.my.salesforce.com/0065g00000AcmeQAAS',
+    'https://acme-dev-ed.develop.my.salesforce.com/0065g00000AcmeQAAS',
+    'https://power-ruby-1234.scratch.my.salesforce.com/0065g00000AcmeQAAS',
   ])('deal: %s', (href) => {
     expect(deal(href)).toEqual(ACME);
   });

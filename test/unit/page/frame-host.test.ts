@@ -36,9 +36,12 @@ function page() {
     return root;
   };
   (globalThis as { document?: Document }).document = document as unknown as Document;
-  // linkedom lays nothing out: the dock's move clear of fixed bars (after the next frame) is the
-  // end-to-end tests' to check (test/e2e/sidebar-layout.spec.ts); here frames never come
-  (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = () => 0;
+  // linkedom lays nothing out: the dock's move clear of fixed bars (when a ResizeObserver sees its
+  // size change) is the end-to-end tests' to check (test/e2e/sidebar-layout.spec.ts); here nothing is seen
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
+    observe() {}
+    disconnect() {}
+  };
   const pointer = (type: string, props: { pointerId?: number; clientX?: number } = {}) => {
     const e = new window.Event(type, { cancelable: true }) as unknown as PointerEvent;
     Object.assign(e, { pointerId: 1, clientX: 0, ...props });

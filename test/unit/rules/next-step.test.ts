@@ -145,18 +145,28 @@ describe('mergeCrmNextStep', () => {
     expect(got.updatedAt).toBe(T1);
   });
 
-  it('a step edited in the sidebar stands while the CRM shows the step it showed before; a change in the CRM replaces it', () => {
+  it('a step typed in the sidebar over the CRM’s stands while the CRM shows the step it replaced; a change in the CRM replaces it', () => {
     const crmStep = { text: 'Send MSA redlines', date: { iso: '2026-11-30' } };
-    const edited: NextStep = { ...stored, source: 'sidebar', due: '2026-12-07', updatedAt: T1 };
-    // the page read again (a reload, another tab): the same CRM step as the read before
-    expect(mergeCrmNextStep(edited, crmStep, KEY, T1, crmStep)).toBe(edited);
-    expect(mergeCrmNextStep(edited, { text: ' Send  MSA redlines', date: { iso: '2026-11-30' } }, KEY, T1, crmStep)).toBe(edited);
+    const fromCrm = mergeCrmNextStep(null, crmStep, KEY, T0)!;
+    const edited = setSidebarNextStep(fromCrm, 'Send MSA redlines', '2026-12-07', KEY, T1);
+    expect(edited).toMatchObject({ source: 'sidebar', due: '2026-12-07', crmBasis: { text: 'Send MSA redlines', due: '2026-11-30' } });
+    expect(nextStepSchema.safeParse(edited).success).toBe(true);
+    // the page read again (a reload, another tab, a read that missed the field in between): the same CRM step
+    expect(mergeCrmNextStep(edited, crmStep, KEY, T1)).toBe(edited);
+    expect(mergeCrmNextStep(edited, { text: ' Send  MSA redlines' }, KEY, T1)).toBe(edited);
+    // edited again in the sidebar: still against the same CRM step
+    const again = setSidebarNextStep(edited, 'Send MSA redlines to legal', '2026-12-08', KEY, T1);
+    expect(again.crmBasis).toEqual(edited.crmBasis);
+    expect(mergeCrmNextStep(again, crmStep, KEY, T1)).toBe(again);
     // the CRM's date changed: it replaces the sidebar's
-    expect(mergeCrmNextStep(edited, { ...crmStep, date: { iso: '2026-12-01' } }, KEY, T1, crmStep)).toMatchObject({ source: 'crm', due: '2026-12-01' });
+    expect(mergeCrmNextStep(edited, { ...crmStep, date: { iso: '2026-12-01' } }, KEY, T1)).toMatchObject({ source: 'crm', due: '2026-12-01' });
     // the CRM's text changed: a new step
-    expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1, crmStep)).toMatchObject({ source: 'crm', text: 'Procurement call', textChangedAt: T1 });
-    // no earlier reading known (the CRM shows a step for the first time): the CRM's
-    expect(mergeCrmNextStep(edited, crmStep, KEY, T1)).toMatchObject({ source: 'crm', due: '2026-11-30' });
+    expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1)).toMatchObject({ source: 'crm', text: 'Procurement call', textChangedAt: T1 });
+    expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1)).not.toHaveProperty('crmBasis');
+    // a step typed in the sidebar with no CRM step before it: the CRM's first step takes over
+    const own = setSidebarNextStep(null, 'Call Dana', '2026-12-01', KEY, T0);
+    expect(own).not.toHaveProperty('crmBasis');
+    expect(mergeCrmNextStep(own, { text: 'Call Dana' }, KEY, T1)).toMatchObject({ source: 'crm' });
   });
 
   it('takes over a sidebar step with the same text without restarting it', () => {
