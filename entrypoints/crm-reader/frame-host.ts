@@ -108,7 +108,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
    * so none is forced on the page for it.
    */
   const fixedBarAt = (y: number): DOMRect | undefined => {
-    for (let el of document.elementsFromPoint(document.documentElement.clientWidth - 2, y)) {
+    for (const el of document.elementsFromPoint(document.documentElement.clientWidth - 2, y)) {
       for (let e: Element | null = el; e && e != document.body; e = e.parentElement) {
         if (getComputedStyle(e).position != 'fixed') continue;
         const box = e.getBoundingClientRect();
@@ -141,7 +141,6 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
     if (reserved) document.documentElement.style.setProperty('margin-right', `${reserved}px`, 'important');
     else document.documentElement.style.removeProperty('margin-right');
-
   };
 
   const setPrefs = (next: Partial<SidebarPrefs>, save: boolean) => {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { HandlerError } from '../messages/router';
+import { createKeyedOrder } from './tab-order';
 
 /**
  * A secret per tab that only the frames Dealside itself put in that tab know.
@@ -22,20 +23,24 @@ export type FramedPanel = 'sidebar' | 'call-panel';
 
 const key = (panel: FramedPanel, tabId: number) => `dealside:frame-token:${panel}:${tabId}`;
 
-/** 128 random bits as 32 hex digits: what `frameTokenSchema` accepts */
+/** 128 random bits as 32 hex digits */
 function newToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * One at a time per tab and panel: two reports at once (a call's page and then its title)
+ * must not each find none and each make their own, one frame then holding the loser.
+ */
+const oneAtATime = createKeyedOrder<string>();
 
 /**
  * The tab's token for `panel`, made if it has none. `fresh`: replace it (a new
  * page in the tab: frames the page before made stop being answered).
  */
 export function issueFrameToken(panel: FramedPanel, tabId: number, fresh: boolean): Promise<string> {
-  // One at a time per tab and panel: two reports at once (a call's page and then its title)
-  // must not each find none and each make their own, one frame then holding the loser.
   const k = key(panel, tabId);
-  const issued = (issuing.get(k) ?? Promise.resolve('')).catch(() => '').then(async () => {
+  return oneAtATime(k, async () => {
     if (!fresh) {
       const kept = (await browser.storage.session.get(k))[k];
       if (typeof kept === 'string') return kept;
@@ -44,25 +49,13 @@ export function issueFrameToken(panel: FramedPanel, tabId: number, fresh: boolea
     await browser.storage.session.set({ [k]: token });
     return token;
   });
-  issuing.set(k, issued);
-  void issued.finally(() => issuing.get(k) === issued && issuing.delete(k)).catch(() => {});
-  return issued;
 }
-const issuing = new Map<string, Promise<string>>();
 
 /** Throws `refused` (a bad-sender error, in words for the person) unless `token` is the tab's. */
 export async function requireFrameToken(panel: FramedPanel, tabId: number, token: string, refused: string): Promise<void> {
   const k = key(panel, tabId);
   const kept = (await browser.storage.session.get(k))[k];
-  if (typeof kept !== 'string' || !sameText(kept, token)) throw new HandlerError('bad-sender', refused);
-}
-
-/** Compares every character, whatever the first difference: how much matched is not told by the time taken. */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  if (kept !== token) throw new HandlerError('bad-sender', refused);
 }
 
 export function forgetClosedTabTokens(): void {

@@ -15,6 +15,9 @@ import { onChange, send } from '../../../lib/messages/client';
  * the same draft writing it (ChangeEvent.draft) loads it again here, so two
  * tabs on a deal show one draft and neither types over the other's text.
  */
+/** Text typed in any field but the note's format and diagnosis (a choice, not words to keep). */
+const holdsText = (v: Record<string, string>) => Object.entries(v).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim());
+
 export function useDraft(key: string, fields: readonly string[]) {
   const empty = useCallback(() => Object.fromEntries(fields.map((f) => [f, ''])), [fields]);
   const [value, setValue] = useState<Record<string, string>>(empty);
@@ -37,8 +40,7 @@ export function useDraft(key: string, fields: readonly string[]) {
     (v: Record<string, string>) => {
       const seq = ++saveSeq.current;
       inflight.current++;
-      const hasText = Object.entries(v).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim());
-      (hasText ? send({ type: 'draft/save', key, value: v, writer }) : send({ type: 'draft/clear', key, writer }))
+      (holdsText(v) ? send({ type: 'draft/save', key, value: v, writer }) : send({ type: 'draft/clear', key, writer }))
         .then(
           () => seq === saveSeq.current && setSaveError(''),
           (e: Error) => seq === saveSeq.current && setSaveError(e.message),
@@ -123,7 +125,7 @@ export function useDraft(key: string, fields: readonly string[]) {
       saveSeq.current++;
       valueRef.current = { ...empty(), ...keep };
       setValue(valueRef.current);
-      if (Object.entries(keep).some(([f, s]) => f !== 'mode' && f !== 'diagnosis' && s.trim())) save(valueRef.current);
+      if (holdsText(keep)) save(valueRef.current);
     },
     [empty, save],
   );
