@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Keys that move focus within the scale (wrapping, as a radio group does), without scoring. */
 const ARROW_STEPS: Record<string, number | 'first' | 'last'> = {
@@ -19,6 +19,8 @@ interface Props {
   levels: readonly string[];
   /** one line on what the dimension is about */
   hint?: string;
+  /** who gave the current score and when: shown under the scale, above the rubric */
+  status?: ReactNode;
   disabled?: boolean;
 }
 
@@ -29,7 +31,7 @@ interface Props {
  * key anywhere in the group scores it directly, as do a click and Space; the
  * arrow keys only move between levels (each score is kept for good).
  */
-export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: Props) {
+export function ScoreGroup({ label, value, onChange, levels, hint, status, disabled }: Props) {
   const id = useId();
   const refs = useRef<(HTMLInputElement | null)[]>([]);
   const [peek, setPeek] = useState<number | null>(null);
@@ -92,6 +94,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, disabled }: P
           </label>
         ))}
       </div>
+      {status && <p className="muted score-status">{status}</p>}
       {/* Outside the labels so each radio's accessible name stays exactly its digit. */}
       <div hidden>
         {[1, 2, 3, 4, 5].map((n) => (

@@ -312,7 +312,7 @@ export function safely<T>(fn: () => T, fallback: T): T {
 }
 
 /**
- * Raw texts → snapshot: empty values left out, lengths bounded to what the
+ * Raw texts → snapshot: empty values left out (a next-step field shown blank is kept as ''), lengths bounded to what the
  * background's schema accepts. Amounts and dates stay text here: the
  * background parses them (values.ts enrichSnapshot) with the page's locale.
  */
@@ -336,7 +336,8 @@ export function buildSnapshot(
   if (stage) out.stage = stage;
   if (closeDate) out.closeDate = { text: closeDate };
   if (owner) out.owner = owner;
-  if (next) out.nextStep = { text: next };
+  // shown but blank: '' (the step was cleared in the CRM); no field at all: left out
+  if (next || raw.nextStep != null) out.nextStep = { text: next ?? '' };
   if (locale) out.locale = locale;
   return out;
 }

@@ -166,7 +166,11 @@ function readClassic(doc: Document, body: Element): FieldReaders {
     Array.from(body.querySelectorAll('.labelCol'))
       .find((l) => textOf(l).replace(/\s*[:*]$/, '') === LABELS[f][0])
       ?.nextElementSibling?.closest('.dataCol');
-  const f = (name: Field) => () => textOf(cell(name), 'img');
+  // undefined when the layout has no such field, '' when its cell is blank
+  const f = (name: Field) => () => {
+    const c = cell(name);
+    return c && textOf(c, 'img');
+  };
   return {
     name: () => f('Name')() || textOf(body.querySelector('h2.pageDescription')) || titleName(doc),
     amount: f('Amount'),

@@ -30,6 +30,7 @@ export interface DateRead {
 }
 
 export interface NextStepRead {
+  /** '' when the page shows the field blank (cleared in the CRM) */
   text: string;
   date?: DateRead;
 }

@@ -265,7 +265,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const db = await deps.db();
       await requireUser(db);
       const existing = await getNextStep(db, req.dealKey);
-      if (!existing || !existing.text) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
+      if (!existing || !existing.text || existing.crmClearedAt) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
       const step = markNextStepDone(existing, nowIso());
       await putNextStep(db, step);
       await changed([req.dealKey]);

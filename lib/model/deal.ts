@@ -29,7 +29,8 @@ export const dealSnapshotSchema = z.object({
   closeDate: dateReadSchema.optional(),
   owner: pageText(120).optional(),
   nextStep: z
-    .object({ text: pageText(1000), date: dateReadSchema.optional() })
+    // '' when the page shows the field blank: the step was cleared in the CRM
+    .object({ text: z.string().trim().max(1000), date: dateReadSchema.optional() })
     .optional(),
   locale: z.string().max(35).regex(/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i).optional(),
   readAt: isoInstant,

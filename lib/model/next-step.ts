@@ -20,6 +20,12 @@ export const nextStepSchema = z.object({
    * until the CRM's step differs from this (lib/rules/next-step.ts, mergeCrmNextStep).
    */
   crmBasis: z.object({ text: z.string().trim().max(1000), due: isoDate.optional() }).optional(),
+  /**
+   * When the CRM's page showed its next-step field blank: the step reads "No next step",
+   * and is kept (not erased) so that the same text shown again restores it as it was,
+   * its "Done" and Stale clock included (a field can show blank for a moment, mid-edit).
+   */
+  crmClearedAt: isoInstant.optional(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 

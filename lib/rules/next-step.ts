@@ -8,14 +8,14 @@ import { daysBetween, isoDateOfInstant, todayIn } from '../dates';
 /** A dated next step whose text has not moved for this many days reads as "Stale". */
 export const STALE_AFTER_DAYS = 14;
 
-type StepLike = { text: string; due?: string; textChangedAt: string; doneAt?: string };
+type StepLike = { text: string; due?: string; textChangedAt: string; doneAt?: string; crmClearedAt?: string };
 
 /**
  * First match wins, in the order of NEXT_STEP_STATUSES. `today` (in
  * `timeZone`, at `now`) can be passed by callers that ask for many steps.
  */
 export function nextStepStatus(step: StepLike | null | undefined, now: Date, timeZone: string, today = todayIn(timeZone, now)): NextStepStatus {
-  if (!step || !step.text.trim()) return 'No next step';
+  if (!step || !step.text.trim() || step.crmClearedAt) return 'No next step';
   // Compare as instants: two ISO strings for the same moment can differ in precision.
   if (step.doneAt && Date.parse(step.doneAt) >= Date.parse(step.textChangedAt)) return 'Done';
   if (!step.due) return 'No date';
@@ -56,14 +56,25 @@ function build(fields: {
   doneAt: string | undefined;
   updatedAt: string;
   crmBasis?: NextStep['crmBasis'];
+  crmClearedAt?: string;
 }): NextStep {
-  const { due, doneAt, crmBasis, ...rest } = fields;
-  return { ...rest, ...(due ? { due } : {}), ...(doneAt ? { doneAt } : {}), ...(crmBasis ? { crmBasis } : {}) };
+  const { due, doneAt, crmBasis, crmClearedAt, ...rest } = fields;
+  return {
+    ...rest,
+    ...(due ? { due } : {}),
+    ...(doneAt ? { doneAt } : {}),
+    ...(crmBasis ? { crmBasis } : {}),
+    ...(crmClearedAt ? { crmClearedAt } : {}),
+  };
 }
 
 /**
  * How a CRM snapshot's next step updates the stored one. When the page shows
- * no next-step field the stored step is kept (the sidebar may own it). A step
+ * no next-step field the stored step is kept (the sidebar may own it). When it
+ * shows the field blank, a step from the CRM is marked cleared (`crmClearedAt`:
+ * "No next step"), not erased: the same text shown again (a field blank for a
+ * moment, mid-edit) restores it as it was. A step typed in the sidebar is the
+ * deal's next step where the CRM has none, and stays. A step
  * typed in the sidebar over the CRM's stands while the CRM still shows the step
  * it replaced (`crmBasis`; a date the CRM shows must be that step's date too):
  * the sidebar says "a change in the CRM replaces this one", and reading the
@@ -76,7 +87,11 @@ export function mergeCrmNextStep(
   dealKey: DealKey,
   nowIso: string,
 ): NextStep | null {
-  if (!crm || !normalise(crm.text)) return existing;
+  if (!crm) return existing;
+  if (!normalise(crm.text)) {
+    if (existing?.source !== 'crm' || existing.crmClearedAt || !existing.text.trim()) return existing;
+    return { ...existing, crmClearedAt: nowIso, updatedAt: nowIso };
+  }
   const basis = existing?.source === 'sidebar' ? existing.crmBasis : undefined;
   if (basis && sameText(basis.text, crm.text) && (crm.date?.iso === undefined || crm.date.iso === basis.due)) return existing;
   const unchanged = existing !== null && sameText(existing.text, crm.text);
@@ -91,7 +106,8 @@ export function mergeCrmNextStep(
     existing.source === 'crm' &&
     existing.dealKey === dealKey &&
     existing.text === text &&
-    existing.due === due
+    existing.due === due &&
+    !existing.crmClearedAt
   ) {
     return existing;
   }
@@ -117,7 +133,13 @@ export function setSidebarNextStep(
     doneAt: unchanged ? existing.doneAt : undefined,
     updatedAt: nowIso,
     // the CRM's step this replaces (or replaced, edited again): it holds until the CRM's changes
-    crmBasis: existing?.source === 'crm' ? { text: existing.text, ...(existing.due ? { due: existing.due } : {}) } : existing?.crmBasis,
+    // (a CRM step since cleared: the CRM's blank field, so any step it shows later replaces this one)
+    crmBasis:
+      existing?.source !== 'crm'
+        ? existing?.crmBasis
+        : existing.crmClearedAt
+          ? { text: '' }
+          : { text: existing.text, ...(existing.due ? { due: existing.due } : {}) },
   });
 }
 

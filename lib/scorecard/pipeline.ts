@@ -34,8 +34,9 @@ export interface PipelineEntry {
   step?: PipelineStep;
 }
 
-/** The summary of a (validated) deal and its (validated) next step. */
-export function pipelineEntryOf(deal: DealRecord, step: NextStep | null | undefined): PipelineEntry {
+/** The summary of a (validated) deal and its (validated) next step; a step cleared in the CRM is none. */
+export function pipelineEntryOf(deal: DealRecord, stored: NextStep | null | undefined): PipelineEntry {
+  const step = stored?.crmClearedAt ? null : stored;
   return {
     dealKey: deal.key,
     ...(deal.repId ? { repId: deal.repId } : {}),

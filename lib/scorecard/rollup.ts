@@ -37,7 +37,7 @@ export type ScorecardDeal = Pick<DealRecord, 'key' | 'repId' | 'lastSeenAt'> & {
   snapshot: { stage?: string | undefined; name?: string | undefined; url: string };
 };
 /** The fields of a next step the rollup reads (a NextStep has them all). */
-export type ScorecardStep = Pick<NextStep, 'text' | 'due' | 'textChangedAt' | 'doneAt'>;
+export type ScorecardStep = Pick<NextStep, 'text' | 'due' | 'textChangedAt' | 'doneAt' | 'crmClearedAt'>;
 
 const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
 const COMMITMENT_STATUSES = ['open', 'kept', 'missed', 'renegotiated', 'dropped'] as const;
@@ -289,13 +289,14 @@ export function pipelineHealthOf(
     else if (status === 'Done') h.done++;
     if (status === 'Stale') h.stale++;
     if (status !== 'Scheduled') {
+      const shown = nextStep?.crmClearedAt ? null : nextStep; // cleared in the CRM: "No next step", nothing more
       rep.problemDeals.push({
         key: deal.key,
         name: deal.snapshot.name ?? deal.key,
         url: deal.snapshot.url,
         status,
-        ...(nextStep?.text ? { nextStep: nextStep.text } : {}),
-        ...(nextStep?.due ? { due: nextStep.due } : {}),
+        ...(shown?.text ? { nextStep: shown.text } : {}),
+        ...(shown?.due ? { due: shown.due } : {}),
       });
     }
   }

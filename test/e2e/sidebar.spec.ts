@@ -5,6 +5,9 @@ import { withNoiseInRecordPage } from '../support/large-record.mjs';
 import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
+/** The Acme fixture's own next step (Lightning). */
+const ACME_NEXT_STEP = 'Send mutual action plan draft by 12/15/2026';
+
 let app: App;
 test.beforeEach(async () => {
   app = await launch();
@@ -140,6 +143,9 @@ test('scores persist, with the rubric shown on focus, digits scoring the focused
   await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
   await expect(aside.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '4' })).toBeChecked();
   await expect(aside.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { checked: true })).toHaveCount(0);
+  // who gave each current score, and when, inside its own group (not the next one's)
+  await expect(aside.getByRole('radiogroup', { name: 'Qualification' })).toContainText(/Scored 4 by Morgan Lead, \w{3} \d{1,2}, \d{4}/);
+  await expect(aside.getByRole('radiogroup', { name: 'Next step' })).not.toContainText('Scored');
 });
 
 test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds it), Ctrl+Enter adds the note being typed, and focus follows each action', async () => {
@@ -253,6 +259,28 @@ test('an inline edit in the CRM reaches the sidebar without a reload', async () 
   // well inside the watcher's 5 s give-up read: the edit itself must be noticed
   await expect(aside.getByTestId('next-step-text')).toHaveText(edited, { timeout: 2_000 });
   await expect(aside.getByTestId('next-step-status')).toHaveText('Scheduled');
+});
+
+test('a next step cleared in the CRM reads "No next step" and says what it was; shown again, it is back as it was', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const text = aside.getByTestId('next-step-text');
+  await expect(text).toHaveText(ACME_NEXT_STEP);
+  await aside.getByRole('button', { name: 'Mark done' }).click();
+  await expect(aside.getByTestId('next-step-status')).toHaveText('Done');
+  await editCrmField(page, 'NextStep', '');
+  await expect(aside.getByTestId('next-step-status')).toHaveText('No next step', { timeout: 2_000 });
+  await expect(text).toBeHidden();
+  await expect(aside.getByTestId('next-step-cleared')).toContainText(`Cleared in Salesforce (`);
+  await expect(aside.getByTestId('next-step-cleared')).toContainText(`it was “${ACME_NEXT_STEP}”, due Tue, Dec 15, 2026.`);
+  await expect(aside.getByRole('button', { name: 'Mark done' })).toBeHidden();
+  await expect(aside.getByRole('button', { name: 'Add next step' })).toBeVisible();
+  // the field shown blank for a while (an edit in progress), then the same step again: as it was, still done
+  await editCrmField(page, 'NextStep', ACME_NEXT_STEP);
+  await expect(text).toHaveText(ACME_NEXT_STEP);
+  await expect(aside.getByTestId('next-step-status')).toHaveText('Done');
+  await expect(aside.getByTestId('next-step-cleared')).toBeHidden();
 });
 
 test('a CRM date that reads two ways says how it was read; the date order set in Options reads it again', async () => {

@@ -24,7 +24,7 @@ const TONE: Record<string, string> = {
 export function NextStepSection({
   now,
   dealKey,
-  step,
+  step: stored,
   crmLabel,
   crmDate,
   dateOrder,
@@ -39,7 +39,10 @@ export function NextStepSection({
   /** the date order set in Options */
   dateOrder: Settings['dateOrder'];
 }) {
-  const status = nextStepStatus(step, now, TIME_ZONE);
+  const status = nextStepStatus(stored, now, TIME_ZONE);
+  // A step the CRM's page now shows blank is no next step; what it was is said, not offered for editing.
+  const cleared = stored?.crmClearedAt ? stored : null;
+  const step = cleared ? null : stored;
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
@@ -100,6 +103,12 @@ export function NextStepSection({
           {crmLabel} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
         </p>
       )}
+      {cleared && (
+        <p className="muted" data-testid="next-step-cleared">
+          Cleared in {crmLabel} ({formatInstant(cleared.crmClearedAt!, TIME_ZONE)}); it was “{cleared.text}”
+          {cleared.due ? `, due ${formatDay(cleared.due)}` : ''}.
+        </p>
+      )}
       <div className="row">
         {step?.text && status !== 'Done' && (
           <button type="button" onClick={() => void markDone()}>
@@ -112,7 +121,20 @@ export function NextStepSection({
           </button>
         )}
       </div>
-      {editing && <NextStepForm dealKey={dealKey} step={step} crmLabel={fromCrm ? crmLabel : ''} onDone={() => setEditing(false)} />}
+      {editing && (
+        <NextStepForm
+          dealKey={dealKey}
+          step={step}
+          crmHint={
+            fromCrm
+              ? `${crmLabel} shows its own next step; a change in ${crmLabel} replaces this one.`
+              : cleared
+                ? `${crmLabel} shows no next step; one entered there later replaces this one.`
+                : ''
+          }
+          onDone={() => setEditing(false)}
+        />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -122,7 +144,7 @@ export function NextStepSection({
   );
 }
 
-function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; step: NextStep | null; crmLabel: string; onDone: () => void }) {
+function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; step: NextStep | null; crmHint: string; onDone: () => void }) {
   const [text, setText] = useState(step?.text ?? '');
   const [dateInput, setDateInput] = useState(step?.due ?? '');
   const [error, setError] = useState('');
@@ -150,7 +172,7 @@ function NextStepForm({ dealKey, step, crmLabel, onDone }: { dealKey: string; st
         }
       }}
     >
-      {crmLabel && <p className="hint">{crmLabel} shows its own next step; a change in {crmLabel} replaces this one.</p>}
+      {crmHint && <p className="hint">{crmHint}</p>}
       <label htmlFor="next-step-text">Next step text</label>
       {/* opened by the user's own press of Add/Edit: the keyboard goes where the typing is */}
       <input id="next-step-text" type="text" value={text} maxLength={1000} autoFocus onChange={(e) => setText(e.target.value)} />

@@ -32,21 +32,15 @@ export function ScoresSection({ dealKey, scores }: { dealKey: string; scores: Sc
       {RUBRIC.map((dim) => {
         const c = current(dim.key);
         return (
-          <div key={dim.key}>
-            <ScoreGroup
-              label={dim.label}
-              hint={dim.question}
-              value={pending[dim.key] ?? c?.value}
-              levels={dim.levels.map((l) => `${l.title}. ${l.behaviour}`)}
-              onChange={(v) => void score(dim.key, v)}
-            />
-            {c && (
-              <p className="muted">
-                Current {c.value} by {c.by.name}, {formatInstant(c.at, TIME_ZONE)}
-                {c.source.kind === 'call' ? ' (call review)' : ''}
-              </p>
-            )}
-          </div>
+          <ScoreGroup
+            key={dim.key}
+            label={dim.label}
+            hint={dim.question}
+            value={pending[dim.key] ?? c?.value}
+            levels={dim.levels.map((l) => `${l.title}. ${l.behaviour}`)}
+            onChange={(v) => void score(dim.key, v)}
+            status={c && `Scored ${c.value} by ${c.by.name}, ${formatInstant(c.at, TIME_ZONE)}${c.source.kind === 'call' ? ' (call review)' : ''}`}
+          />
         );
       })}
       {error && (

@@ -92,7 +92,8 @@ function check(snap: Omit<DealSnapshot, 'readAt'>, exp: Expect): void {
   if (exp.closeDateText !== undefined) expect(snap.closeDate?.text).toBe(exp.closeDateText);
   if (exp.closeDateIso !== undefined) expect(snap.closeDate?.iso).toBe(exp.closeDateIso);
   if (exp.owner !== undefined) expect(snap.owner).toBe(exp.owner);
-  if (exp.nextStepText === '') expect(snap.nextStep).toBeUndefined();
+  // '' in the manifest: the page shows the field blank, reported as such (the step was cleared in the CRM)
+  if (exp.nextStepText === '') expect(snap.nextStep).toEqual({ text: '' });
   else if (exp.nextStepText !== undefined) expect(snap.nextStep?.text).toBe(exp.nextStepText);
   if (exp.nextStepDateIso !== undefined) expect(snap.nextStep?.date?.iso).toBe(exp.nextStepDateIso);
 }
@@ -390,6 +391,42 @@ describe('the search for open shadow roots, limited and warmed a slice at a time
       throw new Error('odd DOM');
     });
     await expect(warmShadowSearch([doc.body], () => false)).resolves.toBeUndefined();
+  });
+});
+
+describe('a next-step field shown blank is reported blank; no field at all is no report', () => {
+  const readOf = (file: string, href: string, change: (doc: Document) => void) => {
+    const url = new URL(href);
+    const doc = load(file);
+    if (file === 'salesforce-lightning-opportunity.html') showLightningRecord(doc, parseDealAddress(url)!.recordId);
+    change(doc);
+    return readEnriched(adapterFor(url)!, doc, parseDealAddress(url)!, url);
+  };
+  const LIGHTNING = ['salesforce-lightning-opportunity.html', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view'] as const;
+  const CLASSIC = ['salesforce-classic-opportunity.html', 'https://acme.my.salesforce.com/0065g00000ClassAAA'] as const;
+  const HUBSPOT = ['hubspot-deal-new.html', 'https://app.hubspot.com/contacts/4455667/record/0-3/9876543210'] as const;
+  const nextStepItem = (doc: Document) =>
+    deepQuery(doc.querySelector('.lafPageHost.active')!, '[data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"]')!;
+  const classicLabel = (doc: Document) => Array.from(doc.querySelectorAll('.labelCol')).find((l) => textOf(l) === 'Next Step')!;
+
+  it('Salesforce Lightning', () => {
+    expect(readOf(...LIGHTNING, (doc) => (nextStepItem(doc).querySelector('lightning-formatted-text')!.textContent = '')).nextStep).toEqual({ text: '' });
+    expect(readOf(...LIGHTNING, (doc) => nextStepItem(doc).remove())).not.toHaveProperty('nextStep');
+  });
+  it('Salesforce Classic', () => {
+    expect(readOf(...CLASSIC, (doc) => (classicLabel(doc).nextElementSibling!.textContent = '\u00a0')).nextStep).toEqual({ text: '' });
+    expect(
+      readOf(...CLASSIC, (doc) => {
+        const label = classicLabel(doc);
+        label.nextElementSibling!.remove();
+        label.remove();
+      }),
+    ).not.toHaveProperty('nextStep');
+  });
+  it('HubSpot ("--" is how it shows a blank property)', () => {
+    const textarea = (doc: Document) => doc.querySelector<HTMLTextAreaElement>('[data-property-name="hs_next_step"] textarea')!;
+    expect(readOf(...HUBSPOT, (doc) => textarea(doc).replaceWith('--')).nextStep).toEqual({ text: '' });
+    expect(readOf(...HUBSPOT, (doc) => doc.querySelector('[data-property-name="hs_next_step"]')!.remove())).not.toHaveProperty('nextStep');
   });
 });
 

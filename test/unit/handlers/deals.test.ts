@@ -197,6 +197,21 @@ describe('page/snapshot', () => {
     expect(events.some((e) => e.tabIds.includes(7) && e.dealKeys.includes(KEY))).toBe(true);
   });
 
+  it('a next-step field the page shows blank (through the router) reads as none and cannot be marked done; the same text shown again brings the step back', async () => {
+    const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
+    const view = async () => (await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).nextStep;
+    expect(await route({ type: 'page/snapshot', snapshot: snapshot() }, content)).toMatchObject({ ok: true });
+    await h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY }, sidebar);
+    const done = await view();
+    events = [];
+    expect(await route({ type: 'page/snapshot', snapshot: snapshot({ nextStep: { text: '' } }) }, content)).toMatchObject({ ok: true });
+    expect(await view()).toEqual({ ...done, crmClearedAt: '2026-11-25T10:00:00.000Z' });
+    expect(events.some((e) => e.dealKeys.includes(KEY))).toBe(true);
+    await expect(h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY }, sidebar)).rejects.toThrow('There is no next step to mark done.');
+    await route({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    expect(await view()).toEqual(done);
+  });
+
   it('replaces parsed values a page sends with its own parse of the text', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ amount: { text: '€1.234,56', value: 99_999_999, currency: 'USD' } }) }, content);
     const view = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);

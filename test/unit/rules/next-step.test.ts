@@ -169,6 +169,53 @@ describe('mergeCrmNextStep', () => {
     expect(mergeCrmNextStep(own, { text: 'Call Dana' }, KEY, T1)).toMatchObject({ source: 'crm' });
   });
 
+  it('a next-step field the CRM shows blank marks its step cleared ("No next step"), kept, and restored as it was if the same text comes back', () => {
+    const cleared = mergeCrmNextStep(stored, { text: '  ' }, KEY, T1)!;
+    expect(cleared).toEqual({ ...stored, crmClearedAt: T1, updatedAt: T1 });
+    expect(nextStepSchema.safeParse(cleared).success).toBe(true);
+    expect(nextStepStatus(cleared, NOW, NY)).toBe('No next step');
+    expect(nextStepStatus(stored, NOW, NY)).not.toBe('No next step');
+    // read blank again: no change (no write)
+    expect(mergeCrmNextStep(cleared, { text: '' }, KEY, T1)).toBe(cleared);
+    // the same text again (a field blank for a moment, mid-edit): the step as it was, "Done" and Stale clock included
+    const back = mergeCrmNextStep(cleared, { text: 'Send MSA redlines', date: { iso: '2026-11-30' } }, KEY, T1)!;
+    expect(back).toEqual({ ...stored, updatedAt: T1 });
+    expect(back).not.toHaveProperty('crmClearedAt');
+    // another text: a new step
+    expect(mergeCrmNextStep(cleared, { text: 'Procurement call' }, KEY, T1)).toEqual({
+      dealKey: KEY,
+      text: 'Procurement call',
+      source: 'crm',
+      textChangedAt: T1,
+      updatedAt: T1,
+    });
+    // no step yet and a blank field: still none
+    expect(mergeCrmNextStep(null, { text: '' }, KEY, T1)).toBeNull();
+  });
+
+  it('a step typed in the sidebar stays when the CRM shows its field blank; over a cleared CRM step, any step the CRM shows later replaces it', () => {
+    const own = setSidebarNextStep(null, 'Call Dana', '2026-12-01', KEY, T0);
+    expect(mergeCrmNextStep(own, { text: '' }, KEY, T1)).toBe(own);
+    const overCrm = setSidebarNextStep(stored, 'Send MSA redlines to legal', undefined, KEY, T1);
+    expect(mergeCrmNextStep(overCrm, { text: '' }, KEY, T1)).toBe(overCrm);
+
+    const cleared = mergeCrmNextStep(stored, { text: '' }, KEY, T1)!;
+    const typed = setSidebarNextStep(cleared, 'Book the pricing call', '2026-12-02', KEY, T1);
+    expect(typed).toEqual({
+      dealKey: KEY,
+      text: 'Book the pricing call',
+      due: '2026-12-02',
+      source: 'sidebar',
+      textChangedAt: T1,
+      updatedAt: T1,
+      crmBasis: { text: '' },
+    });
+    expect(nextStepStatus(typed, NOW, NY)).toBe('Scheduled');
+    expect(mergeCrmNextStep(typed, { text: '' }, KEY, T1)).toBe(typed);
+    // the CRM's old step shown again is a change from the blank field it replaced
+    expect(mergeCrmNextStep(typed, { text: 'Send MSA redlines' }, KEY, T1)).toMatchObject({ source: 'crm', text: 'Send MSA redlines' });
+  });
+
   it('takes over a sidebar step with the same text without restarting it', () => {
     const sidebar: NextStep = { ...stored, source: 'sidebar' };
     const got = mergeCrmNextStep(sidebar, { text: 'Send MSA redlines' }, KEY, T1)!;

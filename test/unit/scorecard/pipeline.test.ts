@@ -72,6 +72,36 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     expect((await db.get('repPipelines', 'salesforce:Dana Reyes'))?.rows).toEqual([]);
   });
 
+  it('a next step cleared in the CRM (its field shown blank) is no step in the summary, and is back when the CRM shows it again', async () => {
+    const key = 'salesforce:006C';
+    const step = { text: 'Send pricing 11/02/2026' };
+    await recordSnapshot(db, snap('006C', 'Dana Reyes', { stage: 'Prospecting', nextStep: step }), '2026-10-28T12:00:00.000Z');
+    expect((await db.get('pipeline', key))?.step?.text).toBe('Send pricing 11/02/2026');
+    const blank = await recordSnapshot(db, snap('006C', 'Dana Reyes', { stage: 'Prospecting', nextStep: { text: '' } }), '2026-10-29T12:00:00.000Z');
+    expect(blank.stepChanged).toBe(true);
+    expect(await getNextStep(db, key)).toMatchObject({ text: 'Send pricing 11/02/2026', crmClearedAt: '2026-10-29T12:00:00.000Z' });
+    await expectInStep(key);
+    expect((await db.get('pipeline', key))?.step).toBeUndefined();
+    // the scorecard counts it as no next step, and lists the deal without the cleared text, from the
+    // summaries and from the full records alike
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const { input } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
+    const viaPipeline = buildScorecard({ ...input, weekStart: '2026-10-26', now, timeZone: NY });
+    const deal = dealRecordSchema.parse(await db.get('deals', key));
+    const viaRecords = buildScorecard({ ...input, deals: [{ deal, nextStep: (await getNextStep(db, key))! }], weekStart: '2026-10-26', now, timeZone: NY });
+    for (const card of [viaPipeline, viaRecords]) {
+      const dana = card.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!;
+      expect(dana.nextStep).toMatchObject({ deals: 1, none: 1, covered: 0 });
+      expect(dana.problemDeals).toEqual([{ key, name: 'Deal 006C', url: deal.snapshot.url, status: 'No next step' }]);
+    }
+
+    await recordSnapshot(db, snap('006C', 'Dana Reyes', { stage: 'Prospecting', nextStep: step }), '2026-10-30T12:00:00.000Z');
+    expect(await getNextStep(db, key)).toMatchObject({ text: 'Send pricing 11/02/2026', textChangedAt: '2026-10-28T12:00:00.000Z' });
+    expect(await getNextStep(db, key)).not.toHaveProperty('crmClearedAt');
+    await expectInStep(key);
+    expect((await db.get('pipeline', key))?.step?.text).toBe('Send pricing 11/02/2026');
+  });
+
   it('a next step for a deal not seen yet has no summary until the deal is seen', async () => {
     const key = 'salesforce:006B';
     await putNextStep(db, setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
