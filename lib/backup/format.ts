@@ -76,7 +76,7 @@ export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } 
   deals: { schema: dealRecordSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.firstSeenAt, r.lastSeenAt, r.snapshot.readAt] },
   reps: { schema: repSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.firstSeenAt] },
   commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at] },
-  nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey, instantsOf: (r) => [r.textChangedAt, r.doneAt, r.updatedAt] },
+  nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey, instantsOf: (r) => [r.textChangedAt, r.doneAt, r.updatedAt, r.crmClearedAt] },
   scores: { schema: scoreSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
   notes: { schema: noteSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
   callReviews: {

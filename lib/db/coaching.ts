@@ -74,6 +74,28 @@ export async function putNextStep(db: DB, step: NextStep): Promise<void> {
   await tx.done;
 }
 
+/**
+ * Read a deal's next step, change it and write it back with its pipeline summary, in one
+ * transaction: a page's report (a new CRM step, or its field shown blank) cannot land
+ * between the read and the write and be undone by it. `change` may throw to write nothing.
+ */
+export async function changeNextStep(db: DB, dealKey: string, change: (existing: NextStep | null) => NextStep): Promise<NextStep> {
+  const tx = db.transaction(PIPELINE_STORES, 'readwrite');
+  const existing = validOrNull(nextStepSchema, await tx.objectStore('nextSteps').get(dealKey), 'next step');
+  let step: NextStep;
+  try {
+    step = change(existing);
+  } catch (e) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw e;
+  }
+  await tx.objectStore('nextSteps').put(step);
+  await refreshPipelineEntry(pipelineStoresOf(tx), step.dealKey, { step }, step.updatedAt);
+  await tx.done;
+  return step;
+}
+
 export async function scoresForDeal(db: DB, dealKey: string): Promise<Score[]> {
   const rows = keepValid(scoreSchema, await db.getAllFromIndex('scores', 'byDeal', dealKey), 'score');
   return rows.sort((a, b) => a.at.localeCompare(b.at));

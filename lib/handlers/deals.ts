@@ -24,6 +24,7 @@ import {
   addCommitment,
   addNoteClearingDraft,
   addScore,
+  changeNextStep,
   commitmentsForDeal,
   deleteDraft,
   getCommitment,
@@ -31,7 +32,6 @@ import {
   getNextStep,
   notesForDeal,
   putDraft,
-  putNextStep,
   resolveCommitmentRecord,
   scoresForDeal,
 } from '../db/coaching';
@@ -255,8 +255,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const db = await deps.db();
       await requireUser(db);
       await requireDeal(db, req.dealKey);
-      const step = setSidebarNextStep(await getNextStep(db, req.dealKey), req.text, req.due, req.dealKey, nowIso());
-      await putNextStep(db, step);
+      const step = await changeNextStep(db, req.dealKey, (existing) => setSidebarNextStep(existing, req.text, req.due, req.dealKey, nowIso()));
       await changed([req.dealKey]);
       return step;
     },
@@ -264,10 +263,10 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     async 'nextStep/markDone'(req) {
       const db = await deps.db();
       await requireUser(db);
-      const existing = await getNextStep(db, req.dealKey);
-      if (!existing || !existing.text || existing.crmClearedAt) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
-      const step = markNextStepDone(existing, nowIso());
-      await putNextStep(db, step);
+      const step = await changeNextStep(db, req.dealKey, (existing) => {
+        if (!existing || !existing.text || existing.crmClearedAt) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
+        return markNextStepDone(existing, nowIso());
+      });
       await changed([req.dealKey]);
       return step;
     },

@@ -122,15 +122,17 @@ export function setSidebarNextStep(
   dealKey: DealKey,
   nowIso: string,
 ): NextStep {
-  const unchanged = existing !== null && sameText(existing.text, text);
+  // a step cleared in the CRM is none: typing its words again is a new step (not "Done" at once, nor Stale)
+  const live = existing?.crmClearedAt ? null : existing;
+  const unchanged = live !== null && sameText(live.text, text);
   return build({
     dealKey,
     text: text.trim(),
     due,
     source: 'sidebar',
     // Only a new text restarts the stale clock and un-does "Done"; moving the date does not.
-    textChangedAt: unchanged ? existing.textChangedAt : nowIso,
-    doneAt: unchanged ? existing.doneAt : undefined,
+    textChangedAt: unchanged ? live.textChangedAt : nowIso,
+    doneAt: unchanged ? live.doneAt : undefined,
     updatedAt: nowIso,
     // the CRM's step this replaces (or replaced, edited again): it holds until the CRM's changes
     // (a CRM step since cleared: the CRM's blank field, so any step it shows later replaces this one)

@@ -243,11 +243,12 @@ describe('planRestore', () => {
     const future = '2099-01-01T00:00:00.000Z';
     const kept = commitment('c2', '2026-10-27', { status: 'kept', resolution: { outcome: 'kept', note: 'done', by: manager, at: future } });
     const step = { dealKey: ACME, text: 'Send the MAP', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: future };
+    const cleared = { dealKey: 'salesforce:0065g00000GlobxQAA', text: 'Demo', source: 'crm', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT, crmClearedAt: future };
     const plan = planAt(
       read(envelope({
         deals: [{ ...deal, lastSeenAt: future }],
         commitments: [commitment('c1', '2026-10-27', { statedAt: soon }), kept],
-        nextSteps: [step],
+        nextSteps: [step, cleared],
         scores: [score('s1', WRITTEN_AT, 'discovery', 3), score('s2', future, 'discovery', 5)],
         notes: [note('n1', future)],
         drafts: [{ key: `note:${ACME}`, value: { text: 'x' }, updatedAt: future }],
@@ -256,7 +257,7 @@ describe('planRestore', () => {
     );
     expect(plan.add.commitments.map((c) => c.id)).toEqual(['c1']);
     expect(plan.add.scores.map((s) => s.id)).toEqual(['s1']);
-    expect(reportOf(plan).invalid).toEqual({ ...zeroCounts(), deals: 1, commitments: 1, nextSteps: 1, scores: 1, notes: 1, drafts: 1 });
+    expect(reportOf(plan).invalid).toEqual({ ...zeroCounts(), deals: 1, commitments: 1, nextSteps: 2, scores: 1, notes: 1, drafts: 1 });
   });
 
   describe('a note draft', () => {

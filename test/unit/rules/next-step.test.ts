@@ -211,6 +211,11 @@ describe('mergeCrmNextStep', () => {
       crmBasis: { text: '' },
     });
     expect(nextStepStatus(typed, NOW, NY)).toBe('Scheduled');
+    // its old words typed again are a new step too: not "Done" at once (the cleared step was), nor on its old Stale clock
+    const retyped = setSidebarNextStep(cleared, 'Send MSA redlines', '2026-12-02', KEY, T1);
+    expect(retyped).toMatchObject({ textChangedAt: T1, crmBasis: { text: '' } });
+    expect(retyped).not.toHaveProperty('doneAt');
+    expect(nextStepStatus(retyped, NOW, NY)).toBe('Scheduled');
     expect(mergeCrmNextStep(typed, { text: '' }, KEY, T1)).toBe(typed);
     // the CRM's old step shown again is a change from the blank field it replaced
     expect(mergeCrmNextStep(typed, { text: 'Send MSA redlines' }, KEY, T1)).toMatchObject({ source: 'crm', text: 'Send MSA redlines' });
