@@ -36,7 +36,7 @@ import {
   scoresForDeal,
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
-import { markNextStepDone, setSidebarNextStep } from '../rules/next-step';
+import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
@@ -264,8 +264,9 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const db = await deps.db();
       await requireUser(db);
       const step = await changeNextStep(db, req.dealKey, (existing) => {
-        if (!existing || !existing.text || existing.crmClearedAt) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
-        return markNextStepDone(existing, nowIso());
+        const live = liveNextStep(existing);
+        if (!live?.text) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
+        return markNextStepDone(live, nowIso());
       });
       await changed([req.dealKey]);
       return step;

@@ -11,11 +11,20 @@ export const STALE_AFTER_DAYS = 14;
 type StepLike = { text: string; due?: string; textChangedAt: string; doneAt?: string; crmClearedAt?: string };
 
 /**
+ * The step the deal has now: none when the CRM's page last showed its field blank
+ * (`crmClearedAt`; the record is kept so the same text shown again restores it).
+ */
+export function liveNextStep<T extends { crmClearedAt?: string | undefined }>(step: T | null | undefined): T | null {
+  return step && !step.crmClearedAt ? step : null;
+}
+
+/**
  * First match wins, in the order of NEXT_STEP_STATUSES. `today` (in
  * `timeZone`, at `now`) can be passed by callers that ask for many steps.
  */
-export function nextStepStatus(step: StepLike | null | undefined, now: Date, timeZone: string, today = todayIn(timeZone, now)): NextStepStatus {
-  if (!step || !step.text.trim() || step.crmClearedAt) return 'No next step';
+export function nextStepStatus(stored: StepLike | null | undefined, now: Date, timeZone: string, today = todayIn(timeZone, now)): NextStepStatus {
+  const step = liveNextStep(stored);
+  if (!step || !step.text.trim()) return 'No next step';
   // Compare as instants: two ISO strings for the same moment can differ in precision.
   if (step.doneAt && Date.parse(step.doneAt) >= Date.parse(step.textChangedAt)) return 'Done';
   if (!step.due) return 'No date';
@@ -89,7 +98,7 @@ export function mergeCrmNextStep(
 ): NextStep | null {
   if (!crm) return existing;
   if (!normalise(crm.text)) {
-    if (existing?.source !== 'crm' || existing.crmClearedAt || !existing.text.trim()) return existing;
+    if (existing?.source !== 'crm' || !liveNextStep(existing)) return existing;
     return { ...existing, crmClearedAt: nowIso, updatedAt: nowIso };
   }
   const basis = existing?.source === 'sidebar' ? existing.crmBasis : undefined;
@@ -123,7 +132,7 @@ export function setSidebarNextStep(
   nowIso: string,
 ): NextStep {
   // a step cleared in the CRM is none: typing its words again is a new step (not "Done" at once, nor Stale)
-  const live = existing?.crmClearedAt ? null : existing;
+  const live = liveNextStep(existing);
   const unchanged = live !== null && sameText(live.text, text);
   return build({
     dealKey,

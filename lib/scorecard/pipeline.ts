@@ -15,6 +15,7 @@
  * `isPipelineEntry` (a bad row is skipped, as with every other store).
  */
 import type { DealRecord, NextStep } from '../model';
+import { liveNextStep } from '../rules/next-step';
 
 export interface PipelineStep {
   text: string;
@@ -36,7 +37,7 @@ export interface PipelineEntry {
 
 /** The summary of a (validated) deal and its (validated) next step; a step cleared in the CRM is none. */
 export function pipelineEntryOf(deal: DealRecord, stored: NextStep | null | undefined): PipelineEntry {
-  const step = stored?.crmClearedAt ? null : stored;
+  const step = liveNextStep(stored);
   return {
     dealKey: deal.key,
     ...(deal.repId ? { repId: deal.repId } : {}),

@@ -6,7 +6,7 @@
  */
 import type { Commitment, DealRecord, Diagnosis, NextStep, NextStepStatus, Rep, ScoreDimension } from '../model';
 import { commitmentQuestionLead } from '../rules/commitments';
-import { nextStepStatus } from '../rules/next-step';
+import { liveNextStep, nextStepStatus } from '../rules/next-step';
 import { isoDateOfInstant, todayIn } from '../dates';
 import { DIMENSIONS, SLOT, addTally, average, forEachDay, type RepWeek, type Tally } from './rep-weeks';
 import {
@@ -289,7 +289,7 @@ export function pipelineHealthOf(
     else if (status === 'Done') h.done++;
     if (status === 'Stale') h.stale++;
     if (status !== 'Scheduled') {
-      const shown = nextStep?.crmClearedAt ? null : nextStep; // cleared in the CRM: "No next step", nothing more
+      const shown = liveNextStep(nextStep); // cleared in the CRM: "No next step", nothing more
       rep.problemDeals.push({
         key: deal.key,
         name: deal.snapshot.name ?? deal.key,

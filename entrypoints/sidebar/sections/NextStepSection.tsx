@@ -3,7 +3,7 @@ import { send } from '../../../lib/messages/client';
 import type { NextStep, Settings } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
-import { nextStepStatus } from '../../../lib/rules/next-step';
+import { liveNextStep, nextStepStatus } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
@@ -41,8 +41,8 @@ export function NextStepSection({
 }) {
   const status = nextStepStatus(stored, now, TIME_ZONE);
   // A step the CRM's page now shows blank is no next step; what it was is said, not offered for editing.
+  const step = liveNextStep(stored);
   const cleared = stored?.crmClearedAt ? stored : null;
-  const step = cleared ? null : stored;
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
