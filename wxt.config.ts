@@ -5,6 +5,7 @@ import { CRM_MATCHES } from './lib/crm/match-patterns';
 import { TOGGLE_SIDEBAR_COMMAND } from './lib/shortcuts';
 import { popupModulesAfterRequest } from './scripts/vite-popup-modules-after-request';
 import { EAGER_COMPILED, eagerCompileHint } from './scripts/vite-compile-hints';
+import { bareUnlistedEntry } from './scripts/vite-bare-unlisted-entry';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +13,7 @@ const require = createRequire(import.meta.url);
 // web-accessible sidebar and the host list can never drift apart.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [popupModulesAfterRequest(), eagerCompileHint(EAGER_COMPILED)] }),
+  vite: () => ({ plugins: [bareUnlistedEntry(), popupModulesAfterRequest(), eagerCompileHint(EAGER_COMPILED)] }),
   hooks: {
     // Content scripts run on every matching page and have a 25 KB budget; the
     // polyfill alone is ~10 KB. They send messages and answer with sendResponse
