@@ -1,7 +1,8 @@
 /**
  * Reads one deal record while the user is on it: waits until the record's own
  * fields are on the page (SPAs change the address first), reads, and re-reads
- * when the page mutates (late fields, inline edits). A page that keeps
+ * when the page mutates (late fields, inline edits; a record open for editing is
+ * not reported until saved). A page that keeps
  * mutating elsewhere is not read over and over: once every field is read,
  * only mutations that touch what the values came from lead to a read
  * (lib/page/read-footprint.ts), and once the page proves busy only that is
@@ -172,7 +173,18 @@ export function watchDeal(
     });
   };
 
-  /** What to report, if anything: a read cut short, of a record not yet rendered or unchanged, is none. */
+  /** The adapter's answer, its search for shadow roots unlimited: it asks after a read that was not cut short. */
+  const beingEdited = () => {
+    const allowance = shadowSearch.allowance;
+    shadowSearch.allowance = Infinity;
+    try {
+      return adapter.isRecordBeingEdited(document, address);
+    } finally {
+      shadowSearch.allowance = allowance;
+    }
+  };
+
+  /** What to report, if anything: a read cut short, of a record not yet rendered, open for editing or unchanged, is none. */
   const readNow = (): DealSnapshot | undefined => {
     // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
     const rendered = adapter.isRecordRendered(document, address);
@@ -204,6 +216,14 @@ export function watchDeal(
     const { url: _u, ...comparable } = fields;
     const signature = JSON.stringify(comparable);
     if (signature === last) {
+      pacing.readEnded('unchanged', Date.now());
+      return;
+    }
+    // Read from a record open for editing: the form, not the record (a blank input is no
+    // field cleared). Nothing is reported until it is saved; the whole page is watched
+    // meanwhile, as what was read from is gone. Asked only of a read that would report.
+    if (beingEdited()) {
+      footprint = null;
       pacing.readEnded('unchanged', Date.now());
       return;
     }

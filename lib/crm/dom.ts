@@ -344,8 +344,8 @@ export function buildSnapshot(
 
 /**
  * An adapter from its parts, with the guarantees every adapter owes the
- * content script: parseDealAddress, readDeal and isRecordRendered never throw
- * (odd markup gives a partial snapshot, or false), https only.
+ * content script: parseDealAddress, readDeal, isRecordRendered and isRecordBeingEdited
+ * never throw (odd markup gives a partial snapshot, or false), https only.
  */
 export function defineCrm(spec: {
   id: CrmId;
@@ -354,6 +354,8 @@ export function defineCrm(spec: {
   parse(url: URL): DealAddress | null;
   read(doc: Document, address: DealAddress): FieldReaders;
   rendered(doc: Document, address: DealAddress): boolean;
+  /** the record open for editing (CrmAdapter.isRecordBeingEdited); never, when left out */
+  editing?(doc: Document, address: DealAddress): boolean;
 }): CrmAdapter {
   return adapterOwning(spec, (url) => url.protocol === 'https:' && spec.host.test(url.hostname.toLowerCase()));
 }
@@ -374,6 +376,7 @@ function adapterOwning(spec: Parameters<typeof defineCrm>[0], owns: (url: URL) =
       );
     },
     isRecordRendered: (doc, address) => safely(() => spec.rendered(doc, address), false),
+    isRecordBeingEdited: (doc, address) => safely(() => !!spec.editing?.(doc, address), false),
     onUserSite: () => adapterOwning(spec, (url) => url.protocol === 'https:'),
   };
 }

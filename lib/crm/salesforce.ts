@@ -16,7 +16,8 @@
  * pages of records visited earlier in the DOM, hidden; reading the first match
  * in the document would report a stale record. While the active host shows
  * another record id (the address changed first), or no host is active,
- * nothing is read.
+ * nothing is read. While the record is open for editing (every field an input
+ * until saved), nothing is reported (`editing`).
  */
 import type { DealAddress } from './types';
 import { cssEscape, defineCrm, isHidden, pageBody, pageTitle, scopeOf, textOf, type FieldReaders, type Scope } from './dom';
@@ -72,6 +73,14 @@ const FORMATTED = 'text,number,date-time,rich-text,name,url,email,phone'.replace
 /** Text in a field that is not its value: assistive text, edit buttons, labels, help. */
 const SKIP = '.slds-assistive-text,.assistiveText,button,lightning-helptext,.test-id__field-label';
 const NAME_FIELD = '[data-target-selection-name="sfdc:RecordField.Opportunity.Name"]';
+/**
+ * The record open for editing: Lightning's inline edit turns every field of the layout
+ * into an input at once, under a docked footer with Cancel and Save (`SaveEdit`), until
+ * saved. Either sign will do: the footer's Save button, or a layout field holding an
+ * enabled text control (a view-mode checkbox field is a disabled checkbox).
+ */
+const EDITING =
+  'button[name="SaveEdit"],:is(records-record-layout-item,[data-target-selection-name^="sfdc:RecordField."]) :is(input:not([type=hidden],[type=checkbox],[type=radio]),textarea,select):not([disabled],[readonly])';
 
 /** The active page host: classes `active` + `lafPageHost`/`windowViewMode-*`; the last visible one. */
 export function activePageHost(doc: Document): Element | null {
@@ -202,5 +211,12 @@ export const salesforce = defineCrm({
     const body = pageBody(doc);
     if (isClassic(body)) return true;
     return !betweenPages(doc) && !!body && scopeOf(body).queryAll(NAME_FIELD).some((el) => !isHidden(el));
+  },
+  editing(doc) {
+    // Lightning's: Classic's inline edit opens one cell at a time, in a box of its own
+    const body = pageBody(doc);
+    const root = activePageHost(doc) ?? (isClassic(body) ? null : body);
+    if (root) for (const el of scopeOf(root).each(EDITING)) if (!isHidden(el)) return true;
+    return false;
   },
 });

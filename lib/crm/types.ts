@@ -83,6 +83,13 @@ export interface CrmAdapter {
    */
   isRecordRendered(doc: Document, address: DealAddress): boolean;
   /**
+   * Is the record open for editing on the page (its fields shown as form inputs
+   * until saved or cancelled)? What a read finds meanwhile is the form — labels,
+   * blanks, half-typed values — not the record, so nothing is reported until it
+   * is saved. False for CRMs whose pages always show fields as inputs (Dynamics).
+   */
+  isRecordBeingEdited(doc: Document, address: DealAddress): boolean;
+  /**
    * The same adapter on a site the user added in Options (their CRM at an
    * address of its own): owns every https host, reads the same way.
    */

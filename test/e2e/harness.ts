@@ -140,6 +140,20 @@ export async function editCrmField(page: Page, field: string, text: string): Pro
   expect(edited, `the fixture has an active record with a ${field} field`).toBe(true);
 }
 
+type FixtureEditing = { openForEditing(): boolean; saveEdits(changes: Record<string, string>): boolean; cancelEdits(): boolean };
+
+/**
+ * The Lightning fixture's record opened for editing (every field an input, Save and
+ * Cancel in a docked footer), saved with `changes` made meanwhile, or cancelled.
+ */
+export async function editCrmRecord(page: Page, step: 'open' | 'cancel' | { save: Record<string, string> }): Promise<void> {
+  const done = await page.evaluate((s) => {
+    const fixture = (window as unknown as { __fixture: FixtureEditing }).__fixture;
+    return s === 'open' ? fixture.openForEditing() : s === 'cancel' ? fixture.cancelEdits() : fixture.saveEdits(s.save);
+  }, step);
+  expect(done, `the fixture's active record could ${typeof step === 'string' ? step : 'save'} its edit`).toBe(true);
+}
+
 /** The "Dealside" landmark once it shows the named deal. */
 export async function sidebarShowing(page: Page, extensionId: string, dealName: string) {
   const frame = await sidebarFrame(page, extensionId);

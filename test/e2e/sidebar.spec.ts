@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
-import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, editCrmField, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, editCrmField, editCrmRecord, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
 /** The Acme fixture's own next step (Lightning). */
@@ -281,6 +281,47 @@ test('a next step cleared in the CRM reads "No next step" and says what it was; 
   await expect(text).toHaveText(ACME_NEXT_STEP);
   await expect(aside.getByTestId('next-step-status')).toHaveText('Done');
   await expect(aside.getByTestId('next-step-cleared')).toBeHidden();
+});
+
+test('a record open for editing in the CRM (every field an input) changes nothing in the sidebar; what is saved arrives', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const text = aside.getByTestId('next-step-text');
+  const status = aside.getByTestId('next-step-status');
+  await expect(text).toHaveText(ACME_NEXT_STEP);
+  await aside.getByRole('button', { name: 'Mark done' }).click();
+  await expect(status).toHaveText('Done');
+  // everything the sidebar shows from here on, as text
+  const frame = await sidebarFrame(page, app.extensionId);
+  await frame.evaluate(() => {
+    const shown = new Set<string>();
+    (window as unknown as { __shown: Set<string> }).__shown = shown;
+    new MutationObserver(() => shown.add(document.body.innerText)).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const shown = () => frame.evaluate(() => [...(window as unknown as { __shown: Set<string> }).__shown]);
+  await editCrmRecord(page, 'open');
+  // the reader reads the form ~40 ms after it appears; its report would reach the sidebar well within this
+  await page.waitForTimeout(1_500);
+  await editCrmRecord(page, { save: { Amount: '$135,000.00' } });
+  await expect(aside.getByLabel('Amount')).toHaveText('$135,000.00', { timeout: 2_000 });
+  await expect(text).toHaveText(ACME_NEXT_STEP);
+  await expect(status).toHaveText('Done');
+  // opened and cancelled: nothing changes either
+  await editCrmRecord(page, 'open');
+  await page.waitForTimeout(1_500);
+  await editCrmRecord(page, 'cancel');
+  await page.waitForTimeout(500);
+  await expect(aside.getByLabel('Amount')).toHaveText('$135,000.00');
+  await expect(status).toHaveText('Done');
+  // never, in between, the form's labels or blanks for the record
+  const seen = await shown();
+  expect(seen.length).toBeGreaterThan(0);
+  for (const t of seen) {
+    expect(t).not.toContain('No next step');
+    expect(['$120,000.00', '$135,000.00']).toContain(/^Amount\n(.*)$/m.exec(t)?.[1]);
+    expect(t).toContain(ACME_NEXT_STEP);
+  }
 });
 
 test('a CRM date that reads two ways says how it was read; the date order set in Options reads it again', async () => {

@@ -282,6 +282,73 @@ describe('Salesforce Lightning: stale and in-between pages', () => {
   });
 });
 
+describe('Salesforce Lightning: a record open for editing', () => {
+  const ACME = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
+  const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;
+  const address = parseDealAddress(ACME)!;
+
+  /** A layout item of the active record shown as Lightning's edit mode shows it: a labelled input. */
+  function asInput(doc: Document, field: string, attrs = 'type="text"'): Element {
+    const active = doc.querySelector('.lafPageHost.active')!;
+    const item = deepQuery(active, `[data-target-selection-name="sfdc:RecordField.Opportunity.${field}"]`)!;
+    item.innerHTML = `<lightning-input class="slds-form-element"><label class="slds-form-element__label">${field}</label><input ${attrs}></lightning-input>`;
+    return item;
+  }
+
+  it('the record as served is not being edited; nor is any other CRM fixture', () => {
+    for (const entry of manifest.filter((e) => e.deal !== false)) {
+      const { doc, adapter, address: a } = fixtureFor(entry);
+      expect(adapter.isRecordBeingEdited(doc, a), entry.file).toBe(false);
+    }
+  });
+
+  it('a field shown as an enabled input, in the light DOM or in a section\'s shadow root, is the record open for editing', () => {
+    const light = load('salesforce-lightning-opportunity.html');
+    asInput(light, 'Amount');
+    expect(sf.isRecordBeingEdited(light, address)).toBe(true);
+    const shadow = load('salesforce-lightning-opportunity.html');
+    const item = asInput(shadow, 'NextStep');
+    expect(item.getRootNode()).not.toBe(shadow); // the fixture keeps Next Step in a section's shadow root
+    expect(sf.isRecordBeingEdited(shadow, address)).toBe(true);
+    const textarea = load('salesforce-lightning-opportunity.html');
+    asInput(textarea, 'NextStep').querySelector('input')!.replaceWith(textarea.createElement('textarea'));
+    expect(sf.isRecordBeingEdited(textarea, address)).toBe(true);
+  });
+
+  it("the docked footer's Save button is the record open for editing; hidden, it is not", () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    const footer = doc.createElement('div');
+    footer.innerHTML = '<button name="CancelEdit">Cancel</button><button name="SaveEdit">Save</button>';
+    doc.querySelector('.lafPageHost.active')!.append(footer);
+    expect(sf.isRecordBeingEdited(doc, address)).toBe(true);
+    footer.setAttribute('hidden', '');
+    expect(sf.isRecordBeingEdited(doc, address)).toBe(false);
+  });
+
+  it('controls that are no edit: a view-mode checkbox, a disabled or read-only input, a hidden one, one outside the layout, one in a hidden host', () => {
+    for (const attrs of ['type="checkbox" disabled', 'type="checkbox"', 'type="text" disabled', 'type="text" readonly', 'type="hidden"']) {
+      const doc = load('salesforce-lightning-opportunity.html');
+      asInput(doc, 'Amount', attrs);
+      expect(sf.isRecordBeingEdited(doc, address), attrs).toBe(false);
+    }
+    // the activity composer's text box sits beside the layout, not in a field of it
+    const composer = load('salesforce-lightning-opportunity.html');
+    composer.querySelector('.lafPageHost.active')!.insertAdjacentHTML('beforeend', '<div class="forceActivityComposer"><textarea></textarea></div>');
+    expect(sf.isRecordBeingEdited(composer, address)).toBe(false);
+    // a record visited earlier, kept hidden, left in edit mode
+    const stale = load('salesforce-lightning-opportunity.html');
+    const globex = stale.querySelector('.lafPageHost[data-record-id="0065g00000GlobexAA"]')!;
+    globex.insertAdjacentHTML('beforeend', '<button name="SaveEdit">Save</button>');
+    expect(sf.isRecordBeingEdited(stale, address)).toBe(false);
+  });
+
+  it('what a read finds meanwhile is the form, not the record (why nothing is reported)', () => {
+    const doc = load('salesforce-lightning-opportunity.html');
+    asInput(doc, 'NextStep');
+    expect(readEnriched(sf, doc, address, ACME).nextStep?.text).not.toBe('Send mutual action plan draft by 12/15/2026');
+  });
+});
+
 describe('Salesforce Lightning: shadow roots searched only for what the light DOM lacks', () => {
   const url = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
   const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;

@@ -27,9 +27,13 @@ function recordPage(fillers: number) {
 const address: DealAddress = { crm: 'salesforce', recordId: '0065g00000AcmeQAAS' };
 /** the search's allowance as each read found it */
 const allowances: number[] = [];
+/** the search's allowance as each "is it being edited?" found it */
+const editingAllowances: number[] = [];
 /** Reads the name from the light DOM and the next step wherever it is (shadow roots searched). */
 const adapter = {
   isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
+  // the record open for editing: a form with Save (as Lightning's docked footer)
+  isRecordBeingEdited: (doc: Document) => (editingAllowances.push(shadowSearch.allowance), !!doc.querySelector('form.editing')),
   readDeal: (doc: Document, a: DealAddress, url: URL) => {
     allowances.push(shadowSearch.allowance);
     const scope = scopeOf(doc.body);
@@ -41,7 +45,7 @@ const adapter = {
 const { watchDeal, SHADOW_SEARCH_ALLOWANCE } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
 let watcher: SnapshotWatcher | undefined;
 afterEach(() => {
-  allowances.length = 0;
+  allowances.length = editingAllowances.length = 0;
   watcher?.stop();
   watcher = undefined;
   vi.unstubAllGlobals();
@@ -98,5 +102,47 @@ describe('snapshot watcher: the search for shadow roots on a large page', () => 
     await new Promise((r) => setTimeout(r, 100));
     expect(walkers.mock.calls.length).toBe(walkedByTheRead);
     expect(reports).toHaveLength(0);
+  });
+});
+
+describe('snapshot watcher: a record open for editing', () => {
+  it('reports nothing while every field is a form input; the saved record arrives', async () => {
+    const doc = recordPage(10);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(reports).toHaveLength(1);
+    // Edit mode: the fields turn into inputs (the reader finds the labels, and no next step)
+    const record = doc.getElementById('record')!;
+    const form = doc.createElement('form');
+    form.className = 'editing';
+    form.innerHTML = '<button name="SaveEdit">Save</button>';
+    record.append(form);
+    doc.querySelector('.name')!.textContent = 'Opportunity Name';
+    doc.querySelector('section')!.shadowRoot!.querySelector('.next')!.textContent = '';
+    const readsBefore = allowances.length;
+    await vi.waitFor(() => expect(allowances.length).toBeGreaterThan(readsBefore)); // read, and held
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reports).toHaveLength(1);
+    // asked with the search unlimited, whatever the read's allowance was
+    expect(editingAllowances.length).toBeGreaterThanOrEqual(2);
+    expect(editingAllowances.every((a) => a === Infinity)).toBe(true);
+    // Saved: the fields show their values again, one of them changed
+    form.remove();
+    doc.querySelector('.name')!.textContent = 'Acme renewal (2 years)';
+    doc.querySelector('section')!.shadowRoot!.querySelector('.next')!.textContent = 'Send the mutual action plan';
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]).toMatchObject({ name: 'Acme renewal (2 years)', nextStep: { text: 'Send the mutual action plan' } });
+  });
+
+  it('asks only of a read that would report: an unchanged record is not asked about again', async () => {
+    const doc = recordPage(10);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(editingAllowances).toHaveLength(1); // the first read
+    const readsBefore = allowances.length;
+    doc.getElementById('record')!.append(doc.createElement('aside')); // something beside the record
+    await vi.waitFor(() => expect(allowances.length).toBeGreaterThan(readsBefore));
+    expect(editingAllowances).toHaveLength(1);
+    expect(reports).toHaveLength(1);
   });
 });
