@@ -74,13 +74,12 @@ const FORMATTED = 'text,number,date-time,rich-text,name,url,email,phone'.replace
 const SKIP = '.slds-assistive-text,.assistiveText,button,lightning-helptext,.test-id__field-label';
 const NAME_FIELD = '[data-target-selection-name="sfdc:RecordField.Opportunity.Name"]';
 /**
- * The record open for editing: Lightning's inline edit turns every field of the layout
- * into an input at once, under a docked footer with Cancel and Save (`SaveEdit`), until
- * saved. Either sign will do: the footer's Save button, or a layout field holding an
- * enabled text control (a view-mode checkbox field is a disabled checkbox).
+ * A field being edited: Lightning's inline edit turns every field of the layout into an
+ * input at once (under a docked Cancel/Save footer) until saved. A view-mode checkbox
+ * field is a disabled checkbox.
  */
-const EDITING =
-  'button[name="SaveEdit"],:is(records-record-layout-item,[data-target-selection-name^="sfdc:RecordField."]) :is(input:not([type=hidden],[type=checkbox],[type=radio]),textarea,select):not([disabled],[readonly])';
+const CONTROL = ':is(input:not([type=hidden],[type=checkbox],[type=radio]),textarea,select):not([disabled],[readonly])';
+const FIELDS = Object.keys(LABELS) as Field[];
 
 /** The active page host: classes `active` + `lafPageHost`/`windowViewMode-*`; the last visible one. */
 export function activePageHost(doc: Document): Element | null {
@@ -212,11 +211,18 @@ export const salesforce = defineCrm({
     if (isClassic(body)) return true;
     return !betweenPages(doc) && !!body && scopeOf(body).queryAll(NAME_FIELD).some((el) => !isHidden(el));
   },
-  editing(doc) {
-    // Lightning's: Classic's inline edit opens one cell at a time, in a box of its own
+  editing(doc, address) {
+    // Lightning's: Classic's inline edit opens one cell at a time, in a box of its own.
+    // Only the fields Dealside reads count: a form elsewhere on the record page (the
+    // activity composer's "Log a Call", a quick action) is no edit of the record.
+    const host = activePageHost(doc);
     const body = pageBody(doc);
-    const root = activePageHost(doc) ?? (isClassic(body) ? null : body);
-    if (root) for (const el of scopeOf(root).each(EDITING)) if (!isHidden(el)) return true;
-    return false;
+    const root = host ?? (isClassic(body) ? null : body);
+    if (!root || (host && hostShows(host, address) === 'other')) return false;
+    const scope = scopeOf(root);
+    return FIELDS.some((f) => {
+      for (const c of fieldContainers(scope, f)) if (!isHidden(c) && scopeOf(c).query(CONTROL)) return true;
+      return false;
+    });
   },
 });

@@ -315,30 +315,30 @@ describe('Salesforce Lightning: a record open for editing', () => {
     expect(sf.isRecordBeingEdited(textarea, address)).toBe(true);
   });
 
-  it("the docked footer's Save button is the record open for editing; hidden, it is not", () => {
+  it("forms beside the record's fields are no edit of it: the activity composer, a quick action, a footer's Save alone", () => {
     const doc = load('salesforce-lightning-opportunity.html');
-    const footer = doc.createElement('div');
-    footer.innerHTML = '<button name="CancelEdit">Cancel</button><button name="SaveEdit">Save</button>';
-    doc.querySelector('.lafPageHost.active')!.append(footer);
-    expect(sf.isRecordBeingEdited(doc, address)).toBe(true);
-    footer.setAttribute('hidden', '');
+    const active = doc.querySelector('.lafPageHost.active')!;
+    // "Log a Call" laid out from the Task's own layout, open in the activity tab
+    active.insertAdjacentHTML(
+      'beforeend',
+      '<div class="forceActivityComposer"><records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Task.Subject"><input type="text"></records-record-layout-item>' +
+        '<records-record-layout-item field-label="Comments"><textarea></textarea></records-record-layout-item><button name="SaveEdit">Save</button></div>',
+    );
     expect(sf.isRecordBeingEdited(doc, address)).toBe(false);
+    expect(readEnriched(sf, doc, address, ACME).nextStep?.text).toBe('Send mutual action plan draft by 12/15/2026');
   });
 
-  it('controls that are no edit: a view-mode checkbox, a disabled or read-only input, a hidden one, one outside the layout, one in a hidden host', () => {
+  it('controls that are no edit: a view-mode checkbox, a disabled or read-only input, a hidden one, one in a hidden host', () => {
     for (const attrs of ['type="checkbox" disabled', 'type="checkbox"', 'type="text" disabled', 'type="text" readonly', 'type="hidden"']) {
       const doc = load('salesforce-lightning-opportunity.html');
       asInput(doc, 'Amount', attrs);
       expect(sf.isRecordBeingEdited(doc, address), attrs).toBe(false);
     }
-    // the activity composer's text box sits beside the layout, not in a field of it
-    const composer = load('salesforce-lightning-opportunity.html');
-    composer.querySelector('.lafPageHost.active')!.insertAdjacentHTML('beforeend', '<div class="forceActivityComposer"><textarea></textarea></div>');
-    expect(sf.isRecordBeingEdited(composer, address)).toBe(false);
     // a record visited earlier, kept hidden, left in edit mode
     const stale = load('salesforce-lightning-opportunity.html');
     const globex = stale.querySelector('.lafPageHost[data-record-id="0065g00000GlobexAA"]')!;
-    globex.insertAdjacentHTML('beforeend', '<button name="SaveEdit">Save</button>');
+    const item = globex.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Amount"]')!;
+    item.innerHTML = '<input type="text">';
     expect(sf.isRecordBeingEdited(stale, address)).toBe(false);
   });
 
