@@ -7,10 +7,11 @@
  * only mutations that touch what the values came from lead to a read
  * (lib/page/read-footprint.ts), and once the page proves busy only that is
  * watched; reads are paced (lib/page/read-pacing.ts). A value edited in a form
- * field (Dynamics shows its fields as inputs) changes no DOM, only the input's
+ * field (Dynamics shows its fields as inputs) may change no DOM, only the input's
  * value: the `change` event the field fires when the edit is committed is read
  * for too, and a value the CRM's script sets with no event at all is caught by
- * comparing those fields' values every 2 s. A read that would search a large
+ * comparing those fields' values every 2 s. A field being typed in is reported
+ * once committed, not keystroke by keystroke. A read that would search a large
  * page for open shadow roots in one go stops short instead, and the page is
  * touched a slice at a time before the read that counts (no long task). Reports
  * only when what was read changed. Runs only on deal pages; other CRM pages get
@@ -101,11 +102,30 @@ export function watchDeal(
       listen();
     }
   });
+  /**
+   * Form fields' values as last committed (their `change` event) or reported. A field being
+   * typed in is read once committed, not keystroke by keystroke: React-built CRMs (Dynamics,
+   * HubSpot) mirror every keystroke into the `value` attribute, a mutation like any other.
+   */
+  const committed = new WeakMap<FormField, string>();
+  /**
+   * A value read from the form field that has focus, changed since it was committed (or never
+   * committed: HubSpot puts an input in place of the value being edited). Never before the
+   * first report: a field focused as the page loads does not keep the deal from the sidebar.
+   */
+  const typingIn = (valuesFrom: Element[]) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return !!last && !!active && isFormField(active) && committed.get(active) !== active.value && valuesFrom.includes(active);
+  };
+
   // A committed edit of a field shown as an input (blur, Enter): no mutation, only a
   // `change` event. Read for it when it comes from what was read (or from anywhere
   // while some field is still missing).
   const listening = new AbortController();
   const onChange = (e: Event) => {
+    const field = e.composedPath()[0] as Element;
+    if (isFormField(field)) committed.set(field, field.value);
     if (!footprint || e.composedPath().some((n) => footprint!.readFrom.has(n as Node))) schedule();
   };
   const listenForChanges = (target: Document | ShadowRoot) =>
@@ -219,6 +239,11 @@ export function watchDeal(
       pacing.readEnded('unchanged', Date.now());
       return;
     }
+    // Typed, not yet committed: read again at its `change` (which also schedules a read).
+    if (typingIn(valuesFrom)) {
+      pacing.readEnded('unchanged', Date.now());
+      return;
+    }
     // Read from a record open for editing: the form, not the record (a blank input is no
     // field cleared). Nothing is reported until it is saved; the whole page is watched
     // meanwhile, as what was read from is gone. Asked only of a read that would report.
@@ -229,6 +254,7 @@ export function watchDeal(
     }
     pacing.readEnded('changed', Date.now());
     last = signature;
+    for (const el of valuesFrom) if (isFormField(el)) committed.set(el, el.value);
     return { ...fields, readAt: new Date().toISOString() };
   };
 

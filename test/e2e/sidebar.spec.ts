@@ -414,14 +414,24 @@ test('an edit typed into a form field (Dynamics 365) reaches the sidebar once co
   const page = await app.open(DYNAMICS);
   const aside = await sidebarShowing(page, app.extensionId, 'Fabrikam — 500 Seats');
   await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
-  // Dynamics shows its fields as inputs: typing changes the input's value, no DOM
+  // Dynamics shows its fields as inputs: typing changes the input's value (and, as React
+  // mirrors it, its value attribute: a mutation the reader sees)
   const field = page.getByRole('textbox', { name: 'Date of Est. Close Date' });
-  await field.fill('30/06/2027');
+  await field.fill('');
+  await field.pressSequentially('30/06/2027', { delay: 30 });
+  expect(await field.getAttribute('value'), 'the fixture mirrors keystrokes into the attribute').toBe('30/06/2027');
   // the edit is not committed until the field is left (longer than the reader's 2 s check of form values)
   await page.waitForTimeout(2_500);
   await expect(aside.getByLabel('Close date')).toHaveText('31/03/2027');
   await field.press('Tab');
   await expect(aside.getByLabel('Close date')).toHaveText('30/06/2027', { timeout: 2_000 });
+  // committed with Enter, the field keeping focus
+  await field.fill('15/07/2027');
+  await page.waitForTimeout(1_000);
+  await expect(aside.getByLabel('Close date')).toHaveText('30/06/2027');
+  await field.press('Enter');
+  await expect(field).toBeFocused();
+  await expect(aside.getByLabel('Close date')).toHaveText('15/07/2027', { timeout: 2_000 });
 });
 
 test("a value the CRM's own script sets in a form field, with no event and no DOM change, reaches the sidebar", async () => {

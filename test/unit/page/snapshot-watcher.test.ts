@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { scopeOf, shadowSearch, textOf } from '../../../lib/crm/dom';
+import { fieldText, scopeOf, shadowSearch, textOf } from '../../../lib/crm/dom';
 import type { CrmAdapter, DealAddress, DealSnapshot } from '../../../lib/crm/types';
 import type { SnapshotWatcher } from '../../../entrypoints/crm-reader/snapshot-watcher';
 
@@ -144,5 +144,89 @@ describe('snapshot watcher: a record open for editing', () => {
     await vi.waitFor(() => expect(allowances.length).toBeGreaterThan(readsBefore));
     expect(editingAllowances).toHaveLength(1);
     expect(reports).toHaveLength(1);
+  });
+});
+
+describe('snapshot watcher: a form field being typed in', () => {
+  /** A record whose next step is an input (as Dynamics shows its fields, or HubSpot a property being edited). */
+  function formPage() {
+    const { document, MutationObserver, Event } = parseHTML(
+      '<html><body><main id="record"><h1 class="name">Acme renewal</h1><input class="next" value="Send the MAP"></main></body></html>',
+    );
+    vi.stubGlobal('document', document);
+    vi.stubGlobal('MutationObserver', MutationObserver);
+    vi.stubGlobal('location', { href: 'https://contoso.crm4.dynamics.com/main.aspx' });
+    let focused: Element | null = null;
+    // linkedom keeps no focus: the test says which element has it
+    Object.defineProperty(document, 'activeElement', { get: () => focused, configurable: true });
+    return { doc: document as unknown as Document, Event, focus: (el: Element | null) => (focused = el) };
+  }
+  const formAdapter = {
+    isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
+    isRecordBeingEdited: () => false,
+    readDeal: (doc: Document, a: DealAddress, url: URL) => ({
+      crm: a.crm,
+      recordId: a.recordId,
+      host: url.host,
+      url: url.href,
+      name: textOf(doc.querySelector('.name')),
+      nextStep: { text: fieldText(doc.querySelector('.next')) },
+    }),
+  } as unknown as CrmAdapter;
+  /** Typing as React does it: the value, mirrored into the attribute (a mutation). */
+  const type = (input: HTMLInputElement, text: string) => {
+    input.value = text;
+    input.setAttribute('value', text);
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 150));
+
+  it('is reported once committed (its change event), not keystroke by keystroke', async () => {
+    const { doc, Event, focus } = formPage();
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(formAdapter, address, (s) => reports.push(s));
+    expect(reports.map((r) => r.nextStep?.text)).toEqual(['Send the MAP']);
+    const input = doc.querySelector<HTMLInputElement>('.next')!;
+    focus(input);
+    type(input, 'Send the MAP v');
+    await settle();
+    type(input, 'Send the MAP v2');
+    await settle();
+    expect(reports).toHaveLength(1);
+    input.dispatchEvent(new Event('change', { bubbles: true })); // Enter: committed, still focused
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]!.nextStep?.text).toBe('Send the MAP v2');
+  });
+
+  it('an input put in place of the value (HubSpot) is held until committed, though never reported itself', async () => {
+    const { doc, Event, focus } = formPage();
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(formAdapter, address, (s) => reports.push(s));
+    const editor = doc.createElement('input') as HTMLInputElement;
+    editor.className = 'next';
+    editor.value = 'Send the MAP';
+    doc.querySelector('.next')!.replaceWith(editor);
+    focus(editor);
+    type(editor, 'Pricing call');
+    await settle();
+    expect(reports).toHaveLength(1);
+    editor.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]!.nextStep?.text).toBe('Pricing call');
+  });
+
+  it('a field focused as the page loads does not keep the deal from being reported; a field not read does not hold it', async () => {
+    const { doc, focus } = formPage();
+    const input = doc.querySelector<HTMLInputElement>('.next')!;
+    focus(input);
+    type(input, 'Typed before the first read');
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(formAdapter, address, (s) => reports.push(s));
+    expect(reports.map((r) => r.nextStep?.text)).toEqual(['Typed before the first read']);
+    // typing in a search box elsewhere on the page
+    const search = doc.createElement('input');
+    doc.body.append(search);
+    focus(search);
+    doc.querySelector('.name')!.textContent = 'Acme renewal (2 years)';
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
   });
 });
