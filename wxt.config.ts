@@ -5,7 +5,7 @@ import { CRM_MATCHES } from './lib/crm/match-patterns';
 import { TOGGLE_SIDEBAR_COMMAND } from './lib/shortcuts';
 import { popupModulesAfterRequest } from './scripts/vite-popup-modules-after-request';
 import { EAGER_COMPILED, eagerCompileHint } from './scripts/vite-compile-hints';
-import { bareUnlistedEntry } from './scripts/vite-bare-unlisted-entry';
+import { assertNoRuntimePlugins, bareUnlistedEntry } from './scripts/vite-bare-unlisted-entry';
 
 const require = createRequire(import.meta.url);
 
@@ -15,6 +15,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [bareUnlistedEntry(), popupModulesAfterRequest(), eagerCompileHint(EAGER_COMPILED)] }),
   hooks: {
+    // The unlisted scripts' bare entry (scripts/vite-bare-unlisted-entry.ts) runs no WXT runtime plugin.
+    'build:before'(wxt) {
+      assertNoRuntimePlugins(wxt.config.plugins);
+    },
     // Content scripts run on every matching page and have a 25 KB budget; the
     // polyfill alone is ~10 KB. They send messages and answer with sendResponse
     // (synchronously), which Chrome MV3's and Firefox's native APIs do alike, so

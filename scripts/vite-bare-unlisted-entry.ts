@@ -36,5 +36,15 @@ export function bareUnlistedEntry(): Plugin {
 
 /** The entry module for the unlisted script at `inputPath` (its default export is `defineUnlistedScript(…)`). */
 export function bareEntryCode(inputPath: string): string {
-  return `import definition from ${JSON.stringify(inputPath)};\nexport default definition.main();\n`;
+  // as WXT's own resolver does (vite's normalizePath): forward slashes on Windows too
+  return `import definition from ${JSON.stringify(inputPath.replace(/\\/g, '/'))};\nexport default definition.main();\n`;
+}
+
+/**
+ * The bare entry does not run WXT runtime plugins (`plugins` in wxt.config.ts): none is
+ * registered, and a build with one must not silently leave it out.
+ */
+export function assertNoRuntimePlugins(plugins: readonly string[]): void {
+  if (plugins.length)
+    throw new Error(`WXT runtime plugins (${plugins.join(', ')}) are not run by scripts/vite-bare-unlisted-entry.ts: run them there, or drop the bare entry.`);
 }

@@ -103,34 +103,51 @@ export function watchDeal(
     }
   });
   /**
-   * Form fields' values as last committed (their `change` event) or reported. A field being
-   * typed in is read once committed, not keystroke by keystroke: React-built CRMs (Dynamics,
-   * HubSpot) mirror every keystroke into the `value` attribute, a mutation like any other.
+   * Form fields' values as they were when focused, or as committed since (their `change`
+   * event). A field being typed in is read once committed, not keystroke by keystroke:
+   * React-built CRMs (Dynamics, HubSpot) mirror every keystroke into the `value` attribute,
+   * a mutation like any other.
    */
-  const committed = new WeakMap<FormField, string>();
+  const settled = new WeakMap<Element, string>();
   /**
-   * A value read from the form field that has focus, changed since it was committed (or never
-   * committed: HubSpot puts an input in place of the value being edited). Never before the
-   * first report: a field focused as the page loads does not keep the deal from the sidebar.
+   * A value read from the form field that has focus, changed since it was focused or
+   * committed. Never before the first report: the deal is shown whatever is being typed.
    */
   const typingIn = (valuesFrom: Element[]) => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return !!last && !!active && isFormField(active) && committed.get(active) !== active.value && valuesFrom.includes(active);
+    // only form fields are ever settled
+    const was = active ? settled.get(active) : undefined;
+    return !!last && was !== undefined && was !== (active as FormField).value && valuesFrom.includes(active!);
   };
+  /** A read held for typing: read again when focus leaves the field, whatever else happens. */
+  let heldForTyping = false;
 
   // A committed edit of a field shown as an input (blur, Enter): no mutation, only a
   // `change` event. Read for it when it comes from what was read (or from anywhere
   // while some field is still missing).
   const listening = new AbortController();
-  const onChange = (e: Event) => {
+  const settle = (e: Event) => {
     const field = e.composedPath()[0] as Element;
-    if (isFormField(field)) committed.set(field, field.value);
+    if (isFormField(field)) settled.set(field, field.value);
+  };
+  const onChange = (e: Event) => {
+    settle(e);
     if (!footprint || e.composedPath().some((n) => footprint!.readFrom.has(n as Node))) schedule();
   };
-  const listenForChanges = (target: Document | ShadowRoot) =>
-    target.addEventListener('change', onChange, { capture: true, signal: listening.signal });
+  const listenerOptions = { capture: true, signal: listening.signal };
+  const listenForChanges = (target: Document | ShadowRoot) => target.addEventListener('change', onChange, listenerOptions);
   listenForChanges(document);
+  // focus events cross shadow boundaries: the document hears them all
+  document.addEventListener('focusin', settle, listenerOptions);
+  document.addEventListener(
+    'focusout',
+    () => {
+      if (heldForTyping) schedule();
+      heldForTyping = false;
+    },
+    listenerOptions,
+  );
 
   // A document observer does not see inside shadow roots, where CRMs' components
   // often keep field values: the open roots the adapter read through are observed
@@ -193,17 +210,6 @@ export function watchDeal(
     });
   };
 
-  /** The adapter's answer, its search for shadow roots unlimited: it asks after a read that was not cut short. */
-  const beingEdited = () => {
-    const allowance = shadowSearch.allowance;
-    shadowSearch.allowance = Infinity;
-    try {
-      return adapter.isRecordBeingEdited(document, address);
-    } finally {
-      shadowSearch.allowance = allowance;
-    }
-  };
-
   /** What to report, if anything: a read cut short, of a record not yet rendered, open for editing or unchanged, is none. */
   const readNow = (): DealSnapshot | undefined => {
     // Adapters never throw (defineCrm wraps each entry point): odd markup gives partial reads.
@@ -240,21 +246,22 @@ export function watchDeal(
       return;
     }
     // Typed, not yet committed: read again at its `change` (which also schedules a read).
-    if (typingIn(valuesFrom)) {
+    if ((heldForTyping = typingIn(valuesFrom))) {
       pacing.readEnded('unchanged', Date.now());
       return;
     }
     // Read from a record open for editing: the form, not the record (a blank input is no
     // field cleared). Nothing is reported until it is saved; the whole page is watched
     // meanwhile, as what was read from is gone. Asked only of a read that would report.
-    if (beingEdited()) {
+    if (adapter.isRecordBeingEdited(document, address)) {
       footprint = null;
       pacing.readEnded('unchanged', Date.now());
       return;
     }
+    // its search, within what is left of the read's allowance, cut short: warmed, then read again
+    if (shadowSearch.cutShort.size) return;
     pacing.readEnded('changed', Date.now());
     last = signature;
-    for (const el of valuesFrom) if (isFormField(el)) committed.set(el, el.value);
     return { ...fields, readAt: new Date().toISOString() };
   };
 

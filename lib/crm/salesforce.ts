@@ -20,7 +20,7 @@
  * until saved), nothing is reported (`editing`).
  */
 import type { DealAddress } from './types';
-import { cssEscape, defineCrm, isHidden, pageBody, pageTitle, scopeOf, textOf, type FieldReaders, type Scope } from './dom';
+import { cssEscape, defineCrm, firstVisible, isHidden, pageBody, pageTitle, scopeOf, textOf, type FieldReaders, type Scope } from './dom';
 
 const ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 
@@ -74,11 +74,12 @@ const FORMATTED = 'text,number,date-time,rich-text,name,url,email,phone'.replace
 const SKIP = '.slds-assistive-text,.assistiveText,button,lightning-helptext,.test-id__field-label';
 const NAME_FIELD = '[data-target-selection-name="sfdc:RecordField.Opportunity.Name"]';
 /**
- * A field being edited: Lightning's inline edit turns every field of the layout into an
- * input at once (under a docked Cancel/Save footer) until saved. A view-mode checkbox
- * field is a disabled checkbox.
+ * The record open for editing: Lightning's inline edit turns every field of the layout into
+ * an input at once, under a docked footer with Cancel and Save (`SaveEdit`), until saved.
+ * A view-mode checkbox field is a disabled checkbox.
  */
-const CONTROL = ':is(input:not([type=hidden],[type=checkbox],[type=radio]),textarea,select):not([disabled],[readonly])';
+const CONTROL = ':is(input:not([type=hidden],[type=checkbox]),textarea,select):not([disabled],[readonly])';
+const SAVE_EDIT = 'button[name="SaveEdit"]';
 const FIELDS = Object.keys(LABELS) as Field[];
 
 /** The active page host: classes `active` + `lafPageHost`/`windowViewMode-*`; the last visible one. */
@@ -211,18 +212,27 @@ export const salesforce = defineCrm({
     if (isClassic(body)) return true;
     return !betweenPages(doc) && !!body && scopeOf(body).queryAll(NAME_FIELD).some((el) => !isHidden(el));
   },
-  editing(doc, address) {
+  editing(doc) {
     // Lightning's: Classic's inline edit opens one cell at a time, in a box of its own.
-    // Only the fields Dealside reads count: a form elsewhere on the record page (the
-    // activity composer's "Log a Call", a quick action) is no edit of the record.
-    const host = activePageHost(doc);
+    // Both signs are required, and a field counts only when none of its containers shows a
+    // value: a form beside the record (a quick action updating it, the activity composer)
+    // has inputs for its fields, and a Save button of its own, while the record shows them.
+    // Containers are looked in as a read does (in order, shadow roots only past the light
+    // DOM's), and for the footer only once a field is an input.
+    // (A host showing another record is not read at all: whether it is being edited does not matter.)
     const body = pageBody(doc);
-    const root = host ?? (isClassic(body) ? null : body);
-    if (!root || (host && hostShows(host, address) === 'other')) return false;
+    const root = activePageHost(doc) ?? (isClassic(body) ? null : body);
+    if (!root) return false;
     const scope = scopeOf(root);
-    return FIELDS.some((f) => {
-      for (const c of fieldContainers(scope, f)) if (!isHidden(c) && scopeOf(c).query(CONTROL)) return true;
-      return false;
-    });
+    const asInput = (f: Field) => {
+      let input = false;
+      for (const c of fieldContainers(scope, f)) {
+        if (isHidden(c)) continue;
+        if (firstVisible(c, CONTROL)) input = true;
+        else if (valueIn(c)) return false;
+      }
+      return input;
+    };
+    return FIELDS.some(asInput) && !!firstVisible(root, SAVE_EDIT);
   },
 });

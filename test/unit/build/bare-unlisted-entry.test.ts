@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bareEntryCode, bareUnlistedEntry } from '../../../scripts/vite-bare-unlisted-entry';
+import { assertNoRuntimePlugins, bareEntryCode, bareUnlistedEntry } from '../../../scripts/vite-bare-unlisted-entry';
 
 type Hook = (id: string) => string | undefined;
 
@@ -16,6 +16,15 @@ describe("unlisted scripts start from a bare entry, not WXT's wrapper", () => {
     expect(resolveId('virtual:wxt-background-entrypoint?/repo/entrypoints/background.ts')).toBeUndefined();
     expect(resolveId('/repo/lib/crm/dom.ts')).toBeUndefined();
     expect(load('/repo/lib/crm/dom.ts')).toBeUndefined();
+  });
+
+  it('a path written with backslashes (Windows) is imported with forward slashes', () => {
+    expect(bareEntryCode('C:\\repo\\entrypoints\\crm-watch.ts')).toContain('import definition from "C:/repo/entrypoints/crm-watch.ts";');
+  });
+
+  it('a build with a WXT runtime plugin fails: the bare entry would not run it', () => {
+    expect(() => assertNoRuntimePlugins([])).not.toThrow();
+    expect(() => assertNoRuntimePlugins(['wxt-module-analytics/client-plugin'])).toThrow(/analytics.*not run/);
   });
 
   it('the entry runs the script once and exports what main() returns', async () => {

@@ -286,14 +286,17 @@ describe('Salesforce Lightning: a record open for editing', () => {
   const ACME = new URL('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view');
   const sf = ADAPTERS.find((a) => a.id === 'salesforce')!;
   const address = parseDealAddress(ACME)!;
+  const FOOTER = '<div class="slds-docked-form-footer"><button name="CancelEdit">Cancel</button><button name="SaveEdit">Save</button></div>';
 
   /** A layout item of the active record shown as Lightning's edit mode shows it: a labelled input. */
-  function asInput(doc: Document, field: string, attrs = 'type="text"'): Element {
+  function asInput(doc: Document, field: string, control = '<input type="text">'): Element {
     const active = doc.querySelector('.lafPageHost.active')!;
     const item = deepQuery(active, `[data-target-selection-name="sfdc:RecordField.Opportunity.${field}"]`)!;
-    item.innerHTML = `<lightning-input class="slds-form-element"><label class="slds-form-element__label">${field}</label><input ${attrs}></lightning-input>`;
+    item.innerHTML = `<lightning-input class="slds-form-element"><label class="slds-form-element__label">${field}</label>${control}</lightning-input>`;
     return item;
   }
+  /** The docked Cancel/Save footer of Lightning's edit mode, in the active record's host. */
+  const withFooter = (doc: Document) => doc.querySelector('.lafPageHost.active')!.insertAdjacentHTML('beforeend', FOOTER);
 
   it('the record as served is not being edited; nor is any other CRM fixture', () => {
     for (const entry of manifest.filter((e) => e.deal !== false)) {
@@ -302,43 +305,76 @@ describe('Salesforce Lightning: a record open for editing', () => {
     }
   });
 
-  it('a field shown as an enabled input, in the light DOM or in a section\'s shadow root, is the record open for editing', () => {
+  it("a field shown as an enabled input (light DOM or a section's shadow root), under the Save footer, is the record open for editing", () => {
     const light = load('salesforce-lightning-opportunity.html');
     asInput(light, 'Amount');
+    withFooter(light);
     expect(sf.isRecordBeingEdited(light, address)).toBe(true);
     const shadow = load('salesforce-lightning-opportunity.html');
     const item = asInput(shadow, 'NextStep');
     expect(item.getRootNode()).not.toBe(shadow); // the fixture keeps Next Step in a section's shadow root
+    withFooter(shadow);
     expect(sf.isRecordBeingEdited(shadow, address)).toBe(true);
     const textarea = load('salesforce-lightning-opportunity.html');
-    asInput(textarea, 'NextStep').querySelector('input')!.replaceWith(textarea.createElement('textarea'));
+    asInput(textarea, 'NextStep', '<textarea></textarea>');
+    withFooter(textarea);
     expect(sf.isRecordBeingEdited(textarea, address)).toBe(true);
   });
 
-  it("forms beside the record's fields are no edit of it: the activity composer, a quick action, a footer's Save alone", () => {
+  it('either sign alone is no edit: an input without the footer, the footer without an input', () => {
+    const input = load('salesforce-lightning-opportunity.html');
+    asInput(input, 'Amount');
+    expect(sf.isRecordBeingEdited(input, address)).toBe(false);
+    const footer = load('salesforce-lightning-opportunity.html');
+    withFooter(footer);
+    expect(sf.isRecordBeingEdited(footer, address)).toBe(false);
+    // nor a footer kept hidden
+    const hidden = load('salesforce-lightning-opportunity.html');
+    asInput(hidden, 'Amount');
+    withFooter(hidden);
+    hidden.querySelector('.slds-docked-form-footer')!.setAttribute('hidden', '');
+    expect(sf.isRecordBeingEdited(hidden, address)).toBe(false);
+  });
+
+  it("forms beside the record's fields are no edit of it: the activity composer's Log a Call, an Update Opportunity quick action", () => {
     const doc = load('salesforce-lightning-opportunity.html');
     const active = doc.querySelector('.lafPageHost.active')!;
     // "Log a Call" laid out from the Task's own layout, open in the activity tab
     active.insertAdjacentHTML(
       'beforeend',
       '<div class="forceActivityComposer"><records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Task.Subject"><input type="text"></records-record-layout-item>' +
-        '<records-record-layout-item field-label="Comments"><textarea></textarea></records-record-layout-item><button name="SaveEdit">Save</button></div>',
+        `<records-record-layout-item field-label="Comments"><textarea></textarea></records-record-layout-item>${FOOTER}</div>`,
+    );
+    // a quick action updating the opportunity itself: its fields, as inputs, after the record's own
+    active.insertAdjacentHTML(
+      'beforeend',
+      '<div class="quickActionForm"><records-record-layout-item field-label="Stage" data-target-selection-name="sfdc:RecordField.Opportunity.StageName"><select><option>Closed Won</option></select></records-record-layout-item>' +
+        `<records-record-layout-item field-label="Next Step" data-target-selection-name="sfdc:RecordField.Opportunity.NextStep"><input type="text"></records-record-layout-item>${FOOTER}</div>`,
     );
     expect(sf.isRecordBeingEdited(doc, address)).toBe(false);
-    expect(readEnriched(sf, doc, address, ACME).nextStep?.text).toBe('Send mutual action plan draft by 12/15/2026');
+    expect(readEnriched(sf, doc, address, ACME)).toMatchObject({ stage: 'Negotiation/Review', nextStep: { text: 'Send mutual action plan draft by 12/15/2026' } });
   });
 
-  it('controls that are no edit: a view-mode checkbox, a disabled or read-only input, a hidden one, one in a hidden host', () => {
-    for (const attrs of ['type="checkbox" disabled', 'type="checkbox"', 'type="text" disabled', 'type="text" readonly', 'type="hidden"']) {
+  it('controls that are no edit: a view-mode checkbox, a disabled, read-only or hidden input, one the field hides, one in a hidden host', () => {
+    for (const control of [
+      '<input type="checkbox" disabled>',
+      '<input type="checkbox">',
+      '<input type="text" disabled>',
+      '<input type="text" readonly>',
+      '<input type="hidden">',
+      '<input type="text" hidden>',
+      '<div style="display:none"><input type="text"></div>',
+    ]) {
       const doc = load('salesforce-lightning-opportunity.html');
-      asInput(doc, 'Amount', attrs);
-      expect(sf.isRecordBeingEdited(doc, address), attrs).toBe(false);
+      asInput(doc, 'Amount', control);
+      withFooter(doc);
+      expect(sf.isRecordBeingEdited(doc, address), control).toBe(false);
     }
     // a record visited earlier, kept hidden, left in edit mode
     const stale = load('salesforce-lightning-opportunity.html');
     const globex = stale.querySelector('.lafPageHost[data-record-id="0065g00000GlobexAA"]')!;
-    const item = globex.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Amount"]')!;
-    item.innerHTML = '<input type="text">';
+    globex.querySelector('[data-target-selection-name="sfdc:RecordField.Opportunity.Amount"]')!.innerHTML = '<input type="text">';
+    globex.insertAdjacentHTML('beforeend', FOOTER);
     expect(sf.isRecordBeingEdited(stale, address)).toBe(false);
   });
 

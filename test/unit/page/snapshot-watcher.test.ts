@@ -123,9 +123,9 @@ describe('snapshot watcher: a record open for editing', () => {
     await vi.waitFor(() => expect(allowances.length).toBeGreaterThan(readsBefore)); // read, and held
     await new Promise((r) => setTimeout(r, 100));
     expect(reports).toHaveLength(1);
-    // asked with the search unlimited, whatever the read's allowance was
+    // asked within the read's own allowance: its search is no larger than the read's
     expect(editingAllowances.length).toBeGreaterThanOrEqual(2);
-    expect(editingAllowances.every((a) => a === Infinity)).toBe(true);
+    expect(editingAllowances.every((a) => a <= SHADOW_SEARCH_ALLOWANCE)).toBe(true);
     // Saved: the fields show their values again, one of them changed
     form.remove();
     doc.querySelector('.name')!.textContent = 'Acme renewal (2 years)';
@@ -157,9 +157,14 @@ describe('snapshot watcher: a form field being typed in', () => {
     vi.stubGlobal('MutationObserver', MutationObserver);
     vi.stubGlobal('location', { href: 'https://contoso.crm4.dynamics.com/main.aspx' });
     let focused: Element | null = null;
-    // linkedom keeps no focus: the test says which element has it
+    // linkedom keeps no focus: the test says which element has it, and fires what a browser would
     Object.defineProperty(document, 'activeElement', { get: () => focused, configurable: true });
-    return { doc: document as unknown as Document, Event, focus: (el: Element | null) => (focused = el) };
+    const focus = (el: Element | null) => {
+      focused?.dispatchEvent(new Event('focusout', { bubbles: true }));
+      focused = el;
+      el?.dispatchEvent(new Event('focusin', { bubbles: true }));
+    };
+    return { doc: document as unknown as Document, Event, focus };
   }
   const formAdapter = {
     isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
@@ -212,6 +217,20 @@ describe('snapshot watcher: a form field being typed in', () => {
     editor.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(reports).toHaveLength(2));
     expect(reports[1]!.nextStep?.text).toBe('Pricing call');
+  });
+
+  it('a value set by the CRM while the field has focus is held until focus leaves it, change event or not', async () => {
+    const { doc, focus } = formPage();
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(formAdapter, address, (s) => reports.push(s));
+    const input = doc.querySelector<HTMLInputElement>('.next')!;
+    focus(input);
+    type(input, 'Send the MAP (saved)'); // the CRM's own script, as a save recalculates it
+    await settle();
+    expect(reports).toHaveLength(1);
+    focus(doc.body); // clicked away: no change event (the user typed nothing)
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]!.nextStep?.text).toBe('Send the MAP (saved)');
   });
 
   it('a field focused as the page loads does not keep the deal from being reported; a field not read does not hold it', async () => {
