@@ -245,7 +245,7 @@ export function watchDeal(
       pacing.readEnded('unchanged', Date.now());
       return;
     }
-    // Typed, not yet committed: read again at its `change` (which also schedules a read).
+    // Typed, not yet committed: read again at its `change`, or when focus leaves the field.
     if ((heldForTyping = typingIn(valuesFrom))) {
       pacing.readEnded('unchanged', Date.now());
       return;
