@@ -15,7 +15,7 @@ const BARE_ENTRY = '\0dealside-bare-unlisted-entry?';
  * Why: the wrapper's other work is dead weight in a build. It runs the WXT runtime
  * plugins (this project registers none: an empty function) and logs a crash on start-up
  * through a logger that prints nothing in production — but its code and messages are
- * still shipped: 546 B of `crm-reader.js` and as much of `crm-watch.js`, on a 25 KB
+ * still shipped: 511 B of `crm-reader.js` and 491 B of `crm-watch.js`, on a 25 KB
  * budget for the pair, and bytes every CRM page parses. The scripts' own errors still
  * reach the console as uncaught errors.
  */

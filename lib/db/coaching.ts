@@ -66,17 +66,9 @@ export async function getNextStep(db: DB, dealKey: string): Promise<NextStep | n
   return validOrNull(nextStepSchema, await db.get('nextSteps', dealKey), 'next step');
 }
 
-/** Write a deal's next step and its pipeline summary (lib/db/pipeline.ts), atomically. */
-export async function putNextStep(db: DB, step: NextStep): Promise<void> {
-  const tx = db.transaction(PIPELINE_STORES, 'readwrite');
-  await tx.objectStore('nextSteps').put(step);
-  await refreshPipelineEntry(pipelineStoresOf(tx), step.dealKey, { step }, step.updatedAt);
-  await tx.done;
-}
-
 /**
- * Read a deal's next step, change it and write it back with its pipeline summary, in one
- * transaction: a page's report (a new CRM step, or its field shown blank) cannot land
+ * Read a deal's next step, change it and write it back with its pipeline summary
+ * (lib/db/pipeline.ts), in one transaction: a page's report (a new CRM step, or its field shown blank) cannot land
  * between the read and the write and be undone by it. `change` may throw to write nothing.
  */
 export async function changeNextStep(db: DB, dealKey: string, change: (existing: NextStep | null) => NextStep): Promise<NextStep> {

@@ -1,7 +1,7 @@
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { getDeal } from '../../../lib/db/deals';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
-import { getNextStep, putNextStep } from '../../../lib/db/coaching';
+import { changeNextStep, getNextStep } from '../../../lib/db/coaching';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
 import { buildScorecard, isOpenStage } from '../../../lib/scorecard/rollup';
@@ -55,12 +55,12 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
     expect((await db.get('pipeline', key))?.step).toBeUndefined();
 
     const merged = mergeCrmNextStep(null, { text: 'Send pricing', date: { iso: '2026-11-02' } }, key, '2026-10-28T12:00:01.000Z')!;
-    await putNextStep(db, merged);
+    await changeNextStep(db, key, () => merged);
     await expectInStep(key);
 
-    await putNextStep(db, setSidebarNextStep(merged, 'Book the demo', undefined, key, '2026-10-29T09:00:00.000Z'));
+    await changeNextStep(db, key, () => setSidebarNextStep(merged, 'Book the demo', undefined, key, '2026-10-29T09:00:00.000Z'));
     await expectInStep(key);
-    await putNextStep(db, markNextStepDone((await getNextStep(db, key))!, '2026-10-29T10:00:00.000Z'));
+    await changeNextStep(db, key, (existing) => markNextStepDone(existing!, '2026-10-29T10:00:00.000Z'));
     await expectInStep(key);
 
     // seen again, new stage and owner: rep, stage, last seen follow; the next step stays
@@ -104,7 +104,7 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
 
   it('a next step for a deal not seen yet has no summary until the deal is seen', async () => {
     const key = 'salesforce:006B';
-    await putNextStep(db, setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
+    await changeNextStep(db, key, () => setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
     expect(await db.get('pipeline', key)).toBeUndefined();
     await recordSnapshot(db, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
     await expectInStep(key);
@@ -148,7 +148,7 @@ describe('reading the week from the pipeline gives the card the full records giv
         const changed = j === 4 ? '2026-10-01T12:00:00.000Z' : '2026-10-27T12:00:00.000Z'; // stale when dated ahead
         let step = setSidebarNextStep(null, `Step ${id}`, due, key, changed);
         if (j === 5) step = markNextStepDone(step, '2026-10-28T12:00:00.000Z');
-        await putNextStep(db, step);
+        await changeNextStep(db, key, () => step);
       }
     }
     await db.put('settings', { user: { name: 'M', role: 'manager' }, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');

@@ -4,7 +4,7 @@
  */
 import type { DB } from '../../../lib/db/open';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
-import { addCommitment, addNoteClearingDraft, addScore, putDraft, putNextStep, resolveCommitmentRecord } from '../../../lib/db/coaching';
+import { addCommitment, addNoteClearingDraft, addScore, changeNextStep, putDraft, resolveCommitmentRecord } from '../../../lib/db/coaching';
 import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { patchSettings } from '../../../lib/db/settings';
 import type { CallReview, Commitment, DealSnapshotData, Note, Score } from '../../../lib/model';
@@ -95,7 +95,7 @@ export const completedReview = (extra: Partial<CallReview> = {}): CallReview => 
 export async function fillThroughApp(db: DB): Promise<void> {
   await recordSnapshot(db, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
   await recordSnapshot(db, snapshot('0065g00000GlobxQAA', 'Lee Park', { stage: 'Discovery' }), WRITTEN_AT);
-  await putNextStep(db, { dealKey: ACME, text: 'Send the MAP', due: '2026-11-03', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT });
+  await changeNextStep(db, ACME, () => ({ dealKey: ACME, text: 'Send the MAP', due: '2026-11-03', source: 'sidebar', textChangedAt: WRITTEN_AT, updatedAt: WRITTEN_AT }));
   await addCommitment(db, commitment('c1', '2026-10-27'));
   await addCommitment(db, commitment('c2', '2026-11-04'));
   await addCommitment(db, commitment('c3', '2026-10-29', { dealKey: GLOBEX, repId: LEE }));
