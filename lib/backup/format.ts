@@ -31,6 +31,7 @@ import {
   type Settings,
 } from '../model';
 import { MAX_CRM_SITES } from '../crm/crm-sites';
+import { isOrglessSalesforceKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /** Bump when a reader of the old format could misread the new one; older Dealsides then refuse it clearly. */
@@ -300,6 +301,7 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
  * see `restoredSettings`.
  */
 export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now: Date): RestorePlan {
+  const { stores } = backup;
   const alreadyPresent = zeroCounts();
   const invalid = zeroCounts();
   const add = {} as Record<RecordStore, unknown[]>;
@@ -312,7 +314,7 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
     return dealKey !== undefined && (latestNoteMs.get(dealKey) ?? -Infinity) >= Date.parse(draft.updatedAt);
   };
   for (const store of RECORD_STORES) {
-    const planned = planStore(store, backup.stores[store], {
+    const planned = planStore(store, stores[store], {
       existing: existing[store],
       latestMs,
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
@@ -327,8 +329,8 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   }
   let settings: Settings | null = null;
   let settingsRestore: SettingsRestore | undefined;
-  if (backup.stores.settings !== null) {
-    const parsed = settingsSchema.safeParse(backup.stores.settings);
+  if (stores.settings !== null) {
+    const parsed = settingsSchema.safeParse(stores.settings);
     if (!parsed.success) invalid.settings = 1;
     else {
       const { settings: next, ...outcome } = restoredSettings(existing.settings, parsed.data);
@@ -343,6 +345,40 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
     invalid,
     ...(settingsRestore ? { settings: settingsRestore } : {}),
   };
+}
+
+/** The stores whose records name a deal in their `dealKey`. */
+const DEAL_KEY_STORES = ['nextSteps', 'commitments', 'scores', 'notes', 'callReviews'] as const;
+
+/**
+ * A backup written before Salesforce keys named the org (database v6 and
+ * earlier) re-keyed as migration v7 re-keys a database (a restore does this
+ * first, before anything is compared with what is stored): each deal from the host
+ * it was read on, and every record naming it with it. A record whose deal is
+ * not in the file takes the key of the one deal stored here with its id, if
+ * there is exactly one. Anything else stays as written (and is checked as usual).
+ */
+export function withSalesforceOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<string>): BackupEnvelope {
+  const { stores } = backup;
+  const keys = orgKeysOfDeals(stores.deals);
+  const dealKeyOfDraft = (draft: unknown) => {
+    const key = (draft as { key?: unknown } | null)?.key;
+    return typeof key === 'string' ? noteDraftDealKey(key) : undefined;
+  };
+  const named = [
+    ...DEAL_KEY_STORES.flatMap((store) => stores[store].map((r) => (r as { dealKey?: unknown } | null)?.dealKey)),
+    ...stores.drafts.map(dealKeyOfDraft),
+  ];
+  const orgless = new Set(named.filter((k): k is string => isOrglessSalesforceKey(k) && !keys.has(k)));
+  for (const [old, next] of orgKeysOfStoredDeals(orgless, storedDealKeys)) keys.set(old, next);
+  if (keys.size === 0) return backup;
+  const rekeyed = { ...stores, deals: stores.deals.map((r) => withRekeyedField(r, 'key', keys)) };
+  for (const store of DEAL_KEY_STORES) rekeyed[store] = stores[store].map((r) => withRekeyedField(r, 'dealKey', keys));
+  rekeyed.drafts = stores.drafts.map((d) => {
+    const key = (d as { key?: unknown } | null)?.key;
+    return typeof key === 'string' && rekeyedDraftKey(key, keys) !== key ? { ...(d as object), key: rekeyedDraftKey(key, keys) } : d;
+  });
+  return { ...backup, stores: rekeyed };
 }
 
 export function reportOf(plan: RestorePlan): RestoreReport {

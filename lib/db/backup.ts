@@ -26,6 +26,7 @@ import {
   RECORD_STORES,
   dealKeysTouched,
   planRestore,
+  withSalesforceOrgKeys,
   reportOf,
   type Backup,
   type BackupEnvelope,
@@ -90,7 +91,8 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const tx = openRestore(db);
   try {
-    const plan = planRestore(backup, await existingKeysOf(tx, backup), now);
+    const rekeyed = withSalesforceOrgKeys(backup, await tx.objectStore('deals').getAllKeys());
+    const plan = planRestore(rekeyed, await existingKeysOf(tx, rekeyed), now);
     await addPlanned(tx, plan);
     await rebuildDerived(tx, { now, timeZone });
     await tx.done;

@@ -8,6 +8,7 @@ import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
 import { dealsSeenSince } from '../scorecard/week';
+import { orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -114,6 +115,51 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     };
     for (const week of repWeeksOfRecords(records, userTimeZone())) await tx.objectStore('repWeeks').put(week);
     db.deleteObjectStore('scoreDays');
+  },
+
+  // v7 — Salesforce deal keys name the org (`salesforce:{org}/{id}`, lib/model/common.ts
+  // `dealKeyOf`): a sandbox keeps its production org's record ids. Each valid deal with a
+  // key from before takes its org from the host it was read on, and every record naming it
+  // follows: next step, commitments, scores, notes, call reviews, its note draft, and the
+  // derived pipeline rows. Records of a deal that failed its schema keep their key.
+  async (_db, tx) => {
+    const keys = orgKeysOfDeals(await tx.objectStore('deals').getAll());
+    if (keys.size === 0) return;
+    // stores keyed by the deal key: the record moves to its new key
+    for (const [name, field] of [['deals', 'key'], ['nextSteps', 'dealKey'], ['pipeline', 'dealKey']] as const) {
+      const store = tx.objectStore(name);
+      for (const [old, next] of keys) {
+        const record = await store.get(old);
+        if (!record) continue;
+        await store.put({ ...record, [field]: next } as never);
+        await store.delete(old);
+      }
+    }
+    // stores that name the deal in an indexed field
+    for (const name of ['commitments', 'scores', 'notes', 'callReviews'] as const) {
+      let cursor = await tx.objectStore(name).openCursor();
+      while (cursor) {
+        const next = withRekeyedField(cursor.value, 'dealKey', keys);
+        if (next !== cursor.value) await cursor.update(next);
+        cursor = await cursor.continue();
+      }
+    }
+    const drafts = tx.objectStore('drafts');
+    for (const draft of await drafts.getAll()) {
+      if (typeof draft.key !== 'string') continue;
+      const key = rekeyedDraftKey(draft.key, keys);
+      if (key === draft.key) continue;
+      await drafts.put({ ...draft, key });
+      await drafts.delete(draft.key);
+    }
+    let bucket = await tx.objectStore('repPipelines').openCursor();
+    while (bucket) {
+      const rows = Array.isArray(bucket.value?.rows) ? bucket.value.rows : [];
+      if (rows.some((row) => Array.isArray(row) && keys.has(row[0]))) {
+        await bucket.update({ ...bucket.value, rows: rows.map((row) => (Array.isArray(row) && keys.has(row[0]) ? [keys.get(row[0])!, ...row.slice(1)] : row)) as typeof rows });
+      }
+      bucket = await bucket.continue();
+    }
   },
 ];
 

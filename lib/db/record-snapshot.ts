@@ -44,7 +44,7 @@ export async function recordSnapshot(db: DB, raw: DealSnapshotData, nowIso: stri
     }
     // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
     const snapshot = dealSnapshotSchema.parse(enrichSnapshot(raw, dateOrderFor(settings, raw)));
-    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId);
+    const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId, snapshot.host);
     const { deal, changed } = await writeDealSnapshot({ ...stores, reps: tx.objectStore('reps') }, dealKey, snapshot, nowIso);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(dealKey), 'next step');
     const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, nowIso);

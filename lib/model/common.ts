@@ -18,15 +18,39 @@ export type Person = z.infer<typeof personSchema>;
 
 export const crmIdSchema = z.enum(['salesforce', 'hubspot', 'pipedrive', 'dynamics', 'zoho', 'custom']);
 
-/** `${crm}:${recordId}`: a deal's identity across the whole extension. */
+/** A deal's identity across the whole extension: see `dealKeyOf`. */
 export const dealKeySchema = z
   .string()
   .max(300)
   .regex(/^(salesforce|hubspot|pipedrive|dynamics|zoho|custom):[^\s]+$/, 'not a deal key');
 export type DealKey = z.infer<typeof dealKeySchema>;
 
-export function dealKeyOf(crm: string, recordId: string): DealKey {
-  return `${crm}:${recordId}`;
+/**
+ * `${crm}:${recordId}`; for Salesforce `salesforce:${org}/${recordId}`. A
+ * Salesforce id is unique within its org only in practice: a sandbox copied
+ * from production keeps the records' ids, so keyed by id alone a sandbox's
+ * test edits, notes and scores would land on the production deal. The other
+ * CRMs' record ids already carry their account (HubSpot's portal, Pipedrive's
+ * company, Zoho's org) or are GUIDs. `host`: the address's host, as reported.
+ * (Record ids never hold a `/`, so a Salesforce key without one is from
+ * before the org was part of it: migration v7 and restores re-key those.)
+ */
+export function dealKeyOf(crm: string, recordId: string, host: string): DealKey {
+  return crm === 'salesforce' ? `salesforce:${salesforceOrgOf(host)}/${recordId}` : `${crm}:${recordId}`;
+}
+
+/**
+ * The Salesforce org a host serves: its first label, the org's My Domain name.
+ * It is the same on Lightning (`acme.lightning.force.com`), Classic
+ * (`acme.my.salesforce.com`) and behind the `.mcas.ms` proxy, and names each
+ * sandbox apart (`acme--uat.sandbox.…`, or `acme--uat.…` on legacy domains).
+ * An old pod host (`na44.salesforce.com`) gives the pod: at worst one deal
+ * seen there and under its My Domain is two deals. A host that is an IP
+ * address or a single label (a site the user added) is taken whole, port aside.
+ */
+export function salesforceOrgOf(host: string): string {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return /^[\d.]+$/.test(name) || !name.includes('.') ? name : name.slice(0, name.indexOf('.'));
 }
 
 /** `${crm}:${owner name as the CRM shows it}` */

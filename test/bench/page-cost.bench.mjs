@@ -157,7 +157,7 @@ async function once(c, extension, { appendFrame = false, bare = false } = {}) {
     if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
     const { ms: scriptMs, cpuMs, scriptDurationMs } = await timer.read();
     // (after the measure) the sidebar read and showed this deal, or the figure is of nothing
-    if (sidebar) await waitFor(() => shownAt(sidebar, 'salesforce:0065g00000AcmeQAAS'), 5_000, `${c.name}: the sidebar showing the deal`);
+    if (sidebar) await waitFor(() => shownAt(sidebar, 'salesforce:acme/0065g00000AcmeQAAS'), 5_000, `${c.name}: the sidebar showing the deal`);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     if (elements < (c.minElements ?? 0)) throw new Error(`${c.name}: ${elements} elements, fewer than ${c.minElements}`);

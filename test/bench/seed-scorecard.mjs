@@ -41,7 +41,7 @@ export function generateScorecardData({ seed = 4, now = Date.now(), reps: repCou
     const mine = [];
     for (let j = 0; j < dealsPerRep; j++) {
       const recordId = `006BENCH${String(i).padStart(3, '0')}${String(j).padStart(3, '0')}`;
-      const key = `salesforce:${recordId}`;
+      const key = `salesforce:acme/${recordId}`;
       // most deals were looked at this month; some not for a while
       const lastSeen = now - (r() < 0.7 ? r() * 30 : 30 + r() * 60) * DAY;
       out.deals.push({

@@ -11,8 +11,8 @@ import { fieldsWatchScript } from '../support/fields-watch.mjs';
 
 const SHELL = 'test/fixtures/crm/salesforce-lightning-opportunity.html';
 const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
-const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
-const GLOBEX_KEY = 'salesforce:0065g00000GlobexAA';
+const ACME_KEY = 'salesforce:acme/0065g00000AcmeQAAS';
+const GLOBEX_KEY = 'salesforce:acme/0065g00000GlobexAA';
 
 async function setUp(b) {
   await routeFixture(b.context, 'https://acme.lightning.force.com/lightning/**', SHELL);

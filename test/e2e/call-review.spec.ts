@@ -85,7 +85,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await region.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '2' }).check();
     await region.getByRole('combobox', { name: 'Rep' }).fill('Sam Rep');
     await region.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery; tighten the next step.');
-    expect(dealKey).toBe('salesforce:0065g00000AcmeQAAS');
+    expect(dealKey).toBe('salesforce:acme/0065g00000AcmeQAAS');
     await region.getByRole('searchbox', { name: 'Deal (optional)' }).fill('Acme');
     await region.getByRole('list', { name: 'Deals found' }).getByRole('button').first().click();
     await expect(region.getByText(/^Deal:/)).toBeVisible();

@@ -17,7 +17,7 @@ export const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/
 export const DYNAMICS =
   'https://contoso.crm4.dynamics.com/main.aspx?appid=0b5ef1d8-66a7-4e4b-8f3c-1d2e3f4a5b6c&pagetype=entityrecord&etn=opportunity&id=%7B6F9619FF-8B86-D011-B42D-00C04FC964FF%7D';
 export const LIST = 'https://acme.lightning.force.com/lightning/o/Opportunity/list';
-export const ACME_KEY = 'salesforce:0065g00000AcmeQAAS';
+export const ACME_KEY = 'salesforce:acme/0065g00000AcmeQAAS';
 /** the deal names the fixtures show at ACME and GLOBEX */
 export const ACME_NAME = 'Acme Corp — Platform Renewal';
 export const GLOBEX_NAME = 'Globex — Expansion';

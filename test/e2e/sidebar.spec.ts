@@ -218,6 +218,32 @@ test('two deals visited by SPA navigation in one tab keep their own data; list p
   await expect(notes).not.toContainText('Globex');
 });
 
+test('the same opportunity in a sandbox copied from production (same record id) keeps its own notes', async () => {
+  // a full-copy sandbox keeps production's record ids; its host names it (`{org}--{sandbox}.sandbox.…`)
+  const sandbox = ACME.replace('https://acme.', 'https://acme--uat.sandbox.');
+  const body = await readFile(join(ROOT, 'test/fixtures/crm/salesforce-lightning-opportunity.html'), 'utf8');
+  await app.context.route(`${new URL(sandbox).origin}/lightning/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Production: ask who signs');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Production: ask who signs');
+
+  await page.goto(sandbox);
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('list', { name: 'Notes' })).toHaveText('No coaching notes on this deal yet.');
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Sandbox: test note');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Sandbox: test note');
+
+  await page.goto(ACME);
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const notes = aside.getByRole('list', { name: 'Notes' });
+  await expect(notes).toContainText('Production: ask who signs');
+  await expect(notes).not.toContainText('Sandbox');
+});
+
 test("a page still showing the deal left behind under the next deal's address is not read as that deal", async () => {
   await app.setUser();
   const page = await app.open(ACME);

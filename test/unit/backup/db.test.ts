@@ -55,12 +55,12 @@ describe('restoreBackup', () => {
     expect(await dump(restored)).toEqual(await dump(original));
     expect(report.added).toEqual({ deals: 2, reps: 2, commitments: 3, nextSteps: 1, scores: 5, notes: 2, callReviews: 1, drafts: 1, settings: 1 });
     expect(Object.values(report.alreadyPresent).every((n) => n === 0)).toBe(true);
-    expect(dealKeys.sort()).toEqual([ACME, 'salesforce:0065g00000GlobxQAA']);
+    expect(dealKeys.sort()).toEqual([ACME, 'salesforce:acme/0065g00000GlobxQAA']);
     // …and the scorecard reads the same week from both
     const week = { weekStart: '2026-10-26', now: RESTORED_AT };
     const [a, b] = [(await readScorecardWeek(original, week)).input, (await readScorecardWeek(restored, week)).input];
     expect(b).toEqual(a);
-    expect(b.deals.map((d) => d.deal.key).sort()).toEqual([ACME, 'salesforce:0065g00000GlobxQAA']);
+    expect(b.deals.map((d) => d.deal.key).sort()).toEqual([ACME, 'salesforce:acme/0065g00000GlobxQAA']);
     expect(b.weeks.length).toBeGreaterThan(0);
   });
 
@@ -148,6 +148,48 @@ describe('restoreBackup', () => {
     const again = await restoreAt(third, backup);
     expect(await getSettings(third)).toMatchObject({ user: { name: 'Robin Hale' }, theme: 'light', crmSites: [{ origin: 'https://crm.acme.example' }] });
     expect(again.report).toMatchObject({ added: { settings: 1 }, settings: { tookProfile: false, sitesAdded: 1 } });
+  });
+
+  describe('a backup from before Salesforce keys named the org (database v6)', () => {
+    /** the same file as a v6 Dealside wrote it: its Salesforce deal keys are `salesforce:{id}` */
+    const asWrittenByV6 = (backup: Backup): BackupEnvelope =>
+      viaFile({ ...JSON.parse(JSON.stringify(backup).replaceAll('salesforce:acme/', 'salesforce:')), dbVersion: 6 });
+
+    it('restores every record under its deal’s key with the org, as a database upgraded to v7 holds it', async () => {
+      const original = await freshDb();
+      await fillThroughApp(original);
+      const old = asWrittenByV6(await exportBackup(original, RESTORED_AT));
+      expect(old.stores.deals.map((d) => (d as { key: string }).key).sort()).toEqual(['salesforce:0065g00000AcmeQAAS', 'salesforce:0065g00000GlobxQAA']);
+      const restored = await freshDb();
+      const { report, dealKeys } = await restoreAt(restored, old);
+      expect(await dump(restored)).toEqual(await dump(original));
+      expect(report.invalid).toEqual({ deals: 0, reps: 0, commitments: 0, nextSteps: 0, scores: 0, notes: 0, callReviews: 0, drafts: 0, settings: 0 });
+      expect(dealKeys.sort()).toEqual([ACME, GLOBEX]);
+      // and again over itself: everything is already here under the new keys
+      const again = await restoreAt(restored, old);
+      expect(Object.values(again.report.added).every((n) => n === 0)).toBe(true);
+    });
+
+    it('a record whose deal is not in the file takes the one stored deal with its id; with two (production and a sandbox) it keeps its key', async () => {
+      const db = await freshDb();
+      await recordSnapshot(db, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+      const source = await freshDb();
+      await fillThroughApp(source);
+      const withoutDeals = (backup: BackupEnvelope): BackupEnvelope => ({ ...backup, stores: { ...backup.stores, deals: [] } });
+      const old = withoutDeals(asWrittenByV6(await exportBackup(source, RESTORED_AT)));
+      await restoreAt(db, old);
+      expect((await db.get('commitments', 'c1'))?.dealKey).toBe(ACME);
+      // Globex is stored nowhere: its records keep the key they were written with
+      expect((await db.get('commitments', 'c3'))?.dealKey).toBe('salesforce:0065g00000GlobxQAA');
+
+      const two = await freshDb();
+      await recordSnapshot(two, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+      const sandbox = 'acme--uat.sandbox.lightning.force.com';
+      await recordSnapshot(two, snapshot('0065g00000AcmeQAAS', 'Dana Reyes', { host: sandbox, url: `https://${sandbox}/lightning/r/Opportunity/0065g00000AcmeQAAS/view` }), WRITTEN_AT);
+      expect((await two.getAllKeys('deals')).sort()).toEqual(['salesforce:acme--uat/0065g00000AcmeQAAS', ACME]);
+      await restoreAt(two, old);
+      expect((await two.get('commitments', 'c1'))?.dealKey).toBe('salesforce:0065g00000AcmeQAAS');
+    });
   });
 
   it('does not bring back a note draft that was added as a note since the backup', async () => {

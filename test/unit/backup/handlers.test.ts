@@ -96,7 +96,7 @@ describe('backup/import', () => {
 describe('backup/import and the date order', () => {
   it("reads the stored deals' two-way dates again with the order the restore brought, and names them", async () => {
     // this browser (no user yet) read a deal's 05/11/2026 by its en-US page: May 11, and its next step's 04/12/2026 April 12
-    const INITECH = 'salesforce:0065g00000InitcQAA';
+    const INITECH = 'salesforce:acme/0065g00000InitcQAA';
     const page = { locale: 'en-US', closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' } };
     await recordSnapshot(target, snapshot('0065g00000InitcQAA', 'Dana Reyes', page), WRITTEN_AT);
     expect(await getNextStep(target, INITECH)).toMatchObject({ due: '2026-04-12', source: 'crm' });

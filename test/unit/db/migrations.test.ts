@@ -6,7 +6,9 @@ import { getDeal } from '../../../lib/db/deals';
 import { aggregateScores } from '../../../lib/scorecard/aggregate';
 import { pipelineEntryOf } from '../../../lib/scorecard/pipeline';
 import type { DealRecord } from '../../../lib/model';
-import { dayCountsAt, mondayOf } from '../../../lib/scorecard/rep-weeks';
+import { dayCountsAt, mondayOf, repWeeksOfRecords } from '../../../lib/scorecard/rep-weeks';
+import { repPipelinesOf } from '../../../lib/scorecard/rep-pipeline';
+import { dealsSeenSince } from '../../../lib/scorecard/week';
 import { daysBetween, isoDateOfInstant, userTimeZone } from '../../../lib/dates';
 
 /**
@@ -69,6 +71,30 @@ const nextStep = {
 };
 // a deal Dealside never validated (no snapshot): the v5 backfill skips it, as the scorecard did
 const badDeal = { key: 'salesforce:0065g00000BrokenQA', lastSeenAt: '2026-11-20T10:00:00.000Z' };
+// v7: Salesforce keys name the org, from the host the deal was read on
+const ORG_KEY = 'salesforce:acme/0065g00000AcmeQAAS';
+// a note draft on the deal, and one on the deal that failed validation (its key stays)
+const draft = { key: `note:${deal.key}`, value: { text: 'half a thought' }, updatedAt: '2026-11-20T10:03:00.000Z' };
+const badDealDraft = { key: `note:${badDeal.key}`, value: { text: 'kept as written' }, updatedAt: '2026-11-20T10:03:00.000Z' };
+// from v3 on, a call review linked to the deal
+const review = {
+  id: 'r1',
+  callKey: 'gong:123',
+  provider: 'gong',
+  callId: '123',
+  title: 'Acme discovery',
+  url: 'https://app.gong.io/call?id=123',
+  dealKey: deal.key,
+  status: 'draft',
+  by: manager,
+  rubricVersion: '2026.1',
+  startedAt: '2026-11-20T10:04:00.000Z',
+  updatedAt: '2026-11-20T10:04:00.000Z',
+  history: [],
+  scores: {},
+  pins: [],
+  diagnosis: undefined,
+};
 
 async function writeAtVersion(name: string, version: number) {
   const db = await openDB(name, version, {
@@ -76,7 +102,9 @@ async function writeAtVersion(name: string, version: number) {
       for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(db as never, tx as never);
     },
   });
-  const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings', 'nextSteps'], 'readwrite');
+  const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings', 'nextSteps', 'drafts'], 'readwrite');
+  await tx.objectStore('drafts').put(draft);
+  await tx.objectStore('drafts').put(badDealDraft);
   await tx.objectStore('deals').put(deal);
   await tx.objectStore('deals').put(badDeal as never);
   await tx.objectStore('nextSteps').put(nextStep);
@@ -88,12 +116,19 @@ async function writeAtVersion(name: string, version: number) {
   await tx.objectStore('settings').put({ user: manager, weekStartsOn: 1 }, 'settings');
   await tx.done;
   // from v4 on, Dealside kept the scoreDays aggregate with every score write
-  if (version >= 4) {
+  if (version >= 4 && version < 6) {
     const [day] = aggregateScores([{ ...score, ...rep }], userTimeZone()).values();
     await db.put('scoreDays' as never, day as never);
   }
+  // from v6 on (scoreDays gone), the rep's weeks and pipeline rows with every write
+  if (version >= 6) {
+    const records = { commitments: [{ ...commitment, ...rep }], scores: [{ ...score, ...rep }], notes: [{ ...note, ...rep }] };
+    for (const week of repWeeksOfRecords(records, userTimeZone())) await db.put('repWeeks', week);
+    for (const bucket of repPipelinesOf([pipelineEntryOf(deal as DealRecord, nextStep)], dealsSeenSince(Date.now()))) await db.put('repPipelines', bucket);
+  }
   // from v5 on, the pipeline summary with every deal and next-step write
   if (version >= 5) await db.put('pipeline', pipelineEntryOf(deal as DealRecord, nextStep));
+  if (version >= 3) await db.put('callReviews', review as never);
   db.close();
 }
 
@@ -116,13 +151,25 @@ describe('migrations', () => {
       expect([...db.objectStoreNames].sort()).toEqual(
         ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'repPipelines', 'repWeeks', 'reps', 'scores', 'settings'].sort(),
       );
-      expect((await getDeal(db, deal.key))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
-      const [c] = await commitmentsForDeal(db, deal.key);
+      expect((await getDeal(db, ORG_KEY))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
+      // v7: the deal and every record naming it moved to the key with the org; nothing is left under the old one
+      expect(await db.get('deals', deal.key)).toBeUndefined();
+      expect(await db.getAllFromIndex('commitments', 'byDeal', deal.key)).toEqual([]);
+      expect(await db.get('nextSteps', deal.key)).toBeUndefined();
+      expect(await db.get('nextSteps', ORG_KEY)).toEqual({ ...nextStep, dealKey: ORG_KEY });
+      expect(await db.get('drafts', draft.key)).toBeUndefined();
+      expect(await db.get('drafts', `note:${ORG_KEY}`)).toEqual({ ...draft, key: `note:${ORG_KEY}` });
+      // the deal that never validated has no host to take the org from: it and its draft keep their keys
+      expect(await db.get('deals', badDeal.key)).toEqual(badDeal);
+      expect(await db.get('drafts', badDealDraft.key)).toEqual(badDealDraft);
+      if (from >= 3) expect((await db.getAllFromIndex('callReviews', 'byDeal', ORG_KEY)).map((r) => r.id)).toEqual(['r1']);
+      expect(await db.count('pipeline')).toBe(1);
+      const [c] = await commitmentsForDeal(db, ORG_KEY);
       expect(c?.text).toBe(commitment.text);
       // v2's backfill: the rep is known even on records v1 wrote without it
       expect(c?.repId).toBe('salesforce:Dana Reyes');
-      expect((await scoresForDeal(db, deal.key)).map((s) => s.repId)).toEqual(['salesforce:Dana Reyes']);
-      expect((await notesForDeal(db, deal.key))[0]?.repId).toBe('salesforce:Dana Reyes');
+      expect((await scoresForDeal(db, ORG_KEY)).map((s) => s.repId)).toEqual(['salesforce:Dana Reyes']);
+      expect((await notesForDeal(db, ORG_KEY))[0]?.repId).toBe('salesforce:Dana Reyes');
       // the per-rep indexes answer key-range queries
       const week = await db.getAllFromIndex(
         'commitments',
@@ -145,12 +192,12 @@ describe('migrations', () => {
       expect([0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + dayCountsAt(scoreWeek!, i).diagnoses.knowledge, 0)).toBe(1);
       expect(await db.count('repWeeks')).toBe(2);
       // v6: the rep's pipeline bucket, from the summary (the deal was seen within 30 days of the upgrade)
-      expect((await db.get('repPipelines', dana))?.rows.map((r) => r[0])).toEqual([deal.key]);
+      expect((await db.get('repPipelines', dana))?.rows.map((r) => r[0])).toEqual([ORG_KEY]);
       // v5: the pipeline summary, backfilled from the valid deals and their next steps, by last seen
       const pipeline = await db.getAllFromIndex('pipeline', 'byLastSeen', IDBKeyRange.lowerBound('2026-11-01'));
       expect(pipeline).toEqual([
         {
-          dealKey: deal.key,
+          dealKey: ORG_KEY,
           repId: 'salesforce:Dana Reyes',
           lastSeenAt: deal.lastSeenAt,
           name: deal.snapshot.name,

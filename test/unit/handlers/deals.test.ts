@@ -11,7 +11,7 @@ import { SIDEBAR_REFUSED } from '../../../lib/page/sidebar-framing';
 
 const HOST = 'acme.lightning.force.com';
 const URL_ = `https://${HOST}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
-const KEY = 'salesforce:0065g00000AcmeQAAS';
+const KEY = 'salesforce:acme/0065g00000AcmeQAAS';
 const content = { id: 'x', url: URL_, tab: { id: 7 }, frameId: 0 };
 const sidebar = { id: 'x', url: 'chrome-extension://x/sidebar.html', tab: { id: 7 }, frameId: 3 };
 /** the tab's frame token, as its reader put it in the sidebar frame's address */
@@ -54,8 +54,8 @@ beforeEach(async () => {
 });
 
 describe('date order (05/11/2026 on a page whose language is en-US, with a UK locale)', () => {
-  const GLOBEX = 'salesforce:0065g00000GlobxQAA';
-  const INITECH = 'salesforce:0065g00000InitcQAA';
+  const GLOBEX = 'salesforce:acme/0065g00000GlobxQAA';
+  const INITECH = 'salesforce:acme/0065g00000InitcQAA';
   const uk = (extra: Record<string, unknown> = {}) =>
     snapshot({ locale: 'en-US', amount: { text: '£120,000' }, closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' }, ...extra });
   const view = (dealKey = KEY) => h['deal/view']({ type: 'deal/view', dealKey }, sidebar);
@@ -111,7 +111,7 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     const other = 'globex.my.salesforce.com';
     const otherUrl = `https://${other}/0065g00000GlobxQAA`;
     await report(uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }), { ...content, url: otherUrl });
-    expect((await view(GLOBEX)).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
+    expect((await view('salesforce:globex/0065g00000GlobxQAA')).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
   });
 
   it('the order set in Options wins, and re-reads the stored deals at once; a date set in the sidebar stays', async () => {
@@ -240,7 +240,7 @@ describe('page/snapshot', () => {
 
   it("a tab's reports take effect in the order sent, however long each takes to store", async () => {
     const send = inOrder();
-    const GLOBEX = 'salesforce:0065g00000GlobxQAA';
+    const GLOBEX = 'salesforce:acme/0065g00000GlobxQAA';
     const globex = snapshot({ recordId: '0065g00000GlobxQAA', name: 'Globex — Expansion', nextStep: { text: 'Security review 12/1' } });
     await send({ type: 'page/snapshot', snapshot: globex });
     // back to Acme (new: stored with its next step), then to a list page, then Globex again — all in flight at once

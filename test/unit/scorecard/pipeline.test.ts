@@ -49,7 +49,7 @@ describe('which stages are open', () => {
 
 describe('the pipeline summary is kept in step with every deal and next-step write', () => {
   it('deal upsert, CRM next-step merge, sidebar next step, mark done, owner change', async () => {
-    const key = 'salesforce:006A';
+    const key = 'salesforce:acme/006A';
     await recordSnapshot(db, snap('006A', 'Dana Reyes', { stage: 'Prospecting' }), '2026-10-28T12:00:00.000Z');
     await expectInStep(key);
     expect((await db.get('pipeline', key))?.step).toBeUndefined();
@@ -73,7 +73,7 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
   });
 
   it('a next step cleared in the CRM (its field shown blank) is no step in the summary, and is back when the CRM shows it again', async () => {
-    const key = 'salesforce:006C';
+    const key = 'salesforce:acme/006C';
     const step = { text: 'Send pricing 11/02/2026' };
     await recordSnapshot(db, snap('006C', 'Dana Reyes', { stage: 'Prospecting', nextStep: step }), '2026-10-28T12:00:00.000Z');
     expect((await db.get('pipeline', key))?.step?.text).toBe('Send pricing 11/02/2026');
@@ -103,7 +103,7 @@ describe('the pipeline summary is kept in step with every deal and next-step wri
   });
 
   it('a next step for a deal not seen yet has no summary until the deal is seen', async () => {
-    const key = 'salesforce:006B';
+    const key = 'salesforce:acme/006B';
     await changeNextStep(db, key, () => setSidebarNextStep(null, 'Call back', '2026-11-03', key, '2026-10-28T12:00:00.000Z'));
     expect(await db.get('pipeline', key)).toBeUndefined();
     await recordSnapshot(db, snap('006B', 'Dana Reyes'), '2026-10-28T13:00:00.000Z');
@@ -140,7 +140,7 @@ describe('reading the week from the pipeline gives the card the full records giv
       await db.put('reps', { id: `salesforce:${rep}`, crm: 'salesforce', name: rep, firstSeenAt: '2026-09-01T12:00:00.000Z' });
       for (let j = 0; j < 8; j++) {
         const id = `006${i}${j}`;
-        const key = `salesforce:${id}`;
+        const key = `salesforce:acme/${id}`;
         const seen = j === 7 ? '2026-09-01T12:00:00.000Z' : `2026-10-${String(20 + j).padStart(2, '0')}T12:00:00.000Z`; // one not seen lately
         await recordSnapshot(db, snap(id, rep, { stage: j === 6 ? 'Closed Lost' : 'Proposal' }), seen);
         const due = ['2026-11-05', '2026-10-30', '2026-10-20', undefined, '2026-11-20', '2026-11-01', '2026-11-02', '2026-11-09'][j];

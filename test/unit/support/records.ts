@@ -11,8 +11,8 @@ import type { CallReview, Commitment, DealSnapshotData, Note, Score } from '../.
 import { isRepPipeline } from '../../../lib/scorecard/rep-pipeline';
 
 export const NY = 'America/New_York';
-export const ACME = 'salesforce:0065g00000AcmeQAAS';
-export const GLOBEX = 'salesforce:0065g00000GlobxQAA';
+export const ACME = 'salesforce:acme/0065g00000AcmeQAAS';
+export const GLOBEX = 'salesforce:acme/0065g00000GlobxQAA';
 export const DANA = 'salesforce:Dana Reyes';
 export const LEE = 'salesforce:Lee Park';
 export const manager = { name: 'Morgan Lead', role: 'manager' as const };

@@ -1,0 +1,103 @@
+import { dealKeyOf, dealKeySchema, salesforceOrgOf } from '../../../lib/model';
+import {
+  isOrglessSalesforceKey,
+  orgKeysOfDeals,
+  orgKeysOfStoredDeals,
+  rekeyedDraftKey,
+  withRekeyedField,
+} from '../../../lib/model/salesforce-org-keys';
+
+const ID = '0065g00000AcmeQAAS';
+
+describe('a deal key', () => {
+  it('names the Salesforce org: the same on Lightning, Classic, the console and the mcas proxy', () => {
+    const key = `salesforce:acme/${ID}`;
+    for (const host of ['acme.lightning.force.com', 'acme.my.salesforce.com', 'ACME.Lightning.Force.com', 'acme.lightning.force.com.mcas.ms', 'acme.my.salesforce.com.mcas.ms']) {
+      expect(dealKeyOf('salesforce', ID, host), host).toBe(key);
+    }
+    expect(dealKeySchema.safeParse(key).success).toBe(true);
+  });
+
+  it('keeps a sandbox (enhanced or legacy domains) and a developer org apart from production', () => {
+    const keys = [
+      'acme.lightning.force.com',
+      'acme--uat.sandbox.lightning.force.com',
+      'acme--uat.sandbox.my.salesforce.com',
+      'acme--uat.lightning.force.com',
+      'acme--dev.sandbox.lightning.force.com',
+      'acme-dev-ed.develop.lightning.force.com',
+    ].map((host) => dealKeyOf('salesforce', ID, host));
+    expect(keys).toEqual([
+      `salesforce:acme/${ID}`,
+      `salesforce:acme--uat/${ID}`,
+      `salesforce:acme--uat/${ID}`,
+      `salesforce:acme--uat/${ID}`,
+      `salesforce:acme--dev/${ID}`,
+      `salesforce:acme-dev-ed/${ID}`,
+    ]);
+  });
+
+  it('takes an old pod host’s pod, and an IP address or single-label host whole (port aside)', () => {
+    expect(salesforceOrgOf('na44.salesforce.com')).toBe('na44');
+    expect(salesforceOrgOf('127.0.0.1:8443')).toBe('127.0.0.1');
+    expect(salesforceOrgOf('crm:8080')).toBe('crm');
+  });
+
+  it('is the record id alone for the CRMs whose ids carry their account', () => {
+    expect(dealKeyOf('hubspot', '1234567-987654', 'app-eu1.hubspot.com')).toBe('hubspot:1234567-987654');
+    expect(dealKeyOf('dynamics', '{6F9619FF-8B86-D011-B42D-00C04FC964FF}', 'contoso.crm4.dynamics.com')).toBe('dynamics:{6F9619FF-8B86-D011-B42D-00C04FC964FF}');
+  });
+});
+
+describe('re-keying Salesforce keys from before the org (migration v7, older backups)', () => {
+  const deal = (key: string, host: string) => ({
+    key,
+    snapshot: { crm: 'salesforce', recordId: key.slice(key.lastIndexOf(':') + 1), host, url: `https://${host}/lightning/r/Opportunity/x/view`, readAt: '2026-11-20T10:00:00.000Z' },
+    firstSeenAt: '2026-11-20T10:00:00.000Z',
+    lastSeenAt: '2026-11-20T10:00:00.000Z',
+  });
+
+  it('tells an orgless Salesforce key from every other', () => {
+    expect(isOrglessSalesforceKey(`salesforce:${ID}`)).toBe(true);
+    expect(isOrglessSalesforceKey(`salesforce:acme/${ID}`)).toBe(false);
+    expect(isOrglessSalesforceKey('hubspot:1-2')).toBe(false);
+    expect(isOrglessSalesforceKey(undefined)).toBe(false);
+  });
+
+  it('takes each valid deal’s org from the host it was read on; an invalid deal, or one already keyed, is left', () => {
+    const keys = orgKeysOfDeals([
+      deal(`salesforce:${ID}`, 'acme--uat.sandbox.lightning.force.com'),
+      deal('salesforce:0065g00000GlobxQAA', 'globex.my.salesforce.com'),
+      deal(`salesforce:acme/0065g00000InitcQAA`, 'acme.lightning.force.com'),
+      { key: 'salesforce:0065g00000BrokenQA', lastSeenAt: 'yesterday' },
+      deal('hubspot:1-2', 'app.hubspot.com'),
+      null,
+    ]);
+    expect([...keys]).toEqual([
+      [`salesforce:${ID}`, `salesforce:acme--uat/${ID}`],
+      ['salesforce:0065g00000GlobxQAA', 'salesforce:globex/0065g00000GlobxQAA'],
+    ]);
+  });
+
+  it('finds a stored deal by its id only when exactly one org has it', () => {
+    const keys = orgKeysOfStoredDeals(
+      [`salesforce:${ID}`, 'salesforce:0065g00000GlobxQAA', 'salesforce:0065g00000NoneQAAA'],
+      [`salesforce:acme/${ID}`, 'salesforce:acme/0065g00000GlobxQAA', 'salesforce:acme--uat/0065g00000GlobxQAA', 'hubspot:1-2'],
+    );
+    expect([...keys]).toEqual([[`salesforce:${ID}`, `salesforce:acme/${ID}`]]);
+  });
+
+  it('moves a coaching-note draft with its deal, and leaves other records and fields as they are', () => {
+    const keys = new Map([[`salesforce:${ID}`, `salesforce:acme/${ID}`]]);
+    expect(rekeyedDraftKey(`note:salesforce:${ID}`, keys)).toBe(`note:salesforce:acme/${ID}`);
+    expect(rekeyedDraftKey('note:salesforce:0065g00000GlobxQAA', keys)).toBe('note:salesforce:0065g00000GlobxQAA');
+    expect(rekeyedDraftKey(`other:salesforce:${ID}`, keys)).toBe(`other:salesforce:${ID}`);
+    const note = { id: 'n1', dealKey: `salesforce:${ID}` };
+    expect(withRekeyedField(note, 'dealKey', keys)).toEqual({ id: 'n1', dealKey: `salesforce:acme/${ID}` });
+    expect(note.dealKey).toBe(`salesforce:${ID}`); // a copy: the record read is not changed in place
+    const other = { id: 'n2', dealKey: 'salesforce:0065g00000GlobxQAA' };
+    expect(withRekeyedField(other, 'dealKey', keys)).toBe(other);
+    expect(withRekeyedField(null, 'dealKey', keys)).toBeNull();
+    expect(withRekeyedField('text', 'dealKey', keys)).toBe('text');
+  });
+});
