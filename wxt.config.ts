@@ -39,8 +39,10 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Dealside',
-    // Chrome/Edge 123: CSS light-dark(), which the pages' light and dark palettes use
-    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
+    // Chrome/Edge 132: `use_dynamic_url` below without the Chrome 130–131 fault that kept content
+    // scripts from loading their own web-accessible files (crbug.com/363027634); 123 brought CSS
+    // light-dark(), which the pages' light and dark palettes use
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '132' }),
     description:
       'Sales coaching beside your CRM: commitments, next steps, a 1–5 scorecard and call reviews. Your data never leaves the browser.',
     // activeTab + scripting: "Review this call" on any page the user picks, without a
@@ -72,12 +74,17 @@ export default defineConfig({
               // when framed by the top page of the tab whose deal it is (lib/page/sidebar-framing.ts).
               resources: ['sidebar.html', 'crm-reader.js'],
               matches: ['https://*/*'],
+              // Reachable by web pages only at a per-session random address (runtime.dynamicId), so no
+              // site can tell Dealside is installed by loading its files at the fixed extension id. Our
+              // own content scripts still load them at the fixed one (runtime.getURL).
+              use_dynamic_url: true,
             },
             {
               // The call-review panel frame: on recording pages, and on any page the user
               // asked to review (activeTab). Framing grants no access to the page.
               resources: ['call-review.html'],
               matches: ['<all_urls>'],
+              use_dynamic_url: true,
             },
           ],
     ...(browser === 'firefox'

@@ -6,7 +6,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, openPanel, openRecording, panelFrame, routePage, type CallReviewApp } from './call-review.support';
-import { EXTENSION_DIR } from './harness';
+import { EXTENSION_DIR, dynamicExtensionId } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 import { withoutToken } from '../support/frames.mjs';
 
@@ -261,9 +261,11 @@ test('the panel framed anywhere but by the recording page itself shows no review
     const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
     const panelUrl = `chrome-extension://${app.extensionId}/call-review.html`;
-    // A widget inside the recording page frames the panel (web-accessible everywhere) to overlay it and steer clicks.
+    // A widget inside the recording page frames the panel (web-accessible everywhere) to overlay it and steer clicks,
+    // at the session's random address: the only one a page can load it at, served as the fixed id's (the frames' addresses).
+    const reachable = `chrome-extension://${await dynamicExtensionId(app.context)}/call-review.html`;
     await app.context.route('https://widget.example/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${panelUrl}" style="width:400px;height:600px"></iframe>` }),
+      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${reachable}" style="width:400px;height:600px"></iframe>` }),
     );
     await page.evaluate(() => {
       const f = document.createElement('iframe');
@@ -279,7 +281,7 @@ test('the panel framed anywhere but by the recording page itself shows no review
 
     // The next site in the same tab (the tab still holds the call: no calls script runs there) frames it at the top.
     await app.context.route('https://evil.example/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${panelUrl}" style="width:400px;height:600px"></iframe>` }),
+      route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${reachable}" style="width:400px;height:600px"></iframe>` }),
     );
     await page.goto('https://evil.example/');
     await expect.poll(() => page.frames().filter((f) => withoutToken(f.url()) === panelUrl).length, { timeout: 10_000 }).toBe(1);

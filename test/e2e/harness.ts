@@ -111,6 +111,18 @@ export async function launch(
 }
 
 /**
+ * This session's random extension id (`runtime.dynamicId`): the only address at which a web page
+ * can load Dealside's web-accessible files (`use_dynamic_url`; Chromium then serves them as the
+ * fixed id's). The hostile pages of the framing tests use it, as a page that learned it somehow would.
+ */
+export async function dynamicExtensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { dynamicId?: string } } }).chrome.runtime.dynamicId);
+  if (!id) throw new Error('this Chromium gives no runtime.dynamicId');
+  return id;
+}
+
+/**
  * The sidebar frame inside a CRM page (extension-origin iframe in a closed shadow root): the one
  * Dealside's reader made, which carries the tab's frame token after `#` (a page framing the file has none).
  */

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
-import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, editCrmField, editCrmRecord, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, dynamicExtensionId, editCrmField, editCrmRecord, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
 /** The Acme fixture's own next step (Lightning). */
@@ -620,10 +620,12 @@ test('the sidebar framed anywhere but by the deal page itself (a widget inside i
   await app.setUser();
   const page = await app.open(ACME);
   await sidebarShowing(page, app.extensionId, ACME_NAME); // the tab's deal is known: the widget's frame would get it if asked
-  // A third-party widget inside the CRM page frames Dealside's sidebar (web-accessible on https sites) to overlay it.
+  // A third-party widget inside the CRM page frames Dealside's sidebar (web-accessible on https sites) to overlay it,
+  // at the session's random address (at the fixed one it does not load at all: see the next test but one).
   const sidebarUrl = `chrome-extension://${app.extensionId}/sidebar.html`;
+  const reachable = `chrome-extension://${await dynamicExtensionId(app.context)}/sidebar.html`;
   await app.context.route('https://widget.example/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${sidebarUrl}" style="width:400px;height:600px"></iframe>` }),
+    route.fulfill({ status: 200, contentType: 'text/html', body: `<iframe src="${reachable}" style="width:400px;height:600px"></iframe>` }),
   );
   await page.evaluate(() => {
     const f = document.createElement('iframe');
@@ -642,7 +644,9 @@ test('a sidebar frame Dealside did not make is told nothing: one the deal page i
   await app.setUser();
   const page = await app.open(ACME);
   await sidebarShowing(page, app.extensionId, ACME_NAME);
+  // Framed at the session's random address, which Chromium serves as the fixed id's (the frames' addresses below)
   const sidebarUrl = `chrome-extension://${app.extensionId}/sidebar.html`;
+  const reachable = `chrome-extension://${await dynamicExtensionId(app.context)}/sidebar.html`;
   // (a query too, so the harness's sidebarFrame, which takes a frame with a token, never takes this one for Dealside's)
   const guessed = `${sidebarUrl}?guess#${'f'.repeat(32)}`;
   const notDealsides = () => page.frames().filter((f) => f.url() === sidebarUrl || f.url() === guessed);
@@ -663,7 +667,7 @@ test('a sidebar frame Dealside did not make is told nothing: one the deal page i
       f.src = src;
       document.body.append(f);
     }
-  }, [sidebarUrl, guessed]);
+  }, [reachable, guessed.replace(sidebarUrl, reachable)]);
   await refusedFrames(2);
   // The reader's own frame still shows the deal.
   await sidebarShowing(page, app.extensionId, ACME_NAME);
@@ -674,9 +678,39 @@ test('a sidebar frame Dealside did not make is told nothing: one the deal page i
     route.fulfill({
       status: 200,
       contentType: 'text/html',
-      body: ['referrerpolicy="no-referrer"', ''].map((policy) => `<iframe ${policy} src="${sidebarUrl}"></iframe>`).join(''),
+      body: ['referrerpolicy="no-referrer"', ''].map((policy) => `<iframe ${policy} src="${reachable}"></iframe>`).join(''),
     }),
   );
   await page.goto('https://evil.example/');
   await refusedFrames(2);
+});
+
+test('a web page cannot tell Dealside is installed: its files do not load at the extension’s id, and a frame of it there stays empty', async () => {
+  const page = await app.open(ACME);
+  await sidebarFrame(page, app.extensionId); // Dealside's own frame, at the fixed id, is unaffected
+  const probe = (base: string) =>
+    page.evaluate(async (base) => {
+      const loads = (src: string) =>
+        new Promise<string>((done) => {
+          // (a classic script: none of these files parses as one, so nothing of Dealside's runs in the page)
+          const s = document.createElement('script');
+          s.src = src;
+          s.onload = () => done('loaded');
+          s.onerror = () => done('refused');
+          document.head.append(s);
+        });
+      const fetched = (src: string) => fetch(src).then((r) => `status ${r.status}`, () => 'refused');
+      return Promise.all(['sidebar.html', 'crm-reader.js', 'call-review.html'].flatMap((file) => [loads(`${base}/${file}`), fetched(`${base}/${file}`)]));
+    }, base);
+  expect(await probe(`chrome-extension://${app.extensionId}`)).toEqual(Array(6).fill('refused'));
+  // the same probe can succeed: at the session's random address (which no page is told) the files are there
+  expect(await probe(`chrome-extension://${await dynamicExtensionId(app.context)}`)).toEqual(['loaded', 'status 200', 'loaded', 'status 200', 'loaded', 'status 200']);
+  // a frame of the sidebar at the fixed id is refused by the browser: an error page, no Dealside in it
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    document.body.append(f);
+  }, `chrome-extension://${app.extensionId}/sidebar.html?probe`);
+  await expect.poll(() => page.frames().map((f) => f.url()), { timeout: 10_000 }).toContain('chrome-error://chromewebdata/');
+  expect(page.frames().some((f) => f.url().includes('sidebar.html?probe'))).toBe(false);
 });
