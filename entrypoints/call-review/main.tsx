@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CoveredClickGuard } from '../../components/CoveredClickGuard';
 import { afterEarlyTheme } from '../../lib/theme';
 import './style.css';
 
@@ -10,6 +11,7 @@ if (root) {
   void afterEarlyTheme().then(() =>
     createRoot(root).render(
       <StrictMode>
+        <CoveredClickGuard />
         <App />
       </StrictMode>,
     ),

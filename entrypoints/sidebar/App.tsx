@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { CoveredClickGuard } from '../../components/CoveredClickGuard';
 import { FirstRunForm } from '../../components/FirstRunForm';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person, Settings } from '../../lib/model';
@@ -27,6 +28,7 @@ export function App() {
 
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
+      <CoveredClickGuard />
       {error && (
         <div className="banner error" role="alert">
           <p>{error}</p>

@@ -423,3 +423,50 @@ test('a save refused as stale shows the review as stored, and the edit autosave 
     await app.close();
   }
 });
+
+test('a click on the call panel while the recording page draws over it is refused and said so; uncovered, it is taken', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    const region = panel.getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
+    /** what IntersectionObserver v2 says now of the element the guard observes (the frame's viewport) */
+    const shownAsDrawn = () =>
+      panel.evaluate(
+        () =>
+          new Promise<boolean>((done) => {
+            const o = new IntersectionObserver(
+              (entries) => {
+                o.disconnect();
+                done((entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+              },
+              { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+            );
+            o.observe(document.querySelector('[data-covered-click-viewport]')!);
+          }),
+      );
+    const four = region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' });
+    await expect.poll(shownAsDrawn).toBe(true);
+    // The recording page lays a decoy over the panel that lets clicks through to it.
+    await page.evaluate(() => {
+      const decoy = document.createElement('div');
+      decoy.id = 'decoy';
+      decoy.style.cssText = 'position:fixed;inset:0 0 0 auto;width:700px;background:rgba(255,255,255,.9);z-index:2147483647;pointer-events:none';
+      document.body.append(decoy);
+    });
+    // the guard watches while the pointer is in the frame, as a person's is before they press
+    await four.hover();
+    await expect.poll(shownAsDrawn).toBe(false);
+    await four.click();
+    await expect(panel.getByRole('alert').filter({ hasText: 'Dealside ignored that click' })).toBeVisible();
+    await expect(four).not.toBeChecked();
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
+    await expect.poll(shownAsDrawn).toBe(true);
+    await four.click();
+    await expect(four).toBeChecked();
+    await expect(panel.getByRole('alert').filter({ hasText: 'Dealside ignored that click' })).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});

@@ -714,3 +714,70 @@ test('a web page cannot tell Dealside is installed: its files do not load at the
   await expect.poll(() => page.frames().map((f) => f.url()), { timeout: 10_000 }).toContain('chrome-error://chromewebdata/');
   expect(page.frames().some((f) => f.url().includes('sidebar.html?probe'))).toBe(false);
 });
+
+test('a click on the sidebar while the page draws over it, or makes it see-through, is refused and said so; shown as drawn, it is taken', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  /**
+   * What Chromium's IntersectionObserver v2 says now of the element the guard observes (the frame's
+   * viewport, above its content); the guard's own observer is told in the same update.
+   */
+  const shownAsDrawn = () =>
+    frame.evaluate(
+      () =>
+        new Promise<boolean>((done) => {
+          const o = new IntersectionObserver(
+            (entries) => {
+              o.disconnect();
+              done((entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+            },
+            { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+          );
+          o.observe(document.querySelector('[data-covered-click-viewport]')!);
+        }),
+    );
+  const refused = aside.getByRole('alert').filter({ hasText: 'Dealside ignored that click' });
+  const notes = aside.getByRole('list', { name: 'Notes' });
+  const discovery = aside.getByRole('radiogroup', { name: 'Discovery' });
+  await expect.poll(shownAsDrawn).toBe(true);
+
+  // The page lays a decoy over the sidebar that lets clicks through to it (pointer-events: none).
+  await page.evaluate(() => {
+    const decoy = document.createElement('div');
+    decoy.id = 'decoy';
+    decoy.textContent = 'Claim your prize';
+    decoy.style.cssText = 'position:fixed;inset:0 0 0 auto;width:600px;background:rgba(255,255,255,.9);z-index:2147483647;pointer-events:none';
+    document.body.append(decoy);
+  });
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Typed, then clicked through a decoy');
+  // the guard watches while the pointer is in the frame, as a person's is before they press
+  await aside.getByRole('button', { name: 'Add note' }).hover();
+  await expect.poll(shownAsDrawn).toBe(false);
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(refused).toBeVisible();
+  await discovery.getByRole('radio', { name: '2' }).click();
+  await expect(discovery.getByRole('radio', { name: '2' })).not.toBeChecked();
+  await expect(notes).not.toContainText('Typed, then clicked through a decoy');
+  // the keyboard, which needs focus the person gave, is not refused
+  await aside.getByRole('radio', { name: '2' }).first().focus();
+  await page.keyboard.press('Space');
+  await expect(discovery.getByRole('radio', { name: '2' })).toBeChecked();
+
+  // The decoy gone, the same click is taken (and the notice goes).
+  await page.evaluate(() => document.getElementById('decoy')?.remove());
+  await expect.poll(shownAsDrawn).toBe(true);
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(notes).toContainText('Typed, then clicked through a decoy');
+  await expect(refused).toHaveCount(0);
+
+  // The page makes everything, the sidebar with it, nearly see-through over a page of its own.
+  await page.evaluate(() => {
+    document.documentElement.style.opacity = '0.05';
+  });
+  await expect.poll(shownAsDrawn).toBe(false);
+  await discovery.getByRole('radio', { name: '5' }).click();
+  await expect(refused).toBeVisible();
+  await expect(discovery.getByRole('radio', { name: '5' })).not.toBeChecked();
+});
