@@ -4,6 +4,8 @@ import { COVERED_CLICK_REFUSED, refusesPointer, type ShownAsDrawn } from '../lib
 /** How long the notice stays after a refused click, unless a click is taken first. */
 const NOTICE_MS = 10_000;
 
+const NOTICE_STYLE = { position: 'fixed', top: 0, left: 0, right: 0, zIndex: 2147483646, boxShadow: '0 2px 6px rgb(0 0 0 / 25%)' } as const;
+
 /** Does this browser say whether an element is shown as drawn (IntersectionObserver v2)? */
 const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
@@ -14,14 +16,17 @@ const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' 
 export function CoveredClickGuard() {
   const [refusedAt, setRefusedAt] = useState<number | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
+  const notice = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const target = viewport.current;
     if (!target || !tracksVisibility()) return;
     let shown: ShownAsDrawn;
+    let watching = false;
     const observer = new IntersectionObserver(
       (entries) => {
-        shown = (entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+        // (an answer queued as the pointer left is not taken: it is stale by the time it returns)
+        if (watching) shown = (entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
       },
       // the browser's smallest delay between answers (v2 requires ≥ 100 ms)
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
@@ -31,7 +36,6 @@ export function CoveredClickGuard() {
     // its feed loaded for 3 s). The browser answers within a frame of `observe`, well before a
     // person who has just moved in presses (and a press on a frame never watched starts it, for
     // the click that ends the press).
-    let watching = false;
     const watch = () => {
       if (watching) return;
       watching = true;
@@ -44,16 +48,23 @@ export function CoveredClickGuard() {
       shown = undefined;
       observer.unobserve(target);
     };
+    // a click whose press was refused is refused too, even if the page uncovered the frame meanwhile
+    let pressRefused = false;
     const onPointer = (e: MouseEvent) => {
       watch();
-      if (!refusesPointer(e, shown)) {
+      // the notice's own Dismiss is always taken: closing it can do no harm
+      if (e.target instanceof Node && notice.current?.contains(e.target)) return;
+      const refused = refusesPointer(e, shown) || (e.type === 'click' && e.detail > 0 && pressRefused);
+      if (e.type === 'mousedown') pressRefused = refused;
+      if (!refused) {
         if (e.type === 'click' && e.detail > 0) setRefusedAt(null);
         return;
       }
       // before any handler of ours, and the default (focus, a radio's check) undone
       e.preventDefault();
       e.stopImmediatePropagation();
-      setRefusedAt(Date.now());
+      // said once per click (the press that began it is refused without a word)
+      if (e.type === 'click') setRefusedAt(Date.now());
     };
     window.addEventListener('pointerover', watch, true);
     window.addEventListener('mouseout', unwatch, true);
@@ -82,12 +93,17 @@ export function CoveredClickGuard() {
         under the page, and reads as covered; an element under our own content reads as covered by it.)
       */}
       <div ref={viewport} aria-hidden="true" data-covered-click-viewport="" style={{ position: 'fixed', inset: 0, pointerEvents: 'none', zIndex: 2147483647 }} />
-      {refusedAt !== null && (
-        // sticky: seen wherever the frame is scrolled to
-        <p className="banner error" role="alert" key={refusedAt} style={{ position: 'sticky', top: 0, zIndex: 1 }}>
-          {COVERED_CLICK_REFUSED}
-        </p>
-      )}
+      {/* over the top of the frame, wherever it is scrolled to, moving nothing under the pointer */}
+      <div ref={notice} role="alert" className={refusedAt === null ? undefined : 'banner error'} style={refusedAt === null ? undefined : NOTICE_STYLE}>
+        {refusedAt !== null && (
+          <>
+            <p style={{ margin: '0 0 6px' }}>{COVERED_CLICK_REFUSED}</p>
+            <button type="button" onClick={() => setRefusedAt(null)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
     </>
   );
 }

@@ -34,8 +34,14 @@ import { MAX_CRM_SITES } from '../crm/crm-sites';
 import { isOrglessSalesforceKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
 
 export const BACKUP_FORMAT = 'dealside-backup';
-/** Bump when a reader of the old format could misread the new one; older Dealsides then refuse it clearly. */
-export const BACKUP_VERSION = 1;
+/**
+ * Bump when a reader of the old format could misread the new one; older Dealsides then refuse it clearly.
+ * 2: Salesforce deal keys name the org (database v7); a Dealside reading 1 would file such a deal's
+ * records under keys it never looks up. Version 1 files are still read: `withSalesforceOrgKeys` re-keys them.
+ */
+export const BACKUP_VERSION = 2;
+/** The versions this Dealside reads. */
+const READABLE_VERSIONS = [1, 2] as const;
 
 /** The record kind each source store holds. */
 export interface BackupRecords {
@@ -121,7 +127,7 @@ const records = z.array(z.unknown());
 /** The envelope as read back: records stay `unknown` until each is checked on its own. */
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
   exportedAt: isoInstant,
   dbVersion: z.number().int().min(1),
   stores: z.object({

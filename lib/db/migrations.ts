@@ -125,13 +125,16 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   async (_db, tx) => {
     const keys = orgKeysOfDeals(await tx.objectStore('deals').getAll());
     if (keys.size === 0) return;
-    // stores keyed by the deal key: the record moves to its new key
-    for (const [name, field] of [['deals', 'key'], ['nextSteps', 'dealKey'], ['pipeline', 'dealKey']] as const) {
+    // Stores keyed by the deal key: the record moves to its new key. One already there (only a
+    // backup written by a later Dealside, restored into an older one, could have put it there)
+    // is kept if it is the more recent of the two.
+    for (const [name, field, time] of [['deals', 'key', 'lastSeenAt'], ['nextSteps', 'dealKey', 'updatedAt'], ['pipeline', 'dealKey', 'lastSeenAt']] as const) {
       const store = tx.objectStore(name);
       for (const [old, next] of keys) {
         const record = await store.get(old);
         if (!record) continue;
-        await store.put({ ...record, [field]: next } as never);
+        const there = await store.get(next);
+        if (!there || !moreRecent(there, record, time)) await store.put({ ...record, [field]: next } as never);
         await store.delete(old);
       }
     }
@@ -149,7 +152,8 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
       if (typeof draft.key !== 'string') continue;
       const key = rekeyedDraftKey(draft.key, keys);
       if (key === draft.key) continue;
-      await drafts.put({ ...draft, key });
+      const there = await drafts.get(key);
+      if (!there || !moreRecent(there, draft, 'updatedAt')) await drafts.put({ ...draft, key });
       await drafts.delete(draft.key);
     }
     let bucket = await tx.objectStore('repPipelines').openCursor();
@@ -164,3 +168,13 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/** `a` is later than `b` by their `field` instant (ISO strings compare as times; a missing or odd one is never later). */
+function moreRecent(a: object, b: object, field: string): boolean {
+  const at = (r: object) => {
+    const v = (r as Record<string, unknown>)[field];
+    return typeof v === 'string' ? Date.parse(v) : NaN;
+  };
+  const [x, y] = [at(a), at(b)];
+  return !Number.isNaN(x) && (Number.isNaN(y) || x > y);
+}

@@ -40,18 +40,20 @@ export function dealKeyOf(crm: string, recordId: string, host: string): DealKey 
 }
 
 /**
- * The Salesforce org a host serves: its first label, the org's My Domain name.
- * It is the same on Lightning (`acme.lightning.force.com`), Classic
- * (`acme.my.salesforce.com`) and behind the `.mcas.ms` proxy, and names each
- * sandbox apart (`acme--uat.sandbox.…`, or `acme--uat.…` on legacy domains).
- * An old pod host (`na44.salesforce.com`) gives the pod: at worst one deal
- * seen there and under its My Domain is two deals. A host that is an IP
- * address or a single label (a site the user added) is taken whole, port aside.
+ * The Salesforce org a host serves. On Salesforce's own domains, the first
+ * label: the org's My Domain name, the same on Lightning
+ * (`acme.lightning.force.com`), Classic (`acme.my.salesforce.com`) and behind
+ * the `.mcas.ms` proxy, and naming each sandbox apart (`acme--uat.sandbox.…`,
+ * or `acme--uat.…` on legacy domains). An old pod host (`na44.salesforce.com`)
+ * gives the pod: at worst one deal seen there and under its My Domain is two
+ * deals. Any other host (a site the user added as Salesforce) is taken whole,
+ * port aside: two sites' first labels (`sales.a.com`, `sales.b.com`) may match.
  */
 export function salesforceOrgOf(host: string): string {
   const name = host.toLowerCase().replace(/:\d+$/, '');
-  return /^[\d.]+$/.test(name) || !name.includes('.') ? name : name.slice(0, name.indexOf('.'));
+  return SALESFORCE_DOMAIN.test(name) ? name.slice(0, name.indexOf('.')) : name;
 }
+const SALESFORCE_DOMAIN = /^[^.]+\.(?:.+\.)?(?:force|salesforce)\.com(?:\.mcas\.ms)?$/;
 
 /** `${crm}:${owner name as the CRM shows it}` */
 export const repIdSchema = z.string().min(3).max(300);

@@ -7,7 +7,7 @@
  * Pure: records come in as stored or as read from a file (unknown shapes), and
  * anything not recognisably an orgless Salesforce key is left exactly as it is.
  */
-import { dealRecordSchema } from './deal';
+import { dealSnapshotSchema } from './deal';
 import { salesforceOrgOf } from './common';
 import { noteDraftKey } from './keys';
 
@@ -19,16 +19,19 @@ export function isOrglessSalesforceKey(key: unknown): key is string {
 }
 
 /**
- * Old key → new key, for each valid deal record with an orgless Salesforce key:
- * the org is read from the host its snapshot was taken on. A deal that fails
- * its schema has no trustworthy host: its key (and its records') stays as is.
+ * Old key → new key, for each deal record with an orgless Salesforce key: the
+ * org is read from the host its snapshot was taken on, when that host is a
+ * valid one (the rest of the record may be damaged: its next visit writes it
+ * anew under the new key, and its records are there). A deal with no valid
+ * host keeps its key, and so do its records.
  */
 export function orgKeysOfDeals(deals: readonly unknown[]): Map<string, string> {
   const keys = new Map<string, string>();
   for (const raw of deals) {
-    const deal = dealRecordSchema.safeParse(raw).data;
-    if (!deal || !isOrglessSalesforceKey(deal.key)) continue;
-    keys.set(deal.key, `${PREFIX}${salesforceOrgOf(deal.snapshot.host)}/${deal.key.slice(PREFIX.length)}`);
+    const key = (raw as { key?: unknown } | null)?.key;
+    if (!isOrglessSalesforceKey(key)) continue;
+    const host = dealSnapshotSchema.shape.host.safeParse((raw as { snapshot?: { host?: unknown } }).snapshot?.host).data;
+    if (host) keys.set(key, `${PREFIX}${salesforceOrgOf(host)}/${key.slice(PREFIX.length)}`);
   }
   return keys;
 }

@@ -685,7 +685,7 @@ test('a sidebar frame Dealside did not make is told nothing: one the deal page i
   await refusedFrames(2);
 });
 
-test('a web page cannot tell Dealside is installed: its files do not load at the extension’s id, and a frame of it there stays empty', async () => {
+test('a web page cannot load Dealside’s files at the extension’s id (to learn it is installed), and a frame of it there stays empty', async () => {
   const page = await app.open(ACME);
   await sidebarFrame(page, app.extensionId); // Dealside's own frame, at the fixed id, is unaffected
   const probe = (base: string) =>
@@ -757,7 +757,11 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
   await expect.poll(shownAsDrawn).toBe(false);
   await aside.getByRole('button', { name: 'Add note' }).click();
   await expect(refused).toBeVisible();
+  // over the frame, moving nothing under the pointer; its Dismiss is taken even while covered
+  await refused.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refused).toHaveCount(0);
   await discovery.getByRole('radio', { name: '2' }).click();
+  await expect(refused).toBeVisible();
   await expect(discovery.getByRole('radio', { name: '2' })).not.toBeChecked();
   await expect(notes).not.toContainText('Typed, then clicked through a decoy');
   // the keyboard, which needs focus the person gave, is not refused

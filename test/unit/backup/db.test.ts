@@ -37,7 +37,7 @@ describe('exportBackup', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const backup = await exportBackup(db, RESTORED_AT);
     expect(warn).toHaveBeenCalled();
-    expect(backup).toMatchObject({ format: 'dealside-backup', version: 1, exportedAt: RESTORED_AT.toISOString(), dbVersion: DB_VERSION });
+    expect(backup).toMatchObject({ format: 'dealside-backup', version: 2, exportedAt: RESTORED_AT.toISOString(), dbVersion: DB_VERSION });
     expect(Object.keys(backup.stores).sort()).toEqual(['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scores', 'settings']);
     expect(backup.stores.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(backup.stores.scores).toHaveLength(5);
@@ -153,7 +153,7 @@ describe('restoreBackup', () => {
   describe('a backup from before Salesforce keys named the org (database v6)', () => {
     /** the same file as a v6 Dealside wrote it: its Salesforce deal keys are `salesforce:{id}` */
     const asWrittenByV6 = (backup: Backup): BackupEnvelope =>
-      viaFile({ ...JSON.parse(JSON.stringify(backup).replaceAll('salesforce:acme/', 'salesforce:')), dbVersion: 6 });
+      viaFile({ ...JSON.parse(JSON.stringify(backup).replaceAll('salesforce:acme/', 'salesforce:')), version: 1, dbVersion: 6 });
 
     it('restores every record under its deal’s key with the org, as a database upgraded to v7 holds it', async () => {
       const original = await freshDb();

@@ -17,9 +17,9 @@ const deal = { key: ACME, snapshot: snapshot('0065g00000AcmeQAAS', 'Dana Reyes')
 
 const envelope = (stores: Partial<BackupEnvelope['stores']> = {}) => ({
   format: 'dealside-backup',
-  version: 1,
+  version: 2,
   exportedAt: WRITTEN_AT,
-  dbVersion: 6,
+  dbVersion: 7,
   stores: { deals: [], reps: [], commitments: [], nextSteps: [], scores: [], notes: [], callReviews: [], drafts: [], settings: null, ...stores },
 });
 
@@ -67,8 +67,13 @@ describe('readBackup: the envelope', () => {
   });
 
   it('refuses a backup from a newer Dealside, naming both versions', () => {
-    const result = readBackup({ ...envelope(), version: 2 });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/newer Dealside \(backup version 2; this one reads version 1\)\. Update Dealside/) });
+    const result = readBackup({ ...envelope(), version: 3 });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/newer Dealside \(backup version 3; this one reads version 2\)\. Update Dealside/) });
+  });
+
+  it('reads a version-1 file (before Salesforce keys named the org) as well as its own', () => {
+    expect(readBackup({ ...envelope(), version: 1 })).toMatchObject({ ok: true, backup: { version: 1 } });
+    expect(readBackup({ ...envelope(), version: 2 })).toMatchObject({ ok: true, backup: { version: 2 } });
   });
 
   it.each([['a string', '1'], ['zero', 0], ['a fraction', 1.5], ['nothing', undefined]])('refuses a version that is %s', (_n, version) => {

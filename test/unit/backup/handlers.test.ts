@@ -62,7 +62,7 @@ describe('who may back up and restore', () => {
 
   it('serves the options page', async () => {
     const backup = await routed(source)({ type: 'backup/export' });
-    expect(backup).toMatchObject({ format: 'dealside-backup', version: 1, exportedAt: RESTORED_AT.toISOString() });
+    expect(backup).toMatchObject({ format: 'dealside-backup', version: 2, exportedAt: RESTORED_AT.toISOString() });
     await expect(routed(target)({ type: 'backup/import', backup })).resolves.toMatchObject({ added: { deals: 2, scores: 5 } });
   });
 });

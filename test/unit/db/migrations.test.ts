@@ -209,6 +209,24 @@ describe('migrations', () => {
     });
   }
 
+  it('v7 keeps the more recent of two records that meet at one key (a later backup restored into v6)', async () => {
+    const name = 'migrate-meeting-keys';
+    await writeAtVersion(name, 6);
+    const raw = await openDB(name, 6);
+    // what a restore of a later Dealside's backup into v6 would have added beside v6's own records
+    const restoredDeal = { ...deal, key: ORG_KEY, lastSeenAt: '2026-11-21T10:00:00.000Z', snapshot: { ...deal.snapshot, name: 'Acme (restored, newer)' } };
+    await raw.put('deals', restoredDeal);
+    const olderStep = { ...nextStep, dealKey: ORG_KEY, text: 'older step', updatedAt: '2026-11-19T10:00:00.000Z' };
+    await raw.put('nextSteps', olderStep);
+    raw.close();
+    const db = await openDealsideDB(name);
+    expect((await getDeal(db, ORG_KEY))?.snapshot.name).toBe('Acme (restored, newer)');
+    expect((await db.get('nextSteps', ORG_KEY))?.text).toBe(nextStep.text); // v6's own, updated later
+    expect(await db.get('deals', deal.key)).toBeUndefined();
+    expect(await db.get('nextSteps', deal.key)).toBeUndefined();
+    db.close();
+  });
+
   it('a fresh install creates the latest schema', async () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);

@@ -37,8 +37,12 @@ describe('a deal key', () => {
     ]);
   });
 
-  it('takes an old pod host’s pod, and an IP address or single-label host whole (port aside)', () => {
+  it('takes an old pod host’s pod, and any host not Salesforce’s own (a site the user added) whole, port aside', () => {
     expect(salesforceOrgOf('na44.salesforce.com')).toBe('na44');
+    expect(salesforceOrgOf('sales.acme-corp.com')).toBe('sales.acme-corp.com');
+    expect(salesforceOrgOf('sales.other.com')).toBe('sales.other.com');
+    expect(salesforceOrgOf('crm.force.com.example.net')).toBe('crm.force.com.example.net');
+    expect(salesforceOrgOf('acme.evilforce.com')).toBe('acme.evilforce.com');
     expect(salesforceOrgOf('127.0.0.1:8443')).toBe('127.0.0.1');
     expect(salesforceOrgOf('crm:8080')).toBe('crm');
   });
@@ -64,18 +68,22 @@ describe('re-keying Salesforce keys from before the org (migration v7, older bac
     expect(isOrglessSalesforceKey(undefined)).toBe(false);
   });
 
-  it('takes each valid deal’s org from the host it was read on; an invalid deal, or one already keyed, is left', () => {
+  it('takes each deal’s org from the host it was read on; a deal with no valid host, or one already keyed, is left', () => {
     const keys = orgKeysOfDeals([
       deal(`salesforce:${ID}`, 'acme--uat.sandbox.lightning.force.com'),
       deal('salesforce:0065g00000GlobxQAA', 'globex.my.salesforce.com'),
       deal(`salesforce:acme/0065g00000InitcQAA`, 'acme.lightning.force.com'),
+      // damaged elsewhere, its host intact: re-keyed, so its records meet the deal's next visit
+      { ...deal('salesforce:0065g00000DamagdQA', 'acme.lightning.force.com'), lastSeenAt: 'yesterday' },
       { key: 'salesforce:0065g00000BrokenQA', lastSeenAt: 'yesterday' },
+      { ...deal('salesforce:0065g00000BadHstQA', 'acme.lightning.force.com'), snapshot: { host: 'not a host/' } },
       deal('hubspot:1-2', 'app.hubspot.com'),
       null,
     ]);
     expect([...keys]).toEqual([
       [`salesforce:${ID}`, `salesforce:acme--uat/${ID}`],
       ['salesforce:0065g00000GlobxQAA', 'salesforce:globex/0065g00000GlobxQAA'],
+      ['salesforce:0065g00000DamagdQA', 'salesforce:acme/0065g00000DamagdQA'],
     ]);
   });
 
