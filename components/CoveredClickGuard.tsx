@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { COVERED_CLICK_REFUSED, refusesPointer, type ShownAsDrawn } from '../lib/page/covered-clicks';
+import { send } from '../lib/messages/client';
 
 /** How long the notice stays after a refused click, unless a click is taken first. */
 const NOTICE_MS = 10_000;
@@ -12,15 +13,34 @@ const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' 
 /**
  * Refuses pointer presses and clicks on this frame while the page around it draws over it or
  * makes it see-through (lib/page/covered-clicks.ts), and says so. One per framed page.
+ * `enabled`: the user's setting (Options); left out, the guard asks for it itself (on until it knows).
  */
-export function CoveredClickGuard() {
+export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
   const [refusedAt, setRefusedAt] = useState<number | null>(null);
+  const [asked, setAsked] = useState(true);
   const viewport = useRef<HTMLDivElement>(null);
   const notice = useRef<HTMLDivElement>(null);
+  const active = enabled ?? asked;
+
+  useEffect(() => {
+    if (enabled !== undefined) return;
+    let current = true;
+    send({ type: 'settings/get' }).then(
+      (s) => current && setAsked(s.refuseCoveredClicks),
+      () => {}, // unknown: stays on
+    );
+    return () => {
+      current = false;
+    };
+  }, [enabled]);
+
+  useEffect(() => {
+    if (!active) setRefusedAt(null);
+  }, [active]);
 
   useEffect(() => {
     const target = viewport.current;
-    if (!target || !tracksVisibility()) return;
+    if (!active || !target || !tracksVisibility()) return;
     let shown: ShownAsDrawn;
     let watching = false;
     const observer = new IntersectionObserver(
@@ -77,7 +97,7 @@ export function CoveredClickGuard() {
       window.removeEventListener('mousedown', onPointer, true);
       window.removeEventListener('click', onPointer, true);
     };
-  }, []);
+  }, [active]);
 
   useEffect(() => {
     if (refusedAt === null) return;

@@ -50,6 +50,8 @@ export function Options() {
       setError('');
     } catch (e) {
       setError((e as Error).message);
+      // back to what is stored (a control may have shown the change before it was saved)
+      void send({ type: 'settings/get' }).then((s) => mine === lastPatch.current && setSettings(s), () => {});
     }
   };
 
@@ -94,6 +96,28 @@ export function Options() {
             </select>
           </section>
           <DateOrderSection settings={settings} onChange={patch} />
+          <section aria-labelledby="clicks-h">
+            <h2 id="clicks-h">Clicks through a covered sidebar</h2>
+            <label style={{ fontWeight: 400 }}>
+              <input
+                type="checkbox"
+                checked={settings.refuseCoveredClicks}
+                onChange={(e) => {
+                  // shown at once (a checkbox held to the stored value would flick back while the change is saved)
+                  const on = e.target.checked;
+                  setSettings((s) => s && { ...s, refuseCoveredClicks: on });
+                  void patch({ refuseCoveredClicks: on });
+                }}
+              />
+              Refuse clicks while the page draws over Dealside
+            </label>
+            <p className="muted">
+              A page could lay something over the sidebar or the call panel so that you click Dealside without seeing it
+              (clickjacking). While Chrome or Edge says anything covers Dealside, its buttons take no mouse clicks and say
+              why; the keyboard always works. Turn this off only if a page keeps something over Dealside for good (a chat
+              button in a corner, say) and you trust that page.
+            </p>
+          </section>
           <section aria-labelledby="rubric-h">
             <h2 id="rubric-h">Scorecard rubric (version {RUBRIC_VERSION})</h2>
             {RUBRIC.map((d) => (

@@ -28,7 +28,7 @@ export function App() {
 
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
-      <CoveredClickGuard />
+      <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} />
       {error && (
         <div className="banner error" role="alert">
           <p>{error}</p>

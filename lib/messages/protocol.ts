@@ -51,6 +51,7 @@ export const settingsPatchSchema = z
       .object({ width: z.number().int().min(280).max(720), collapsed: z.boolean() })
       .partial(),
     theme: z.enum(['system', 'light', 'dark']),
+    refuseCoveredClicks: z.boolean(),
     dateOrder: z.enum(['auto', ...DATE_ORDERS]),
     /** a site whose learned date order is to be forgotten (Options' "Forget"), applied to the settings as stored */
     forgetDateOrderOf: z.string().max(260),

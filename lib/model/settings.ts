@@ -30,6 +30,12 @@ export const settingsSchema = z.object({
     .default({ width: 360, collapsed: false }),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /**
+   * Refuse mouse clicks on the sidebar and the call panel while the page draws over them
+   * (components/CoveredClickGuard.tsx). On unless the user turns it off in Options: a page
+   * widget kept over a corner of the sidebar (a chat button, say) makes every click refused.
+   */
+  refuseCoveredClicks: z.boolean().catch(true).default(true),
+  /**
    * How to read CRM dates such as 05/11/2026: 'auto' asks the evidence
    * (lib/crm/values.ts chooseDateOrder), the other two are the user's word.
    */

@@ -29,4 +29,4 @@ export function refusesPointer(event: PointerFacts, shown: ShownAsDrawn): boolea
 }
 
 export const COVERED_CLICK_REFUSED =
-  'Dealside ignored that click: something on this page is drawn over Dealside or makes it see-through, so what you clicked may not be what you saw. Click again once nothing covers it, or use the keyboard.';
+  'Dealside ignored that click: something on this page is drawn over Dealside or makes it see-through, so what you clicked may not be what you saw. Click again once nothing covers it, or use the keyboard. (If the page keeps something over Dealside for good, Options can turn this check off.)';

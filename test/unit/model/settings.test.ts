@@ -1,4 +1,5 @@
 import { MAX_DATE_ORDER_SITES, settingsSchema } from '../../../lib/model';
+import { settingsPatchSchema } from '../../../lib/messages/protocol';
 
 describe('settings: date order', () => {
   it('defaults to automatic, with nothing learned', () => {
@@ -22,5 +23,20 @@ describe('settings: date order', () => {
     expect(kept).toHaveLength(MAX_DATE_ORDER_SITES);
     expect(kept[0]).toBe('org5.my.salesforce.com');
     expect(kept.at(-1)).toBe(`org${MAX_DATE_ORDER_SITES + 4}.my.salesforce.com`);
+  });
+});
+
+describe('settings: refusing clicks on a covered sidebar', () => {
+  it('is on unless turned off; a stored value that is no boolean reads as on, the rest of the settings kept', () => {
+    expect(settingsSchema.parse({}).refuseCoveredClicks).toBe(true);
+    expect(settingsSchema.parse({ refuseCoveredClicks: false }).refuseCoveredClicks).toBe(false);
+    const s = settingsSchema.parse({ refuseCoveredClicks: 'no', theme: 'dark' });
+    expect(s.refuseCoveredClicks).toBe(true);
+    expect(s.theme).toBe('dark');
+  });
+
+  it('a settings change may turn it off, with a boolean only', () => {
+    expect(settingsPatchSchema.safeParse({ refuseCoveredClicks: false }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ refuseCoveredClicks: 'off' }).success).toBe(false);
   });
 });
