@@ -113,17 +113,15 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
         under the page, and reads as covered; an element under our own content reads as covered by it.)
       */}
       <div ref={viewport} aria-hidden="true" data-covered-click-viewport="" style={{ position: 'fixed', inset: 0, pointerEvents: 'none', zIndex: 2147483647 }} />
-      {/* over the top of the frame, wherever it is scrolled to, moving nothing under the pointer */}
-      <div ref={notice} role="alert" className={refusedAt === null ? undefined : 'banner error'} style={refusedAt === null ? undefined : NOTICE_STYLE}>
-        {refusedAt !== null && (
-          <>
-            <p style={{ margin: '0 0 6px' }}>{COVERED_CLICK_REFUSED}</p>
-            <button type="button" onClick={() => setRefusedAt(null)}>
-              Dismiss
-            </button>
-          </>
-        )}
-      </div>
+      {refusedAt !== null && (
+        // over the top of the frame, wherever it is scrolled to, moving nothing under the pointer
+        <div ref={notice} role="alert" className="banner error" style={NOTICE_STYLE}>
+          <p style={{ margin: '0 0 6px' }}>{COVERED_CLICK_REFUSED}</p>
+          <button type="button" onClick={() => setRefusedAt(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
     </>
   );
 }

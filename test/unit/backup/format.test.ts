@@ -156,8 +156,8 @@ describe('planRestore', () => {
     const settings = { user: manager, weekStartsOn: 3, sidebar: { width: 400, collapsed: true }, theme: 'dark' };
     // a backup made before sites could be added reads as no sites
     const taken = planAt(read(envelope({ settings })), nothingStored());
-    // nor any date order (the defaults: automatic, nothing learned)
-    expect(taken.add.settings).toEqual({ ...settings, crmSites: [], dateOrder: 'auto', dateOrderBySite: {} });
+    // nor any date order (the defaults: automatic, nothing learned), and the covered-click check on (its default)
+    expect(taken.add.settings).toEqual({ ...settings, crmSites: [], dateOrder: 'auto', dateOrderBySite: {}, refuseCoveredClicks: true });
     expect(reportOf(taken)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 0 } });
     const bad = planAt(read(envelope({ settings: { weekStartsOn: 9 } })), nothingStored());
     expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
@@ -180,7 +180,7 @@ describe('planRestore', () => {
     it('with no user here (only the sidebar layout saved), takes the backup’s, keeping this browser’s layout', () => {
       const local = { sidebar: { width: 420, collapsed: false } };
       const plan = planAt(read(envelope({ settings: theirs })), stored(local));
-      expect(plan.add.settings).toEqual({ ...theirs, sidebar: local.sidebar, dateOrder: 'auto', dateOrderBySite: {} });
+      expect(plan.add.settings).toEqual({ ...theirs, sidebar: local.sidebar, dateOrder: 'auto', dateOrderBySite: {}, refuseCoveredClicks: true });
       expect(reportOf(plan)).toMatchObject({
         added: { settings: 1 },
         alreadyPresent: { settings: 0 },
