@@ -46,7 +46,10 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
     const observer = new IntersectionObserver(
       (entries) => {
         // (an answer queued as the pointer left is not taken: it is stale by the time it returns)
-        if (watching) shown = (entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+        if (!watching) return;
+        shown = (entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+        // what the guard believes, on its own element in its own frame (the page cannot read it): tests wait on it
+        target.dataset.shown = String(shown);
       },
       // the browser's smallest delay between answers (v2 requires ≥ 100 ms)
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
@@ -66,6 +69,7 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
       if (e.relatedTarget !== null || !watching) return;
       watching = false;
       shown = undefined;
+      delete target.dataset.shown;
       observer.unobserve(target);
     };
     // a click whose press was refused is refused too, even if the page uncovered the frame meanwhile
