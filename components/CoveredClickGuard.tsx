@@ -35,10 +35,6 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
   }, [enabled]);
 
   useEffect(() => {
-    if (!active) setRefusedAt(null);
-  }, [active]);
-
-  useEffect(() => {
     const target = viewport.current;
     if (!active || !target || !tracksVisibility()) return;
     let shown: ShownAsDrawn;
@@ -117,7 +113,7 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
         under the page, and reads as covered; an element under our own content reads as covered by it.)
       */}
       <div ref={viewport} aria-hidden="true" data-covered-click-viewport="" style={{ position: 'fixed', inset: 0, pointerEvents: 'none', zIndex: 2147483647 }} />
-      {refusedAt !== null && (
+      {active && refusedAt !== null && (
         // over the top of the frame, wherever it is scrolled to, moving nothing under the pointer
         <div ref={notice} role="alert" className="banner error" style={NOTICE_STYLE}>
           <p style={{ margin: '0 0 6px' }}>{COVERED_CLICK_REFUSED}</p>

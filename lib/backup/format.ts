@@ -31,6 +31,7 @@ import {
   type Settings,
 } from '../model';
 import { MAX_CRM_SITES } from '../crm/crm-sites';
+import { noteDraftDealKey } from '../model/keys';
 import { isOrglessSalesforceKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
 
 export const BACKUP_FORMAT = 'dealside-backup';
@@ -106,11 +107,6 @@ export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } 
  * forged file): a score dated 2099 would stay the "current" score forever.
  */
 export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
-
-/** The deal a coaching-note draft belongs to (its key is `note:${dealKey}`, lib/model/keys.ts); undefined for any other draft. */
-export function noteDraftDealKey(draftKey: string): string | undefined {
-  return draftKey.startsWith('note:') ? draftKey.slice('note:'.length) : undefined;
-}
 
 /** A backup as `exportBackup` writes it: only valid records. */
 export interface Backup {
@@ -382,7 +378,8 @@ export function withSalesforceOrgKeys(backup: BackupEnvelope, storedDealKeys: It
   for (const store of DEAL_KEY_STORES) rekeyed[store] = stores[store].map((r) => withRekeyedField(r, 'dealKey', keys));
   rekeyed.drafts = stores.drafts.map((d) => {
     const key = (d as { key?: unknown } | null)?.key;
-    return typeof key === 'string' && rekeyedDraftKey(key, keys) !== key ? { ...(d as object), key: rekeyedDraftKey(key, keys) } : d;
+    const next = typeof key === 'string' ? rekeyedDraftKey(key, keys) : key;
+    return next === key ? d : { ...(d as object), key: next };
   });
   return { ...backup, stores: rekeyed };
 }

@@ -17,9 +17,9 @@ import {
   scoreSchema,
   settingsSchema,
 } from '../model';
+import { noteDraftDealKey } from '../model/keys';
 import {
   BACKUP_FORMAT,
-  noteDraftDealKey,
   BACKUP_STORES,
   BACKUP_VERSION,
   RECORD_SPECS,

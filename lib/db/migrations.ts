@@ -118,10 +118,10 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   },
 
   // v7 — Salesforce deal keys name the org (`salesforce:{org}/{id}`, lib/model/common.ts
-  // `dealKeyOf`): a sandbox keeps its production org's record ids. Each valid deal with a
-  // key from before takes its org from the host it was read on, and every record naming it
-  // follows: next step, commitments, scores, notes, call reviews, its note draft, and the
-  // derived pipeline rows. Records of a deal that failed its schema keep their key.
+  // `dealKeyOf`): a sandbox keeps its production org's record ids. Each deal with a key from
+  // before takes its org from the host it was read on, and every record naming it follows:
+  // next step, commitments, scores, notes, call reviews, its note draft, and the derived
+  // pipeline rows. A deal whose stored host is unreadable keeps its key, and so do its records.
   async (_db, tx) => {
     const keys = orgKeysOfDeals(await tx.objectStore('deals').getAll());
     if (keys.size === 0) return;

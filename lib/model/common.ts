@@ -47,7 +47,7 @@ export function dealKeyOf(crm: string, recordId: string, host: string): DealKey 
  * or `acme--uat.…` on legacy domains). An old pod host (`na44.salesforce.com`)
  * gives the pod: at worst one deal seen there and under its My Domain is two
  * deals. Any other host (a site the user added as Salesforce) is taken whole,
- * port aside: two sites' first labels (`sales.a.com`, `sales.b.com`) may match.
+ * port aside, as two such sites may share a first label (`sales.a.com`, `sales.b.com`).
  */
 export function salesforceOrgOf(host: string): string {
   const name = host.toLowerCase().replace(/:\d+$/, '');

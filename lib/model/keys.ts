@@ -6,3 +6,8 @@ export const SCORE_DIMENSION_KEYS = ['discovery', 'nextStep', 'qualification'] a
 
 /** The draft of a deal's coaching note; cleared in the same transaction that saves the note. */
 export const noteDraftKey = (dealKey: string) => `note:${dealKey}`;
+
+/** The deal a coaching-note draft belongs to (`noteDraftKey`'s inverse); undefined for any other draft. */
+export function noteDraftDealKey(draftKey: string): string | undefined {
+  return draftKey.startsWith('note:') ? draftKey.slice('note:'.length) : undefined;
+}

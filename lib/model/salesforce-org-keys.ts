@@ -8,8 +8,8 @@
  * anything not recognisably an orgless Salesforce key is left exactly as it is.
  */
 import { dealSnapshotSchema } from './deal';
-import { salesforceOrgOf } from './common';
-import { noteDraftKey } from './keys';
+import { dealKeyOf } from './common';
+import { noteDraftDealKey, noteDraftKey } from './keys';
 
 const PREFIX = 'salesforce:';
 
@@ -31,7 +31,7 @@ export function orgKeysOfDeals(deals: readonly unknown[]): Map<string, string> {
     const key = (raw as { key?: unknown } | null)?.key;
     if (!isOrglessSalesforceKey(key)) continue;
     const host = dealSnapshotSchema.shape.host.safeParse((raw as { snapshot?: { host?: unknown } }).snapshot?.host).data;
-    if (host) keys.set(key, `${PREFIX}${salesforceOrgOf(host)}/${key.slice(PREFIX.length)}`);
+    if (host) keys.set(key, dealKeyOf('salesforce', key.slice(PREFIX.length), host));
   }
   return keys;
 }
@@ -59,7 +59,7 @@ export function orgKeysOfStoredDeals(orgless: Iterable<string>, storedDealKeys: 
 
 /** The draft key for `draftKey` once its deal's key is re-keyed (only coaching-note drafts name a deal). */
 export function rekeyedDraftKey(draftKey: string, keys: ReadonlyMap<string, string>): string {
-  const dealKey = draftKey.startsWith('note:') ? draftKey.slice('note:'.length) : undefined;
+  const dealKey = noteDraftDealKey(draftKey);
   const next = dealKey === undefined ? undefined : keys.get(dealKey);
   return next === undefined ? draftKey : noteDraftKey(next);
 }
