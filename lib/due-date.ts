@@ -21,9 +21,15 @@ function endOfQuarter(isoDate: string, quartersAhead = 0): string {
   return endOfMonth(isoDate, monthsToQuarterEnd + 3 * quartersAhead);
 }
 
-/** The coming Friday: today when today is Friday. */
-function endOfWeek(isoDate: string, weeksAhead = 0): string {
-  return addDays(isoDate, ((5 - weekdayOf(isoDate) + 7) % 7) + 7 * weeksAhead);
+/**
+ * The end of the working week: the coming Friday (today when today is Friday), or with
+ * `next`, the Friday of next week — the week after the one `isoDate` falls in (weeks start
+ * on Monday), so "end of next week" typed on a Saturday is the Friday six days on, the
+ * same day "next Friday" gives, not the one after.
+ */
+function endOfWeek(isoDate: string, next = false): string {
+  if (next) return addDays(startOfWeek(isoDate, 1), 7 + 4);
+  return addDays(isoDate, (5 - weekdayOf(isoDate) + 7) % 7);
 }
 
 /** Sales shorthand chrono does not know (or knows differently), relative to `today`. */
@@ -35,17 +41,20 @@ function parseShorthand(text: string, today: string): string | null {
   const m = /^(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(week|month|quarter)$/.exec(text);
   if (!m) return null;
   const ahead = m[1] === 'next' ? 1 : 0;
-  if (m[2] === 'week') return endOfWeek(today, ahead);
+  if (m[2] === 'week') return endOfWeek(today, ahead === 1);
   if (m[2] === 'month') return endOfMonth(today, ahead);
   return endOfQuarter(today, ahead);
 }
 
 /** Leftovers a rep may type around a date that do not change the day. */
 const HARMLESS_LEFTOVER = /^[\s,.!]*(?:(?:eod|eob|cob|end of day|close of business)[\s,.!]*)?$/;
+/** The same words after a date ("12/3/2026 EOD"): taken off before a numeric date is read. */
+const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
 
 /**
  * What a rep types for a due date → the calendar date in `timeZone`.
- * Accepts: ISO "2026-12-03"; "12/3/2026", "12/3/26" or "12/3" (next such day),
+ * Accepts: ISO "2026-12-03"; "12/3/2026", "12/3/26" or "12/3" (next such day), with
+ * dots or dashes as well ("3.12.2026"), and "EOD" or "COB" after it,
  * read in `order` (month first, as in the US, unless the user's locale or
  * setting says day first; a part above 12 can only be the day); "end of month|week|quarter", "EOM", "EOW" (the coming
  * Friday), "EOQ" (calendar quarter); "next week" (its Monday); and anything
@@ -63,21 +72,29 @@ export function parseDue(input: string, now: Date, timeZone: string, order: Date
     .replace(/[\s.!,]+$/, '');
   if (!text) return null;
   const today = todayIn(timeZone, now);
-  const iso = parseNumeric(text, today, order) ?? parseShorthand(text, today) ?? parseWords(text, now, timeZone);
+  const numeric = text.replace(HARMLESS_SUFFIX, '');
+  // digits and separators only, and not a date above: chrono would read it month first
+  if (/^[\d\s./-]+$/.test(numeric)) {
+    const iso = parseNumeric(numeric, today, order);
+    return iso ? { iso, label: formatDay(iso) } : null;
+  }
+  const iso = parseShorthand(text, today) ?? parseWords(text, now, timeZone);
   return iso ? { iso, label: formatDay(iso) } : null;
 }
 
 function parseNumeric(text: string, today: string, order: DateOrder): string | null {
   const iso = ISO_DATE.exec(text);
   if (iso) return validIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const slashed = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
+  // 3/12/2026, 3.12.2026 (German, Dutch), 3-12-2026: one separator throughout. A date made
+  // only of digits is never handed to chrono, which reads every such date month first.
+  const slashed = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(text);
   if (!slashed) return null;
-  const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+  const [first, second] = [Number(slashed[1]), Number(slashed[3])];
   let [month, day] = order === 'day-first' ? [second, first] : [first, second];
   // "25/12" typed month first (or "12/25" day first) reads one way only
   if (month > 12 && day <= 12) [month, day] = [day, month];
-  if (slashed[3]) {
-    const year = slashed[3].length === 2 ? 2000 + Number(slashed[3]) : Number(slashed[3]);
+  if (slashed[4]) {
+    const year = slashed[4].length === 2 ? 2000 + Number(slashed[4]) : Number(slashed[4]);
     return validIso(year, month, day);
   }
   // No year: the next time that day comes round, so "12/3" typed in December means this year.

@@ -33,7 +33,14 @@ export function App() {
         <div className="banner error" role="alert">
           <p>{error}</p>
           {retry && (
-            <button type="button" onClick={retry}>
+            <button
+              type="button"
+              onClick={() => {
+                // the banner (and this button) goes once the retry answers: the keyboard stays in the sidebar
+                aside.current?.focus();
+                retry();
+              }}
+            >
               Try again
             </button>
           )}

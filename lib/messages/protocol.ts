@@ -148,7 +148,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('nextStep/set'),
     dealKey: dealKeySchema,
-    text: z.string().trim().max(1000),
+    // a blank step would erase the one it replaces, and then read as if the CRM showed none
+    text: z.string().trim().min(1).max(1000),
     due: isoDate.optional(),
   }),
   z.object({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema }),

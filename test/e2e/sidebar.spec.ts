@@ -42,8 +42,11 @@ test('a commitment survives a reload, is resolved as Missed with a note, and his
   const page = await app.open(ACME);
   let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await aside.getByRole('textbox', { name: 'Commitment' }).fill('a signed mutual action plan with Acme');
+  // a date already past is said plainly (a mistyped year would make the promise due at once)
+  await aside.getByRole('textbox', { name: 'Due' }).fill('1/5/2020');
+  await expect(aside.getByText(/^→ .*2020: already past, so it will ask what happened as soon as it is saved$/)).toBeVisible();
   await aside.getByRole('textbox', { name: 'Due' }).fill('today');
-  await expect(aside.getByText(/^→ /)).toBeVisible(); // the date is shown back before saving
+  await expect(aside.getByText(/^→ [^:]*$/)).toBeVisible(); // the date is shown back before saving
   await aside.getByRole('button', { name: 'Save commitment' }).click();
   await expect(aside.getByText(/You committed to a signed mutual action plan with Acme by /)).toBeVisible();
   // said, and the keyboard kept in the section (the emptied form's button is disabled)
@@ -186,6 +189,18 @@ test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // saves as it was
   await expect(aside.getByRole('button', { name: 'Edit next step' })).toBeFocused();
+
+  // A blank step is not saved: it would erase the one it replaces (and read as if the CRM showed none)
+  const stepBefore = await aside.getByTestId('next-step-text').textContent();
+  await page.keyboard.press('Enter');
+  const stepText = aside.getByRole('textbox', { name: 'Next step text' });
+  await stepText.fill('');
+  await expect(aside.getByRole('button', { name: 'Save next step' })).toBeDisabled();
+  await expect(aside.getByText('Type the new next step (Mark done records that this one happened).')).toBeVisible();
+  await stepText.press('Enter');
+  await expect(stepText).toBeVisible(); // still open: nothing was sent
+  await page.keyboard.press('Escape');
+  await expect(aside.getByTestId('next-step-text')).toHaveText(stepBefore!);
 });
 
 test('two deals visited by SPA navigation in one tab keep their own data; list pages hide the sidebar', async () => {

@@ -21,35 +21,61 @@ let loading: Promise<ParseDue> | null = null;
 
 /** chrono-node is large: fetch it after the sidebar's first render, once per frame. */
 export function loadDueParser(): Promise<ParseDue> {
-  return (loading ??= import('../../../lib/due-date').then((m) => (parser = m.parseDue)));
+  return (loading ??= import('../../../lib/due-date').then(
+    (m) => (parser = m.parseDue),
+    (e: unknown) => {
+      loading = null; // a failed fetch (a file gone after an update, say) is tried again, not kept
+      throw e;
+    },
+  ));
 }
 
 /** Long enough for the first paint to be done; short enough to be ready before anyone types. */
 const PRELOAD_AFTER_MS = 400;
 
+export interface DueParserState {
+  /** the parser, or null while it loads (or failed to) */
+  parse: DueParser | null;
+  /** what a date field says while `parse` is null */
+  waiting: string;
+}
+
 /**
  * The due-date parser, or null while it is still loading. It loads a moment
- * after the first paint, or at once when a date field is focused (call
- * loadDueParser from onFocus).
+ * after the first paint, or at once when a date field is focused. Should its
+ * code fail to load, the fields say so (not "Reading the date…" for ever), and
+ * the next focus in the sidebar tries again.
  */
-export function useDueParser(): DueParser | null {
+export function useDueParser(): DueParserState {
   const [parse, setParse] = useState<ParseDue | null>(() => parser);
+  const [failed, setFailed] = useState(false);
   const order = useContext(TypedDateOrder);
   useEffect(() => {
     if (parse) return;
     let live = true;
-    const adopt = () => void loadDueParser().then((p) => live && setParse(() => p));
-    const timer = setTimeout(adopt, PRELOAD_AFTER_MS);
+    const adopt = () =>
+      void loadDueParser().then(
+        (p) => live && setParse(() => p),
+        () => live && setFailed(true),
+      );
+    // after a failure, only a person's next focus tries again
+    const timer = failed ? undefined : setTimeout(adopt, PRELOAD_AFTER_MS);
     // a field focused before the timer: load now
-    void loading?.then(() => live && adopt());
-    const onFocus = () => adopt();
+    if (!failed) void loading?.then(() => live && adopt(), () => undefined);
+    const onFocus = () => {
+      setFailed(false);
+      adopt();
+    };
     window.addEventListener('focusin', onFocus, { once: true });
     return () => {
       live = false;
       clearTimeout(timer);
       window.removeEventListener('focusin', onFocus);
     };
-  }, [parse]);
+  }, [parse, failed]);
   const withOrder = useCallback<DueParser>((input, now, timeZone) => parse!(input, now, timeZone, order), [parse, order]);
-  return parse ? withOrder : null;
+  return {
+    parse: parse ? withOrder : null,
+    waiting: failed ? 'Dates cannot be read just now: click in the sidebar to try again, or reload the page.' : 'Reading the date…',
+  };
 }

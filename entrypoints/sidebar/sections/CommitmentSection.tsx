@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
-import { formatDay, formatInstant } from '../../../lib/dates';
+import { formatDay, formatInstant, todayIn } from '../../../lib/dates';
 import { useDueParser, useExampleDate } from '../hooks/useDueParser';
+import { useFocusBack } from '../hooks/useFocusBack';
 import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
 
@@ -42,6 +43,9 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
     setSettled(message);
     heading.current?.focus();
   };
+  // Open at first while short; after that the person's own choice (a resolve here or in another
+  // tab must not fold the list being read when it grows past ten).
+  const [historyOpen, setHistoryOpen] = useState(history.length <= 10);
   // said once; the history below keeps the record
   useEffect(() => {
     if (!settled) return;
@@ -77,7 +81,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
       )}
       <NewCommitment dealKey={dealKey} user={user} owner={owner} onSettled={onSettled} />
       {history.length > 0 && (
-        <details open={history.length <= 10}>
+        <details open={historyOpen} onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
           <summary>History ({history.length})</summary>
           <ul className="plain history" aria-label="Commitment history">
             {history.map((c) => (
@@ -173,12 +177,14 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   const [dropReason, setDropReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const parseDue = useDueParser();
+  const focusBack = useFocusBack();
+  const { parse: parseDue, waiting } = useDueParser();
   const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
   /** a date already past, or the one it has: said under the field, and not sent */
   const dateProblem = parsed ? newDueRefusal(c, parsed.iso, new Date(), TIME_ZONE) : null;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
+    focusBack.started();
     setBusy(true);
     setError('');
     try {
@@ -189,6 +195,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
+      focusBack.failed();
     }
   };
   const resolve = (outcome: 'kept' | 'missed') =>
@@ -244,7 +251,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
               ? parsed
                 ? (dateProblem ?? `→ ${parsed.label}`)
                 : !parseDue
-                  ? 'Reading the date…'
+                  ? waiting
                   : 'Not a date Dealside understands.'
               : ''}
           </p>
@@ -286,14 +293,19 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
   const [dueInput, setDueInput] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const parseDue = useDueParser();
+  const focusBack = useFocusBack();
+  const { parse: parseDue, waiting } = useDueParser();
   const example = useExampleDate();
   const parsed = dueInput.trim() && parseDue ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
+  // Allowed (a manager may record a promise from last week's 1:1 to ask about it now), but
+  // said plainly: a mistyped year would otherwise make a promise due the moment it is saved.
+  const past = !!parsed && parsed.iso < todayIn(TIME_ZONE, new Date());
   const forRep = user.role === 'manager' && !!owner;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim() || !parsed) return;
+    focusBack.started();
     setBusy(true);
     setError('');
     try {
@@ -311,6 +323,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
       onSettled(`Saved: ${text.trim()} — by ${parsed.label}`);
     } catch (err) {
       setError((err as Error).message);
+      focusBack.failed();
     } finally {
       setBusy(false);
     }
@@ -338,7 +351,13 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         onChange={(e) => setDueInput(e.target.value)}
       />
       <p id="commitment-due-read" className="hint" aria-live="polite">
-        {dueInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : `Not a date Dealside understands. Try "next Friday" or ${example}.`) : ''}
+        {dueInput.trim()
+          ? parsed
+            ? `→ ${parsed.label}${past ? ': already past, so it will ask what happened as soon as it is saved' : ''}`
+            : !parseDue
+              ? waiting
+              : `Not a date Dealside understands. Try "next Friday" or ${example}.`
+          : ''}
       </p>
       {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>

@@ -3,6 +3,7 @@ import { send } from '../../../lib/messages/client';
 import type { NextStep, Settings } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
+import { useFocusBack } from '../hooks/useFocusBack';
 import { liveNextStep, nextStepStatus } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
@@ -148,17 +149,29 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
   const [text, setText] = useState(step?.text ?? '');
   const [dateInput, setDateInput] = useState(step?.due ?? '');
   const [error, setError] = useState('');
-  const parseDue = useDueParser();
+  /** saving: the fields hold still (what is typed meanwhile would go when the form closes) and Enter does not send twice */
+  const [busy, setBusy] = useState(false);
+  const focusBack = useFocusBack();
+  // The step as the form opened on it: changed since (another tab, the CRM), saving would replace it unseen.
+  const openedOn = useRef(step?.updatedAt);
+  const changedMeanwhile = step?.updatedAt !== openedOn.current;
+  const { parse: parseDue, waiting } = useDueParser();
   const parsed = dateInput.trim() && parseDue ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (dateInput.trim() && !parsed) return;
+    // A blank step is not saved: it would erase the one it replaces (Mark done says it happened).
+    if (busy || !text.trim() || (dateInput.trim() && !parsed)) return;
+    focusBack.started();
+    setBusy(true);
+    setError('');
     try {
       await send({ type: 'nextStep/set', dealKey, text: text.trim(), ...(parsed ? { due: parsed.iso } : {}) });
       onDone();
     } catch (err) {
       setError((err as Error).message);
+      setBusy(false);
+      focusBack.failed();
     }
   };
   return (
@@ -173,22 +186,53 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
       }}
     >
       {crmHint && <p className="hint">{crmHint}</p>}
+      {changedMeanwhile && (
+        <p className="hint" role="status">
+          {step?.text ? `The next step changed while you were editing: it is now “${step.text}”.` : 'The next step was cleared while you were editing.'} Saving
+          replaces it with what is typed here.
+        </p>
+      )}
       <label htmlFor="next-step-text">Next step text</label>
       {/* opened by the user's own press of Add/Edit: the keyboard goes where the typing is */}
-      <input id="next-step-text" type="text" value={text} maxLength={1000} autoFocus onChange={(e) => setText(e.target.value)} />
+      <input
+        id="next-step-text"
+        type="text"
+        value={text}
+        maxLength={1000}
+        readOnly={busy}
+        autoFocus
+        aria-describedby="next-step-text-hint"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p id="next-step-text-hint" className="hint">
+        {text.trim() ? '' : step?.text ? 'Type the new next step (Mark done records that this one happened).' : 'Type the next step agreed with the buyer.'}
+      </p>
       <label htmlFor="next-step-date">Next step date</label>
-      <input id="next-step-date" type="text" value={dateInput} maxLength={100} placeholder="e.g. next Tuesday" onChange={(e) => setDateInput(e.target.value)} />
+      <input
+        id="next-step-date"
+        type="text"
+        value={dateInput}
+        maxLength={100}
+        readOnly={busy}
+        placeholder="e.g. next Tuesday"
+        onChange={(e) => setDateInput(e.target.value)}
+      />
       <p className="hint" aria-live="polite">
-        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? 'Reading the date…' : 'Not a date Dealside understands.') : ''}
+        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? waiting : 'Not a date Dealside understands.') : ''}
       </p>
       <div className="row">
-        <button type="submit" className="primary" disabled={!!dateInput.trim() && !parsed}>
+        <button type="submit" className="primary" disabled={busy || !text.trim() || (!!dateInput.trim() && !parsed)}>
           Save next step
         </button>
         <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
+      {busy && (
+        <p className="hint" role="status">
+          Saving…
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -4,6 +4,7 @@ import type { Diagnosis, Note } from '../../../lib/model';
 import { noteDraftKey } from '../../../lib/model/keys';
 import { formatInstant } from '../../../lib/dates';
 import { useDraft } from '../hooks/useDraft';
+import { useFocusBack } from '../hooks/useFocusBack';
 import { TIME_ZONE } from '../App';
 
 const FIELDS = ['mode', 'text', 'goal', 'reality', 'options', 'will', 'diagnosis'] as const;
@@ -38,6 +39,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   /** "Note added.", until the next keystroke: the note itself appears below, out of view. */
   const [added, setAdded] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const focusBack = useFocusBack();
   const v = draft.value;
   const grow = v.mode === 'grow';
   const hasText = grow ? GROW.some(([k]) => v[k]?.trim()) : !!v.text?.trim();
@@ -50,6 +52,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!hasText) return;
+    focusBack.started();
     setBusy(true);
     setError('');
     try {
@@ -71,6 +74,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
       form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
     } catch (err) {
       setError((err as Error).message);
+      focusBack.failed();
     } finally {
       setBusy(false);
     }
@@ -86,10 +90,10 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
   return (
     <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} onInput={() => setAdded(false)} aria-label="New coaching note">
       <div className="tabs" role="group" aria-label="Note format">
-        <button type="button" aria-pressed={!grow} onClick={() => draft.update('mode', 'free')}>
+        <button type="button" aria-pressed={!grow} aria-disabled={locked} onClick={() => !locked && draft.update('mode', 'free')}>
           Free text
         </button>
-        <button type="button" aria-pressed={grow} onClick={() => draft.update('mode', 'grow')}>
+        <button type="button" aria-pressed={grow} aria-disabled={locked} onClick={() => !locked && draft.update('mode', 'grow')}>
           GROW
         </button>
       </div>
@@ -122,7 +126,8 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
         </>
       )}
       <label htmlFor="note-diagnosis">Diagnosis</label>
-      <select id="note-diagnosis" value={v.diagnosis ?? ''} onChange={(e) => draft.update('diagnosis', e.target.value)}>
+      {/* held with the text: a choice made while the draft loads, or while the note is being added, would be dropped */}
+      <select id="note-diagnosis" value={v.diagnosis ?? ''} aria-disabled={locked} onChange={(e) => !locked && draft.update('diagnosis', e.target.value)}>
         <option value="">Not diagnosed</option>
         {DIAGNOSES.map((d) => (
           <option key={d.value} value={d.value}>
@@ -147,7 +152,14 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
       {draft.loadError && (
         <div className="error" role="alert">
           <p>Your saved draft could not be loaded, so nothing typed here is saved over it: {draft.loadError}</p>
-          <button type="button" onClick={draft.retryLoad}>
+          <button
+            type="button"
+            onClick={() => {
+              // this box goes once the draft loads: the keyboard goes to the note being written
+              form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
+              draft.retryLoad();
+            }}
+          >
             Try again
           </button>
         </div>

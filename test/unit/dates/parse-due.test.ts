@@ -65,6 +65,19 @@ describe('parseDue with a fixed now in several zones', () => {
     expect(iso2('13/13/2026', NOW, NY, 'day-first')).toBeNull();
   });
 
+  it('reads dots and dashes the same way round as slashes, and a date followed by EOD', () => {
+    // de, nl and fr users write 3.12.2026 and 3-12-2026; chrono would read both month first
+    for (const typed of ['3.12.2026', '3-12-2026', '03.12.26', '3.12.', '3/12/2026 EOD', '3.12.2026, cob']) {
+      expect(iso2(typed, NOW, BERLIN, 'day-first'), typed).toBe('2026-12-03');
+    }
+    expect(iso2('12.3.2026', NOW, NY, 'month-first')).toBe('2026-12-03');
+    // the trailing words no longer send the date to chrono, which read it month first
+    expect(iso2('12/3/2026 eod', NOW, BERLIN, 'day-first')).toBe('2026-03-12');
+    // one separator throughout; ISO stays ISO whatever the order
+    expect(iso2('3.12/2026', NOW, BERLIN, 'day-first')).toBeNull();
+    expect(iso2('2026-12-03', NOW, BERLIN, 'day-first')).toBe('2026-12-03');
+  });
+
   it('knows which way round a locale writes numeric dates', () => {
     expect(numericDateOrderOf('en-US')).toBe('month-first');
     expect(numericDateOrderOf('en-GB')).toBe('day-first');
@@ -86,6 +99,18 @@ describe('parseDue with a fixed now in several zones', () => {
       expect(iso('Wednesday', new Date(t), NY), t).toBe('2026-11-25');
       expect(iso('by wednesday', new Date(t), NY), t).toBe('2026-11-25');
     }
+  });
+
+  it('end of next week is the Friday of the week after this one, on a weekend too', () => {
+    const saturday = new Date('2026-12-05T15:00:00Z');
+    const sunday = new Date('2026-12-06T15:00:00Z');
+    for (const now of [saturday, sunday]) {
+      expect(iso('end of next week', now, NY)).toBe('2026-12-11');
+      expect(iso('next Friday', now, NY)).toBe('2026-12-11');
+      expect(iso('end of week', now, NY)).toBe('2026-12-11');
+    }
+    expect(iso('end of next week', NOW, NY)).toBe('2026-12-04'); // from Wednesday Nov 25
+    expect(iso('end of next week', new Date('2026-12-04T15:00:00Z'), NY)).toBe('2026-12-11'); // from a Friday
   });
 
   it('never resolves a weekday to the past', () => {

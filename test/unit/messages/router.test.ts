@@ -127,6 +127,7 @@ describe('router', () => {
     ['a huge note', { type: 'note/add', dealKey: 'salesforce:0065g00000AcmeQAAS', body: { kind: 'free', text: 'x'.repeat(10_001) } }],
     ['a non-date due', { type: 'commitment/create', dealKey: 'salesforce:0065g00000AcmeQAAS', text: 'MAP', due: 'Thursday' }],
     ['an impossible date', { type: 'commitment/create', dealKey: 'salesforce:0065g00000AcmeQAAS', text: 'MAP', due: '2026-02-30' }],
+    ['a blank next step (it would erase the one it replaces)', { type: 'nextStep/set', dealKey: 'salesforce:0065g00000AcmeQAAS', text: '   ' }],
     ['a renegotiation without reason', { type: 'commitment/renegotiate', id: 'c1', newDue: '2026-12-01', reason: '', note: '' }],
     ['settings with a bad role', { type: 'settings/set', patch: { user: { name: 'X', role: 'admin' } } }],
   ])('rejects %s as bad-request', async (_n, message) => {
