@@ -17,10 +17,19 @@ export function applySettingsChange(current: Settings, patch: SettingsChange): S
   });
 }
 
-/** The settings as stored, read inside a caller's transaction (an unreadable record reads as the defaults). */
+/**
+ * The settings as stored, read inside a caller's transaction. A field that fails its check
+ * (a damaged record, a value from a later version) reads as its default on its own: the
+ * rest, the user's name and role above all, is kept, and so survives the next write, which
+ * stores what this returns. Only a record that is no object at all reads as the defaults.
+ */
 export function storedSettings(value: unknown): Settings {
   const parsed = settingsSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  if (parsed.success) return parsed.data;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return DEFAULT_SETTINGS;
+  const fields = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  const sound = Object.entries(value).filter(([key, field]) => Object.hasOwn(fields, key) && fields[key]!.safeParse(field).success);
+  return settingsSchema.safeParse(Object.fromEntries(sound)).data ?? DEFAULT_SETTINGS;
 }
 
 export async function patchSettings(db: DB, patch: SettingsChange): Promise<Settings> {

@@ -18,7 +18,8 @@ import { PANEL_REFUSED } from '../calls/panel-framing';
 import type { SenderLike } from '../messages/senders';
 import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '../messages/protocol';
 import { callPageSchema } from '../messages/protocol';
-import type { CallReview, Person, Score } from '../model';
+import { scoreSchema, type CallReview, type Person, type Score } from '../model';
+import { keepValid } from '../db/validate';
 import { applyComplete, applyDraft, applyTimeSpent, type ReviewInput, type ScoredBefore } from '../calls/review-history';
 import type { ToCallsContent } from '../calls/content-messages';
 import {
@@ -97,10 +98,12 @@ async function callForPanel(tabId: number, sender: SenderLike): Promise<CallPage
 
 /** The latest score per dimension this review already gave under its deal and rep as linked now. */
 async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | undefined> {
-  let given: Score[];
-  if (review.dealKey) given = await db.getAllFromIndex('scores', 'byDeal', review.dealKey);
-  else if (review.repId) given = await db.getAllFromIndex('scores', 'byRepAt', IDBKeyRange.bound([review.repId, ''], [review.repId, '\uffff']));
+  let stored: unknown[];
+  if (review.dealKey) stored = await db.getAllFromIndex('scores', 'byDeal', review.dealKey);
+  else if (review.repId) stored = await db.getAllFromIndex('scores', 'byRepAt', IDBKeyRange.bound([review.repId, ''], [review.repId, '\uffff']));
   else return undefined; // linked to nothing: the last completed version is the baseline
+  // checked as read: one damaged score must not make the review impossible to complete
+  const given: Score[] = keepValid(scoreSchema, stored, 'scores');
   const out: ScoredBefore = {};
   given
     .filter(

@@ -13,7 +13,7 @@ import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
 import { HandlerError } from '../messages/router';
 import type { SenderLike } from '../messages/senders';
 import type { DB } from '../db/open';
-import { getSettings, patchSettings } from '../db/settings';
+import { applySettingsChange, getSettings, storedSettings } from '../db/settings';
 import { MAX_CRM_SITES, crmForOrigin, parseSiteAddress, sitePattern } from '../crm/crm-sites';
 import type { CrmSite } from '../model';
 
@@ -74,11 +74,21 @@ export async function siteAccessChanged(sites: readonly CrmSite[], access: SiteA
 
 export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
-  const saved = async (db: DB, crmSites: CrmSite[]) => {
-    const settings = await patchSettings(db, { crmSites });
-    await syncSiteScripts(settings.crmSites, deps.access);
+  /**
+   * The list read, changed and written in one transaction, so two changes at once (two
+   * sites added from two Options pages, a restore) both stand; then the scripts follow it.
+   * `change` may throw (a full list): nothing is written.
+   */
+  const changeSites = async (db: DB, change: (sites: CrmSite[]) => CrmSite[]) => {
+    const tx = db.transaction('settings', 'readwrite');
+    const before = storedSettings(await tx.store.get('settings'));
+    const settings = applySettingsChange(before, { crmSites: change(before.crmSites) });
+    await tx.store.put(settings, 'settings');
+    await tx.done;
+    // the list as it stands now, not as this change left it: another change may have written since
+    await syncSiteScripts((await getSettings(db)).crmSites, deps.access);
     await deps.broadcast?.({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true });
-    return settings;
+    return { before: before.crmSites, settings };
   };
 
   return {
@@ -88,25 +98,23 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
       if (!(await deps.access.granted(sitePattern(site.origin)))) {
         throw new HandlerError('invalid-state', `Dealside was not given access to ${site.host}, so nothing was added.`);
       }
-      const db = await deps.db();
-      const { crmSites } = await getSettings(db);
-      // Adding a listed site again changes which CRM it runs; it keeps its place in the list.
-      const previous = crmSites.find((s) => s.origin === site.origin);
-      if (!previous && crmSites.length >= MAX_CRM_SITES) {
-        throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
-      }
-      const entry: CrmSite = { origin: site.origin, crm: req.crm, addedAt: previous?.addedAt ?? now() };
-      const settings = await saved(db, previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry]);
+      const { settings } = await changeSites(await deps.db(), (crmSites) => {
+        // Adding a listed site again changes which CRM it runs; it keeps its place in the list.
+        const previous = crmSites.find((s) => s.origin === site.origin);
+        if (!previous && crmSites.length >= MAX_CRM_SITES) {
+          throw new HandlerError('invalid-state', `Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
+        }
+        const entry: CrmSite = { origin: site.origin, crm: req.crm, addedAt: previous?.addedAt ?? now() };
+        return previous ? crmSites.map((s) => (s === previous ? entry : s)) : [...crmSites, entry];
+      });
       await deps.access.updateOpenTabs(sitePattern(site.origin), true);
       return settings;
     },
 
     async 'sites/remove'(req) {
-      const db = await deps.db();
-      const { crmSites } = await getSettings(db);
-      const settings = await saved(db, crmSites.filter((s) => s.origin !== req.origin));
+      const { before, settings } = await changeSites(await deps.db(), (crmSites) => crmSites.filter((s) => s.origin !== req.origin));
       // Sent before Options gives the access back: until then the browser still lets Dealside find those tabs.
-      if (crmSites.some((s) => s.origin === req.origin)) await deps.access.updateOpenTabs(sitePattern(req.origin), false);
+      if (before.some((s) => s.origin === req.origin)) await deps.access.updateOpenTabs(sitePattern(req.origin), false);
       return settings;
     },
 

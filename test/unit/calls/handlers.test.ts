@@ -137,6 +137,19 @@ describe('drafts and completion', () => {
     expect(values).toEqual([2, 5]);
   });
 
+  it('a damaged score stored for the deal does not stop the review being completed again', async () => {
+    const dealKey = 'hubspot:42';
+    const first = await complete(input({ dealKey, scores: { discovery: 2 } }));
+    // a stored score of this review with no time (damaged on disk, or written by an old bug)
+    for (const id of ['0-damaged', 'z-damaged']) {
+      await db.put('scores', { id, dealKey, dimension: 'discovery', value: 9, source: { kind: 'call', reviewId: first.id } } as never);
+    }
+    const again = await complete(input({ dealKey, scores: { discovery: 4 } }));
+    expect(again.status).toBe('completed');
+    const values = (await db.getAllFromIndex('scores', 'byDeal', dealKey)).filter((s) => !s.id.endsWith('-damaged')).map((s) => s.value).sort();
+    expect(values).toEqual([2, 4]);
+  });
+
   it('drafts never show up for the deal', async () => {
     await saveDraft(input({ dealKey: 'hubspot:42' }));
     expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: 'hubspot:42' }, popup)).toEqual([]);

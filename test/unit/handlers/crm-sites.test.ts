@@ -84,6 +84,25 @@ describe('sites/add', () => {
     await expect(h['sites/add']({ type: 'sites/add', address: `s${MAX_CRM_SITES}.example.com`, crm: 'zoho' }, options)).rejects.toMatchObject({ code: 'invalid-state' });
     expect((await getSettings(db)).crmSites).toHaveLength(MAX_CRM_SITES);
   });
+
+  it('two sites added at once both stay listed and both get the content script', async () => {
+    held.add('https://crm-a.example.com/*');
+    held.add('https://crm-b.example.com/*');
+    held.add('https://crm-c.example.com/*');
+    await Promise.all([
+      h['sites/add']({ type: 'sites/add', address: 'crm-a.example.com', crm: 'salesforce' }, options),
+      h['sites/add']({ type: 'sites/add', address: 'crm-b.example.com', crm: 'hubspot' }, options),
+    ]);
+    expect((await getSettings(db)).crmSites.map((s) => s.origin).sort()).toEqual(['https://crm-a.example.com', 'https://crm-b.example.com']);
+    expect([...registered].sort()).toEqual(['https://crm-a.example.com/*', 'https://crm-b.example.com/*']);
+    // and a removal racing an add takes only its own site away
+    await Promise.all([
+      h['sites/remove']({ type: 'sites/remove', origin: 'https://crm-a.example.com' }, options),
+      h['sites/add']({ type: 'sites/add', address: 'crm-c.example.com', crm: 'zoho' }, options),
+    ]);
+    expect((await getSettings(db)).crmSites.map((s) => s.origin)).toEqual(['https://crm-b.example.com', 'https://crm-c.example.com']);
+    expect([...registered].sort()).toEqual(['https://crm-b.example.com/*', 'https://crm-c.example.com/*']);
+  });
 });
 
 describe('sites/remove and the registration', () => {

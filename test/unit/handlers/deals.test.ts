@@ -142,6 +142,24 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     expect((await view(GLOBEX)).nextStep).toMatchObject({ text: 'Demo 03/19/2026', due: '2026-03-19', source: 'crm' });
   });
 
+  it('a step typed in the sidebar over the CRM step stays when the order changes and the page reports that same step again', async () => {
+    await report(uk()); // "Pricing call 04/12/2026", read month first: April 12
+    await h['nextStep/set']({ type: 'nextStep/set', dealKey: KEY, text: 'Send the proposal', due: '2026-12-01' }, sidebar);
+    for (const order of ['day-first', 'month-first', 'auto'] as const) {
+      await setOrder({ dateOrder: order });
+      await report(uk()); // the CRM still shows the step it replaced
+      expect((await view()).nextStep, order).toMatchObject({ text: 'Send the proposal', due: '2026-12-01', source: 'sidebar' });
+    }
+    // learned from another deal's close date on the site: the same
+    await setOrder({ dateOrder: 'auto' });
+    await report(uk({ recordId: '0065g00000GlobxQAA', name: 'Globex', closeDate: { text: '26/11/2026' } }));
+    await report(uk());
+    expect((await view()).nextStep).toMatchObject({ text: 'Send the proposal', source: 'sidebar' });
+    // a real change of the step in the CRM still replaces it
+    await report(uk({ nextStep: { text: 'Pricing call moved to 05/12/2026' } }));
+    expect((await view()).nextStep).toMatchObject({ text: 'Pricing call moved to 05/12/2026', due: '2026-12-05', source: 'crm' });
+  });
+
   it('an order no longer known takes the date it gave away too (no stale due date stays)', async () => {
     // plain "en": could be either way round
     await report(uk({ locale: 'en' }));

@@ -40,3 +40,36 @@ describe('settings: refusing clicks on a covered sidebar', () => {
     expect(settingsPatchSchema.safeParse({ refuseCoveredClicks: 'off' }).success).toBe(false);
   });
 });
+
+describe('settings as stored: one damaged field', () => {
+  it('reads as its default on its own; the user, the sites and the learned orders stay, and survive the next write', async () => {
+    const { storedSettings, applySettingsChange } = await import('../../../lib/db/settings');
+    const damaged = {
+      user: { name: 'Morgan Lead', role: 'manager' },
+      theme: 'sepia',
+      weekStartsOn: 9,
+      sidebar: { width: 'wide' },
+      crmSites: [{ origin: 'https://crm.acme.example', crm: 'salesforce', addedAt: '2026-11-20T10:00:00.000Z' }],
+      dateOrderBySite: { 'acme.my.salesforce.com': 'day-first' },
+      dateOrder: 'day-first',
+    };
+    const s = storedSettings(damaged);
+    expect(s).toMatchObject({
+      user: { name: 'Morgan Lead', role: 'manager' },
+      theme: 'system',
+      weekStartsOn: 1,
+      sidebar: { width: 360, collapsed: false },
+      dateOrder: 'day-first',
+      dateOrderBySite: { 'acme.my.salesforce.com': 'day-first' },
+    });
+    expect(s.crmSites).toHaveLength(1);
+    // what a content script's resize writes next keeps them
+    expect(applySettingsChange(s, { sidebar: { width: 400 } })).toMatchObject({ user: { name: 'Morgan Lead' }, sidebar: { width: 400 } });
+    // a damaged user goes on its own too
+    const noUser = storedSettings({ user: { name: '', role: 'boss' }, theme: 'dark' });
+    expect(noUser.user).toBeUndefined();
+    expect(noUser.theme).toBe('dark');
+    // no object at all: the defaults
+    expect(storedSettings('nonsense')).toEqual(settingsSchema.parse({}));
+  });
+});
