@@ -562,9 +562,14 @@ test('a sidebar left open overnight turns at midnight: the promise due today ask
   await aside.getByRole('button', { name: 'Save commitment' }).click();
   await expect(aside.getByRole('button', { name: 'Update: the pricing sign-off from Acme' })).toBeVisible();
   await expect(aside.getByText('What happened?')).toHaveCount(0);
+  // an outcome note half typed before midnight is still there once the promise asks what happened
+  await aside.getByRole('button', { name: 'Update: the pricing sign-off from Acme' }).click();
+  await aside.getByLabel('Outcome note').fill('Sent for signature');
   await app.context.clock.runFor('02:00');
-  await expect(aside.getByRole('group', { name: /You committed to the pricing sign-off from Acme/ })).toBeVisible();
+  const prompt = aside.getByRole('group', { name: /You committed to the pricing sign-off from Acme/ });
+  await expect(prompt).toBeVisible();
   await expect(aside.getByRole('button', { name: 'Missed' })).toBeVisible();
+  await expect(prompt.getByLabel('Outcome note')).toHaveValue('Sent for signature');
 });
 
 test('a coaching note draft survives closing the tab mid-sentence', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { send } from '../../../lib/messages/client';
 import type { Commitment, Person } from '../../../lib/model';
 import { formatDay, formatInstant, todayIn } from '../../../lib/dates';
@@ -6,6 +6,31 @@ import { useDueParser, useExampleDate } from '../hooks/useDueParser';
 import { useFocusBack } from '../hooks/useFocusBack';
 import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
+
+/** What is typed about one promise's outcome, before it is recorded. */
+interface OutcomeDraft {
+  note: string;
+  more: 'renegotiate' | 'drop' | null;
+  newDue: string;
+  reason: string;
+  dropReason: string;
+}
+const EMPTY_OUTCOME: OutcomeDraft = { note: '', more: null, newDue: '', reason: '', dropReason: '' };
+
+/**
+ * Outcome drafts per commitment id, kept by the section rather than by each promise's
+ * controls: a promise that falls due at midnight is drawn as another component, and one
+ * pushed past the first three by a new promise is unmounted; what was typed stays.
+ */
+const OutcomeDrafts = createContext<{ get: (id: string) => OutcomeDraft; set: (id: string, patch: Partial<OutcomeDraft>) => void }>({
+  get: () => EMPTY_OUTCOME,
+  set: () => undefined,
+});
+
+function useOutcomeDraft(id: string): [OutcomeDraft, (patch: Partial<OutcomeDraft>) => void] {
+  const drafts = useContext(OutcomeDrafts);
+  return [drafts.get(id), (patch) => drafts.set(id, patch)];
+}
 
 /** How long "Marked kept: …" stays under the heading. */
 const SETTLED_SHOWN_MS = 8000;
@@ -38,6 +63,15 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
   // the form, disabling its button): focus goes to the section's heading (not lost to the
   // page) and what happened is said aloud.
   const heading = useRef<HTMLHeadingElement>(null);
+  const [outcomeDrafts, setOutcomeDrafts] = useState<Record<string, OutcomeDraft>>({});
+  const drafts = useMemo(
+    () => ({
+      get: (id: string) => outcomeDrafts[id] ?? EMPTY_OUTCOME,
+      set: (id: string, patch: Partial<OutcomeDraft>) =>
+        setOutcomeDrafts((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_OUTCOME), ...patch } })),
+    }),
+    [outcomeDrafts],
+  );
   const [settled, setSettled] = useState('');
   const onSettled = (message: string) => {
     setSettled(message);
@@ -54,6 +88,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
   }, [settled]);
 
   return (
+    <OutcomeDrafts.Provider value={drafts}>
     <section aria-labelledby="commitment-h">
       <h2 id="commitment-h" ref={heading} tabIndex={-1}>
         Commitment
@@ -111,6 +146,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
         </details>
       )}
     </section>
+    </OutcomeDrafts.Provider>
   );
 }
 
@@ -148,7 +184,9 @@ function DuePrompt({ c, onSettled }: { c: Commitment } & Settled) {
  * (that waits for the date: lib/rules/commitments.ts, outcomeRefusal).
  */
 function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
-  const [open, setOpen] = useState(false);
+  const [draft] = useOutcomeDraft(c.id);
+  // drawn again (pushed out of the first three and back): open while something is typed in it
+  const [open, setOpen] = useState(() => draft !== EMPTY_OUTCOME);
   return (
     <div className="upcoming">
       <p>
@@ -170,11 +208,12 @@ function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
 /** The outcome note and the outcomes open to a commitment now; renegotiating and dropping ask for more first. */
 function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } & Settled) {
   const id = useId();
-  const [note, setNote] = useState('');
-  const [more, setMore] = useState<'renegotiate' | 'drop' | null>(null);
-  const [newDue, setNewDue] = useState('');
-  const [reason, setReason] = useState('');
-  const [dropReason, setDropReason] = useState('');
+  const [{ note, more, newDue, reason, dropReason }, setDraft] = useOutcomeDraft(c.id);
+  const setNote = (note: string) => setDraft({ note });
+  const setMore = (more: OutcomeDraft['more']) => setDraft({ more });
+  const setNewDue = (newDue: string) => setDraft({ newDue });
+  const setReason = (reason: string) => setDraft({ reason });
+  const setDropReason = (dropReason: string) => setDraft({ dropReason });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const focusBack = useFocusBack();
