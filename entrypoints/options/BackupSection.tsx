@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type MouseEvent } from 'react';
 import { send } from '../../lib/messages/client';
-import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, restoreSummary } from '../../lib/backup/file';
+import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, exportSummary, restoreSummary } from '../../lib/backup/file';
 import type { RestoreReport } from '../../lib/backup/format';
 
 type Work = 'idle' | 'export' | 'import';
@@ -73,7 +73,8 @@ export function BackupSection() {
       const backup = await send({ type: 'backup/export' });
       const name = backupFileName(new Date(), localTimeZone());
       saveAsFile(JSON.stringify(backup), name);
-      setStatus(`Saved ${name} with your downloads. Keep it somewhere safe: it holds your coaching notes.`);
+      // and how many damaged records could not be included, if any (they are left out, not exported broken)
+      setStatus(exportSummary(name, backup));
     } catch (e) {
       fail(`The backup could not be made: ${(e as Error).message}`);
     } finally {
@@ -135,7 +136,9 @@ export function BackupSection() {
           onChange={(e) => void restore(e)}
         />
         <p id="backup-file-hint" className="hint">
-          Adds the records in the file that are not here yet; nothing already here is changed or deleted. Files up to{' '}
+          Adds the records in the file that are not here yet. Nothing already here is deleted; the only changes are an
+          open promise taking the outcome the file recorded for it, a draft review taking its completed version, and a
+          damaged record replaced by the file's sound copy. Files up to{' '}
           {MAX_BACKUP_LABEL}.
         </p>
       </div>

@@ -5,7 +5,7 @@
  * checks the file.
  */
 import { todayIn } from '../dates';
-import type { RestoreReport, StoreCounts } from './format';
+import type { Backup, RestoreReport, StoreCounts } from './format';
 
 /**
  * The largest backup Dealside reads or writes. The file travels to the
@@ -30,17 +30,38 @@ const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
 
 /**
  * The restore report as one line a person reads, e.g. "Restored 120 records.
- * 5 were already here and were kept as they are. 2 invalid records were skipped."
+ * Updated 1 record with the outcome recorded in the backup. 5 were already
+ * here and were kept as they are. 2 invalid records were skipped."
  */
 export function restoreSummary(report: RestoreReport): string {
   const added = total(report.added);
   const present = total(report.alreadyPresent);
+  const updated = total(report.updated);
+  const repaired = total(report.repaired);
   const invalid = total(report.invalid);
-  if (added + present + invalid === 0) return 'This backup holds no records. Nothing changed.';
-  const parts = [added > 0 ? `Restored ${records(added)}.` : 'Nothing new to restore.'];
+  if (added + present + updated + repaired + invalid === 0) return 'This backup holds no records. Nothing changed.';
+  const parts: string[] = [];
+  if (added > 0) parts.push(`Restored ${records(added)}.`);
+  else if (updated + repaired === 0) parts.push('Nothing new to restore.');
+  if (updated > 0) parts.push(`Updated ${records(updated)} with the ${updated === 1 ? 'outcome' : 'outcomes'} recorded in the backup.`);
+  if (repaired > 0) {
+    parts.push(repaired === 1 ? 'Replaced 1 damaged record here with the backup’s copy.' : `Replaced ${repaired} damaged records here with the backup’s copies.`);
+  }
   if (present > 0) {
     parts.push(present === 1 ? '1 was already here and was kept as it is.' : `${present} were already here and were kept as they are.`);
   }
   if (invalid > 0) parts.push(invalid === 1 ? '1 invalid record was skipped.' : `${invalid} invalid records were skipped.`);
   return parts.join(' ');
+}
+
+/**
+ * What Options says once a backup is saved as `fileName`, including how many
+ * damaged records (they fail their check, so no read uses them) the file could
+ * not include.
+ */
+export function exportSummary(fileName: string, backup: Pick<Backup, 'leftOut'>): string {
+  const saved = `Saved ${fileName} with your downloads. Keep it somewhere safe: it holds your coaching notes.`;
+  const left = total(backup.leftOut);
+  if (left === 0) return saved;
+  return `${saved} ${left === 1 ? '1 damaged record' : `${left} damaged records`} could not be included.`;
 }

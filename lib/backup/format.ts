@@ -20,6 +20,7 @@ import {
   scoreSchema,
   settingsSchema,
   mergeLearnedDateOrders,
+  DEFAULT_SETTINGS,
   type CallReview,
   type Commitment,
   type DealRecord,
@@ -33,6 +34,7 @@ import {
 import { MAX_CRM_SITES } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
 import { isOrglessSalesforceKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
+import { completedOver, resolvedOver } from './advance';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /**
@@ -77,13 +79,23 @@ interface RecordSpec<T> {
   keyOf: (record: T) => string;
   /** every instant the record holds (unset ones as undefined): none may lie in the future */
   instantsOf: (record: T) => (string | undefined)[];
+  /**
+   * The one step forward a backup may take a stored (valid) record of this kind
+   * through (lib/backup/advance.ts): the record to store instead, or null to
+   * keep the stored one. Kinds without it: a stored record is always kept.
+   */
+  advance?: (here: T, theirs: T) => T | null;
 }
+
+/** The stores whose stored records a backup may move forward (their spec has `advance`). */
+export const ADVANCE_STORES = ['commitments', 'callReviews'] as const satisfies readonly RecordStore[];
+export type AdvanceStore = (typeof ADVANCE_STORES)[number];
 
 /** Each store's schema, key and instants: what a record must be to be restored, and how "already here" is decided. */
 export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } = {
   deals: { schema: dealRecordSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.firstSeenAt, r.lastSeenAt, r.snapshot.readAt] },
   reps: { schema: repSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.firstSeenAt] },
-  commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at] },
+  commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at], advance: resolvedOver },
   nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey, instantsOf: (r) => [r.textChangedAt, r.doneAt, r.updatedAt, r.crmClearedAt] },
   scores: { schema: scoreSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
   notes: { schema: noteSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
@@ -97,6 +109,7 @@ export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } 
       ...r.pins.map((p) => p.createdAt),
       ...r.history.flatMap((h) => [h.completedAt, h.supersededAt, ...h.pins.map((p) => p.createdAt)]),
     ],
+    advance: completedOver,
   },
   drafts: { schema: draftSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.updatedAt] },
 };
@@ -117,6 +130,11 @@ export interface Backup {
   /** the database version it was read from (informational: records are checked by their schemas) */
   dbVersion: number;
   stores: { [S in RecordStore]: BackupRecords[S][] } & { settings: Settings | null };
+  /**
+   * Per store, the stored records that failed their check (damaged) and so are
+   * not in `stores`: Options tells the person. Informational: a restore ignores it.
+   */
+  leftOut: StoreCounts;
 }
 
 const records = z.array(z.unknown());
@@ -196,14 +214,29 @@ export interface RestoreReport {
    * is already here as a note (one on its deal written at or after it)
    */
   alreadyPresent: StoreCounts;
+  /**
+   * a stored record took the backup's later version of itself (RECORD_SPECS'
+   * `advance`): an open commitment its outcome, a draft call review its completion
+   */
+  updated: StoreCounts;
+  /** a stored record was damaged (failed its check): the backup's valid copy replaced it */
+  repaired: StoreCounts;
   /** failed its schema, holds an instant in the future, or repeated a key earlier in the same file: skipped */
   invalid: StoreCounts;
   /** present when the backup held valid settings */
   settings?: SettingsRestore;
 }
 
-/** What is stored now: the keys per store, the settings, and the latest note per deal. */
+/**
+ * What is stored now: per store the keys of the VALID records (a damaged one
+ * is not "already here"), the keys of the damaged ones, the valid records a
+ * backup may move forward, the settings, and the latest note per deal.
+ */
 export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
+  /** per store, the keys of stored records that fail their schema: the backup's valid copy replaces them */
+  damaged: { [S in RecordStore]: ReadonlySet<string> };
+  /** per store with an `advance`, its valid stored records by key (at least those the backup names) */
+  stored: { [S in AdvanceStore]: ReadonlyMap<string, BackupRecords[S]> };
   /** the stored settings as the app reads them (an unreadable record reads as the defaults); null when none are stored */
   settings: Settings | null;
   /**
@@ -217,7 +250,11 @@ export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
 export interface RestorePlan {
   /** the validated records to add (parsed forms: unknown fields dropped); `settings`: the settings to store, replacing any */
   add: { [S in RecordStore]: BackupRecords[S][] } & { settings: Settings | null };
+  /** the records to store over stored ones with their key: the `updated` and the `repaired` */
+  replace: { [S in RecordStore]: BackupRecords[S][] };
   alreadyPresent: StoreCounts;
+  updated: StoreCounts;
+  repaired: StoreCounts;
   invalid: StoreCounts;
   settings?: SettingsRestore;
 }
@@ -225,19 +262,27 @@ export interface RestorePlan {
 export const zeroCounts = (): StoreCounts =>
   Object.fromEntries(BACKUP_STORES.map((s) => [s, 0])) as StoreCounts;
 
-interface PlanContext {
+interface PlanContext<S extends RecordStore> {
+  /** keys of the valid stored records */
   existing: ReadonlySet<string>;
+  /** keys of the damaged stored records */
+  damaged: ReadonlySet<string>;
+  /** the valid stored records a backup may move forward (stores with `advance`) */
+  stored?: ReadonlyMap<string, BackupRecords[S]>;
   /** the latest instant a record may hold */
   latestMs: number;
   /** true when a record, valid and new, is nevertheless already here in another form (a submitted draft) */
   alreadyHere?: (record: never) => boolean;
 }
 
-function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing, latestMs, alreadyHere }: PlanContext) {
-  const { schema, keyOf, instantsOf } = RECORD_SPECS[store];
+function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing, damaged, stored, latestMs, alreadyHere }: PlanContext<S>) {
+  const { schema, keyOf, instantsOf, advance } = RECORD_SPECS[store] as RecordSpec<BackupRecords[S]>;
   const add: BackupRecords[S][] = [];
+  const replace: BackupRecords[S][] = [];
   const planned = new Set<string>();
   let alreadyPresent = 0;
+  let updated = 0;
+  let repaired = 0;
   let invalid = 0;
   for (const row of rows) {
     const parsed = schema.safeParse(row);
@@ -245,16 +290,48 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
       invalid++;
       continue;
     }
-    const key = keyOf(parsed.data);
-    if (existing.has(key) || alreadyHere?.(parsed.data as never)) alreadyPresent++;
+    const record = parsed.data;
+    const key = keyOf(record);
+    if (existing.has(key)) {
+      // stored and valid: kept, unless the backup holds its one legal step forward (once per key)
+      const here = stored?.get(key);
+      const next = here && advance && !planned.has(key) ? advance(here, record) : null;
+      if (next) {
+        planned.add(key);
+        replace.push(next);
+        updated++;
+      } else alreadyPresent++;
+    } else if (alreadyHere?.(record as never)) alreadyPresent++;
     // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole restore
     else if (planned.has(key)) invalid++;
     else {
       planned.add(key);
-      add.push(parsed.data);
+      // stored but damaged (unreadable): the backup's valid copy takes its place
+      if (damaged.has(key)) {
+        replace.push(record);
+        repaired++;
+      } else add.push(record);
     }
   }
-  return { add, alreadyPresent, invalid };
+  return { add, replace, alreadyPresent, updated, repaired, invalid };
+}
+
+type PlannedStore<S extends RecordStore> = ReturnType<typeof planStore<S>>;
+
+/**
+ * A promise open here moves to the backup's `renegotiated` only together with
+ * the promise that replaced it (restored by the same file, or stored here):
+ * without it, no open promise would be left for what the rep still owes. Such
+ * a version is not taken; the open one here is kept (counted already present).
+ */
+function keepReplacedOpen(planned: PlannedStore<'commitments'>, storedValid: ReadonlySet<string>): void {
+  const there = new Set([...storedValid, ...planned.add.map((c) => c.id), ...planned.replace.map((c) => c.id)]);
+  const orphan = (c: Commitment) => storedValid.has(c.id) && c.status === 'renegotiated' && !there.has(c.resolution?.replacedBy ?? '');
+  const orphans = planned.replace.filter(orphan).length;
+  if (orphans === 0) return;
+  planned.replace = planned.replace.filter((c) => !orphan(c));
+  planned.updated -= orphans;
+  planned.alreadyPresent += orphans;
 }
 
 /**
@@ -262,7 +339,9 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
  * and the backup's. The rule:
  * - this browser's settings name no user (a new install: only the sidebar
  *   layout, or nothing, was saved yet): the backup's settings are taken —
- *   name and role, week start, theme — keeping this browser's sidebar layout;
+ *   name and role, week start, theme — keeping this browser's sidebar layout
+ *   and its covered-click protection (`refuseCoveredClicks`: never from a
+ *   file, which could switch off the frames' guard against pages drawn over them);
  * - they name a user: they are kept as they are;
  * - either way, every CRM site listed here stays, and the backup's sites at
  *   origins not listed here are added (up to MAX_CRM_SITES). A site added so
@@ -272,7 +351,9 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
  * `settings` is null when nothing changes.
  */
 export function restoredSettings(local: Settings | null, theirs: Settings): { settings: Settings | null } & SettingsRestore {
-  const base = local?.user ? local : { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar };
+  // a safety setting is never taken from a file: this browser's own, or on
+  const refuseCoveredClicks = local?.refuseCoveredClicks ?? DEFAULT_SETTINGS.refuseCoveredClicks;
+  const base = local?.user ? local : { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar, refuseCoveredClicks };
   const tookProfile = base !== local;
   const sites = [...(local?.crmSites ?? [])];
   const origins = new Set(sites.map((s) => s.origin));
@@ -295,8 +376,11 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
 
 /**
  * Decide, record by record, what restoring `backup` over what is stored does,
- * at `now`. Only records whose key is not stored yet are added: a restore
- * never replaces or removes a record, so it can never lose data. A record
+ * at `now`. Records whose key is not stored yet are added. A stored valid
+ * record is kept, except for its one legal step forward (RECORD_SPECS'
+ * `advance`: an open commitment takes its outcome, a draft call review its
+ * completion; never the reverse); a stored damaged record (failing its
+ * schema) is replaced by the backup's valid copy. Nothing is removed. A record
  * holding an instant later than `now` plus CLOCK_SKEW_MS is invalid. A note
  * draft is not restored over a note of its deal written at or after it (in
  * the database or in the backup): its text was submitted already. Settings:
@@ -305,8 +389,11 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
 export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now: Date): RestorePlan {
   const { stores } = backup;
   const alreadyPresent = zeroCounts();
+  const updated = zeroCounts();
+  const repaired = zeroCounts();
   const invalid = zeroCounts();
   const add = {} as Record<RecordStore, unknown[]>;
+  const replace = {} as Record<RecordStore, unknown[]>;
   const latestMs = now.getTime() + CLOCK_SKEW_MS;
   const latestNoteMs = new Map<string, number>();
   const noteAt = (dealKey: string, at: string) => latestNoteMs.set(dealKey, Math.max(latestNoteMs.get(dealKey) ?? -Infinity, Date.parse(at)));
@@ -318,15 +405,21 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   for (const store of RECORD_STORES) {
     const planned = planStore(store, stores[store], {
       existing: existing[store],
+      damaged: existing.damaged[store],
+      stored: (existing.stored as Partial<Record<RecordStore, ReadonlyMap<string, never>>>)[store],
       latestMs,
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
     });
+    if (store === 'commitments') keepReplacedOpen(planned as PlannedStore<'commitments'>, existing.commitments);
     add[store] = planned.add;
+    replace[store] = planned.replace;
     alreadyPresent[store] = planned.alreadyPresent;
+    updated[store] = planned.updated;
+    repaired[store] = planned.repaired;
     invalid[store] = planned.invalid;
     // the backup's notes count for its drafts (notes are planned before drafts); those already stored count through existing.latestNoteAt
     if (store === 'notes') {
-      for (const n of planned.add as Note[]) noteAt(n.dealKey, n.at);
+      for (const n of [...planned.add, ...planned.replace] as Note[]) noteAt(n.dealKey, n.at);
     }
   }
   let settings: Settings | null = null;
@@ -343,7 +436,10 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   }
   return {
     add: { ...(add as { [S in RecordStore]: BackupRecords[S][] }), settings },
+    replace: replace as { [S in RecordStore]: BackupRecords[S][] },
     alreadyPresent,
+    updated,
+    repaired,
     invalid,
     ...(settingsRestore ? { settings: settingsRestore } : {}),
   };
@@ -391,16 +487,21 @@ export function reportOf(plan: RestorePlan): RestoreReport {
   return {
     added,
     alreadyPresent: { ...plan.alreadyPresent },
+    updated: { ...plan.updated },
+    repaired: { ...plan.repaired },
     invalid: { ...plan.invalid },
     ...(plan.settings ? { settings: { ...plan.settings } } : {}),
   };
 }
 
-/** The deals a restore adds anything to (their sidebars should reload). */
+/** The deals a restore adds, updates or repairs anything of (their sidebars should reload). */
 export function dealKeysTouched(plan: RestorePlan): string[] {
-  const keys = new Set<string>(plan.add.deals.map((d) => d.key));
-  for (const list of [plan.add.commitments, plan.add.nextSteps, plan.add.scores, plan.add.notes, plan.add.callReviews]) {
-    for (const r of list) if (r.dealKey) keys.add(r.dealKey);
+  const keys = new Set<string>();
+  for (const written of [plan.add, plan.replace]) {
+    for (const d of written.deals) keys.add(d.key);
+    for (const list of [written.commitments, written.nextSteps, written.scores, written.notes, written.callReviews]) {
+      for (const r of list) if (r.dealKey) keys.add(r.dealKey);
+    }
   }
   return [...keys];
 }

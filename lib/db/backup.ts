@@ -3,15 +3,18 @@
  *
  * Export reads every source store in one readonly transaction, so the file is
  * one consistent moment. Restore is one readwrite transaction over the source
- * AND derived stores: it only adds records whose key is not stored yet, then
- * rebuilds the derived stores from everything now stored. Any failure aborts
- * the transaction, so a restore either happens whole or changes nothing.
+ * AND derived stores: it adds records whose key is not stored yet, stores the
+ * backup's later version of a record that may only move forward (an open
+ * commitment's outcome, a draft call review's completion) and the backup's
+ * valid copy of a damaged stored record, then rebuilds the derived stores from
+ * everything now stored. Any failure aborts the transaction, so a restore
+ * either happens whole or changes nothing.
  */
 import type { StoreValue } from 'idb';
+import type { z } from 'zod';
 import {
   commitmentSchema,
   dealRecordSchema,
-  DEFAULT_SETTINGS,
   nextStepSchema,
   noteSchema,
   scoreSchema,
@@ -19,6 +22,7 @@ import {
 } from '../model';
 import { noteDraftDealKey } from '../model/keys';
 import {
+  ADVANCE_STORES,
   BACKUP_FORMAT,
   BACKUP_STORES,
   BACKUP_VERSION,
@@ -28,6 +32,7 @@ import {
   planRestore,
   withSalesforceOrgKeys,
   reportOf,
+  zeroCounts,
   type Backup,
   type BackupEnvelope,
   type BackupRecords,
@@ -41,6 +46,7 @@ import { userTimeZone } from '../dates';
 import type { DB } from './open';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
+import { storedSettings } from './settings';
 
 /** Built from the source records; never in a backup, rebuilt by every restore. */
 const DERIVED_STORES = ['pipeline', 'repPipelines', 'repWeeks'] as const;
@@ -51,35 +57,52 @@ function openRestore(db: DB) {
 }
 type RestoreTx = ReturnType<typeof openRestore>;
 
-/** Every valid source record, as of one moment. Invalid stored records are left out (and logged), as every read does. */
+/**
+ * Every valid source record, as of one moment. Invalid (damaged) stored records
+ * are left out (and logged), as every read does, and counted in `leftOut` so
+ * the person learns the file lacks them.
+ */
 export async function exportBackup(db: DB, now: Date): Promise<Backup> {
   const tx = db.transaction(BACKUP_STORES, 'readonly');
-  const [lists, settings] = await Promise.all([
-    Promise.all(RECORD_STORES.map(async (store) => [store, keepValid(RECORD_SPECS[store].schema, await tx.objectStore(store).getAll(), store)] as const)),
+  const leftOut = zeroCounts();
+  const [lists, stored] = await Promise.all([
+    Promise.all(
+      RECORD_STORES.map(async (store) => {
+        const rows = await tx.objectStore(store).getAll();
+        const valid = keepValid(RECORD_SPECS[store].schema, rows, store);
+        leftOut[store] = rows.length - valid.length;
+        return [store, valid] as const;
+      }),
+    ),
     tx.objectStore('settings').get('settings'),
     tx.done,
   ]);
+  const settings = validOrNull(settingsSchema, stored, 'settings');
+  if (stored !== undefined && settings === null) leftOut.settings = 1;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     dbVersion: db.version,
-    stores: { ...(Object.fromEntries(lists) as { [S in RecordStore]: BackupRecords[S][] }), settings: validOrNull(settingsSchema, settings, 'settings') },
+    stores: { ...(Object.fromEntries(lists) as { [S in RecordStore]: BackupRecords[S][] }), settings },
+    leftOut,
   };
 }
 
 export interface RestoreOutcome {
   report: RestoreReport;
-  /** deals that gained a record (their open sidebars should reload) */
+  /** deals that gained, or had updated or repaired, a record (their open sidebars should reload) */
   dealKeys: string[];
 }
 
 /**
- * Add `backup`'s records that are not stored yet and rebuild the derived
- * stores, all in one transaction. No stored record is ever replaced or
- * deleted; settings follow `restoredSettings` (lib/backup/format.ts): the
+ * Add `backup`'s records that are not stored yet, store its later version of
+ * an open commitment or a draft call review (`planRestore`), replace damaged
+ * stored records with its valid copies, and rebuild the derived stores, all in
+ * one transaction. Nothing is deleted, and no valid stored record changes
+ * otherwise; settings follow `restoredSettings` (lib/backup/format.ts): the
  * backup's are taken when these name no user (this browser's sidebar layout
- * kept), and the backup's CRM sites not listed here are added. `now` is the
+ * and covered-click protection kept), and the backup's CRM sites not listed here are added. `now` is the
  * moment no restored instant may be later than (beyond the clock-skew
  * allowance); `now` and `timeZone` are also the rebuild's, as for a write
  * made at that moment.
@@ -108,16 +131,48 @@ export async function restoreBackup(
   }
 }
 
+interface StoredOf<S extends RecordStore> {
+  /** keys of the records that pass their schema */
+  valid: Set<string>;
+  /** keys of the records that fail it */
+  damaged: Set<string>;
+  /** the valid records by key, for the stores a backup may move forward (empty for the others) */
+  records: Map<string, BackupRecords[S]>;
+}
+
+/** One store's keys, sorted into valid and damaged records by the store's schema (as every read checks them). */
+async function storedOf<S extends RecordStore>(tx: RestoreTx, store: S): Promise<StoredOf<S>> {
+  const target = tx.objectStore(store);
+  // both in key order, in one transaction: the i-th key is the i-th record's
+  const [keys, rows] = await Promise.all([target.getAllKeys(), target.getAll()]);
+  const schema: z.ZodType<BackupRecords[S]> = RECORD_SPECS[store].schema;
+  const keepRecords = (ADVANCE_STORES as readonly RecordStore[]).includes(store);
+  const out: StoredOf<S> = { valid: new Set(), damaged: new Set(), records: new Map() };
+  keys.forEach((k, i) => {
+    const key = String(k);
+    const parsed = schema.safeParse(rows[i]);
+    if (!parsed.success) out.damaged.add(key);
+    else {
+      out.valid.add(key);
+      if (keepRecords) out.records.set(key, parsed.data);
+    }
+  });
+  return out;
+}
+
 async function existingKeysOf(tx: RestoreTx, backup: BackupEnvelope): Promise<ExistingKeys> {
   const [lists, settings, latestNoteAt] = await Promise.all([
-    Promise.all(RECORD_STORES.map(async (store) => [store, new Set(await tx.objectStore(store).getAllKeys())] as const)),
+    Promise.all(RECORD_STORES.map(async (store) => [store, await storedOf(tx, store)] as const)),
     tx.objectStore('settings').get('settings'),
     latestNotesOf(tx, backup),
   ]);
+  const byStore = Object.fromEntries(lists) as { [S in RecordStore]: StoredOf<S> };
   return {
-    ...(Object.fromEntries(lists) as { [S in RecordStore]: Set<string> }),
-    // as the app reads them (lib/db/settings.ts): an unreadable record reads as the defaults
-    settings: settings === undefined ? null : (settingsSchema.safeParse(settings).data ?? DEFAULT_SETTINGS),
+    ...(Object.fromEntries(lists.map(([store, s]) => [store, s.valid])) as { [S in RecordStore]: Set<string> }),
+    damaged: Object.fromEntries(lists.map(([store, s]) => [store, s.damaged])) as { [S in RecordStore]: Set<string> },
+    stored: { commitments: byStore.commitments.records, callReviews: byStore.callReviews.records },
+    // as the app reads them (lib/db/settings.ts): a damaged field reads as its default, on its own
+    settings: settings === undefined ? null : storedSettings(settings),
     latestNoteAt,
   };
 }
@@ -145,7 +200,10 @@ async function latestNotesOf(tx: RestoreTx, backup: BackupEnvelope): Promise<Map
 }
 
 async function addPlanned(tx: RestoreTx, plan: RestorePlan): Promise<void> {
-  for (const store of RECORD_STORES) await addAll(tx, store, plan.add[store]);
+  for (const store of RECORD_STORES) {
+    await addAll(tx, store, plan.add[store]);
+    await putAll(tx, store, plan.replace[store]);
+  }
   // `put`: planned from the settings read in this same transaction, so nothing written meanwhile can be replaced
   if (plan.add.settings) await tx.objectStore('settings').put(plan.add.settings, 'settings');
 }
@@ -154,6 +212,16 @@ function addAll<S extends RecordStore>(tx: RestoreTx, store: S, records: readonl
   const target = tx.objectStore(store);
   // `add` refuses an existing key: the plan already skipped those, so a refusal means something changed underneath
   return inParallel(records, (r) => target.add(r as StoreValue<DealsideDB, S>));
+}
+
+/**
+ * `put` over stored records: planned from the records read in this same
+ * transaction (an open commitment, a draft review, a damaged record), so
+ * nothing written meanwhile can be replaced.
+ */
+function putAll<S extends RecordStore>(tx: RestoreTx, store: S, records: readonly BackupRecords[S][]): Promise<void> {
+  const target = tx.objectStore(store);
+  return inParallel(records, (r) => target.put(r as StoreValue<DealsideDB, S>));
 }
 
 /** Clear the derived stores and write them again from every valid source record now stored (pre-existing ones included). */

@@ -34,12 +34,15 @@ export type BackupHandlers = {
   [T in BackupTypes]: (request: RequestOf<T>) => Promise<ResponseMap[T]>;
 };
 
-const addedAnything = (report: RestoreReport) => Object.values(report.added).some((n) => n > 0);
+/** The restore wrote something: added, updated or repaired records, or changed the settings. */
+const changedAnything = (report: RestoreReport) =>
+  [report.added, report.updated, report.repaired].some((counts) => Object.values(counts).some((n) => n > 0));
 
 export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
   const now = () => deps.now?.() ?? new Date();
   const maxBytes = deps.maxBytes ?? MAX_BACKUP_BYTES;
   return {
+    /** The backup object; its `leftOut` counts the damaged records it could not include (exportSummary says so). */
     async 'backup/export'() {
       const backup = await exportBackup(await deps.db(), now());
       // Over the limit, the answer would not fit one message, and Options would refuse to restore the file anyway.
@@ -57,11 +60,11 @@ export function createBackupHandlers(deps: BackupHandlerDeps): BackupHandlers {
       if (report.added.settings) await mirrorTheme(deps.db); // a restore may set the theme
       // Deals read in another browser, or a date order the restore set: every stored date that
       // reads two ways is read again with this browser's settings.
-      const reread = addedAnything(report) ? await rereadDealDates(db, now().toISOString()) : [];
+      const reread = changedAnything(report) ? await rereadDealDates(db, now().toISOString()) : [];
       const dealKeys = [...new Set([...added, ...reread])];
       if (report.settings?.sitesAdded) await deps.sitesRestored?.((await getSettings(db)).crmSites).catch(() => undefined);
-      if (addedAnything(report)) {
-        // open sidebars reload their deal if it gained records; the popup reloads on any change; Options on settings
+      if (changedAnything(report)) {
+        // open sidebars reload their deal if it gained (or had updated) records; the popup reloads on any change; Options on settings
         await deps.broadcast?.({ kind: 'dealside/changed', dealKeys, tabIds: [], ...(report.added.settings ? { settings: true } : {}) });
       }
       return report;

@@ -37,7 +37,8 @@ export const callReviewSchema = reviewContentSchema.extend({
   provider: callProviderSchema,
   callId: z.string().min(1).max(300),
   title: z.string().max(300),
-  url: z.url().max(2048),
+  /** the recording's page, shown as a link (sidebar, popup): http(s) only, as the page reported it (protocol.ts) */
+  url: z.url({ protocol: /^https?$/ }).max(2048),
   repId: repIdSchema.optional(),
   repName: z.string().trim().max(120).optional(),
   dealKey: dealKeySchema.optional(),

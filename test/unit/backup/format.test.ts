@@ -32,6 +32,8 @@ const nothingStored = (): ExistingKeys => ({
   notes: new Set(),
   callReviews: new Set(),
   drafts: new Set(),
+  damaged: { deals: new Set(), reps: new Set(), commitments: new Set(), nextSteps: new Set(), scores: new Set(), notes: new Set(), callReviews: new Set(), drafts: new Set() },
+  stored: { commitments: new Map(), callReviews: new Map() },
   settings: null,
   latestNoteAt: new Map(),
 });
@@ -110,6 +112,8 @@ describe('planRestore', () => {
     expect(reportOf(plan)).toEqual({
       added: { ...zeroCounts(), deals: 1, commitments: 1, notes: 1 },
       alreadyPresent: zeroCounts(),
+      updated: zeroCounts(),
+      repaired: zeroCounts(),
       invalid: { ...zeroCounts(), deals: 2, commitments: 1, scores: 1 },
     });
   });
@@ -163,7 +167,7 @@ describe('planRestore', () => {
     expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
     expect(reportOf(bad).settings).toBeUndefined();
     const none = planAt(read(envelope({ settings: null })), nothingStored());
-    expect(reportOf(none)).toEqual({ added: zeroCounts(), alreadyPresent: zeroCounts(), invalid: zeroCounts() });
+    expect(reportOf(none)).toEqual({ added: zeroCounts(), alreadyPresent: zeroCounts(), updated: zeroCounts(), repaired: zeroCounts(), invalid: zeroCounts() });
   });
 
   describe('settings over settings already stored', () => {
@@ -301,7 +305,7 @@ describe('the Options page’s side of the file', () => {
     [{ added: counts({}), alreadyPresent: counts({ deals: 3 }), invalid: counts({}) }, 'Nothing new to restore. 3 were already here and were kept as they are.'],
     [{ added: counts({}), alreadyPresent: counts({}), invalid: counts({}) }, 'This backup holds no records. Nothing changed.'],
   ])('summarises a restore in one line (%#)', (report, line) => {
-    expect(restoreSummary(report)).toBe(line);
+    expect(restoreSummary({ ...report, updated: zeroCounts(), repaired: zeroCounts() })).toBe(line);
   });
 
   it('names the file by the day on the user’s own calendar', () => {

@@ -1,0 +1,187 @@
+/**
+ * Restoring over records already stored, through the database (restoreBackup)
+ * and the handlers: open promises take the backup's outcome, damaged records
+ * take the backup's valid copy, the derived stores count the result, and an
+ * export says how many damaged records it could not include.
+ */
+import { openDealsideDB, type DB } from '../../../lib/db/open';
+import { exportBackup, restoreBackup } from '../../../lib/db/backup';
+import { readBackup, type Backup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
+import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord } from '../../../lib/db/coaching';
+import { getReview, putReview } from '../../../lib/db/call-reviews';
+import { createBackupHandlers } from '../../../lib/handlers/backup';
+import { renegotiateCommitment } from '../../../lib/rules/commitments';
+import { recordSnapshot } from '../../../lib/db/record-snapshot';
+import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+import type { CallReview } from '../../../lib/model';
+import { ACME, DANA, NY, RESTORED_AT, WRITTEN_AT, commitment, completedReview, fillThroughApp, manager, note, snapshot } from '../support/records';
+
+const opened: DB[] = [];
+async function freshDb(): Promise<DB> {
+  const db = await openDealsideDB(`restore-over-${Math.random()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+function viaFile(backup: Backup): BackupEnvelope {
+  const result = readBackup(JSON.parse(JSON.stringify(backup)));
+  if (!result.ok) throw new Error(result.error);
+  return result.backup;
+}
+const restoreAt = (db: DB, backup: BackupEnvelope) => restoreBackup(db, backup, { now: RESTORED_AT, timeZone: NY });
+const week = (db: DB) => db.get('repWeeks', ['2026-10-26', DANA]);
+
+describe('restoreBackup over an open commitment', () => {
+  it('takes the backup’s renegotiation: one open promise, not two, and the derived counts follow', async () => {
+    // here: c1 open, as both browsers had it
+    const target = await freshDb();
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(target, commitment('c1', '2026-10-27'));
+    // there: c1 renegotiated to Nov 6, c1b opened
+    const source = await freshDb();
+    await recordSnapshot(source, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(source, commitment('c1', '2026-10-27'));
+    const { closed, opened: c1b } = renegotiateCommitment(commitment('c1', '2026-10-27'), {
+      newDue: '2026-11-06',
+      reason: 'legal review',
+      note: 'legal needs a week',
+      by: manager,
+      nowIso: '2026-10-30T16:00:00.000Z',
+      newId: 'c1b',
+    });
+    expect(await resolveCommitmentRecord(source, closed, c1b)).toBe(true);
+
+    const { report, dealKeys } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    const mine = await commitmentsForDeal(target, ACME);
+    expect(mine.filter((c) => c.status === 'open').map((c) => c.id)).toEqual(['c1b']);
+    expect(await getCommitment(target, 'c1')).toEqual(closed);
+    expect(report.updated.commitments).toBe(1);
+    expect(report.added.commitments).toBe(1);
+    expect(report.alreadyPresent.commitments).toBe(0);
+    expect(dealKeys).toEqual([ACME]);
+    // the scorecard's counts: Tuesday Oct 27 holds c1 as renegotiated, no longer open; the derived stores equal the source's
+    const counts = await week(target);
+    expect(counts && dayCountsAt(counts, 1).due).toMatchObject({ open: 0, renegotiated: 1 });
+    expect(await week(target)).toEqual(await week(source));
+  });
+
+  it('takes the backup’s kept outcome (the existing fixture: c1 kept there), counted in the rebuilt scorecard', async () => {
+    const source = await freshDb();
+    await fillThroughApp(source);
+    const target = await freshDb();
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(target, commitment('c1', '2026-10-27'));
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(await getCommitment(target, 'c1')).toMatchObject({ status: 'kept', resolution: { note: 'done' } });
+    expect(report.updated).toMatchObject({ commitments: 1 });
+    const counts = await week(target);
+    expect(counts && dayCountsAt(counts, 1).due).toMatchObject({ open: 0, kept: 1 });
+  });
+
+  it('never reopens a promise resolved here', async () => {
+    const source = await freshDb();
+    await recordSnapshot(source, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(source, commitment('c1', '2026-10-27'));
+    const backup = viaFile(await exportBackup(source, RESTORED_AT));
+    const target = await freshDb();
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(target, commitment('c1', '2026-10-27'));
+    const missed = commitment('c1', '2026-10-27', { status: 'missed', resolution: { outcome: 'missed', note: 'slipped', by: manager, at: WRITTEN_AT } });
+    await resolveCommitmentRecord(target, missed);
+    const { report } = await restoreAt(target, backup);
+    expect(await getCommitment(target, 'c1')).toEqual(missed);
+    expect(report.updated.commitments).toBe(0);
+    expect(report.alreadyPresent.commitments).toBe(1);
+  });
+});
+
+describe('restoreBackup over a draft call review', () => {
+  it('takes the backup’s completed version with its history; a second restore changes nothing', async () => {
+    const source = await freshDb();
+    await fillThroughApp(source); // r1 completed there
+    const target = await freshDb();
+    const draft: CallReview = { ...completedReview({ status: 'draft', scores: { discovery: 3 }, updatedAt: '2026-10-29T14:30:00.000Z' }) };
+    delete draft.completedAt;
+    await putReview(target, draft);
+    const backup = viaFile(await exportBackup(source, RESTORED_AT));
+    const { report } = await restoreAt(target, backup);
+    expect(await getReview(target, 'r1')).toEqual(completedReview());
+    expect(report.updated.callReviews).toBe(1);
+    const again = await restoreAt(target, backup);
+    expect(again.report.updated.callReviews).toBe(0);
+    expect(again.report.alreadyPresent.callReviews).toBe(1);
+  });
+});
+
+describe('restoreBackup over a damaged stored record', () => {
+  it('replaces it with the backup’s valid copy, counted as repaired, and the scorecard counts it', async () => {
+    const source = await freshDb();
+    await fillThroughApp(source);
+    const target = await freshDb();
+    await target.put('notes', { id: 'n1', dealKey: ACME } as never);
+    await target.put('commitments', { id: 'c2', dealKey: ACME, status: 'open' } as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect((await notesForDeal(target, ACME)).map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    expect(await target.get('notes', 'n1')).toEqual(note('n1', '2026-10-28T12:00:00.000Z', { diagnosis: 'skill' }));
+    expect(await getCommitment(target, 'c2')).toEqual(commitment('c2', '2026-11-04'));
+    expect(report.repaired).toMatchObject({ notes: 1, commitments: 1 });
+    expect(report.alreadyPresent).toMatchObject({ notes: 0, commitments: 0 });
+    // the rebuilt scorecard holds the repaired records as the source's does
+    expect(await week(target)).toEqual(await week(source));
+  });
+});
+
+describe('exportBackup and damaged records', () => {
+  it('says how many it left out, per store', async () => {
+    const db = await freshDb();
+    await fillThroughApp(db);
+    await db.put('notes', { id: 'broken', dealKey: ACME } as never);
+    await db.put('scores', { id: 'broken-score' } as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const backup = await exportBackup(db, RESTORED_AT);
+    expect(backup.leftOut).toMatchObject({ notes: 1, scores: 1, deals: 0, settings: 0 });
+    expect(backup.stores.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
+    // the file reads back as usual
+    expect(readBackup(JSON.parse(JSON.stringify(backup))).ok).toBe(true);
+  });
+
+  it('left out nothing from a sound database', async () => {
+    const db = await freshDb();
+    await fillThroughApp(db);
+    expect(Object.values((await exportBackup(db, RESTORED_AT)).leftOut).every((n) => n === 0)).toBe(true);
+  });
+});
+
+describe('backup/import that only updates', () => {
+  it('tells open pages (the deal’s sidebar) what changed', async () => {
+    const source = await freshDb();
+    await fillThroughApp(source);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, RESTORED_AT)));
+    const target = await freshDb();
+    const events: ChangeEvent[] = [];
+    const handlers = createBackupHandlers({ db: async () => target, now: () => RESTORED_AT, broadcast: (e) => void events.push(e) });
+    await handlers['backup/import']({ type: 'backup/import', backup });
+    // c1 open again here (as this browser had it before c1 was kept there)
+    await target.put('commitments', commitment('c1', '2026-10-27'));
+    events.length = 0;
+    const report = (await handlers['backup/import']({ type: 'backup/import', backup })) as RestoreReport;
+    expect(Object.values(report.added).every((n) => n === 0)).toBe(true);
+    expect(report.updated.commitments).toBe(1);
+    expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [ACME], tabIds: [] }]);
+  });
+
+  it('answers an export with the count of records left out', async () => {
+    const source = await freshDb();
+    await fillThroughApp(source);
+    await source.put('notes', { id: 'broken', dealKey: ACME } as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const handlers = createBackupHandlers({ db: async () => source, now: () => RESTORED_AT });
+    expect((await handlers['backup/export']({ type: 'backup/export' })).leftOut).toMatchObject({ notes: 1 });
+  });
+});
