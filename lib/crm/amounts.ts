@@ -1,7 +1,8 @@
 /**
  * Amounts as a CRM page writes them ("$120,000.00", "€1.234,56", "120 000 kr",
- * "£1.2M"), read into a number and an ISO currency only when the text (and the
- * page's locale) leave no doubt. Runs in the background (lib/crm/values.ts
+ * "£1.2M", "120 000 Kč", "₹1,20,000.00", "EUR 110.000,00 (USD 120.000,00)"), read
+ * into a number and an ISO currency only when the text (and the page's locale)
+ * leave no doubt. Runs in the background (lib/crm/values.ts
  * enrichSnapshot). Pure.
  */
 import type { AmountRead } from './types';
@@ -12,14 +13,35 @@ const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN
 
 /** Letters written before "$" that name one dollar; any others ("TT$", "J$") name a dollar we do not guess at. */
 const DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
-const SIGNS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₪': 'ILS', zł: 'PLN' };
+/** Signs and words that name one currency. */
+const SIGNS: Record<string, string> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  '₩': 'KRW',
+  원: 'KRW',
+  '₪': 'ILS',
+  '₺': 'TRY',
+  TL: 'TRY',
+  '₽': 'RUB',
+  руб: 'RUB',
+  '₴': 'UAH',
+  грн: 'UAH',
+  円: 'JPY',
+  zł: 'PLN',
+  Kč: 'CZK',
+  Ft: 'HUF',
+  lei: 'RON',
+  лв: 'BGN',
+};
 
 /**
  * Every currency a text mentions: a dollar (with the letters glued before it),
- * a sign, "kr" or "¥" (a currency, but which one?), or three capital letters
- * that are a real ISO 4217 code ("ARR", "MIO" are not).
+ * a sign, a currency word ("Kč", "Ft", "руб"), "kr", "¥" or "元" (a currency, but
+ * which one?), or three capital letters that are a real ISO 4217 code ("ARR",
+ * "MIO" are not). Words stand alone ("Kčs" is none); CJK signs need no space.
  */
-const MENTION = /([A-Za-z]{0,3})\$|[€£₹₩₪¥]|zł|(?<![A-Za-z])(?:[kK]r|[A-Z]{3})(?![A-Za-z])/g;
+const MENTION = /([A-Za-z]{0,3})\$|[€£₹₩₪₺₽₴¥円元원]|zł|(?<!\p{L})(?:[kK]r|Kč|Ft|TL|lei|руб|грн|лв|[A-Z]{3})(?!\p{L})/gu;
 
 /** A currency mentioned in the text: `key` tells two apart, `code` is its ISO code when known. */
 interface Mention {
@@ -97,8 +119,11 @@ function commaDecimal(locale?: string): boolean | undefined {
   return undefined;
 }
 
-/** "1.234,56" → 1234.56 given which character is the decimal mark; null if the grouping is malformed. */
-function toNumber(digits: string, decimal: string | null): number | null {
+/**
+ * "1.234,56" → 1234.56 given which character is the decimal mark; null if the grouping is malformed.
+ * `lakhs`: Indian grouping is read too.
+ */
+function toNumber(digits: string, decimal: string | null, lakhs: boolean): number | null {
   let intPart = digits;
   let frac = '';
   if (decimal) {
@@ -108,16 +133,18 @@ function toNumber(digits: string, decimal: string | null): number | null {
     if (!/^\d+$/.test(frac)) return null;
   }
   const groups = intPart.split(/[.,' ’]/);
-  // grouping must be 1–3 digits then threes: "12,34,567" (Indian) and "1.2.3" are not guessed at
-  if (groups.length > 1 && !groups.every((g, k) => (k ? /^\d{3}$/ : /^\d{1,3}$/).test(g))) return null;
+  // grouping must be 1–3 digits then threes ("1.2.3" is not guessed at), or for rupees lakhs:
+  // 1–2 digits, twos, then three ("1,20,000"); elsewhere "12,34,567" stays a typo we do not read
+  const threes = groups.every((g, k) => (k ? /^\d{3}$/ : /^\d{1,3}$/).test(g));
+  if (groups.length > 1 && !threes && !(lakhs && /^\d{1,2}(?:,\d{2})*,\d{3}$/.test(intPart))) return null;
   if (!/^\d+$/.test(groups.join(''))) return null;
   const n = Number(groups.join('') + (frac ? '.' + frac : ''));
   return Number.isFinite(n) ? n : null;
 }
 
-/** Scale words after a number: "k", "M", "Mio", "million" … */
-const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
-for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen']) SCALE[w] = 1e6;
+/** Scale words after a number: "k", "M", "Mio", "million", "тыс", "млн" … */
+const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, тыс: 1e3, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9, млрд: 1e9 };
+for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen', 'млн']) SCALE[w] = 1e6;
 
 /** Currencies written with three decimals: for these "1.234" may be 1.234. */
 const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
@@ -125,15 +152,31 @@ const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
 /** Words after an amount that say what it is, not how big: "$120,000 ARR". */
 const LABELS = /^(?:arr|mrr|acv|tcv)$/;
 
+/** Rupees, or a page in an Indian locale: numbers may be grouped in lakhs ("1,20,000"). */
+const inLakhs = (currency?: string, locale?: string) => currency === 'INR' || /^(?:en|hi)[-_]IN$/i.test(locale ?? '');
+
+/**
+ * The part of the text that is the record's amount. Salesforce multi-currency shows the
+ * record's amount, then the same converted to the user's currency in brackets:
+ * "EUR 110.000,00 (USD 120.000,00)". Both with a currency: the first is the record's.
+ */
+function ownAmount(text: string, locale?: string): string {
+  const m = /^(.*?\d.*?)\s*\(([^()]*\d[^()]*)\)$/.exec(text);
+  return m && mentionsOf(m[1]!, locale).length && mentionsOf(m[2]!, locale).length ? m[1]! : text;
+}
+
 export function parseAmount(raw: string | null | undefined, locale?: string): AmountRead | undefined {
-  const text = cleanText(raw).slice(0, 100);
-  if (!text) return undefined;
-  const out: AmountRead = { text };
+  const full = cleanText(raw).slice(0, 100);
+  if (!full) return undefined;
+  const out: AmountRead = { text: full };
+  const text = ownAmount(full, locale);
   const mentions = mentionsOf(text, locale);
-  // two currencies ("$120,000.00 (EUR 110,000.00)"): which is the amount in? Only the text is kept
+  // two currencies ("$120,000 or €110,000"): which is the amount in? Only the text is kept
   if (new Set(mentions.map((c) => c.key)).size > 1) return out;
-  // first number, its separators, and the word right after it ("1.2M", "1,2 Mio.", "1.5 million", "120 000 kr")
-  const m = /(\d(?:[\d.,' ’]*\d)?)\s?([A-Za-z]+)?/.exec(text);
+  // first number, its separators, a minus glued after it ("500,00-", but not the range "1,000-2,000"),
+  // and the word right after it ("1.2M", "1,2 Mio.", "1.5 million", "120 000 kr"): a word of letters
+  // in any script, so a currency word ("Kč") is never split into a scale ("K") and a rest
+  const m = /(\d(?:[\d.,' ’]*\d)?)([-−](?!.*\d))?\s?(\p{L}+)?/u.exec(text);
   if (!m) return out;
   const digits = m[1]!;
   const end = m.index + m[0].length;
@@ -141,10 +184,12 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   // the currency is the one written next to this number: before it ("$", "-$", "($", "EUR ") …
   let mention = mentions.find((c) => c.end <= m.index && /^[\s(−-]*$/.test(text.slice(c.end, m.index)));
   // … or after it, maybe after a scale ("120.000,00 €", "1,2 Mio. EUR", "120 000 kr", "1 234 zł")
-  let word = m[2] ? m[2].toLowerCase() : '';
+  let word = m[3] ? m[3].toLowerCase() : '';
+  // where the word starts, counted in the text (lower case may be longer: "İ" → "i̇")
+  const wordAt = end - (m[3]?.length ?? 0);
   let scale: number | undefined = 1;
-  if (word && at(end - word.length)) {
-    mention ??= at(end - word.length);
+  if (word && at(wordAt)) {
+    mention ??= at(wordAt);
     word = '';
   } else {
     // a word after the number is a scale ("M"), a label ("ARR") or something we do not know
@@ -174,10 +219,10 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
       else decimal = (sep === ',') === cd ? sep : null;
     }
   }
-  const n = toNumber(digits, decimal);
+  const n = toNumber(digits, decimal, inLakhs(currency, locale));
   if (n === null) return out;
-  // a minus or an opening parenthesis before the number (not "1,000 - 2,000")
-  const neg = /[-−(]/.test(text.slice(0, m.index));
+  // a minus or an opening parenthesis before the number (not "1,000 - 2,000"), or a minus after it
+  const neg = /[-−(]/.test(text.slice(0, m.index)) || !!m[2];
   // toFixed(4) drops float noise (1.2 * 1e6 = 1199999.9999999998) and keeps 3-decimal currencies
   out.value = Number(((neg ? -n : n) * scale).toFixed(4));
   return out;

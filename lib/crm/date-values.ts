@@ -1,14 +1,14 @@
 /**
- * Dates as a CRM page writes them ("12/31/2026", "31.12.2026", "Dec 31, 2026",
- * "31 déc. 2026"), read into an ISO date only when the text leaves no doubt:
- * slash dates whose parts could swap need the order chooseDateOrder settles,
- * month names are read in English, German and the page's language. Runs in the
- * background (lib/crm/values.ts enrichSnapshot). Pure.
+ * Dates as a CRM page writes them ("12/31/2026", "31.12.2026", "2026/12/31",
+ * "Dec 31, 2026", "31 déc. 2026"), read into an ISO date only when the text
+ * leaves no doubt: slash dates whose parts could swap need the order
+ * chooseDateOrder settles, month names are read in English, German and the
+ * page's language. Runs in the background (lib/crm/values.ts enrichSnapshot). Pure.
  */
 import type { DateRead } from './types';
 import type { DateOrder } from '../model/settings';
 import { cleanText } from './clean-text';
-import { SLASH_DATE } from './slash-dates';
+import { SLASH_DATE, yearOf } from './slash-dates';
 
 /** English and German month names (the languages of our fixtures), one "|"-separated group per month. */
 const MONTH_NAMES = 'january januar jänner|february februar feber|march märz maerz mrz|april|may mai|june juni|july juli|august|september sept|october oktober|november|december dezember'
@@ -106,19 +106,20 @@ export function chooseDateOrder(known: {
 const MONTH_WORD = String.raw`(?<!\p{L})(\p{L}{3,12})\.?`;
 
 /**
- * Date patterns, most specific first; each yields the ISO date of its match, or undefined. `words`: it names the
- * month, and its pattern is global, so scan can try the next candidate when a word is no month.
+ * Date patterns (global), most specific first; each yields the ISO date of its match, or undefined. `words`: it
+ * names the month, and a match whose word is no month is no date at all.
  */
 const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, order?: DateOrder, locale?: string) => string | undefined }[] = [
-  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, toIso: (m) => iso(+m[1]!, +m[2]!, +m[3]!) },
-  // 31.12.2026 — dots are always day first
-  { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, toIso: (m) => iso(+m[3]!, +m[2]!, +m[1]!) },
+  // the year first is always year, month, day: 2026-12-31, 2026/12/31 (ja, zh), 2026. 12. 31. (ko)
+  { re: /\b(\d{4})(-|\/|\.\s?)(\d{1,2})\2(\d{1,2})\b/g, toIso: (m) => iso(+m[1]!, +m[3]!, +m[4]!) },
+  // 31.12.2026, 31.12.26 — dots are always day first; not inside a longer chain (a version, an address: 10.1.12.26)
+  { re: /(?<!\d\.)\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?!\.\d)/g, toIso: (m) => iso(yearOf(m[3]!), +m[2]!, +m[1]!) },
   {
-    re: SLASH_DATE,
+    re: new RegExp(SLASH_DATE, 'g'),
     toIso: (m, order) => {
       const a = +m[1]!;
-      const b = +m[2]!;
-      const y = +m[3]!;
+      const b = +m[3]!;
+      const y = yearOf(m[4]!);
       if (a > 12) return iso(y, b, a);
       if (b > 12 || a === b) return iso(y, a, b);
       return order === undefined ? undefined : order === 'month-first' ? iso(y, a, b) : iso(y, b, a);
@@ -145,33 +146,48 @@ const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, ord
   },
 ];
 
-/** At most this many "number word year" candidates are tried per pattern: free text is bounded work. */
-const WORD_CANDIDATES = 8;
+/** At most this many candidates are tried per pattern: free text is bounded work. */
+const CANDIDATES = 8;
 
-function scan(text: string, order?: DateOrder, locale?: string): { index: number; text: string; iso?: string } | undefined {
-  let best: { index: number; text: string; iso?: string } | undefined;
-  for (const { re, words, toIso } of DATE_PATTERNS) {
-    let m: RegExpExecArray | null = null;
-    let got: string | undefined;
-    if (words) {
-      // a word that is not a month ("12 meses del 2025") must not hide a date after it
-      // (a global pattern, from the start of this text; scan runs to the end before another call)
-      re.lastIndex = 0;
-      for (let tries = 0; tries < WORD_CANDIDATES && (m = re.exec(text)); tries++) {
-        if ((got = toIso(m, order, locale))) break;
-        re.lastIndex = m.index + 1;
-      }
-      if (!got) continue;
-    } else {
-      m = re.exec(text);
-      if (!m) continue;
-      // an ambiguous numeric date still counts (text kept, no iso)
-      got = toIso(m, order, locale);
-    }
-    if (!best || m!.index < best.index) best = { index: m!.index, text: m![0], ...(got ? { iso: got } : {}) };
-  }
-  return best;
+/** A date written in a text: where, as written, and its ISO date when it reads one way only. */
+interface Found {
+  index: number;
+  text: string;
+  iso?: string;
 }
+
+/**
+ * The matches of a global pattern, each search starting just after the previous match's start:
+ * a word that is not a month ("12 meses del 2025") must not hide a date inside or after it.
+ * (From the start of the text; scan takes every match before the pattern is used again.)
+ */
+function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let tries = 0, m: RegExpExecArray | null; tries < CANDIDATES && (m = re.exec(text)); tries++) {
+    yield m;
+    re.lastIndex = m.index + 1;
+  }
+}
+
+/** Every date written in `text`, in the order written; where two overlap, the one starting first (then the most specific). */
+function scan(text: string, order?: DateOrder, locale?: string): Found[] {
+  const found: Found[] = [];
+  for (const { re, words, toIso } of DATE_PATTERNS) {
+    for (const m of matchesOf(re, text)) {
+      const iso = toIso(m, order, locale);
+      // a word that is no month is no date; a numeric date still counts when it reads two ways (text kept, no iso)
+      if (iso || !words) found.push({ index: m.index, text: m[0], ...(iso ? { iso } : {}) });
+    }
+  }
+  const dates: Found[] = [];
+  for (const f of found.sort((a, b) => a.index - b.index)) {
+    const last = dates[dates.length - 1];
+    if (!last || f.index >= last.index + last.text.length) dates.push(f);
+  }
+  return dates;
+}
+
+const dateRead = (f: Found | undefined): DateRead | undefined => f && { text: f.text, ...(f.iso ? { iso: f.iso } : {}) };
 
 /**
  * A whole field that is a date, e.g. a Close Date value. `order` reads slash dates
@@ -180,14 +196,35 @@ function scan(text: string, order?: DateOrder, locale?: string): { index: number
 export function parseDate(raw: string | null | undefined, order?: DateOrder, locale?: string): DateRead | undefined {
   const text = cleanText(raw).slice(0, 100);
   if (!text) return undefined;
-  const found = scan(text, order, locale);
+  const found = scan(text, order, locale)[0];
   // only when the date is the whole value (no other numbers around it)
   const rest = found ? text.slice(0, found.index) + text.slice(found.index + found.text.length) : text;
   return found?.iso && !/\d/.test(rest) ? { text, iso: found.iso } : { text };
 }
 
-/** The first date written inside free text, e.g. a Next Step "Send proposal by 12/15/2026". */
-export function findDate(raw: string | null | undefined, order?: DateOrder, locale?: string): DateRead | undefined {
-  const found = scan(cleanText(raw), order, locale);
-  return found ? { text: found.text, ...(found.iso ? { iso: found.iso } : {}) } : undefined;
+/**
+ * The date a next step is due by, of those it names: the earliest on or after `from` (the day it
+ * was read: "11/20 sent proposal; pricing call 12/15" is due 12/15), else the latest.
+ */
+function dueAmong(found: Found[], from: string): Found | undefined {
+  const dated = found.filter((f) => f.iso).sort((a, b) => a.iso!.localeCompare(b.iso!));
+  return dated.find((f) => f.iso! >= from) ?? dated[dated.length - 1];
+}
+
+/**
+ * The date inside free text, e.g. a Next Step "Send proposal by 12/15/2026". Several: the
+ * one due (dueAmong) from `from`, the day the text was read (YYYY-MM-DD); without it, the
+ * first written. When a date that reads two ways decides which one is due, that date
+ * without an ISO day: the order must be known first.
+ */
+export function findDate(raw: string | null | undefined, order?: DateOrder, locale?: string, from?: string): DateRead | undefined {
+  const text = cleanText(raw);
+  const found = scan(text, order, locale);
+  if (from === undefined || found.length < 2) return dateRead(found[0]);
+  if (order !== undefined || found.every((f) => f.iso)) return dateRead(dueAmong(found, from) ?? found[0]);
+  // read both ways: the same date is due either way, or the one that reads two ways decides
+  const [a, b] = (['month-first', 'day-first'] as const).map((o) => dueAmong(scan(text, o, locale), from));
+  if (a?.iso === b?.iso) return dateRead(a ?? found[0]);
+  const twoWays = [a, b].find((x) => x && !found.find((f) => f.index === x.index)?.iso);
+  return { text: (twoWays ?? found[0]!).text };
 }

@@ -59,7 +59,7 @@ function parse(url: URL): DealAddress | null {
 
 type Field = 'Name' | 'Amount' | 'StageName' | 'CloseDate' | 'OwnerId' | 'NextStep';
 
-/** Layout labels (user language; English first — Classic uses that one — then German). */
+/** Layout labels (user language; English first, then German): Lightning's layout items and Classic's label cells. */
 const LABELS: Record<Field, string[]> = {
   Name: ['Opportunity Name', 'Opportunity-Name'],
   Amount: ['Amount', 'Betrag'],
@@ -169,11 +169,17 @@ function readLightning(doc: Document, address: DealAddress): FieldReaders {
   };
 }
 
-/** Classic detail page: `td.labelCol` → next `td.dataCol`. */
+/**
+ * Classic detail page: `td.labelCol` → next `td.dataCol`. Labels are in the user's language:
+ * any listed for the field, in the list's order (English first), so a custom field that happens
+ * to be called "Phase" on an English layout does not pass for the stage.
+ */
 function readClassic(doc: Document, body: Element): FieldReaders {
+  const labels = [...body.querySelectorAll('.labelCol')];
   const cell = (f: Field) =>
-    Array.from(body.querySelectorAll('.labelCol'))
-      .find((l) => textOf(l).replace(/\s*[:*]$/, '') === LABELS[f][0])
+    LABELS[f]
+      .map((name) => labels.find((l) => textOf(l).replace(/\s*[:*]$/, '') === name))
+      .find((l) => l)
       ?.nextElementSibling?.closest('.dataCol');
   // undefined when the layout has no such field, '' when its cell is blank
   const f = (name: Field) => () => {

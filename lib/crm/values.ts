@@ -9,11 +9,13 @@
  * alone (plus an optional page locale such as `document.documentElement.lang`,
  * and for dates such as 05/11/2026 the order chooseDateOrder settles) leaves
  * no doubt. Anything ambiguous keeps its text and nothing else: a wrong
- * amount or date is worse than none. Pure: no browser calls, no libraries.
+ * amount or date is worse than none. Pure: no browser calls, no libraries
+ * (the user's time zone is read when not passed in).
  * Amounts: lib/crm/amounts.ts; dates: lib/crm/date-values.ts.
  */
 import type { DealSnapshot } from './types';
 import type { DateOrder } from '../model/settings';
+import { isoDateOfInstant, userTimeZone } from '../dates';
 import { parseAmount } from './amounts';
 import { chooseDateOrder, findDate, parseDate } from './date-values';
 import { slashDateOrder } from './slash-dates';
@@ -23,7 +25,7 @@ export { parseAmount } from './amounts';
 export { chooseDateOrder, findDate, parseDate, type DateOrder } from './date-values';
 export { isOrderDependentDate, slashDateOrder } from './slash-dates';
 
-type Readable = Pick<DealSnapshot, 'amount' | 'closeDate' | 'nextStep' | 'locale'>;
+type Readable = Pick<DealSnapshot, 'amount' | 'closeDate' | 'nextStep' | 'locale'> & Partial<Pick<DealSnapshot, 'readAt'>>;
 
 /**
  * The order a snapshot's close date proves: a date the CRM formatted itself. A
@@ -35,11 +37,22 @@ export function snapshotDateOrder(snapshot: Pick<Readable, 'closeDate'>): DateOr
 }
 
 /**
+ * The calendar day, in the user's zone, a snapshot was read on: what a next step's
+ * dates are due from. The day as its reader saw it, not UTC's (an evening in
+ * California is the next day in UTC), and the same day when it is read again later.
+ */
+function readDay(readAt: string | undefined, timeZone: string): string | undefined {
+  return readAt && !Number.isNaN(Date.parse(readAt)) ? isoDateOfInstant(readAt, timeZone) : undefined;
+}
+
+/**
  * A snapshot's texts → parsed amount, close date and next-step date (only where
  * unambiguous). `dateOrder`: how to read slash dates whose parts could swap
- * (chooseDateOrder); without it, the snapshot's close date, then its locale, decide. Pure.
+ * (chooseDateOrder); without it, the snapshot's close date, then its locale, decide.
+ * A next step naming several dates is due by the first on or after the day of `readAt`
+ * (findDate). Pure but for `timeZone`'s default.
  */
-export function enrichSnapshot<T extends Readable>(snapshot: T, dateOrder?: DateOrder): T {
+export function enrichSnapshot<T extends Readable>(snapshot: T, dateOrder?: DateOrder, timeZone = userTimeZone()): T {
   const out: T = { ...snapshot };
   const locale = snapshot.locale;
   const order = dateOrder ?? chooseDateOrder({ snapshot: snapshotDateOrder(snapshot), locale });
@@ -50,7 +63,7 @@ export function enrichSnapshot<T extends Readable>(snapshot: T, dateOrder?: Date
   if (close) out.closeDate = close;
   else delete out.closeDate;
   if (snapshot.nextStep) {
-    const date = findDate(snapshot.nextStep.text, order, locale);
+    const date = findDate(snapshot.nextStep.text, order, locale, readDay(snapshot.readAt, timeZone));
     out.nextStep = date ? { text: snapshot.nextStep.text, date } : { text: snapshot.nextStep.text };
   }
   return out;

@@ -541,6 +541,35 @@ describe('German Lightning org', () => {
   });
 });
 
+describe('Salesforce Classic in another language', () => {
+  const read = (file: string, href: string, change: (doc: Document) => void = () => {}) => {
+    const url = new URL(href);
+    const doc = load(file);
+    change(doc);
+    return readEnriched(adapterFor(url)!, doc, parseDealAddress(url)!, url);
+  };
+
+  it('reads every field through its German label (was: the name only)', () => {
+    const snap = read('salesforce-classic-de.html', 'https://acme-de.my.salesforce.com/0065g00000KlassAAA');
+    expect(snap).toMatchObject({
+      name: 'Stadtwerke Nordhafen — Wartungsvertrag',
+      amount: { text: 'EUR 110.000,00 (USD 120.000,00)', value: 110000, currency: 'EUR' },
+      stage: 'Verhandlung/Prüfung',
+      closeDate: { text: '31.03.2027', iso: '2027-03-31' },
+      owner: 'Jürgen Weber',
+      nextStep: { text: 'Angebot an Einkauf senden bis 15.03.2027', date: { text: '15.03.2027', iso: '2027-03-15' } },
+    });
+  });
+
+  it('prefers the English label: a custom field named like a German one ("Phase") earlier on an English layout is not the stage', () => {
+    const snap = read('salesforce-classic-opportunity.html', 'https://acme.my.salesforce.com/0065g00000ClassAAA', (doc) => {
+      const row = doc.querySelector('.detailList tr')!;
+      row.insertAdjacentHTML('beforebegin', '<tr><td class="labelCol">Phase</td><td class="dataCol col02">Rollout wave 2</td></tr>');
+    });
+    expect(snap.stage).toBe('Value Proposition');
+  });
+});
+
 describe('HubSpot: other records on the page', () => {
   const hs = ADAPTERS.find((a) => a.id === 'hubspot')!;
   it('ignores association cards and the hidden preview panel', () => {

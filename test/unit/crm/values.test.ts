@@ -87,17 +87,78 @@ describe('parseAmount', () => {
     expect(parseAmount('120,000.00 (was $100,000.00)')).toEqual({ text: '120,000.00 (was $100,000.00)', value: 120000 });
   });
 
-  it('keeps only the text when two different currencies are shown', () => {
-    expect(parseAmount('$120,000.00 (EUR 110,000.00)')).toEqual({ text: '$120,000.00 (EUR 110,000.00)' });
-    expect(parseAmount('€110.000,00 ($120,000.00)', 'de-DE')).toEqual({ text: '€110.000,00 ($120,000.00)' });
-    expect(parseAmount('120 000 kr (€10,000)')).toEqual({ text: '120 000 kr (€10,000)' });
-    expect(parseAmount('CA$8,000.00 (US$6,000.00)')).toEqual({ text: 'CA$8,000.00 (US$6,000.00)' });
+  it("takes the record's amount before a converted one in brackets (Salesforce multi-currency; was: text only)", () => {
+    expect(parseAmount('EUR 110.000,00 (USD 120.000,00)', 'de-DE')).toEqual({ text: 'EUR 110.000,00 (USD 120.000,00)', value: 110000, currency: 'EUR' });
+    expect(parseAmount('$120,000.00 (EUR 110,000.00)')).toEqual({ text: '$120,000.00 (EUR 110,000.00)', value: 120000, currency: 'USD' });
+    expect(parseAmount('€110.000,00 ($120,000.00)', 'de-DE')).toEqual({ text: '€110.000,00 ($120,000.00)', value: 110000, currency: 'EUR' });
+    expect(parseAmount('CA$8,000.00 (US$6,000.00)')).toEqual({ text: 'CA$8,000.00 (US$6,000.00)', value: 8000, currency: 'CAD' });
+    // "kr" names no one currency, bracket or not
+    expect(parseAmount('120 000 kr (€10,000)')).toEqual({ text: '120 000 kr (€10,000)', value: 120000 });
     // the same currency twice is no doubt
     expect(parseAmount('USD 1,000.00 ($1,000.00)')).toEqual({ text: 'USD 1,000.00 ($1,000.00)', value: 1000, currency: 'USD' });
   });
 
+  it('keeps only the text when two different currencies are shown otherwise', () => {
+    expect(parseAmount('$120,000.00 / EUR 110,000.00')).toEqual({ text: '$120,000.00 / EUR 110,000.00' });
+    expect(parseAmount('$120,000 or €110,000 (list price)')).toEqual({ text: '$120,000 or €110,000 (list price)' });
+    // an amount without its currency before the bracket: which currency is it in?
+    expect(parseAmount('110.000,00 (USD 120.000,00)', 'de-DE')).toEqual({ text: '110.000,00 (USD 120.000,00)', value: 110000 });
+  });
+
   it('still gives no value for a word after the number it does not know', () => {
     expect(parseAmount('$1.2 lakh')).toEqual({ text: '$1.2 lakh', currency: 'USD' });
+  });
+
+  it.each([
+    ['120 000 Kč', 'cs-CZ', 120000, 'CZK'],
+    ['120\u00a0000\u00a0Kč', 'cs-CZ', 120000, 'CZK'],
+    ['1.234,50 Kč', 'cs-CZ', 1234.5, 'CZK'],
+    ['1 500 000 Ft', 'hu-HU', 1500000, 'HUF'],
+    ['1.000,00 TL', 'tr-TR', 1000, 'TRY'],
+    ['₺1.000,00', 'tr-TR', 1000, 'TRY'],
+    ['120 000,00 руб.', 'ru-RU', 120000, 'RUB'],
+    ['1 500,00 лв.', 'bg-BG', 1500, 'BGN'],
+    ['1.500,00 lei', 'ro-RO', 1500, 'RON'],
+    ['1,200,000円', 'ja-JP', 1200000, 'JPY'],
+    ['1,200,000원', 'ko-KR', 1200000, 'KRW'],
+  ])('reads a currency written in letters of any script: %s (%s) → %s %s (was: "K" of "Kč" taken for thousands, or no value)', (text, locale, value, currency) => {
+    expect(parseAmount(text, locale)).toEqual({ text: cleanText(text), value, currency });
+  });
+
+  it('never takes the first letters of a word in another script for a scale', () => {
+    // was: "M" of "Mäuse" → million
+    expect(parseAmount('1 000 Mäuse')).toEqual({ text: '1 000 Mäuse' });
+    // was: 1.5 (the scale, in Cyrillic, not seen at all)
+    expect(parseAmount('1,5 млн руб.', 'ru-RU')).toEqual({ text: '1,5 млн руб.', value: 1500000, currency: 'RUB' });
+    expect(parseAmount('120 тыс. ₽', 'ru-RU')).toEqual({ text: '120 тыс. ₽', value: 120000, currency: 'RUB' });
+    // a word that merely starts like a currency is no currency
+    expect(parseAmount('120 000 Kčs')).toEqual({ text: '120 000 Kčs' });
+  });
+
+  it('reads Indian grouping with rupees or an Indian locale (was: no value)', () => {
+    expect(parseAmount('₹1,20,000.00')).toEqual({ text: '₹1,20,000.00', value: 120000, currency: 'INR' });
+    expect(parseAmount('₹1,20,000.00', 'en-IN')).toEqual({ text: '₹1,20,000.00', value: 120000, currency: 'INR' });
+    expect(parseAmount('INR 1,00,00,000')).toEqual({ text: 'INR 1,00,00,000', value: 10000000, currency: 'INR' });
+    expect(parseAmount('₹12,34,567')).toEqual({ text: '₹12,34,567', value: 1234567, currency: 'INR' });
+    expect(parseAmount('1,20,000.00', 'en-IN')).toEqual({ text: '1,20,000.00', value: 120000 });
+    expect(parseAmount('Rs. 1,20,000', 'hi-IN')).toEqual({ text: 'Rs. 1,20,000', value: 120000 });
+    // Western grouping still reads in rupees
+    expect(parseAmount('₹120,000.00')).toEqual({ text: '₹120,000.00', value: 120000, currency: 'INR' });
+    // elsewhere, or malformed, it is still refused
+    expect(parseAmount('$12,34,567')).toEqual({ text: '$12,34,567', currency: 'USD' });
+    expect(parseAmount('12,34,567', 'en-US')).toEqual({ text: '12,34,567' });
+    expect(parseAmount('₹1,2,000')).toEqual({ text: '₹1,2,000', currency: 'INR' });
+    expect(parseAmount('₹12,34,56')).toEqual({ text: '₹12,34,56', currency: 'INR' });
+    expect(parseAmount('₹123,45,678')).toEqual({ text: '₹123,45,678', currency: 'INR' });
+  });
+
+  it('reads a minus written after the number (was: "500,00- €" → +500)', () => {
+    expect(parseAmount('500,00- €', 'de-DE')).toEqual({ text: '500,00- €', value: -500, currency: 'EUR' });
+    expect(parseAmount('1.500,00-', 'de-DE')).toEqual({ text: '1.500,00-', value: -1500 });
+    expect(parseAmount('EUR 500,00-', 'de-DE')).toEqual({ text: 'EUR 500,00-', value: -500, currency: 'EUR' });
+    // a dash between two numbers is a range, glued or not
+    expect(parseAmount('1,000-2,000', 'en-US')?.value).toBe(1000);
+    expect(parseAmount('$1,000-$2,000')?.value).toBe(1000);
   });
 
   it('refuses malformed grouping and empty text', () => {
@@ -178,6 +239,37 @@ describe('parseDate', () => {
     expect(parseDate(text, undefined, locale)).toEqual({ text, iso });
   });
 
+  it.each([
+    ['2026/12/31', 'ja-JP', '2026-12-31'],
+    ['2026/12/31', 'zh-CN', '2026-12-31'],
+    ['2026/1/5', 'zh-TW', '2026-01-05'],
+    ['2026. 12. 31.', 'ko-KR', '2026-12-31'],
+    ['2026.12.31', undefined, '2026-12-31'],
+    ['31-12-2026', 'nl-NL', '2026-12-31'],
+    ['05-11-2026', 'nl-NL', '2026-11-05'],
+    ['12/15/26', 'en-US', '2026-12-15'],
+    ['15/12/26', undefined, '2026-12-15'],
+    ['05/11/26', 'en-GB', '2026-11-05'],
+    ['15.12.26', 'de-DE', '2026-12-15'],
+  ])('reads year-first dates, dashes and two-digit years: %s (%s) → %s (was: no date)', (text, locale, iso) => {
+    expect(parseDate(text, chooseDateOrder({ locale }), locale)).toEqual({ text, iso });
+  });
+
+  it('keeps dashes and two-digit years as ambiguous as slashes, and no more', () => {
+    expect(parseDate('05-11-2026')).toEqual({ text: '05-11-2026' });
+    expect(parseDate('05/11/26')).toEqual({ text: '05/11/26' });
+    expect(parseDate('05/11/26', 'month-first')).toEqual({ text: '05/11/26', iso: '2026-05-11' });
+    expect(parseDate('05-11-2026', 'day-first')).toEqual({ text: '05-11-2026', iso: '2026-11-05' });
+    // year first is never ambiguous
+    expect(parseDate('2026/05/11')).toEqual({ text: '2026/05/11', iso: '2026-05-11' });
+    // a longer chain of numbers (an address, a version) is no date
+    expect(findDate('upgrade to 4.12.26.1 first')).toBeUndefined();
+    expect(findDate('IP 10.1.12.26')).toBeUndefined();
+    expect(findDate('ticket 1/2/26/7')).toBeUndefined();
+    // dashes want the whole year: "12-15-26" could be anything
+    expect(findDate('part no. 12-15-26')).toBeUndefined();
+  });
+
   it("takes no month name it cannot place: another language's without it, or one that could start two months", () => {
     expect(parseDate('31 déc. 2026')).toEqual({ text: '31 déc. 2026' });
     expect(parseDate('31 декабря 2026 г.', undefined, 'en-US')).toEqual({ text: '31 декабря 2026 г.' });
@@ -206,12 +298,58 @@ describe('findDate', () => {
     expect(findDate('call on Feb 2, 2027 then 3/4/2027')).toEqual({ text: 'Feb 2, 2027', iso: '2027-02-02' });
   });
 
+  it('finds two-digit years and year-first dates in free text (was: no date)', () => {
+    expect(findDate('Follow up call 12/15/26')).toEqual({ text: '12/15/26', iso: '2026-12-15' });
+    expect(findDate('2026/12/15までに見積送付', undefined, 'ja-JP')).toEqual({ text: '2026/12/15', iso: '2026-12-15' });
+    expect(findDate('견적서 2026. 12. 15. 발송', undefined, 'ko-KR')).toEqual({ text: '2026. 12. 15', iso: '2026-12-15' });
+    expect(findDate('Offerte sturen vóór 15-12-2026', chooseDateOrder({ locale: 'nl-NL' }))).toEqual({ text: '15-12-2026', iso: '2026-12-15' });
+  });
+
   it('returns an ambiguous date as text only, and nothing when there is no date', () => {
     expect(findDate('review on 03/04/2026')).toEqual({ text: '03/04/2026' });
     expect(findDate('Q4 2026 review')).toBeUndefined();
     expect(findDate('Marketing 12, 2026 plan')).toBeUndefined();
     expect(findDate('')).toBeUndefined();
     expect(findDate(null)).toBeUndefined();
+  });
+});
+
+describe('findDate: a next step that names several dates', () => {
+  const READ_ON = '2026-11-25';
+
+  it('takes the earliest date on or after the day it is read (was: the first written)', () => {
+    expect(findDate('11/20/2026 sent proposal; pricing call 12/15/2026', undefined, undefined, READ_ON)).toEqual({ text: '12/15/2026', iso: '2026-12-15' });
+    expect(findDate('Legal call 1/10/2027; pricing call 12/15/2026', undefined, undefined, READ_ON)).toEqual({ text: '12/15/2026', iso: '2026-12-15' });
+    // the day itself is not past
+    expect(findDate('call 11/25/2026, then contract 12/15/2026', undefined, undefined, READ_ON)).toEqual({ text: '11/25/2026', iso: '2026-11-25' });
+    // written in different ways
+    expect(findDate('Demo am 3. November 2026, Angebot bis 15.12.2026', 'day-first', 'de-DE', READ_ON)).toEqual({ text: '15.12.2026', iso: '2026-12-15' });
+  });
+
+  it('takes the latest when every date is past', () => {
+    expect(findDate('met 10/2/2026, sent proposal 11/20/2026', 'month-first', undefined, READ_ON)).toEqual({ text: '11/20/2026', iso: '2026-11-20' });
+  });
+
+  it('gives no day when a date that reads two ways decides it; ignores one that does not', () => {
+    // 05/12/2026: 5 December (due) or May 12 (past, so 11/20 would be the latest)
+    expect(findDate('11/20/2026 proposal; call 05/12/2026', undefined, undefined, READ_ON)).toEqual({ text: '05/12/2026' });
+    expect(findDate('11/20/2026 proposal; call 05/12/2026', 'day-first', undefined, READ_ON)).toEqual({ text: '05/12/2026', iso: '2026-12-05' });
+    expect(findDate('11/20/2026 proposal; call 05/12/2026', 'month-first', undefined, READ_ON)).toEqual({ text: '11/20/2026', iso: '2026-11-20' });
+    // 3/4/2027 is after Feb 2, 2027 either way
+    expect(findDate('call on Feb 2, 2027 then 3/4/2027', undefined, undefined, READ_ON)).toEqual({ text: 'Feb 2, 2027', iso: '2027-02-02' });
+  });
+
+  it('without the day it is read: the first date written, as before', () => {
+    expect(findDate('11/20/2026 sent proposal; pricing call 12/15/2026')).toEqual({ text: '11/20/2026', iso: '2026-11-20' });
+  });
+
+  it("enrichSnapshot weighs them against the day of the report's readAt, in the user's zone", () => {
+    const snapshot = { readAt: '2026-11-25T15:00:00.000Z', locale: 'en-US', nextStep: { text: '11/20/2026 sent proposal; pricing call 12/15/2026' } };
+    expect(enrichSnapshot(snapshot, undefined, 'UTC').nextStep).toEqual({ text: snapshot.nextStep.text, date: { text: '12/15/2026', iso: '2026-12-15' } });
+    // 01:00 UTC on the 26th is still the 25th in Los Angeles
+    const late = { readAt: '2026-11-26T01:00:00.000Z', locale: 'en-US', nextStep: { text: 'call 11/25/2026, then contract 12/15/2026' } };
+    expect(enrichSnapshot(late, undefined, 'America/Los_Angeles').nextStep).toMatchObject({ date: { iso: '2026-11-25' } });
+    expect(enrichSnapshot(late, undefined, 'UTC').nextStep).toMatchObject({ date: { iso: '2026-12-15' } });
   });
 });
 
@@ -223,6 +361,9 @@ describe('date order (05/11/2026: 5 November or May 11?)', () => {
     expect(slashDateOrder('13/13/2026')).toBeUndefined();
     expect(slashDateOrder('26.11.2026')).toBeUndefined();
     expect(slashDateOrder(undefined)).toBeUndefined();
+    expect(slashDateOrder('26/11/26')).toBe('day-first');
+    expect(slashDateOrder('31-12-2026')).toBe('day-first');
+    expect(slashDateOrder('2026/11/26')).toBeUndefined();
   });
 
   it('tells which dates depend on the order', () => {
@@ -232,6 +373,11 @@ describe('date order (05/11/2026: 5 November or May 11?)', () => {
     expect(isOrderDependentDate('26/11/2026')).toBe(false);
     expect(isOrderDependentDate('Nov 5, 2026')).toBe(false);
     expect(isOrderDependentDate('')).toBe(false);
+    expect(isOrderDependentDate('call on 5/11/26')).toBe(true);
+    expect(isOrderDependentDate('05-11-2026')).toBe(true);
+    expect(isOrderDependentDate('2026/05/11')).toBe(false);
+    // any date of the text, not only the first (was: 11/20/2026 alone was looked at)
+    expect(isOrderDependentDate('11/20/2026 proposal; call 05/12/2026')).toBe(true);
   });
 
   it('takes the strongest evidence: the setting, the snapshot, the site, then the language', () => {
