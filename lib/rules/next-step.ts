@@ -85,7 +85,7 @@ function build(fields: {
  * moment, mid-edit) restores it as it was. A step typed in the sidebar is the
  * deal's next step where the CRM has none, and stays. A step
  * typed in the sidebar over the CRM's stands while the CRM still shows the step
- * it replaced (`crmBasis`; a date the CRM shows must be that step's date too):
+ * it replaced (`crmBasis`, by its text):
  * the sidebar says "a change in the CRM replaces this one", and reading the
  * same CRM step again is no change. When nothing would change the SAME object
  * is returned, so callers can skip the write with `result === existing`.
@@ -101,8 +101,11 @@ export function mergeCrmNextStep(
     if (existing?.source !== 'crm' || !liveNextStep(existing)) return existing;
     return { ...existing, crmClearedAt: nowIso, updatedAt: nowIso };
   }
+  // The CRM's step is its text: its date is read from that text, and the same text can read
+  // as another date (a new date order; the first date still to come in a step naming several,
+  // on a later day), which is no change in the CRM and must not replace what was typed here.
   const basis = existing?.source === 'sidebar' ? existing.crmBasis : undefined;
-  if (basis && sameText(basis.text, crm.text) && (crm.date?.iso === undefined || crm.date.iso === basis.due)) return existing;
+  if (basis && sameText(basis.text, crm.text)) return existing;
   const unchanged = existing !== null && sameText(existing.text, crm.text);
   const text = unchanged ? existing.text : crm.text.trim();
   // A CRM date wins (over a sidebar date, once the step changed in the CRM: see above); a dateless

@@ -158,8 +158,8 @@ describe('mergeCrmNextStep', () => {
     const again = setSidebarNextStep(edited, 'Send MSA redlines to legal', '2026-12-08', KEY, T1);
     expect(again.crmBasis).toEqual(edited.crmBasis);
     expect(mergeCrmNextStep(again, crmStep, KEY, T1)).toBe(again);
-    // the CRM's date changed: it replaces the sidebar's
-    expect(mergeCrmNextStep(edited, { ...crmStep, date: { iso: '2026-12-01' } }, KEY, T1)).toMatchObject({ source: 'crm', due: '2026-12-01' });
+    // the same CRM text read as another date (a new date order, or the next of its dates on a later day): no change in the CRM
+    expect(mergeCrmNextStep(edited, { ...crmStep, date: { iso: '2026-12-01' } }, KEY, T1)).toBe(edited);
     // the CRM's text changed: a new step
     expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1)).toMatchObject({ source: 'crm', text: 'Procurement call', textChangedAt: T1 });
     expect(mergeCrmNextStep(edited, { text: 'Procurement call' }, KEY, T1)).not.toHaveProperty('crmBasis');
