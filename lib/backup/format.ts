@@ -33,18 +33,19 @@ import {
 } from '../model';
 import { MAX_CRM_SITES } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
-import { isOrglessSalesforceKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
+import { isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { completedOver, resolvedOver } from './advance';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /**
  * Bump when a reader of the old format could misread the new one; older Dealsides then refuse it clearly.
  * 2: Salesforce deal keys name the org (database v7); a Dealside reading 1 would file such a deal's
- * records under keys it never looks up. Version 1 files are still read: `withSalesforceOrgKeys` re-keys them.
+ * records under keys it never looks up. 3: Dynamics 365 deal keys name the org too (database v8), the same
+ * way. Version 1 and 2 files are still read: `withOrgKeys` re-keys them.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The versions this Dealside reads. */
-const READABLE_VERSIONS = [1, 2] as const;
+const READABLE_VERSIONS = [1, 2, 3] as const;
 
 /** The record kind each source store holds. */
 export interface BackupRecords {
@@ -449,14 +450,14 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
 const DEAL_KEY_STORES = ['nextSteps', 'commitments', 'scores', 'notes', 'callReviews'] as const;
 
 /**
- * A backup written before Salesforce keys named the org (database v6 and
- * earlier) re-keyed as migration v7 re-keys a database (a restore does this
- * first, before anything is compared with what is stored): each deal from the host
- * it was read on, and every record naming it with it. A record whose deal is
- * not in the file takes the key of the one deal stored here with its id, if
- * there is exactly one. Anything else stays as written (and is checked as usual).
+ * A backup written before deal keys named the org (Salesforce's before database v7,
+ * Dynamics 365's before v8) re-keyed as migrations v7 and v8 re-key a database (a
+ * restore does this first, before anything is compared with what is stored): each deal
+ * from the host it was read on, and every record naming it with it. A record whose deal
+ * is not in the file takes the key of the one deal stored here with its id, if there is
+ * exactly one. Anything else stays as written (and is checked as usual).
  */
-export function withSalesforceOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<string>): BackupEnvelope {
+export function withOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<string>): BackupEnvelope {
   const { stores } = backup;
   const keys = orgKeysOfDeals(stores.deals);
   const dealKeyOfDraft = (draft: unknown) => {
@@ -467,7 +468,7 @@ export function withSalesforceOrgKeys(backup: BackupEnvelope, storedDealKeys: It
     ...DEAL_KEY_STORES.flatMap((store) => stores[store].map((r) => (r as { dealKey?: unknown } | null)?.dealKey)),
     ...stores.drafts.map(dealKeyOfDraft),
   ];
-  const orgless = new Set(named.filter((k): k is string => isOrglessSalesforceKey(k) && !keys.has(k)));
+  const orgless = new Set(named.filter((k): k is string => isOrglessKey(k) && !keys.has(k)));
   for (const [old, next] of orgKeysOfStoredDeals(orgless, storedDealKeys)) keys.set(old, next);
   if (keys.size === 0) return backup;
   const rekeyed = { ...stores, deals: stores.deals.map((r) => withRekeyedField(r, 'key', keys)) };

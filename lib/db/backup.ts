@@ -30,7 +30,7 @@ import {
   RECORD_STORES,
   dealKeysTouched,
   planRestore,
-  withSalesforceOrgKeys,
+  withOrgKeys,
   reportOf,
   zeroCounts,
   type Backup,
@@ -114,7 +114,7 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const tx = openRestore(db);
   try {
-    const rekeyed = withSalesforceOrgKeys(backup, await tx.objectStore('deals').getAllKeys());
+    const rekeyed = withOrgKeys(backup, await tx.objectStore('deals').getAllKeys());
     const plan = planRestore(rekeyed, await existingKeysOf(tx, rekeyed), now);
     await addPlanned(tx, plan);
     await rebuildDerived(tx, { now, timeZone });

@@ -8,7 +8,7 @@ import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
 import { dealsSeenSince } from '../scorecard/week';
-import { orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/salesforce-org-keys';
+import { orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -122,52 +122,62 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // before takes its org from the host it was read on, and every record naming it follows:
   // next step, commitments, scores, notes, call reviews, its note draft, and the derived
   // pipeline rows. A deal whose stored host is unreadable keeps its key, and so do its records.
-  async (_db, tx) => {
-    const keys = orgKeysOfDeals(await tx.objectStore('deals').getAll());
-    if (keys.size === 0) return;
-    // Stores keyed by the deal key: the record moves to its new key. One already there (only a
-    // backup written by a later Dealside, restored into an older one, could have put it there)
-    // is kept if it is the more recent of the two.
-    for (const [name, field, time] of [['deals', 'key', 'lastSeenAt'], ['nextSteps', 'dealKey', 'updatedAt'], ['pipeline', 'dealKey', 'lastSeenAt']] as const) {
-      const store = tx.objectStore(name);
-      for (const [old, next] of keys) {
-        const record = await store.get(old);
-        if (!record) continue;
-        const there = await store.get(next);
-        if (!there || !moreRecent(there, record, time)) await store.put({ ...record, [field]: next } as never);
-        await store.delete(old);
-      }
-    }
-    // stores that name the deal in an indexed field
-    for (const name of ['commitments', 'scores', 'notes', 'callReviews'] as const) {
-      let cursor = await tx.objectStore(name).openCursor();
-      while (cursor) {
-        const next = withRekeyedField(cursor.value, 'dealKey', keys);
-        if (next !== cursor.value) await cursor.update(next);
-        cursor = await cursor.continue();
-      }
-    }
-    const drafts = tx.objectStore('drafts');
-    for (const draft of await drafts.getAll()) {
-      if (typeof draft.key !== 'string') continue;
-      const key = rekeyedDraftKey(draft.key, keys);
-      if (key === draft.key) continue;
-      const there = await drafts.get(key);
-      if (!there || !moreRecent(there, draft, 'updatedAt')) await drafts.put({ ...draft, key });
-      await drafts.delete(draft.key);
-    }
-    let bucket = await tx.objectStore('repPipelines').openCursor();
-    while (bucket) {
-      const rows = Array.isArray(bucket.value?.rows) ? bucket.value.rows : [];
-      if (rows.some((row) => Array.isArray(row) && keys.has(row[0]))) {
-        await bucket.update({ ...bucket.value, rows: rows.map((row) => (Array.isArray(row) && keys.has(row[0]) ? [keys.get(row[0])!, ...row.slice(1)] : row)) as typeof rows });
-      }
-      bucket = await bucket.continue();
-    }
-  },
+  async (_db, tx) => rekeyDeals(tx, orgKeysOfDeals(await tx.objectStore('deals').getAll(), ['salesforce'])),
+
+  // v8 — Dynamics 365 deal keys name the org too (`dynamics:{org}/{guid}`): a copied
+  // environment (a sandbox) keeps its production records' GUIDs. The same re-keying as v7.
+  async (_db, tx) => rekeyDeals(tx, orgKeysOfDeals(await tx.objectStore('deals').getAll(), ['dynamics'])),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Moves each deal in `keys` (old key → new key) to its new key, and every record naming it
+ * with it: next step, commitments, scores, notes, call reviews, its note draft, and the
+ * derived pipeline rows. (Migration v7's body, shared with v8 unchanged.)
+ */
+async function rekeyDeals(tx: UpgradeTx, keys: ReadonlyMap<string, string>): Promise<void> {
+  if (keys.size === 0) return;
+  // Stores keyed by the deal key: the record moves to its new key. One already there (only a
+  // backup written by a later Dealside, restored into an older one, could have put it there)
+  // is kept if it is the more recent of the two.
+  for (const [name, field, time] of [['deals', 'key', 'lastSeenAt'], ['nextSteps', 'dealKey', 'updatedAt'], ['pipeline', 'dealKey', 'lastSeenAt']] as const) {
+    const store = tx.objectStore(name);
+    for (const [old, next] of keys) {
+      const record = await store.get(old);
+      if (!record) continue;
+      const there = await store.get(next);
+      if (!there || !moreRecent(there, record, time)) await store.put({ ...record, [field]: next } as never);
+      await store.delete(old);
+    }
+  }
+  // stores that name the deal in an indexed field
+  for (const name of ['commitments', 'scores', 'notes', 'callReviews'] as const) {
+    let cursor = await tx.objectStore(name).openCursor();
+    while (cursor) {
+      const next = withRekeyedField(cursor.value, 'dealKey', keys);
+      if (next !== cursor.value) await cursor.update(next);
+      cursor = await cursor.continue();
+    }
+  }
+  const drafts = tx.objectStore('drafts');
+  for (const draft of await drafts.getAll()) {
+    if (typeof draft.key !== 'string') continue;
+    const key = rekeyedDraftKey(draft.key, keys);
+    if (key === draft.key) continue;
+    const there = await drafts.get(key);
+    if (!there || !moreRecent(there, draft, 'updatedAt')) await drafts.put({ ...draft, key });
+    await drafts.delete(draft.key);
+  }
+  let bucket = await tx.objectStore('repPipelines').openCursor();
+  while (bucket) {
+    const rows = Array.isArray(bucket.value?.rows) ? bucket.value.rows : [];
+    if (rows.some((row) => Array.isArray(row) && keys.has(row[0]))) {
+      await bucket.update({ ...bucket.value, rows: rows.map((row) => (Array.isArray(row) && keys.has(row[0]) ? [keys.get(row[0])!, ...row.slice(1)] : row)) as typeof rows });
+    }
+    bucket = await bucket.continue();
+  }
+}
 
 /** `a` is later than `b` by their `field` instant (ISO strings compare as times; a missing or odd one is never later). */
 function moreRecent(a: object, b: object, field: string): boolean {

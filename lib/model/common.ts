@@ -26,17 +26,30 @@ export const dealKeySchema = z
 export type DealKey = z.infer<typeof dealKeySchema>;
 
 /**
- * `${crm}:${recordId}`; for Salesforce `salesforce:${org}/${recordId}`. A
- * Salesforce id is unique within its org only in practice: a sandbox copied
- * from production keeps the records' ids, so keyed by id alone a sandbox's
- * test edits, notes and scores would land on the production deal. The other
- * CRMs' record ids already carry their account (HubSpot's portal, Pipedrive's
- * company, Zoho's org) or are GUIDs. `host`: the address's host, as reported.
- * (Record ids never hold a `/`, so a Salesforce key without one is from
- * before the org was part of it: migration v7 and restores re-key those.)
+ * `${crm}:${recordId}`; for Salesforce and Dynamics 365 `${crm}:${org}/${recordId}`.
+ * A Salesforce id is unique within its org only in practice, and a Dynamics GUID
+ * across environments only until one is copied: a sandbox copied from production
+ * keeps the records' ids, so keyed by id alone a sandbox's test edits, notes and
+ * scores would land on the production deal. The other CRMs' record ids already
+ * carry their account (HubSpot's portal, Pipedrive's company, Zoho's org).
+ * `host`: the address's host, as reported. (Record ids never hold a `/`, so a key
+ * of these two without one is from before the org was part of it: migrations v7
+ * (Salesforce) and v8 (Dynamics) and restores re-key those: lib/model/org-keys.ts.)
  */
 export function dealKeyOf(crm: string, recordId: string, host: string): DealKey {
-  return crm === 'salesforce' ? `salesforce:${salesforceOrgOf(host)}/${recordId}` : `${crm}:${recordId}`;
+  if (crm === 'salesforce') return `salesforce:${orgOf(host, SALESFORCE_DOMAIN)}/${recordId}`;
+  if (crm === 'dynamics') return `dynamics:${orgOf(host, DYNAMICS_DOMAIN)}/${recordId}`;
+  return `${crm}:${recordId}`;
+}
+
+/**
+ * The org a host serves: on the CRM's own domains, the first label; any other host (a
+ * site the user added as that CRM) is taken whole, port aside, as two such sites may
+ * share a first label (`sales.a.com`, `sales.b.com`).
+ */
+function orgOf(host: string, ownDomain: RegExp): string {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return ownDomain.test(name) ? name.slice(0, name.indexOf('.')) : name;
 }
 
 /**
@@ -46,14 +59,14 @@ export function dealKeyOf(crm: string, recordId: string, host: string): DealKey 
  * the `.mcas.ms` proxy, and naming each sandbox apart (`acme--uat.sandbox.…`,
  * or `acme--uat.…` on legacy domains). An old pod host (`na44.salesforce.com`)
  * gives the pod: at worst one deal seen there and under its My Domain is two
- * deals. Any other host (a site the user added as Salesforce) is taken whole,
- * port aside, as two such sites may share a first label (`sales.a.com`, `sales.b.com`).
+ * deals. Any other host is taken whole.
  */
 export function salesforceOrgOf(host: string): string {
-  const name = host.toLowerCase().replace(/:\d+$/, '');
-  return SALESFORCE_DOMAIN.test(name) ? name.slice(0, name.indexOf('.')) : name;
+  return orgOf(host, SALESFORCE_DOMAIN);
 }
 const SALESFORCE_DOMAIN = /^[^.]+\.(?:.+\.)?(?:force|salesforce)\.com(?:\.mcas\.ms)?$/;
+/** Dynamics 365's environments: `{org}.crm{N}.dynamics.com`, each copy (a sandbox) under its own name. */
+const DYNAMICS_DOMAIN = /^[^.]+\.crm\d{0,2}\.dynamics\.com$/;
 
 /** `${crm}:${owner name as the CRM shows it}` */
 export const repIdSchema = z.string().min(3).max(300);

@@ -1,37 +1,47 @@
 /**
- * Salesforce deal keys from before the org was part of them (`salesforce:{id}`,
- * database v6 and backups written by it) and the keys they become
- * (`salesforce:{org}/{id}`, see `dealKeyOf`). Migration v7 re-keys the stored
- * records with these; a restore re-keys an older backup's records the same way.
+ * Deal keys from before the org was part of them and the keys they become
+ * (`{crm}:{org}/{id}`, see `dealKeyOf`): Salesforce's (`salesforce:{id}`,
+ * database v6 and backups of version 1) and Dynamics 365's (`dynamics:{guid}`,
+ * database v7 and backups of version 2). Migrations v7 and v8 re-key the
+ * stored records with these; a restore re-keys an older backup's records the
+ * same way.
  *
  * Pure: records come in as stored or as read from a file (unknown shapes), and
- * anything not recognisably an orgless Salesforce key is left exactly as it is.
+ * anything not recognisably an orgless key of these CRMs is left exactly as it is.
  */
 import { dealSnapshotSchema } from './deal';
 import { dealKeyOf } from './common';
 import { noteDraftDealKey, noteDraftKey } from './keys';
 
-const PREFIX = 'salesforce:';
+/** The CRMs whose deal keys name the org: a copied environment (a sandbox) keeps its record ids. */
+export const ORG_KEYED_CRMS = ['salesforce', 'dynamics'] as const;
+export type OrgKeyedCrm = (typeof ORG_KEYED_CRMS)[number];
 
-/** A Salesforce deal key without its org: record ids never hold a `/`. */
-export function isOrglessSalesforceKey(key: unknown): key is string {
-  return typeof key === 'string' && key.startsWith(PREFIX) && !key.includes('/');
+/** The CRM of an org-keyed deal key (`salesforce:…`, `dynamics:…`), else undefined. */
+function orgKeyedCrmOf(key: string, crms: readonly OrgKeyedCrm[]): OrgKeyedCrm | undefined {
+  return crms.find((crm) => key.startsWith(`${crm}:`));
+}
+
+/** A deal key of `crms` without its org: record ids (Salesforce ids, Dynamics GUIDs) never hold a `/`. */
+export function isOrglessKey(key: unknown, crms: readonly OrgKeyedCrm[] = ORG_KEYED_CRMS): key is string {
+  return typeof key === 'string' && !key.includes('/') && orgKeyedCrmOf(key, crms) !== undefined;
 }
 
 /**
- * Old key → new key, for each deal record with an orgless Salesforce key: the
+ * Old key → new key, for each deal record with an orgless key of `crms`: the
  * org is read from the host its snapshot was taken on, when that host is a
  * valid one (the rest of the record may be damaged: its next visit writes it
  * anew under the new key, and its records are there). A deal with no valid
  * host keeps its key, and so do its records.
  */
-export function orgKeysOfDeals(deals: readonly unknown[]): Map<string, string> {
+export function orgKeysOfDeals(deals: readonly unknown[], crms: readonly OrgKeyedCrm[] = ORG_KEYED_CRMS): Map<string, string> {
   const keys = new Map<string, string>();
   for (const raw of deals) {
     const key = (raw as { key?: unknown } | null)?.key;
-    if (!isOrglessSalesforceKey(key)) continue;
+    if (!isOrglessKey(key, crms)) continue;
+    const crm = orgKeyedCrmOf(key, crms)!;
     const host = dealSnapshotSchema.shape.host.safeParse((raw as { snapshot?: { host?: unknown } }).snapshot?.host).data;
-    if (host) keys.set(key, dealKeyOf('salesforce', key.slice(PREFIX.length), host));
+    if (host) keys.set(key, dealKeyOf(crm, key.slice(crm.length + 1), host));
   }
   return keys;
 }
@@ -43,15 +53,17 @@ export function orgKeysOfDeals(deals: readonly unknown[]): Map<string, string> {
  * records keep their old key and are restored, not dropped.)
  */
 export function orgKeysOfStoredDeals(orgless: Iterable<string>, storedDealKeys: Iterable<string>): Map<string, string> {
-  const byId = new Map<string, string[]>();
+  // `{crm}:{id}` (the orgless form) → the stored keys with that CRM and id
+  const byOrgless = new Map<string, string[]>();
   for (const key of storedDealKeys) {
-    if (!key.startsWith(PREFIX) || !key.includes('/')) continue;
-    const id = key.slice(key.indexOf('/') + 1);
-    byId.set(id, [...(byId.get(id) ?? []), key]);
+    const crm = orgKeyedCrmOf(key, ORG_KEYED_CRMS);
+    if (!crm || !key.includes('/')) continue;
+    const old = `${crm}:${key.slice(key.indexOf('/') + 1)}`;
+    byOrgless.set(old, [...(byOrgless.get(old) ?? []), key]);
   }
   const keys = new Map<string, string>();
   for (const old of orgless) {
-    const found = byId.get(old.slice(PREFIX.length));
+    const found = byOrgless.get(old);
     if (found?.length === 1) keys.set(old, found[0]!);
   }
   return keys;

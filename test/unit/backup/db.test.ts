@@ -37,7 +37,7 @@ describe('exportBackup', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const backup = await exportBackup(db, RESTORED_AT);
     expect(warn).toHaveBeenCalled();
-    expect(backup).toMatchObject({ format: 'dealside-backup', version: 2, exportedAt: RESTORED_AT.toISOString(), dbVersion: DB_VERSION });
+    expect(backup).toMatchObject({ format: 'dealside-backup', version: 3, exportedAt: RESTORED_AT.toISOString(), dbVersion: DB_VERSION });
     expect(Object.keys(backup.stores).sort()).toEqual(['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'reps', 'scores', 'settings']);
     expect(backup.stores.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(backup.stores.scores).toHaveLength(5);
@@ -190,6 +190,27 @@ describe('restoreBackup', () => {
       await restoreAt(two, old);
       expect((await two.get('commitments', 'c1'))?.dealKey).toBe('salesforce:0065g00000AcmeQAAS');
     });
+  });
+
+  it('a backup from before Dynamics 365 keys named the environment (version 2, database v7) restores under the new keys', async () => {
+    const GUID = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
+    const host = 'contoso-uat.crm4.dynamics.com';
+    const NEW = `dynamics:contoso-uat/${GUID}`;
+    const original = await freshDb();
+    await recordSnapshot(
+      original,
+      snapshot(GUID, 'Dana Reyes', { crm: 'dynamics', host, url: `https://${host}/main.aspx?pagetype=entityrecord&etn=opportunity&id=${GUID}` }),
+      WRITTEN_AT,
+    );
+    await addCommitment(original, { ...commitment('d1', '2026-10-30'), dealKey: NEW });
+    expect(await original.getAllKeys('deals')).toEqual([NEW]);
+    const written = await exportBackup(original, RESTORED_AT);
+    const old = viaFile({ ...JSON.parse(JSON.stringify(written).replaceAll('dynamics:contoso-uat/', 'dynamics:')), version: 2, dbVersion: 7 });
+    expect(old.stores.deals.map((d) => (d as { key: string }).key)).toEqual([`dynamics:${GUID}`]);
+    const restored = await freshDb();
+    await restoreAt(restored, old);
+    expect(await dump(restored)).toEqual(await dump(original));
+    expect((await restored.get('commitments', 'd1'))?.dealKey).toBe(NEW);
   });
 
   it('does not bring back a note draft that was added as a note since the backup', async () => {

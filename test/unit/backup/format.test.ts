@@ -69,13 +69,14 @@ describe('readBackup: the envelope', () => {
   });
 
   it('refuses a backup from a newer Dealside, naming both versions', () => {
-    const result = readBackup({ ...envelope(), version: 3 });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/newer Dealside \(backup version 3; this one reads version 2\)\. Update Dealside/) });
+    const result = readBackup({ ...envelope(), version: 4 });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/newer Dealside \(backup version 4; this one reads version 3\)\. Update Dealside/) });
   });
 
-  it('reads a version-1 file (before Salesforce keys named the org) as well as its own', () => {
+  it('reads version-1 and -2 files (before Salesforce, then Dynamics keys named the org) as well as its own', () => {
     expect(readBackup({ ...envelope(), version: 1 })).toMatchObject({ ok: true, backup: { version: 1 } });
     expect(readBackup({ ...envelope(), version: 2 })).toMatchObject({ ok: true, backup: { version: 2 } });
+    expect(readBackup({ ...envelope(), version: 3 })).toMatchObject({ ok: true, backup: { version: 3 } });
   });
 
   it.each([['a string', '1'], ['zero', 0], ['a fraction', 1.5], ['nothing', undefined]])('refuses a version that is %s', (_n, version) => {

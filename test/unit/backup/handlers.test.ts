@@ -62,7 +62,7 @@ describe('who may back up and restore', () => {
 
   it('serves the options page', async () => {
     const backup = await routed(source)({ type: 'backup/export' });
-    expect(backup).toMatchObject({ format: 'dealside-backup', version: 2, exportedAt: RESTORED_AT.toISOString() });
+    expect(backup).toMatchObject({ format: 'dealside-backup', version: 3, exportedAt: RESTORED_AT.toISOString() });
     await expect(routed(target)({ type: 'backup/import', backup })).resolves.toMatchObject({ added: { deals: 2, scores: 5 } });
   });
 });
@@ -72,7 +72,7 @@ describe('backup/import', () => {
     ['without a backup', { type: 'backup/import' }, /backup is missing/],
     ['with a backup that is not an object', { type: 'backup/import', backup: 'dealside' }, /not a Dealside backup/],
     ['with another app’s file', { type: 'backup/import', backup: { format: 'other', version: 1 } }, /not a Dealside backup/],
-    ['with a backup from a newer Dealside', { type: 'backup/import', backup: { format: 'dealside-backup', version: 3 } }, /newer Dealside/],
+    ['with a backup from a newer Dealside', { type: 'backup/import', backup: { format: 'dealside-backup', version: 4 } }, /newer Dealside/],
   ])('refuses a request %s as bad-request, changing nothing', async (_n, request, message) => {
     const before = await dump(target);
     await expect(routed(target)(request)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(message) });

@@ -102,17 +102,21 @@ async function writeAtVersion(name: string, version: number) {
       for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(db as never, tx as never);
     },
   });
+  // from v7 on, Dealside wrote Salesforce deals under the key with the org
+  const key = version >= 7 ? ORG_KEY : deal.key;
+  const d = { ...deal, key };
+  const onDeal = <T extends object>(r: T) => ({ ...r, dealKey: key });
   const tx = db.transaction(['deals', 'commitments', 'scores', 'notes', 'settings', 'nextSteps', 'drafts'], 'readwrite');
-  await tx.objectStore('drafts').put(draft);
+  await tx.objectStore('drafts').put({ ...draft, key: `note:${key}` });
   await tx.objectStore('drafts').put(badDealDraft);
-  await tx.objectStore('deals').put(deal);
+  await tx.objectStore('deals').put(d);
   await tx.objectStore('deals').put(badDeal as never);
-  await tx.objectStore('nextSteps').put(nextStep);
+  await tx.objectStore('nextSteps').put(onDeal(nextStep));
   // from v2 on, Dealside itself wrote the rep on each record
   const rep = version >= 2 ? { repId: deal.repId } : {};
-  await tx.objectStore('commitments').put({ ...commitment, ...rep });
-  await tx.objectStore('scores').put({ ...score, ...rep });
-  await tx.objectStore('notes').put({ ...note, ...rep });
+  await tx.objectStore('commitments').put(onDeal({ ...commitment, ...rep }));
+  await tx.objectStore('scores').put(onDeal({ ...score, ...rep }));
+  await tx.objectStore('notes').put(onDeal({ ...note, ...rep }));
   await tx.objectStore('settings').put({ user: manager, weekStartsOn: 1 }, 'settings');
   await tx.done;
   // from v4 on, Dealside kept the scoreDays aggregate with every score write
@@ -122,13 +126,13 @@ async function writeAtVersion(name: string, version: number) {
   }
   // from v6 on (scoreDays gone), the rep's weeks and pipeline rows with every write
   if (version >= 6) {
-    const records = { commitments: [{ ...commitment, ...rep }], scores: [{ ...score, ...rep }], notes: [{ ...note, ...rep }] };
+    const records = { commitments: [onDeal({ ...commitment, ...rep })], scores: [onDeal({ ...score, ...rep })], notes: [onDeal({ ...note, ...rep })] };
     for (const week of repWeeksOfRecords(records, userTimeZone())) await db.put('repWeeks', week);
-    for (const bucket of repPipelinesOf([pipelineEntryOf(deal as DealRecord, nextStep)], dealsSeenSince(Date.now()))) await db.put('repPipelines', bucket);
+    for (const bucket of repPipelinesOf([pipelineEntryOf(d as DealRecord, onDeal(nextStep))], dealsSeenSince(Date.now()))) await db.put('repPipelines', bucket);
   }
   // from v5 on, the pipeline summary with every deal and next-step write
-  if (version >= 5) await db.put('pipeline', pipelineEntryOf(deal as DealRecord, nextStep));
-  if (version >= 3) await db.put('callReviews', review as never);
+  if (version >= 5) await db.put('pipeline', pipelineEntryOf(d as DealRecord, onDeal(nextStep)));
+  if (version >= 3) await db.put('callReviews', onDeal(review) as never);
   db.close();
 }
 
@@ -224,6 +228,47 @@ describe('migrations', () => {
     expect((await db.get('nextSteps', ORG_KEY))?.text).toBe(nextStep.text); // v6's own, updated later
     expect(await db.get('deals', deal.key)).toBeUndefined();
     expect(await db.get('nextSteps', deal.key)).toBeUndefined();
+    db.close();
+  });
+
+  it('v8 moves a Dynamics 365 deal and every record naming it to the key with its environment', async () => {
+    const name = 'migrate-dynamics';
+    await writeAtVersion(name, 7);
+    const GUID = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
+    const OLD = `dynamics:${GUID}`;
+    const NEW = `dynamics:contoso-uat/${GUID}`;
+    const host = 'contoso-uat.crm4.dynamics.com';
+    const dyn = {
+      ...deal,
+      key: OLD,
+      repId: 'dynamics:Dana Reyes',
+      snapshot: { ...deal.snapshot, crm: 'dynamics', recordId: GUID, host, url: `https://${host}/main.aspx?pagetype=entityrecord&etn=opportunity&id=${GUID}`, name: 'Contoso — 500 seats' },
+    };
+    const raw = await openDB(name, 7);
+    await raw.put('deals', dyn);
+    await raw.put('nextSteps', { ...nextStep, dealKey: OLD });
+    await raw.put('commitments', { ...commitment, id: 'dc1', dealKey: OLD, repId: dyn.repId });
+    await raw.put('scores', { ...score, id: 'ds1', dealKey: OLD, repId: dyn.repId });
+    await raw.put('notes', { ...note, id: 'dn1', dealKey: OLD, repId: dyn.repId });
+    await raw.put('drafts', { ...draft, key: `note:${OLD}` });
+    await raw.put('pipeline', pipelineEntryOf(dyn as DealRecord, { ...nextStep, dealKey: OLD } as never));
+    await raw.put('repPipelines', { repId: dyn.repId, rows: [[OLD, 'x']] } as never);
+    raw.close();
+
+    const db = await openDealsideDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await getDeal(db, NEW))?.snapshot.name).toBe('Contoso — 500 seats');
+    expect(await db.get('deals', OLD)).toBeUndefined();
+    expect((await db.get('nextSteps', NEW))?.dealKey).toBe(NEW);
+    expect((await commitmentsForDeal(db, NEW)).map((c) => c.id)).toEqual(['dc1']);
+    expect((await scoresForDeal(db, NEW)).map((x) => x.id)).toEqual(['ds1']);
+    expect((await notesForDeal(db, NEW)).map((x) => x.id)).toEqual(['dn1']);
+    expect(await db.get('drafts', `note:${NEW}`)).toMatchObject({ key: `note:${NEW}` });
+    expect(await db.get('drafts', `note:${OLD}`)).toBeUndefined();
+    expect((await db.get('pipeline', NEW))?.dealKey).toBe(NEW);
+    expect((await db.get('repPipelines', dyn.repId))?.rows[0]?.[0]).toBe(NEW);
+    // the Salesforce deal keyed by v7 is untouched
+    expect((await getDeal(db, ORG_KEY))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
     db.close();
   });
 

@@ -1,11 +1,5 @@
 import { dealKeyOf, dealKeySchema, salesforceOrgOf } from '../../../lib/model';
-import {
-  isOrglessSalesforceKey,
-  orgKeysOfDeals,
-  orgKeysOfStoredDeals,
-  rekeyedDraftKey,
-  withRekeyedField,
-} from '../../../lib/model/salesforce-org-keys';
+import { isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../../../lib/model/org-keys';
 
 const ID = '0065g00000AcmeQAAS';
 
@@ -49,7 +43,18 @@ describe('a deal key', () => {
 
   it('is the record id alone for the CRMs whose ids carry their account', () => {
     expect(dealKeyOf('hubspot', '1234567-987654', 'app-eu1.hubspot.com')).toBe('hubspot:1234567-987654');
-    expect(dealKeyOf('dynamics', '{6F9619FF-8B86-D011-B42D-00C04FC964FF}', 'contoso.crm4.dynamics.com')).toBe('dynamics:{6F9619FF-8B86-D011-B42D-00C04FC964FF}');
+    expect(dealKeyOf('pipedrive', 'acme-42', 'acme.pipedrive.com')).toBe('pipedrive:acme-42');
+    expect(dealKeyOf('zoho', '20071234-4876876000001234567', 'crm.zoho.eu')).toBe('zoho:20071234-4876876000001234567');
+  });
+
+  it('names the Dynamics 365 environment: a copy (a sandbox) keeps its GUIDs, not its name', () => {
+    const GUID = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
+    expect(dealKeyOf('dynamics', GUID, 'contoso.crm4.dynamics.com')).toBe(`dynamics:contoso/${GUID}`);
+    expect(dealKeyOf('dynamics', GUID, 'Contoso.CRM.dynamics.com')).toBe(`dynamics:contoso/${GUID}`);
+    expect(dealKeyOf('dynamics', GUID, 'contoso-uat.crm4.dynamics.com')).toBe(`dynamics:contoso-uat/${GUID}`);
+    // a site the user added as Dynamics: the whole host
+    expect(dealKeyOf('dynamics', GUID, 'crm.contoso.example:8443')).toBe(`dynamics:crm.contoso.example/${GUID}`);
+    expect(dealKeySchema.safeParse(`dynamics:contoso/${GUID}`).success).toBe(true);
   });
 });
 
@@ -61,11 +66,27 @@ describe('re-keying Salesforce keys from before the org (migration v7, older bac
     lastSeenAt: '2026-11-20T10:00:00.000Z',
   });
 
-  it('tells an orgless Salesforce key from every other', () => {
-    expect(isOrglessSalesforceKey(`salesforce:${ID}`)).toBe(true);
-    expect(isOrglessSalesforceKey(`salesforce:acme/${ID}`)).toBe(false);
-    expect(isOrglessSalesforceKey('hubspot:1-2')).toBe(false);
-    expect(isOrglessSalesforceKey(undefined)).toBe(false);
+  it('tells an orgless Salesforce or Dynamics key from every other', () => {
+    expect(isOrglessKey(`salesforce:${ID}`)).toBe(true);
+    expect(isOrglessKey(`salesforce:acme/${ID}`)).toBe(false);
+    expect(isOrglessKey('dynamics:6f9619ff-8b86-d011-b42d-00c04fc964ff')).toBe(true);
+    expect(isOrglessKey('dynamics:6f9619ff-8b86-d011-b42d-00c04fc964ff', ['salesforce'])).toBe(false);
+    expect(isOrglessKey('dynamics:contoso/6f9619ff-8b86-d011-b42d-00c04fc964ff')).toBe(false);
+    expect(isOrglessKey('hubspot:1-2')).toBe(false);
+    expect(isOrglessKey(undefined)).toBe(false);
+  });
+
+  it('re-keys Dynamics deals (migration v8) only when asked for them', () => {
+    const GUID = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
+    const dyn = { ...deal(`dynamics:${GUID}`, 'contoso-uat.crm4.dynamics.com'), snapshot: { ...deal('x', 'contoso-uat.crm4.dynamics.com').snapshot, crm: 'dynamics' } };
+    const sf = deal(`salesforce:${ID}`, 'acme.lightning.force.com');
+    expect([...orgKeysOfDeals([dyn, sf], ['dynamics'])]).toEqual([[`dynamics:${GUID}`, `dynamics:contoso-uat/${GUID}`]]);
+    expect([...orgKeysOfDeals([dyn, sf], ['salesforce'])]).toEqual([[`salesforce:${ID}`, `salesforce:acme/${ID}`]]);
+    expect(orgKeysOfDeals([dyn, sf]).size).toBe(2);
+    // a restore finds a stored Dynamics deal by its GUID the same way
+    expect([...orgKeysOfStoredDeals([`dynamics:${GUID}`], [`dynamics:contoso/${GUID}`, `salesforce:contoso/${GUID}`])]).toEqual([
+      [`dynamics:${GUID}`, `dynamics:contoso/${GUID}`],
+    ]);
   });
 
   it('takes each deal’s org from the host it was read on; a deal with no valid host, or one already keyed, is left', () => {
