@@ -27,8 +27,10 @@ export const dynamics = defineCrm({
     const f = (logical: string, ...labels: string[]) => () =>
       fieldText(firstVisible(r, `[data-id^="${logical}.fieldControl"]`)).replace(/^-+$/, '') || valueByLabel(r, labels);
     return {
-      name: () =>
-        fieldText(firstVisible(r, '[data-id="header_title"],h1')).replace(/\s*-\s*(?:Saved|Unsaved)$/i, '') ||
+      // the header's title attribute is the name alone; its text adds the save state, in the user's language
+      name: (h = firstVisible(r, '[data-id="header_title"],h1')) =>
+        h?.getAttribute('title')?.trim() ||
+        fieldText(h).replace(/\s*-\s*(?:Saved|Unsaved)$/i, '') ||
         f('name')() ||
         titleWithout(doc, /^(?:Opportunity:\s*)+|\s+-\s+Dynamics 365.*$/gi),
       amount: f('estimatedvalue', 'Est. Revenue'),

@@ -159,6 +159,22 @@ describe.each(manifest.filter((e) => e.deal === false))('not a deal: $file at $u
   });
 });
 
+describe('Dynamics 365: the record name', () => {
+  it('is the header title alone, whatever language its save state is shown in', () => {
+    const dyn = ADAPTERS.find((a) => a.id === 'dynamics')!;
+    const url = new URL('https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff');
+    for (const state of [' - Saved', ' - Gespeichert', ' - Enregistré', ' - Unsaved changes']) {
+      const doc = load('dynamics-opportunity.html');
+      doc.querySelector('[data-id="header_title"] .pa-saved')!.textContent = state;
+      expect(readEnriched(dyn, doc, dyn.parseDealAddress(url)!, url).name, state).toBe('Fabrikam — 500 Seats');
+    }
+    // a header without the attribute: its text, less an English save state
+    const doc = load('dynamics-opportunity.html');
+    doc.querySelector('[data-id="header_title"]')!.removeAttribute('title');
+    expect(readEnriched(dyn, doc, dyn.parseDealAddress(url)!, url).name).toBe('Fabrikam — 500 Seats');
+  });
+});
+
 describe('Salesforce Lightning: stale and in-between pages', () => {
   const ACME = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view';
   const GLOBEX = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view';
