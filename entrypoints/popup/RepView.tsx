@@ -20,15 +20,22 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
   const [error, setError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Fetched again with every new card (the popup reloads it after a write anywhere: a promise
+  // marked kept in the sidebar mid-1:1), so the list below never contradicts the counts above.
+  // What is shown stays until the new answer replaces it.
   useEffect(() => {
     let live = true;
     send({ type: 'scorecard/rep', repId: row.rep.id, weekStart: card.weekStart })
-      .then((d) => live && setDetail(d))
+      .then((d) => {
+        if (!live) return;
+        setDetail(d);
+        setError('');
+      })
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [row.rep.id, card.weekStart]);
+  }, [row.rep.id, card]);
 
   // the week's commitments come with the 1:1 material (the table itself only needs their counts)
   const items = detail?.ask ?? [];
@@ -54,10 +61,11 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       <section aria-labelledby="r-results">
         <h2 id="r-results">Results — commitments</h2>
         <p className="muted">
-          Due this week: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due. Say/do over 4 weeks:{' '}
+          Due this week: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due
+          {row.commitments.openEarlier > 0 ? `; ${row.commitments.openEarlier} from earlier weeks still open` : ''}. Say/do over 4 weeks:{' '}
           {sayDoText(row.sayDo)}.
         </p>
-        {row.commitments.due === 0 ? (
+        {row.commitments.due === 0 && row.commitments.openEarlier === 0 ? (
           <p className="muted">No commitments due this week.</p>
         ) : error ? (
           <p className="error" role="alert">

@@ -89,6 +89,12 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
             <span className={k.openPastDue ? 'warn-t' : undefined}>{`${k.openPastDue} open past due`}</span>
           </>
         )}
+        {k.openEarlier > 0 && (
+          <>
+            {k.due > 0 && <br />}
+            <span className="warn-t">{`${k.openEarlier} from earlier weeks still open`}</span>
+          </>
+        )}
       </td>
       <td className={row.sayDo.ratio !== null && row.attention && row.reasons.some((r) => r.startsWith('said/did')) ? 'bad-t' : undefined}>
         {row.sayDo.ratio === null ? <span className="muted">none resolved</span> : sayDoText(row.sayDo)}

@@ -13,7 +13,7 @@ export function ShareButtons({ card }: { card: Scorecard }) {
           try {
             const { default: Papa } = await import('papaparse');
             const csv = Papa.unparse(csvRows(card), CSV_OPTIONS);
-            const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+            const url = URL.createObjectURL(new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }));
             const a = document.createElement('a');
             a.href = url;
             a.download = csvFileName(card);

@@ -109,7 +109,8 @@ export interface RepWeekDetail {
 
 /**
  * One rep's 1:1 material, by the per-rep indexes: the commitments due in
- * `week` (with their deals' names and CRM links), and the scores, notes and
+ * `week`, and those due in the card's earlier weeks still open (with their
+ * deals' names and CRM links), and the scores, notes and
  * completed reviews of the `recent` instants.
  */
 export async function readRepDetail(
@@ -121,7 +122,8 @@ export async function readRepDetail(
   const tx = db.transaction(['commitments', 'scores', 'notes', 'callReviews', 'deals', 'repPipelines'], 'readonly');
   const range = IDBKeyRange.bound([repId, recent.lower], [repId, recent.upper]);
   const [commitments, scores, notes, reviews, bucket] = await Promise.all([
-    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, week.start], [repId, week.end])),
+    // from the card's first week: those due before this one and still open are asked about too
+    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, scorecardWindows(week.start).spark.start], [repId, week.end])),
     tx.objectStore('scores').index('byRepAt').getAll(range),
     tx.objectStore('notes').index('byRepAt').getAll(range),
     tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(recent.lower, recent.upper)),
@@ -137,7 +139,10 @@ export async function readRepDetail(
   const r = keepValid(callReviewSchema, reviews, 'call review')
     .filter((x) => x.repId === repId)
     .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
-  const keys = [...new Set([...c, ...s, ...n].map((x) => x.dealKey).filter((k): k is string => !!k))];
+  // what the 1:1 asks about (not every commitment of the earlier weeks read): their deals' links below
+  const asked = new Set(askItemsFor(c, { weekStart: week.start, today }).map((a) => a.id));
+  const shown = c.filter((x) => asked.has(x.id));
+  const keys = [...new Set([...shown, ...s, ...n].map((x) => x.dealKey).filter((k): k is string => !!k))];
   const linked = await Promise.all(keys.map((k) => tx.objectStore('deals').get(k)));
   await tx.done;
   const links: Record<string, { name?: string; url: string }> = {};
@@ -149,7 +154,7 @@ export async function readRepDetail(
     return dealName ? { ...x, dealName } : x;
   };
   return {
-    ask: askItemsFor(c, { weekStart: week.start, today, dealLinks: links }),
+    ask: askItemsFor(shown, { weekStart: week.start, today, dealLinks: links }),
     problemDeals: health?.problemDeals ?? [],
     scores: s.map(named),
     notes: n.map(named),

@@ -13,6 +13,7 @@ export const CSV_FIELDS = [
   'Kept',
   'Missed',
   'Open past due',
+  'Open from earlier weeks',
   'Say/do kept (4 wk)',
   'Say/do resolved (4 wk)',
   'Say/do %',
@@ -54,6 +55,7 @@ export function csvRows(card: Scorecard): CsvRow[] {
     Kept: r.commitments.kept,
     Missed: r.commitments.missed,
     'Open past due': r.commitments.openPastDue,
+    'Open from earlier weeks': r.commitments.openEarlier,
     'Say/do kept (4 wk)': r.sayDo.kept,
     'Say/do resolved (4 wk)': r.sayDo.resolved,
     'Say/do %': r.sayDo.ratio === null ? '' : Math.round(r.sayDo.ratio * 100),
@@ -87,7 +89,7 @@ function repLines(r: RepScorecard): string[] {
   const dx = (['skill', 'will', 'knowledge', 'system'] as const).filter((d) => r.diagnoses[d] > 0).map((d) => `${d} ${r.diagnoses[d]}`);
   return [
     `${r.rep.name}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`,
-    `  Commitments due: ${k.due} (kept ${k.kept}, missed ${k.missed}, open past due ${k.openPastDue}); say/do ${sayDoText(r.sayDo)} over 4 weeks`,
+    `  Commitments due: ${k.due} (kept ${k.kept}, missed ${k.missed}, open past due ${k.openPastDue})${k.openEarlier ? `, and ${k.openEarlier} from earlier weeks still open` : ''}; say/do ${sayDoText(r.sayDo)} over 4 weeks`,
     `  Next steps: ${ns.deals ? `${fmtPercent(ns.coverage)} dated ahead on ${ns.deals} open deals (none ${ns.none}, overdue ${ns.overdue}, stale ${ns.stale})` : 'no open deals seen in 30 days'}`,
     `  Scores: ${scores}`,
     `  Call reviews: ${r.reviews.completed} of ${r.reviews.target}${dx.length ? `; diagnoses: ${dx.join(', ')}` : ''}`,

@@ -107,7 +107,20 @@ export interface DimensionStats {
 
 export interface RepScorecard {
   rep: { id: string; name: string; crm: string };
-  commitments: { due: number; kept: number; missed: number; openPastDue: number; open: number; renegotiated: number; dropped: number };
+  commitments: {
+    due: number;
+    kept: number;
+    missed: number;
+    openPastDue: number;
+    open: number;
+    renegotiated: number;
+    dropped: number;
+    /**
+     * Promises due in the weeks before this one (within the sparkline's 8 weeks) and still
+     * open: the week turning must not let a question nobody answered drop off the card.
+     */
+    openEarlier: number;
+  };
   sayDo: { kept: number; resolved: number; ratio: number | null };
   nextStep: {
     deals: number;
@@ -180,6 +193,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       row.sayDo.kept += at(SLOT.due.kept);
       row.sayDo.resolved += at(SLOT.due.kept) + at(SLOT.due.missed);
     }
+    if (day < w.week.start && day < today) row.commitments.openEarlier += at(SLOT.due.open);
     if (inRange(day, w.week)) {
       const k = row.commitments;
       for (const status of COMMITMENT_STATUSES) k.due += at(SLOT.due[status]);
@@ -281,7 +295,8 @@ export function pipelineHealthOf(
     const status = nextStepStatus(nextStep, now, timeZone, today);
     const h = rep.nextStep;
     h.deals++;
-    if (status === 'Scheduled' || status === 'Stale') h.covered++;
+    // a step happening today is as covered as one dated ahead (it is not "missing")
+    if (status === 'Scheduled' || status === 'Stale' || status === 'Due today') h.covered++;
     if (status === 'No next step') h.none++;
     else if (status === 'No date') h.noDate++;
     else if (status === 'Overdue') h.overdue++;
@@ -310,8 +325,9 @@ export function pipelineHealthOf(
 const emptyNextStepHealth = (): RepScorecard['nextStep'] => ({ deals: 0, covered: 0, coverage: null, none: 0, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 });
 
 /**
- * The 1:1 list for one rep and week: each commitment due in the week, what to
- * ask about first (open past due, missed, still open), linked to its deal.
+ * The 1:1 list for one rep and week: each commitment due in the week, and each
+ * due before it and still open (what nobody has answered yet), what to ask
+ * about first (open past due, missed, still open), linked to its deal.
  * The popup asks for it when a rep's row is opened (lib/db/scorecard.ts).
  */
 export function askItemsFor(
@@ -319,9 +335,11 @@ export function askItemsFor(
   { weekStart, today, dealLinks = {} }: { weekStart: string; today: string; dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>> },
 ): AskItem[] {
   const week = weekOf(weekStart);
+  // the card counts the earlier weeks it shows (its sparkline's): the 1:1 asks about the same ones
+  const earliest = scorecardWindows(weekStart).spark.start;
   const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, open: 2, renegotiated: 3, dropped: 4, kept: 5 };
   return commitments
-    .filter((c) => inRange(c.due, week))
+    .filter((c) => inRange(c.due, week) || (c.status === 'open' && c.due >= earliest && c.due < week.start && c.due < today))
     .map((c): AskItem => {
       const link = dealLinks[c.dealKey];
       return {
@@ -346,11 +364,13 @@ export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'ne
   const k = row.commitments;
   if (k.missed > 0) out.push(`${plural(k.missed, 'commitment')} missed`);
   if (k.openPastDue > 0) out.push(`${plural(k.openPastDue, 'commitment')} open past due`);
+  if (k.openEarlier > 0) out.push(`${plural(k.openEarlier, 'commitment')} from earlier weeks still open`);
   const sd = row.sayDo;
   if (sd.ratio !== null && sd.ratio < SAY_DO_MIN - EPS) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
   const ns = row.nextStep;
   if (ns.coverage !== null && ns.coverage < NEXT_STEP_COVERAGE_MIN - EPS) {
-    out.push(`next step missing on ${ns.deals - ns.covered} of ${plural(ns.deals, 'deal')}`);
+    // not "missing": an overdue, undated or done step is there, just not one dated ahead
+    out.push(`no next step dated ahead on ${ns.deals - ns.covered} of ${plural(ns.deals, 'deal')}`);
   }
   for (const dim of DIMENSIONS) {
     const s = row.scores[dim];
@@ -368,7 +388,7 @@ function emptyDim(): DimensionStats {
 function emptyRow(rep: Rep): RepScorecard {
   return {
     rep: { id: rep.id, name: rep.name, crm: rep.crm },
-    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0 },
+    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0, openEarlier: 0 },
     sayDo: { kept: 0, resolved: 0, ratio: null },
     nextStep: emptyNextStepHealth(),
     scores: { discovery: emptyDim(), nextStep: emptyDim(), qualification: emptyDim() },

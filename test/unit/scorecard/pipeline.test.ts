@@ -168,7 +168,7 @@ describe('reading the week from the pipeline gives the card the full records giv
 
     expect(viaPipeline).toEqual(viaRecords);
     const dana = viaPipeline.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!;
-    expect(dana.nextStep).toEqual({ deals: 6, covered: 1, coverage: 1 / 6, none: 1, noDate: 1, overdue: 1, dueToday: 1, stale: 1, done: 1 });
+    expect(dana.nextStep).toEqual({ deals: 6, covered: 2, coverage: 2 / 6, none: 1, noDate: 1, overdue: 1, dueToday: 1, stale: 1, done: 1 });
     // the 1:1 view gets the same problem deals for its rep (the table's message leaves them out)
     const detail = await readRepDetail(db, 'salesforce:Dana Reyes', { week: weekOf('2026-10-26'), now, timeZone: NY, recent: instantBoundsCovering(weekOf('2026-10-26')) });
     expect(detail.problemDeals).toEqual(viaRecords.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!.problemDeals);

@@ -178,7 +178,7 @@ describe('buildScorecard — a week across the US DST change', () => {
   });
 
   it('commitments due this week: kept, missed, still open past due', () => {
-    expect(dana.commitments).toEqual({ due: 6, kept: 1, missed: 1, openPastDue: 1, open: 2, renegotiated: 1, dropped: 0 });
+    expect(dana.commitments).toEqual({ due: 6, kept: 1, missed: 1, openPastDue: 1, open: 2, renegotiated: 1, dropped: 0, openEarlier: 0 });
     expect(sam.commitments).toMatchObject({ due: 1, kept: 1, missed: 0, openPastDue: 0 });
   });
 
@@ -228,7 +228,7 @@ describe('buildScorecard — a week across the US DST change', () => {
       '1 commitment missed',
       '1 commitment open past due',
       'said/did 2 of 4 over 4 weeks',
-      'next step missing on 2 of 3 deals',
+      'no next step dated ahead on 2 of 3 deals',
       'discovery averaged 2.5',
       'discovery down 1.0',
     ]);
@@ -267,6 +267,28 @@ describe('buildScorecard — a week across the US DST change', () => {
       ['dropped', 'Acme runs the pilot themselves', 'told the buyer'],
       ['kept', undefined, undefined],
     ]);
+  });
+
+  it('a promise due in an earlier week and still open stays on the card and in the 1:1 until answered', () => {
+    const input = scenario();
+    const earlier = commitment(SAM, '2026-10-22', 'open'); // last Thursday: nobody asked what happened
+    const tooOld = commitment(SAM, '2026-08-20', 'open'); // before the card's eight weeks
+    const answered = commitment(SAM, '2026-10-21', 'kept');
+    const all = [...scenarioCommitments(), earlier, tooOld, answered];
+    const withEarlier = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY) });
+    const samNow = withEarlier.rows.find((r) => r.rep.id === SAM)!;
+    expect(samNow.commitments).toMatchObject({ due: 1, openPastDue: 0, openEarlier: 1 });
+    expect(samNow.reasons).toEqual(['1 commitment from earlier weeks still open']);
+    expect(samNow.attention).toBe(true);
+    // the 1:1 asks about it first
+    const items = askItemsFor(all.filter((c) => c.repId === SAM), { weekStart: card.weekStart, today: card.today });
+    expect(items.map((a) => [a.due, a.state])).toEqual([
+      ['2026-10-22', 'open-past-due'],
+      ['2026-10-28', 'kept'],
+    ]);
+    // viewed from next week, days not yet past are not "earlier and still open"
+    const nextWeek = buildScorecard({ ...input, weekStart: '2026-11-02', weeks: weeksOf(all, [], [], NY) });
+    expect(nextWeek.rows.find((r) => r.rep.id === DANA)!.commitments.openEarlier).toBe(1); // Oct 29 only: Oct 30 and Nov 1 are today and later
   });
 
   it('the process zone does not matter', () => {
@@ -324,7 +346,7 @@ describe('buildScorecard — a week across the year end, in Berlin', () => {
 
 describe('thresholds', () => {
   const base = () => ({
-    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0 },
+    commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0, openEarlier: 0 },
     sayDo: { kept: 7, resolved: 10, ratio: 0.7 },
     nextStep: { deals: 5, covered: 4, coverage: 0.8, none: 1, noDate: 0, overdue: 0, dueToday: 0, stale: 0, done: 0 },
     scores: {
@@ -352,7 +374,7 @@ describe('thresholds', () => {
     r.scores.discovery.week = 2.9;
     expect(reasonsFor(r)).toEqual([
       'said/did 2 of 3 over 4 weeks',
-      'next step missing on 2 of 5 deals',
+      'no next step dated ahead on 2 of 5 deals',
       'discovery averaged 2.9',
       'qualification down 1.0',
     ]);
@@ -383,7 +405,7 @@ describe('sharing', () => {
       'Weekly scorecard, Oct 26 – Nov 1, 2026',
       '',
       'Needs attention (1)',
-      'Dana Reyes — 1 commitment missed; 1 commitment open past due; said/did 2 of 4 over 4 weeks; next step missing on 2 of 3 deals; discovery averaged 2.5; discovery down 1.0',
+      'Dana Reyes — 1 commitment missed; 1 commitment open past due; said/did 2 of 4 over 4 weeks; no next step dated ahead on 2 of 3 deals; discovery averaged 2.5; discovery down 1.0',
     ]);
     expect(text).toContain('On track (2)');
     expect(text).toContain('  Scores: Discovery 2.5 (−1.0), Next step – (–), Qualification 4.0 (−0.5)');
