@@ -29,12 +29,17 @@ export function useDealSearch(switchCount: number) {
       setDealHits(null);
       return;
     }
+    // an answer to a query typed over since (a slower search sent earlier) is not shown
+    let current = true;
     const id = window.setTimeout(() => {
       send({ type: 'deals/search', query: dealQuery })
-        .then(setDealHits)
-        .catch(() => setDealHits([]));
+        .then((hits) => current && setDealHits(hits))
+        .catch(() => current && setDealHits([]));
     }, 200);
-    return () => window.clearTimeout(id);
+    return () => {
+      current = false;
+      window.clearTimeout(id);
+    };
   }, [dealQuery]);
 
   return { dealQuery, setDealQuery, dealHits, setDealHits };

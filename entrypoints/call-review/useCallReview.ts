@@ -20,6 +20,8 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export type LinkedDeal = { key: string; name: string };
 
 const AUTOSAVE_MS = 600;
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
 
 export const CONFLICT_MESSAGE =
   'Not saved: this review was changed in another Dealside panel (edited or completed there). It has been reloaded here as saved there; make your change again if it is still needed.';
@@ -153,6 +155,18 @@ export function useCallReview() {
     [showReview, readTimer, resetTimer],
   );
   const saveRef = useRef<(kind: 'draft' | 'complete' | 'time') => Promise<void>>(async () => {});
+  /**
+   * A save that failed (no name set yet, the background not answering) keeps its edits waiting
+   * and is tried again, sooner at first: 5 s, doubling to a minute. Any edit, a change event,
+   * the time flush and a move to the next call try it too.
+   */
+  const retry = useRef<{ delay: number; timer?: number }>({ delay: 0 });
+  const retryLater = useCallback(() => {
+    window.clearTimeout(retry.current.timer);
+    retry.current.delay = Math.min(retry.current.delay ? retry.current.delay * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
+    retry.current.timer = window.setTimeout(() => void saveRef.current('draft'), retry.current.delay);
+  }, []);
+  useEffect(() => () => window.clearTimeout(retry.current.timer), []);
 
   /**
    * Saves run one after another so a completion never races an autosave.
@@ -192,6 +206,8 @@ export function useCallReview() {
           }
           setSaveState('saved');
           setSaveError('');
+          window.clearTimeout(retry.current.timer);
+          retry.current.delay = 0;
           if (kind === 'complete') setStatus('Review completed.');
         } catch (e) {
           if (e instanceof DealsideError && e.code === 'conflict') {
@@ -200,15 +216,19 @@ export function useCallReview() {
             return;
           }
           if (timeOnly) return;
+          // Not stored: the edits are still waiting (the time flush, a move to the next call and
+          // the retry all save them), never dropped with the failed message.
+          pending.current = true;
           setSaveState('error');
           setSaveError(messageOf(e));
+          retryLater();
         }
       };
       const next = saveQueue.current.then(run, run);
       saveQueue.current = next;
       return next;
     },
-    [buildInput, refreshReview],
+    [buildInput, refreshReview, retryLater],
   );
 
   saveRef.current = save;
@@ -255,6 +275,8 @@ export function useCallReview() {
     // Leaving a call: its last edits are saved under it before another is shown.
     const flushEdits = async () => {
       if (pending.current) void save('draft');
+      // the time spent since the last 30-second flush, which a move to the next call would lose
+      else if (latest.current.review) void save('time');
       await saveQueue.current;
     };
     const facts = framingFacts();

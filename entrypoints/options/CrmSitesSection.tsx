@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messages/client';
-import { CRM_SITE_CHOICES, parseSiteAddress, sitePattern, type CrmSiteChoice } from '../../lib/crm/crm-sites';
+import { CRM_SITE_CHOICES, MAX_CRM_SITES, parseSiteAddress, sitePattern, type CrmSiteChoice } from '../../lib/crm/crm-sites';
 import type { CrmSite, Settings } from '../../lib/model';
 
 const labelOf = (crm: string) => CRM_SITE_CHOICES.find((c) => c.id === crm)?.label ?? crm;
@@ -46,6 +46,9 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
   const grantAndAdd = (typed: string, runs: CrmSiteChoice) => {
     const site = parseSiteAddress(typed);
     if (!site.ok) return fail(site.error);
+    const listed = sites.some((s) => s.origin === site.origin);
+    // said before the browser asks: access granted for a site then refused would be held for nothing
+    if (!listed && sites.length >= MAX_CRM_SITES) return fail(`Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
     setBusy(true);
     setError('');
     setStatus(`Asking the browser for access to ${site.host}…`);
@@ -58,7 +61,11 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
         setAddress('');
         setStatus(`Added ${site.host} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
       })
-      .catch((e: Error) => fail(`${site.host} was not added: ${e.message}`))
+      .catch(async (e: Error) => {
+        // not added: the access just asked for goes back (one already listed keeps what it had)
+        if (!listed) await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
+        fail(`${site.host} was not added: ${e.message}`);
+      })
       .finally(() => setBusy(false));
   };
 

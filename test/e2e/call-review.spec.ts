@@ -181,6 +181,31 @@ test('Gong SPA: the next call is its own review; going back finds the first draf
   }
 });
 
+test('a save that failed (no name set yet) keeps the edits and is tried again: once the name is set, the review is stored', async () => {
+  const app = await launchWithExtension();
+  try {
+    // no name set: the first-run step not done
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+    const page = await app.context.newPage();
+    await page.goto(GONG_URL);
+    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    await pin(await panelFrame(page), 'Pinned before the name was set', 'Enter');
+    await expect(region.getByRole('alert').filter({ hasText: /Tell Dealside your name and role first/ })).toBeVisible();
+    await expect(region.getByText('Not saved')).toBeVisible();
+
+    await app.setUser({ name: 'Maya Manager', role: 'manager' });
+    // tried again on its own (5 s after the failure at first)
+    await expect(region.getByText('Saved', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    // the panel stays open in its tab across a reload
+    const again = (await panelFrame(page)).getByRole('region', { name: 'Call review' });
+    await expect(again.getByRole('list', { name: 'Pinned notes' }).getByText('Pinned before the name was set')).toBeVisible({ timeout: 10_000 });
+  } finally {
+    await app.close();
+  }
+});
+
 test('a recording page with no media: pin by a typed time', async () => {
   const app = await launchWithExtension();
   try {
