@@ -214,7 +214,7 @@ export function App() {
       ) : (
         <>
           <p className="summary muted">
-            {card.attention === 0 ? 'Every rep is on track this week.' : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
+            {card.attention === 0 ? `Every rep is on track ${isThisWeek ? 'this week' : 'that week'}.` : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
             week.
           </p>
           <ScorecardTable card={card} onOpenRep={setRepId} showOnTrack={onTrackOpen} onToggleOnTrack={toggleOnTrack} />

@@ -37,6 +37,8 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
     };
   }, [row.rep.id, card]);
 
+  // "this week" only of this week: a week browsed back to (or ahead) is "that week"
+  const thisWeek = card.today >= card.weekStart && card.today <= card.weekEnd ? 'this week' : 'that week';
   // the week's commitments come with the 1:1 material (the table itself only needs their counts)
   const items = detail?.ask ?? [];
   const ask = items.filter((a) => a.state === 'open-past-due' || a.state === 'missed' || a.state === 'open');
@@ -55,21 +57,21 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       {row.reasons.length > 0 ? (
         <p className="warn-t">Needs attention: {row.reasons.join('; ')}.</p>
       ) : (
-        <p className="good-t">On track this week.</p>
+        <p className="good-t">On track {thisWeek}.</p>
       )}
 
       <section aria-labelledby="r-results">
         <h2 id="r-results">Results — commitments</h2>
         <p className="muted">
-          Due this week: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due
+          Due {thisWeek}: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due
           {row.commitments.openEarlier > 0 ? `; ${row.commitments.openEarlier} from earlier weeks still open` : ''}. Say/do over 4 weeks:{' '}
           {sayDoText(row.sayDo)}.
         </p>
         {row.commitments.due === 0 && row.commitments.openEarlier === 0 ? (
-          <p className="muted">No commitments due this week.</p>
+          <p className="muted">No commitments due {thisWeek}.</p>
         ) : error ? (
           <p className="error" role="alert">
-            Could not load this week&rsquo;s commitments: {error}
+            Could not load the commitments: {error}
           </p>
         ) : (
           !detail && (
@@ -141,14 +143,14 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
             const s = row.scores[d];
             return (
               <li key={d}>
-                {DIMENSION_LABEL[d]}: <strong>{fmtScore(s.week)}</strong> this week ({s.weekCount} scored), {fmtChange(s.change)} vs 4-week {fmtScore(s.trailing)}{' '}
+                {DIMENSION_LABEL[d]}: <strong>{fmtScore(s.week)}</strong> {thisWeek} ({s.weekCount} scored), {fmtChange(s.change)} vs 4-week {fmtScore(s.trailing)}{' '}
                 <Sparkline label={DIMENSION_LABEL[d]} values={s.spark} />
               </li>
             );
           })}
         </ul>
         <p>
-          Call reviews completed this week: {row.reviews.completed} of {row.reviews.target}. Diagnoses noted: skill {row.diagnoses.skill}, will {row.diagnoses.will},
+          Call reviews completed {thisWeek}: {row.reviews.completed} of {row.reviews.target}. Diagnoses noted: skill {row.diagnoses.skill}, will {row.diagnoses.will},
           knowledge {row.diagnoses.knowledge}, system {row.diagnoses.system}.
         </p>
         {error && (

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, SCORE_DROP_ALERT, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
 /**
@@ -118,7 +118,7 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
             return (
               <li key={d}>
                 <span className="dim">{DIMENSION_LABEL[d]}</span> <strong>{fmtScore(s.week)}</strong>{' '}
-                <span className={s.change !== null && s.change <= -1 ? 'bad-t' : 'muted'} title="change against the four weeks before">
+                <span className={s.change !== null && asShownScore(s.change) <= -SCORE_DROP_ALERT ? 'bad-t' : 'muted'} title="change against the four weeks before">
                   {fmtChange(s.change)}
                 </span>{' '}
                 <Sparkline label={DIMENSION_LABEL[d]} values={s.spark} />

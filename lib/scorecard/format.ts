@@ -24,6 +24,14 @@ export const DIMENSION_LABEL: Record<ScoreDimension, string> = {
 };
 
 export const fmtScore = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+
+/**
+ * A ratio and a score as the scorecard shows them (a whole percent, a tenth), which is what
+ * the thresholds are held against: 16 of 23 shows as 70% and is not flagged as below 70%, and
+ * a change shown as −1.0 is flagged as a drop of 1.
+ */
+export const asShownRatio = (x: number) => Math.round(x * 100) / 100;
+export const asShownScore = (x: number) => Math.round(x * 10) / 10;
 export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** "+0.5", "−1.2", "±0.0" or "–". */

@@ -16,6 +16,8 @@ import {
   SAY_DO_MIN,
   SCORE_AVG_MIN,
   SCORE_DROP_ALERT,
+  asShownRatio,
+  asShownScore,
   fmtScore,
 } from './format';
 import { SPARKLINE_WEEKS, dealsSeenSince, formatWeek, inRange, scorecardWindows, weekOf, weekStartsEndingWith } from './week';
@@ -254,12 +256,16 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     row.problemDeals = health.problemDeals;
   }
   for (const row of rows.values()) {
-    row.reasons = reasonsFor(row);
-    row.attention = row.reasons.length > 0;
+    // Results first, then pipeline; activity (the scores) only when one of those is weak: a rep
+    // who keeps their word and keeps next steps dated is left to it, whatever this week's scores.
+    const weak = weakness(row);
+    row.reasons = weak === 'none' ? [] : reasonsFor(row);
+    row.attention = weak !== 'none';
   }
 
+  const tier = (r: RepScorecard) => ({ results: 0, pipeline: 1, none: 2 })[weakness(r)];
   const all = [...rows.values()].sort(
-    (a, b) => Number(b.attention) - Number(a.attention) || b.reasons.length - a.reasons.length || a.rep.name.localeCompare(b.rep.name),
+    (a, b) => tier(a) - tier(b) || b.reasons.length - a.reasons.length || a.rep.name.localeCompare(b.rep.name),
   );
   const attention = all.filter((r) => r.attention).length;
   return {
@@ -358,7 +364,23 @@ export function askItemsFor(
     .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
 }
 
-/** Why a rep needs attention, in plain words; empty when on track. */
+/**
+ * Where a rep is weak, by the method's order: results (promises missed, left open past their
+ * date, a say/do ratio below the line), else pipeline (next steps not dated ahead), else none.
+ */
+export function weakness(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep'>): 'results' | 'pipeline' | 'none' {
+  const k = row.commitments;
+  const sd = row.sayDo;
+  if (k.missed > 0 || k.openPastDue > 0 || k.openEarlier > 0 || (sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS)) return 'results';
+  const ns = row.nextStep;
+  if (ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS) return 'pipeline';
+  return 'none';
+}
+
+/**
+ * Why a rep needs attention, in plain words, results first, then pipeline, then activity (the
+ * scorecard shows them only for a rep weak on results or pipeline: `weakness`); empty when none.
+ */
 export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep' | 'scores'>): string[] {
   const out: string[] = [];
   const k = row.commitments;
@@ -366,17 +388,17 @@ export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'ne
   if (k.openPastDue > 0) out.push(`${plural(k.openPastDue, 'commitment')} open past due`);
   if (k.openEarlier > 0) out.push(`${plural(k.openEarlier, 'commitment')} from earlier weeks still open`);
   const sd = row.sayDo;
-  if (sd.ratio !== null && sd.ratio < SAY_DO_MIN - EPS) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
+  if (sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
   const ns = row.nextStep;
-  if (ns.coverage !== null && ns.coverage < NEXT_STEP_COVERAGE_MIN - EPS) {
+  if (ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS) {
     // not "missing": an overdue, undated or done step is there, just not one dated ahead
     out.push(`no next step dated ahead on ${ns.deals - ns.covered} of ${plural(ns.deals, 'deal')}`);
   }
   for (const dim of DIMENSIONS) {
     const s = row.scores[dim];
     const name = DIMENSION_LABEL[dim].toLowerCase();
-    if (s.week !== null && s.week < SCORE_AVG_MIN - EPS) out.push(`${name} averaged ${fmtScore(s.week)}`);
-    if (s.change !== null && s.change <= -SCORE_DROP_ALERT + EPS) out.push(`${name} down ${Math.abs(s.change).toFixed(1)}`);
+    if (s.week !== null && asShownScore(s.week) < SCORE_AVG_MIN - EPS) out.push(`${name} averaged ${fmtScore(s.week)}`);
+    if (s.change !== null && asShownScore(s.change) <= -SCORE_DROP_ALERT + EPS) out.push(`${name} down ${Math.abs(asShownScore(s.change)).toFixed(1)}`);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import {
   fmtChange,
   reasonsFor,
   sayDoText,
+  weakness,
   type ScorecardInput,
 } from '../../../lib/scorecard/rollup';
 import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
@@ -344,6 +345,34 @@ describe('buildScorecard — a week across the year end, in Berlin', () => {
   });
 });
 
+describe('the method: results first, then pipeline, then activity only when one of those is weak', () => {
+  const card = () => buildScorecard(scenario());
+  it('a rep weak only on scores is on track, with no reasons: their results and pipeline are sound', () => {
+    const input = scenario();
+    // Sam: one promise kept, two deals with next steps ahead; now low scores this week
+    const weeks = weeksOf(scenarioCommitments(), [day(SAM, '2026-10-28', { discovery: [1], qualification: [1] })], [], NY);
+    const sam = buildScorecard({ ...input, weeks }).rows.find((r) => r.rep.id === SAM)!;
+    expect(sam.scores.discovery.week).toBe(1);
+    expect(weakness(sam)).toBe('none');
+    expect(sam.attention).toBe(false);
+    expect(sam.reasons).toEqual([]);
+    // the same scores beside a missed promise: all the reasons, results first
+    expect(reasonsFor({ ...sam, commitments: { ...sam.commitments, missed: 1 } })).toEqual([
+      '1 commitment missed',
+      'discovery averaged 1.0',
+      'qualification averaged 1.0',
+    ]);
+  });
+
+  it('reps weak on results come before reps weak only on pipeline, whatever the number of reasons', () => {
+    const rows = card().rows;
+    const dana = rows.find((r) => r.rep.id === DANA)!;
+    expect(weakness(dana)).toBe('results');
+    const pipelineOnly = { ...dana, commitments: { ...dana.commitments, missed: 0, openPastDue: 0, openEarlier: 0 }, sayDo: { kept: 1, resolved: 1, ratio: 1 } };
+    expect(weakness(pipelineOnly)).toBe('pipeline');
+  });
+});
+
 describe('thresholds', () => {
   const base = () => ({
     commitments: { due: 0, kept: 0, missed: 0, openPastDue: 0, open: 0, renegotiated: 0, dropped: 0, openEarlier: 0 },
@@ -367,6 +396,17 @@ describe('thresholds', () => {
     r.scores.qualification.change = -0.95;
     expect(reasonsFor(r)).toEqual([]);
   });
+  it('the thresholds hold against the figures as shown (a whole percent, a tenth of a score)', () => {
+    const r = base();
+    r.scores.qualification = { ...r.scores.qualification, week: 4, change: 0 };
+    r.sayDo = { kept: 16, resolved: 23, ratio: 16 / 23 }; // 69.6%, shown as 70%
+    r.nextStep = { ...r.nextStep, deals: 23, covered: 18, coverage: 18 / 23 }; // 78.3%, shown as 78%
+    r.scores.discovery = { ...r.scores.discovery, week: 2.96, change: -0.96 }; // shown as 3.0 and −1.0
+    expect(reasonsFor(r)).toEqual(['no next step dated ahead on 5 of 23 deals', 'discovery down 1.0']);
+    r.sayDo = { kept: 16, resolved: 24, ratio: 16 / 24 }; // 66.7%, shown as 67%
+    expect(reasonsFor(r)[0]).toBe('said/did 16 of 24 over 4 weeks');
+  });
+
   it('just past each threshold needs attention', () => {
     const r = base();
     r.sayDo = { kept: 2, resolved: 3, ratio: 2 / 3 };
