@@ -42,7 +42,7 @@ export function PinnedNotes({ pins, onSeek, onRemove, focusPinBox }: Props) {
         <ol aria-labelledby="pins-h">
           {pins.map((p, i) => (
             <li key={p.id} data-pin={p.id}>
-              <button type="button" className="at" onClick={() => onSeek(p.atSeconds)} aria-label={`Play from ${formatMediaTime(p.atSeconds)}`}>
+              <button type="button" className="at" onClick={() => onSeek(p.atSeconds)} aria-label={`Go to ${formatMediaTime(p.atSeconds)} in the recording`}>
                 {formatMediaTime(p.atSeconds)}
               </button>
               <span className="text">{p.text}</span>

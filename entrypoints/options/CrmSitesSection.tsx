@@ -27,6 +27,18 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
   const [access, setAccess] = useState<Record<string, boolean>>({});
 
   const sites = settings.crmSites;
+  // Asked again whenever the browser's permissions change, here or in its own settings, so a
+  // site whose access was withdrawn there is marked while this page is open.
+  const [permissionsChanged, setPermissionsChanged] = useState(0);
+  useEffect(() => {
+    const changed = () => setPermissionsChanged((n) => n + 1);
+    browser.permissions.onAdded.addListener(changed);
+    browser.permissions.onRemoved.addListener(changed);
+    return () => {
+      browser.permissions.onAdded.removeListener(changed);
+      browser.permissions.onRemoved.removeListener(changed);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     void Promise.all(
@@ -35,7 +47,7 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
     return () => {
       live = false;
     };
-  }, [sites]);
+  }, [sites, permissionsChanged]);
 
   const fail = (message: string) => {
     setStatus('');

@@ -60,7 +60,8 @@ export function restoreSummary(report: RestoreReport): string {
  * not include.
  */
 export function exportSummary(fileName: string, backup: Pick<Backup, 'leftOut'>): string {
-  const saved = `Saved ${fileName} with your downloads. Keep it somewhere safe: it holds your coaching notes.`;
+  // the page cannot see the download's end (a Save dialog cancelled, a file renamed): said as handed over
+  const saved = `Your browser is saving ${fileName} with your downloads. Keep it somewhere safe: it holds your coaching notes.`;
   const left = total(backup.leftOut);
   if (left === 0) return saved;
   return `${saved} ${left === 1 ? '1 damaged record' : `${left} damaged records`} could not be included.`;

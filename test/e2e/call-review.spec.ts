@@ -72,7 +72,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
       const v = document.querySelector<HTMLMediaElement>('#player');
       if (v) v.currentTime = 8;
     });
-    await pins.nth(0).getByRole('button', { name: /^Play from 0:02/ }).click();
+    await pins.nth(0).getByRole('button', { name: /^Go to 0:02 in the recording/ }).click();
     await expect.poll(async () => Math.abs((await currentTime(page, '#player')) - t1)).toBeLessThan(0.3);
     expect(Math.abs((await currentTime(page, '#player')) - 2)).toBeLessThan(0.6);
     expect(t2).toBeGreaterThanOrEqual(4);
@@ -147,7 +147,7 @@ test('Zoom (regional host): late media inside a same-origin frame; pin and seek'
       if (v) v.currentTime = 9;
     });
     const pins = region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem');
-    await pins.nth(0).getByRole('button', { name: /^Play from 0:02/ }).click();
+    await pins.nth(0).getByRole('button', { name: /^Go to 0:02 in the recording/ }).click();
     await expect.poll(async () => Math.abs((await currentTime(playerFrame, '#zoom-player')) - t1)).toBeLessThan(0.3);
   } finally {
     await app.close();

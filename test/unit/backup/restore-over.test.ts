@@ -265,7 +265,7 @@ describe('the Options page’s sentences', () => {
   });
 
   it('says how many damaged records a backup could not include', () => {
-    const saved = 'Saved dealside-backup-2026-10-31.json with your downloads. Keep it somewhere safe: it holds your coaching notes.';
+    const saved = 'Your browser is saving dealside-backup-2026-10-31.json with your downloads. Keep it somewhere safe: it holds your coaching notes.';
     expect(exportSummary('dealside-backup-2026-10-31.json', { leftOut: zeroCounts() })).toBe(saved);
     expect(exportSummary('dealside-backup-2026-10-31.json', { leftOut: counts({ notes: 1 }) })).toBe(`${saved} 1 damaged record could not be included.`);
     expect(exportSummary('dealside-backup-2026-10-31.json', { leftOut: counts({ notes: 1, settings: 1 }) })).toBe(`${saved} 2 damaged records could not be included.`);
