@@ -83,8 +83,32 @@ export function genericCallAddress(input: string | URL): CallAddress | null {
   const url = toUrl(input);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
   const id = `${url.origin}${url.pathname}${url.search}`;
-  if (id.length > 290) return key('media', id.slice(0, 290));
-  return key('media', id);
+  return key('media', id.length > MAX_MEDIA_ID ? longMediaId(id) : id);
+}
+
+/** The longest page address kept whole as a call id (ids are at most 300 characters). */
+export const MAX_MEDIA_ID = 290;
+
+/**
+ * An address too long to keep whole: its start and a digest of all of it. Cut short instead
+ * (as before database v9), two recordings whose addresses share their first 290 characters (a
+ * Teams meeting's recordings, deep in a SharePoint site's path) were one call, and the second
+ * opened the first's review.
+ */
+export function longMediaId(id: string): string {
+  return `${id.slice(0, MAX_MEDIA_ID - 18)}#${digest64(id)}`;
+}
+
+/** FNV-1a, 64 bits as two 32-bit lanes, in hex: plain and synchronous (not for secrets). */
+function digest64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c ^ (a >>> 7), 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** The known provider's call, else (only when the user asked) the page itself. */
@@ -105,4 +129,17 @@ export function cleanCallTitle(provider: CallProviderId, raw: string): string {
   const suffix = TITLE_SUFFIX[provider];
   const cleaned = suffix ? t.replace(suffix, '').trim() : t;
   return (cleaned || t).slice(0, 300);
+}
+
+/**
+ * A stored call review keyed by a long address cut short (before database v9): its key made
+ * again from the address it stores, as `genericCallAddress` makes it now; anything else, the
+ * same object. Records come as stored or read from a backup (unknown shapes).
+ */
+export function withLongMediaKey<T>(review: T): T {
+  const r = review as { provider?: unknown; callId?: unknown; url?: unknown } | null;
+  if (!r || r.provider !== 'media' || typeof r.callId !== 'string' || r.callId.length !== MAX_MEDIA_ID || typeof r.url !== 'string') return review;
+  const call = genericCallAddress(r.url);
+  if (!call || call.callId === r.callId || !call.callId.startsWith(r.callId.slice(0, MAX_MEDIA_ID - 18))) return review;
+  return { ...review, callId: call.callId, callKey: call.callKey };
 }

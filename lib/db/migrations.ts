@@ -9,6 +9,7 @@ import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
 import { dealsSeenSince } from '../scorecard/week';
 import { orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
+import { withLongMediaKey } from '../calls/address';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -127,6 +128,19 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // v8 — Dynamics 365 deal keys name the org too (`dynamics:{org}/{guid}`): a copied
   // environment (a sandbox) keeps its production records' GUIDs. The same re-keying as v7.
   async (_db, tx) => rekeyDeals(tx, orgKeysOfDeals(await tx.objectStore('deals').getAll(), ['dynamics'])),
+
+  // v9 — a call review of a page whose address is longer than 290 characters ("Review this
+  // call" on a Teams recording in SharePoint, say) is keyed by the address's start and a digest
+  // of all of it (lib/calls/address.ts): cut short, two such recordings were one call. Each
+  // stored review keyed the old way takes its key from the address it stores.
+  async (_db, tx) => {
+    let cursor = await tx.objectStore('callReviews').openCursor();
+    while (cursor) {
+      const next = withLongMediaKey(cursor.value);
+      if (next !== cursor.value) await cursor.update(next);
+      cursor = await cursor.continue();
+    }
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

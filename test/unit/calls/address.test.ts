@@ -67,6 +67,21 @@ describe('generic pages (Review this call)', () => {
   it('bounds very long addresses', () => {
     const key = genericCallAddress(`https://example.com/${'a'.repeat(3000)}`)?.callKey ?? '';
     expect(key.length).toBeLessThanOrEqual(400);
+    expect(genericCallAddress(`https://example.com/${'a'.repeat(3000)}`)?.callId.length).toBeLessThanOrEqual(300);
+  });
+  it('keeps two recordings apart whose long addresses share their first 290 characters (Teams recordings in SharePoint)', () => {
+    const folder = `https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=${encodeURIComponent('/sites/Sales/Shared Documents/General/Recordings/2026/Q1/Pipeline reviews/Northwind — Weekly pipeline review with the regional sales managers and the partner team')}`;
+    const week1 = `${folder}${encodeURIComponent('-20260301_100312-Meeting Recording.mp4')}`;
+    const week2 = `${folder}${encodeURIComponent('-20260308_100245-Meeting Recording.mp4')}`;
+    expect(week1.slice(0, 290)).toBe(week2.slice(0, 290));
+    const [a, b] = [genericCallAddress(week1)!, genericCallAddress(week2)!];
+    expect(a.callKey).not.toBe(b.callKey);
+    // the same address gives the same call every time (a reload finds its draft)
+    expect(genericCallAddress(week1)!.callKey).toBe(a.callKey);
+    expect(a.callId.length).toBeLessThanOrEqual(300);
+    expect(a.callId.startsWith(week1.slice(0, 200))).toBe(true);
+    // short addresses are kept whole, as before
+    expect(genericCallAddress('https://example.com/v?x=1')!.callId).toBe('https://example.com/v?x=1');
   });
 });
 

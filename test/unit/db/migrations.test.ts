@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { MIGRATIONS, DB_VERSION } from '../../../lib/db/migrations';
 import { openDealsideDB } from '../../../lib/db/open';
+import { genericCallAddress } from '../../../lib/calls/address';
 import { commitmentsForDeal, notesForDeal, scoresForDeal } from '../../../lib/db/coaching';
 import { getDeal } from '../../../lib/db/deals';
 import { aggregateScores } from '../../../lib/scorecard/aggregate';
@@ -269,6 +270,25 @@ describe('migrations', () => {
     expect((await db.get('repPipelines', dyn.repId))?.rows[0]?.[0]).toBe(NEW);
     // the Salesforce deal keyed by v7 is untouched
     expect((await getDeal(db, ORG_KEY))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
+    db.close();
+  });
+
+  it('v9 keys a review of a long page address by its start and a digest, from the address it stores', async () => {
+    const name = 'migrate-long-media';
+    await writeAtVersion(name, 8);
+    const long = `https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=${'%2FRecordings'.repeat(30)}-20260301-Meeting%20Recording.mp4`;
+    const cut = `${long.slice(0, 290)}`; // as Dealside before v9 keyed it
+    const raw = await openDB(name, 8);
+    await raw.put('callReviews', { ...review, id: 'r-long', provider: 'media', callId: cut, callKey: `media:${cut}`, url: long } as never);
+    await raw.put('callReviews', { ...review, id: 'r-short', provider: 'media', callId: 'https://example.com/v', callKey: 'media:https://example.com/v', url: 'https://example.com/v' } as never);
+    raw.close();
+    const db = await openDealsideDB(name);
+    const moved = await db.get('callReviews', 'r-long');
+    expect(moved?.callKey).toBe(genericCallAddress(long)!.callKey);
+    expect(moved?.callKey).not.toBe(`media:${cut}`);
+    expect((await db.getAllFromIndex('callReviews', 'byCall', genericCallAddress(long)!.callKey)).map((r) => r.id)).toEqual(['r-long']);
+    expect((await db.get('callReviews', 'r-short'))?.callKey).toBe('media:https://example.com/v');
+    expect((await db.get('callReviews', 'r1'))?.callKey).toBe(review.callKey); // a Gong review: untouched
     db.close();
   });
 
