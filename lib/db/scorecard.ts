@@ -19,8 +19,8 @@ import { scorecardDealOf } from '../scorecard/pipeline';
 import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange } from '../scorecard/rep-weeks';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
-import { todayIn } from '../dates';
-import { dealsSeenSince, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
+import { isoDateOfInstant, todayIn } from '../dates';
+import { dealsSeenSince, inRange, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
 import type { DB } from './open';
 import { keepChecked, keepValid } from './validate';
 
@@ -111,16 +111,19 @@ export interface RepWeekDetail {
  * One rep's 1:1 material, by the per-rep indexes: the commitments due in
  * `week`, and those due in the card's earlier weeks still open (with their
  * deals' names and CRM links), and the scores, notes and
- * completed reviews of the `recent` instants.
+ * completed reviews of the `recent` days in the user's zone (read by instants a little
+ * wider, which no zone's day falls outside, then held to those days).
  */
 export async function readRepDetail(
   db: DB,
   repId: string,
-  { week, now, timeZone, recent }: { week: WeekRange; now: Date; timeZone: string; recent: { lower: string; upper: string } },
+  { week, now, timeZone, recent: recentDays }: { week: WeekRange; now: Date; timeZone: string; recent: WeekRange },
   limit = 30,
 ): Promise<RepWeekDetail> {
   const tx = db.transaction(['commitments', 'scores', 'notes', 'callReviews', 'deals', 'repPipelines'], 'readonly');
+  const recent = instantBoundsCovering(recentDays);
   const range = IDBKeyRange.bound([repId, recent.lower], [repId, recent.upper]);
+  const onRecentDay = (instant: string | undefined) => !!instant && inRange(isoDateOfInstant(instant, timeZone), recentDays);
   const [commitments, scores, notes, reviews, bucket] = await Promise.all([
     // from the card's first week: those due before this one and still open are asked about too
     tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, scorecardWindows(week.start).spark.start], [repId, week.end])),
@@ -134,10 +137,10 @@ export async function readRepDetail(
   const deals = keepChecked(bucket ? [bucket] : [], isRepPipeline, 'rep pipeline').flatMap((b) => b.rows.map((r) => scorecardDealOf(entryOfRow(b.repId, r))));
   const health = pipelineHealthOf(deals, { now, timeZone, today }).get(repId);
   const c = keepValid(commitmentSchema, commitments, 'commitment');
-  const s = keepValid(scoreSchema, scores, 'score').sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
-  const n = keepValid(noteSchema, notes, 'note').sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  const s = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  const n = keepValid(noteSchema, notes, 'note').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const r = keepValid(callReviewSchema, reviews, 'call review')
-    .filter((x) => x.repId === repId)
+    .filter((x) => x.repId === repId && onRecentDay(x.completedAt))
     .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
   // what the 1:1 asks about (not every commitment of the earlier weeks read): their deals' links below
   const asked = new Set(askItemsFor(c, { weekStart: week.start, today }).map((a) => a.id));

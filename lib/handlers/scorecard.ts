@@ -58,7 +58,7 @@ export function createScorecardHandlers(deps: ScorecardHandlerDeps): ScorecardHa
       const { weekStartsOn } = await getSettings(db);
       const w = scorecardWindows(snapToWeekStart(req.weekStart, weekStartsOn));
       // recent = the four weeks ending with the week shown
-      return readRepDetail(db, req.repId, { week: w.week, now: now(), timeZone: zone(), recent: instantBoundsCovering(w.sayDo) });
+      return readRepDetail(db, req.repId, { week: w.week, now: now(), timeZone: zone(), recent: w.sayDo });
     },
   };
 }

@@ -67,7 +67,7 @@ describe('a review stored with another scheme (before the check)', () => {
     expect(await getReview(db, 'r1')).toBeNull();
     expect(await getReviewByCall(db, 'gong:1')).toBeNull();
     expect(await reviewsForDeal(db, ACME)).toEqual([]);
-    const recent = { lower: '2026-10-01T00:00:00.000Z', upper: RESTORED_AT.toISOString() };
+    const recent = { start: '2026-10-01', end: '2026-10-31' };
     const detail = await readRepDetail(db, DANA, { week: { start: '2026-10-26', end: '2026-11-01' }, now: RESTORED_AT, timeZone: NY, recent });
     expect(detail.reviews).toEqual([]);
     // an export leaves it out, and says so

@@ -3,7 +3,7 @@ import { addCommitment, addNoteClearingDraft, addScore, resolveCommitmentRecord 
 import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
-import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
+import { weekOf } from '../../../lib/scorecard/week';
 import type { Score } from '../../../lib/model';
 import { DANA, NY, commitment, completedReview, manager, score as scoreRecord } from '../support/records';
 import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
@@ -134,8 +134,12 @@ describe('the week is read by index ranges', () => {
     expect((await handlers['scorecard/week']({ type: 'scorecard/week', weekStart: '2026-10-29' })).card.weekStart).toBe('2026-10-26');
     expect((await handlers['scorecard/week']({ type: 'scorecard/week', offset: -1 })).card.weekStart).toBe('2026-10-19');
 
-    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: instantBoundsCovering(weekOf('2026-10-26')) });
-    expect(detail.scores.map((s) => s.value)).toEqual([4]);
+    // the 1:1's recent activity is held to the week's days in the user's zone: Sunday 22:00 in New York
+    // is this week, Monday 07:00 there is the next (both inside the instants read, which are wider)
+    await addScore(db, score('2026-11-02T03:00:00.000Z', 'discovery', 2), NY);
+    await addScore(db, score('2026-11-02T12:00:00.000Z', 'discovery', 5), NY);
+    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
+    expect(detail.scores.map((s) => s.value)).toEqual([2, 4]);
     expect(detail.notes.map((x) => x.id)).toEqual(['n1']);
     // the week's commitments for the 1:1, by the per-rep index
     expect(detail.ask.map((a) => [a.id, a.state, a.lead])).toEqual([['a', 'kept', 'You committed to promise a by Tue, Oct 27, 2026.']]);

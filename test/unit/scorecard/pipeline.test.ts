@@ -3,7 +3,7 @@ import { getDeal } from '../../../lib/db/deals';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { changeNextStep, getNextStep } from '../../../lib/db/coaching';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
-import { instantBoundsCovering, weekOf } from '../../../lib/scorecard/week';
+import { weekOf } from '../../../lib/scorecard/week';
 import { buildScorecard, isOpenStage } from '../../../lib/scorecard/rollup';
 import { isPipelineEntry, pipelineEntryOf } from '../../../lib/scorecard/pipeline';
 import { entryOfRow, isRepPipeline, repPipelinesOf, withPipelineEntry } from '../../../lib/scorecard/rep-pipeline';
@@ -170,7 +170,7 @@ describe('reading the week from the pipeline gives the card the full records giv
     const dana = viaPipeline.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!;
     expect(dana.nextStep).toEqual({ deals: 6, covered: 2, coverage: 2 / 6, none: 1, noDate: 1, overdue: 1, dueToday: 1, stale: 1, done: 1 });
     // the 1:1 view gets the same problem deals for its rep (the table's message leaves them out)
-    const detail = await readRepDetail(db, 'salesforce:Dana Reyes', { week: weekOf('2026-10-26'), now, timeZone: NY, recent: instantBoundsCovering(weekOf('2026-10-26')) });
+    const detail = await readRepDetail(db, 'salesforce:Dana Reyes', { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
     expect(detail.problemDeals).toEqual(viaRecords.rows.find((r) => r.rep.id === 'salesforce:Dana Reyes')!.problemDeals);
     expect(detail.problemDeals).toHaveLength(6); // all but a Scheduled one: the stale step counts as covered yet is listed
   });
