@@ -1,5 +1,5 @@
 // The call-review panel: its loading, error and no-call screens, and the review's parts put together.
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ScoreGroup } from './ScoreGroup';
 import { DIMENSIONS } from './rubric';
 import { useCallReview } from './useCallReview';
@@ -15,6 +15,14 @@ export function App() {
   const { media, setMedia, seek } = useMediaPosition(phase, setStatus);
   const dealSearch = useDealSearch(state.switchCount);
   const pinNote = usePinNote({ switchCount: state.switchCount, setMedia, addPin: state.addPin, setStatus });
+  // "Try again" goes with the screen it is on: once the review shows, the keyboard goes to its
+  // title rather than falling to the frame's body.
+  const retried = useRef(false);
+  useEffect(() => {
+    if (phase.kind !== 'ready' || !retried.current) return;
+    retried.current = false;
+    document.querySelector<HTMLElement>('.panel h1')?.focus();
+  }, [phase.kind]);
 
   // One key pins: Alt+P anywhere in the panel (Enter in the note box too).
   const onPanelKeyDown = (e: ReactKeyboardEvent) => {
@@ -40,7 +48,13 @@ export function App() {
           {phase.message}
         </p>
         {phase.kind === 'error' && (
-          <button type="button" onClick={() => void state.load()}>
+          <button
+            type="button"
+            onClick={() => {
+              retried.current = true;
+              void state.load();
+            }}
+          >
             Try again
           </button>
         )}

@@ -28,7 +28,7 @@ export function ReviewHeader({ call, review, timerMs, saveState, saveError }: Pr
   return (
     <header>
       <p className="eyebrow">{PROVIDER_LABEL[call.provider]} call review</p>
-      <h1>{title}</h1>
+      <h1 tabIndex={-1}>{title}</h1>
       <p className="address" title={call.url}>
         {call.url}
       </p>

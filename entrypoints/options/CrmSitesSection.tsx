@@ -70,7 +70,9 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
       .then(async (granted) => {
         if (!granted) return fail(`Dealside was not given access to ${site.host}, so nothing was added.`);
         onSaved(await send({ type: 'sites/add', address: site.origin, crm: runs }));
-        setAddress('');
+        // "Grant access" (the button pressed) goes with the mark: the keyboard goes to the site's row
+        if (listed) setTimeout(() => document.querySelector<HTMLElement>(`button[aria-label="Remove ${site.host}"]`)?.focus());
+        else setAddress('');
         setStatus(`Added ${site.host} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
       })
       .catch(async (e: Error) => {

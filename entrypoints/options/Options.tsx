@@ -14,6 +14,7 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState('');
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(() => {
     send({ type: 'settings/get' })
@@ -57,7 +58,9 @@ export function Options() {
 
   return (
     <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
-      <h1>Dealside options</h1>
+      <h1 ref={title} tabIndex={-1}>
+        Dealside options
+      </h1>
       {error && (
         <p className="banner error" role="alert">
           {error}
@@ -65,7 +68,14 @@ export function Options() {
       )}
       {!settings ? (
         error ? (
-          <button type="button" onClick={load}>
+          <button
+            type="button"
+            onClick={() => {
+              // the button goes once the settings load: the keyboard waits on the page's title
+              title.current?.focus();
+              load();
+            }}
+          >
             Try again
           </button>
         ) : (

@@ -54,6 +54,8 @@ test('Options: a failed first read says why and offers Try again, which loads th
   await expect(options.getByRole('heading', { name: 'You', exact: true })).toBeVisible();
   await expect(options.getByLabel('Your name')).toHaveValue('Morgan Lead');
   await expect(options.getByRole('alert')).toHaveCount(0);
+  // the button pressed went with the error: the keyboard is on the page's title, not dropped to the body
+  await expect(options.getByRole('heading', { name: 'Dealside options', level: 1 })).toBeFocused();
 });
 
 test('Sidebar: a failed first request says why and offers Try again, which shows the deal', async () => {
@@ -80,6 +82,7 @@ test('Sidebar: a failed first request says why and offers Try again, which shows
   await aside.getByRole('button', { name: 'Try again' }).click();
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
   await expect(aside.getByRole('alert')).toHaveCount(0);
+  await expect(aside).toBeFocused(); // kept in the sidebar as the banner went
 });
 
 test('Sidebar: change events arriving faster than its first answer do not keep it from showing the deal', async () => {

@@ -430,6 +430,12 @@ describe('sharing', () => {
     expect(parsed.data.map((r) => r.Rep)).toEqual(['Dana Reyes', 'Sam Ortiz', 'Zed Quinn']);
     expect(parsed.data[0]).toMatchObject({ Missed: '1', 'Say/do %': '50', 'Discovery avg': '2.5', 'Discovery change': '-1', 'Call reviews': '1', Skill: '2' });
     expect(parsed.data[2]).toMatchObject({ 'Say/do %': '', 'Next step dated ahead %': '' });
+    // the due count adds up from the columns beside it
+    for (const r of parsed.data) {
+      const parts = ['Kept', 'Missed', 'Open past due', 'Open, not yet due', 'Renegotiated', 'Dropped'].map((f) => Number(r[f]));
+      expect(parts.reduce((a, b) => a + b, 0), r.Rep).toBe(Number(r['Commitments due']));
+    }
+    expect(parsed.data[0]).toMatchObject({ 'Commitments due': '6', 'Open, not yet due': '2', Renegotiated: '1' });
   });
   it('CSV: a name read from the CRM that a spreadsheet would run as a formula arrives as text; numbers stay numbers', () => {
     const rows = csvRows(card);
