@@ -57,7 +57,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       {row.reasons.length > 0 ? (
         <p className="warn-t">Needs attention: {row.reasons.join('; ')}.</p>
       ) : (
-        <p className="good-t">On track {thisWeek}.</p>
+        <p className={row.quiet ? 'muted' : 'good-t'}>{row.quiet ? `Nothing recorded for ${row.rep.name} in the last 4 weeks.` : `On track ${thisWeek}.`}</p>
       )}
 
       <section aria-labelledby="r-results">

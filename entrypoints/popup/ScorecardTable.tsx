@@ -69,6 +69,7 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
         <button type="button" className="link rep" data-rep={row.rep.id} onClick={() => onOpen(row.rep.id)} aria-label={`${row.rep.name}: open 1:1 view`}>
           {row.rep.name}
         </button>
+        {row.quiet && <p className="muted quiet">nothing recorded in 4 weeks</p>}
         {row.reasons.length > 0 && (
           <ul className="reasons" aria-label={`Why ${row.rep.name} needs attention`}>
             {row.reasons.map((r) => (

@@ -95,7 +95,7 @@ function repLines(r: RepScorecard): string[] {
   const scores = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${fmtScore(r.scores[d].week)} (${fmtChange(r.scores[d].change)})`).join(', ');
   const dx = (['skill', 'will', 'knowledge', 'system'] as const).filter((d) => r.diagnoses[d] > 0).map((d) => `${d} ${r.diagnoses[d]}`);
   return [
-    `${r.rep.name}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`,
+    `${r.rep.name}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : r.quiet ? ' — nothing recorded in 4 weeks' : ''}`,
     `  Commitments due: ${k.due} (kept ${k.kept}, missed ${k.missed}, open past due ${k.openPastDue})${k.openEarlier ? `, and ${k.openEarlier} from earlier weeks still open` : ''}; say/do ${sayDoText(r.sayDo)} over 4 weeks`,
     `  Next steps: ${ns.deals ? `${fmtPercent(ns.coverage)} dated ahead on ${ns.deals} open deals (none ${ns.none}, overdue ${ns.overdue}, stale ${ns.stale})` : 'no open deals seen in 30 days'}`,
     `  Scores: ${scores}`,

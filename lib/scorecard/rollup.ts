@@ -140,6 +140,12 @@ export interface RepScorecard {
   diagnoses: Record<Diagnosis, number>;
   reasons: string[];
   attention: boolean;
+  /**
+   * Nothing recorded for the rep in the four weeks ending with this one: no promise due or
+   * resolved, no open deal seen, no score, no call review. Not flagged (there is nothing to
+   * coach from), but not "on track" either: the table says so.
+   */
+  quiet: boolean;
   problemDeals: ProblemDeal[];
 }
 
@@ -261,6 +267,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     const weak = weakness(row);
     row.reasons = weak === 'none' ? [] : reasonsFor(row);
     row.attention = weak !== 'none';
+    row.quiet = isQuiet(row);
   }
 
   const tier = (r: RepScorecard) => ({ results: 0, pipeline: 1, none: 2 })[weakness(r)];
@@ -364,6 +371,19 @@ export function askItemsFor(
     .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
 }
 
+/** Nothing recorded in the four weeks ending with the card's week (see RepScorecard.quiet). */
+function isQuiet(row: RepScorecard): boolean {
+  const k = row.commitments;
+  return (
+    k.due === 0 &&
+    k.openEarlier === 0 &&
+    row.sayDo.resolved === 0 &&
+    row.nextStep.deals === 0 &&
+    row.reviews.completed === 0 &&
+    DIMENSIONS.every((d) => row.scores[d].weekCount + row.scores[d].trailingCount === 0)
+  );
+}
+
 /**
  * Where a rep is weak, by the method's order: results (promises missed, left open past their
  * date, a say/do ratio below the line), else pipeline (next steps not dated ahead), else none.
@@ -418,6 +438,7 @@ function emptyRow(rep: Rep): RepScorecard {
     diagnoses: Object.fromEntries(DIAGNOSES.map((d) => [d, 0])) as Record<Diagnosis, number>,
     reasons: [],
     attention: false,
+    quiet: true,
     problemDeals: [],
   };
 }

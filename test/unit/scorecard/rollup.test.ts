@@ -176,6 +176,9 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(card.onTrack).toBe(2);
     expect(sam.attention).toBe(false);
     expect(zed.attention).toBe(false);
+    // Zed has nothing recorded in four weeks: not flagged, but not shown as on track either
+    expect([dana.quiet, sam.quiet, zed.quiet]).toEqual([false, false, true]);
+    expect(scorecardText(card)).toContain('Zed Quinn — nothing recorded in 4 weeks');
   });
 
   it('commitments due this week: kept, missed, still open past due', () => {
