@@ -502,6 +502,33 @@ test('two tabs on the same deal stay in sync without a reload', async () => {
   await expect(asideOne.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' })).toBeChecked();
 });
 
+test('a promise settled in another tab while its outcome is typed here: what was typed is shown, not dropped unseen', async () => {
+  await app.setUser();
+  const one = await app.open(ACME);
+  const asideOne = await sidebarShowing(one, app.extensionId, ACME_NAME);
+  await asideOne.getByRole('textbox', { name: 'Commitment' }).fill('the security review booked');
+  await asideOne.getByRole('textbox', { name: 'Due' }).fill('in two weeks');
+  await asideOne.getByRole('button', { name: 'Save commitment' }).click();
+  const update = 'Update: the security review booked';
+  await asideOne.getByRole('button', { name: update }).click();
+  await asideOne.getByLabel('Outcome note').fill('Booked for the 14th, Jordan confirmed');
+
+  const two = await app.open(ACME);
+  const asideTwo = await sidebarShowing(two, app.extensionId, ACME_NAME);
+  await asideTwo.getByRole('button', { name: update }).click();
+  await asideTwo.getByRole('button', { name: 'Kept' }).click();
+  await expect(asideTwo.getByRole('list', { name: 'Commitment history' })).toContainText('the security review booked');
+  // no false notice in the tab that recorded it
+  await expect(asideTwo.getByRole('alert')).toHaveCount(0);
+
+  await one.bringToFront();
+  const notice = asideOne.getByRole('alert').filter({ hasText: 'was marked kept elsewhere' });
+  await expect(notice).toContainText('“the security review booked” was marked kept elsewhere by Morgan Lead.');
+  await expect(notice).toContainText('Booked for the 14th, Jordan confirmed');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test('two tabs on the same deal share one note draft: neither types over the other’s text', async () => {
   await app.setUser();
   const one = await app.open(ACME);

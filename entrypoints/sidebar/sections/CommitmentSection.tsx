@@ -22,14 +22,20 @@ const EMPTY_OUTCOME: OutcomeDraft = { note: '', more: null, newDue: '', reason: 
  * controls: a promise that falls due at midnight is drawn as another component, and one
  * pushed past the first three by a new promise is unmounted; what was typed stays.
  */
-const OutcomeDrafts = createContext<{ get: (id: string) => OutcomeDraft; set: (id: string, patch: Partial<OutcomeDraft>) => void }>({
+const OutcomeDrafts = createContext<{
+  get: (id: string) => OutcomeDraft;
+  set: (id: string, patch: Partial<OutcomeDraft>) => void;
+  /** an outcome being recorded from here (true), or that failed to be (false) */
+  settling: (id: string, yes: boolean) => void;
+}>({
   get: () => EMPTY_OUTCOME,
   set: () => undefined,
+  settling: () => undefined,
 });
 
-function useOutcomeDraft(id: string): [OutcomeDraft, (patch: Partial<OutcomeDraft>) => void] {
+function useOutcomeDraft(id: string): [OutcomeDraft, (patch: Partial<OutcomeDraft>) => void, (yes: boolean) => void] {
   const drafts = useContext(OutcomeDrafts);
-  return [drafts.get(id), (patch) => drafts.set(id, patch)];
+  return [drafts.get(id), (patch) => drafts.set(id, patch), (yes) => drafts.settling(id, yes)];
 }
 
 /** How long "Marked kept: …" stays under the heading. */
@@ -64,11 +70,15 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
   // page) and what happened is said aloud.
   const heading = useRef<HTMLHeadingElement>(null);
   const [outcomeDrafts, setOutcomeDrafts] = useState<Record<string, OutcomeDraft>>({});
+  /** promises whose outcome is being (or was) recorded from here: their drafts went into the record */
+  const settledHere = useRef(new Set<string>());
   const drafts = useMemo(
     () => ({
       get: (id: string) => outcomeDrafts[id] ?? EMPTY_OUTCOME,
       set: (id: string, patch: Partial<OutcomeDraft>) =>
         setOutcomeDrafts((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_OUTCOME), ...patch } })),
+      // marked before the request: its change event can arrive before its answer
+      settling: (id: string, yes: boolean) => void (yes ? settledHere.current.add(id) : settledHere.current.delete(id)),
     }),
     [outcomeDrafts],
   );
@@ -77,6 +87,22 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
     setSettled(message);
     heading.current?.focus();
   };
+  // A promise settled elsewhere (another tab, another manager's browser restored) while an
+  // outcome was being typed about it here: what was typed is not recorded, and is not dropped
+  // unseen either — it is shown, to be copied into a note.
+  const [settledElsewhere, setSettledElsewhere] = useState<string[]>([]);
+  useEffect(() => {
+    const lost = Object.entries(outcomeDrafts).flatMap(([id, d]) => {
+      const c = commitments.find((x) => x.id === id);
+      const typed = [d.note, d.newDue, d.reason, d.dropReason].map((t) => t.trim()).filter(Boolean);
+      if (!c || c.status === 'open' || settledHere.current.has(id) || typed.length === 0) return [];
+      const by = c.resolution ? ` by ${c.resolution.by.name}` : '';
+      return [{ id, message: `“${c.text}” was marked ${c.status} elsewhere${by}. What you typed here was not recorded: ${typed.join(' — ')}` }];
+    });
+    if (lost.length === 0) return;
+    setSettledElsewhere((shown) => [...shown, ...lost.map((l) => l.message)]);
+    setOutcomeDrafts((all) => Object.fromEntries(Object.entries(all).filter(([id]) => !lost.some((l) => l.id === id))));
+  }, [commitments, outcomeDrafts]);
   // Open at first while short; after that the person's own choice (a resolve here or in another
   // tab must not fold the list being read when it grows past ten).
   const [historyOpen, setHistoryOpen] = useState(history.length <= 10);
@@ -96,6 +122,23 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
       <p className="hint" role="status">
         {settled}
       </p>
+      {settledElsewhere.length > 0 && (
+        <div className="banner" role="alert">
+          {settledElsewhere.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setSettledElsewhere([]);
+              heading.current?.focus();
+            }}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
       {cut(due).map((c) => (
         <DuePrompt key={c.id} c={c} onSettled={onSettled} />
       ))}
@@ -208,7 +251,7 @@ function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
 /** The outcome note and the outcomes open to a commitment now; renegotiating and dropping ask for more first. */
 function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } & Settled) {
   const id = useId();
-  const [{ note, more, newDue, reason, dropReason }, setDraft] = useOutcomeDraft(c.id);
+  const [{ note, more, newDue, reason, dropReason }, setDraft, settling] = useOutcomeDraft(c.id);
   const setNote = (note: string) => setDraft({ note });
   const setMore = (more: OutcomeDraft['more']) => setDraft({ more });
   const setNewDue = (newDue: string) => setDraft({ newDue });
@@ -226,12 +269,14 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
     focusBack.started();
     setBusy(true);
     setError('');
+    settling(true);
     try {
       await fn();
       // Stays busy: the change event re-renders the list without this promise, and a
       // second press meanwhile would only be refused as already resolved.
       onSettled(`${done}: ${c.text}`);
     } catch (e) {
+      settling(false);
       setError((e as Error).message);
       setBusy(false);
       focusBack.failed();
