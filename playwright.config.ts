@@ -10,6 +10,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 7_000 },
   retries: 0,
+  // a stray test.only fails the run instead of leaving every other test unrun
+  forbidOnly: true,
   reporter: [['list']],
   // Tests launch their own persistent contexts (extensions need one); Playwright's trace
   // recorder does not own them, so it stays off.

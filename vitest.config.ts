@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
     globals: true,
+    // a stray .only must fail the run, not quietly run one test and report the rest as passed
+    allowOnly: false,
   },
 });

@@ -10,6 +10,11 @@ import { CHROMIUM, EXTENSION_DIR, ROOT, RUNS } from '../test/bench/lib.mjs';
 
 const args = new Set(process.argv.slice(2));
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
+// The README's table is one run of every benchmark on one commit: a filtered run writes its own file.
+if (args.has('--write-readme') && (only || process.env.BENCH_CASE)) {
+  console.error('--write-readme needs the full run (no module name, no BENCH_CASE).');
+  process.exit(2);
+}
 
 if (!existsSync(CHROMIUM)) {
   console.error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
@@ -47,8 +52,18 @@ for (const file of modules) {
 }
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-const stamp = { at: new Date().toISOString(), runs: RUNS, chromium: execSync(`${CHROMIUM} --version`).toString().trim(), results };
-writeFileSync(join(ROOT, 'bench-results/latest.json'), JSON.stringify(stamp, null, 2));
+const commitOf = () => {
+  try {
+    const sha = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: ROOT }).toString().trim() !== '';
+    return `${sha}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+};
+const stamp = { at: new Date().toISOString(), commit: commitOf(), runs: RUNS, chromium: execSync(`${CHROMIUM} --version`).toString().trim(), only: only ?? process.env.BENCH_CASE ?? null, results };
+const resultsFile = only || process.env.BENCH_CASE ? 'bench-results/partial.json' : 'bench-results/latest.json';
+writeFileSync(join(ROOT, resultsFile), JSON.stringify(stamp, null, 2));
 
 const table = [
   '| Benchmark | Median | Budget | Result | Detail |',
@@ -59,12 +74,12 @@ const table = [
       : `| ${r.name} | ${r.value} ${r.unit} | ≤ ${r.budget} ${r.unit} | ${r.pass ? 'pass' : '**FAIL**'} | ${r.detail ?? ''} |`,
   ),
 ].join('\n');
-console.log(`\n${table}\n\nWritten bench-results/latest.json`);
+console.log(`\n${table}\n\nWritten ${resultsFile} (commit ${stamp.commit})`);
 
 if (args.has('--write-readme')) {
   const readmePath = join(ROOT, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const block = `<!-- bench:start -->\n_${stamp.chromium}, ${RUNS} runs per figure, measured ${stamp.at.slice(0, 10)} on a 2-core machine._\n\n${table}\n<!-- bench:end -->`;
+  const block = `<!-- bench:start -->\n_${stamp.chromium}, ${RUNS} runs per figure, measured ${stamp.at.slice(0, 10)} on a 2-core machine, commit ${stamp.commit}._\n\n${table}\n<!-- bench:end -->`;
   if (/<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(readme)) {
     writeFileSync(readmePath, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
     console.log('README benchmark table updated.');

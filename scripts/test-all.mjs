@@ -51,7 +51,8 @@ rmSync(vitestJson, { force: true });
 run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`), {
   count: () => {
     const r = readJson(vitestJson);
-    return r && { passed: r.numPassedTests, failed: r.numFailedTests };
+    // a skipped or to-do test is one that did not run: it counts against the run, not for it
+    return r && { passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
   },
 });
 
@@ -67,7 +68,7 @@ if (built) {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
     count: () => {
       const r = readJson(pwJson);
-      return r?.stats && { passed: r.stats.expected + (r.stats.flaky ?? 0), failed: r.stats.unexpected };
+      return r?.stats && { passed: r.stats.expected + (r.stats.flaky ?? 0), failed: r.stats.unexpected + (r.stats.skipped ?? 0) };
     },
   });
 }

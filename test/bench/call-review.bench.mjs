@@ -94,6 +94,10 @@ async function pageScriptTime(extension) {
     if (extension) await page.waitForSelector('dealside-call-review', { state: 'attached' });
     await page.waitForTimeout(SETTLE_MS);
     const loaded = await loading.read();
+    // the trace saw the calls script run on the page exactly when the extension was loaded
+    if (extension ? loaded.extensionScriptEvents === 0 : loaded.extensionScriptEvents > 0) {
+      throw new Error(`${loaded.extensionScriptEvents} extension script events on the recording page ${extension ? 'with' : 'without'} Dealside`);
+    }
     // Then the person opens the panel: what that costs the page (the frame is created now).
     let opening = 0;
     if (extension) {

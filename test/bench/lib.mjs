@@ -114,7 +114,12 @@ export async function scriptTimer(page) {
       await cdp.detach();
       const parsed = JSON.parse(text);
       const all = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-      return { ms: scriptMsOfMainFrame(all, frameTree.frame.id), cpuMs: scriptMsOfMainFrame(all, frameTree.frame.id, true), scriptDurationMs };
+      return {
+        ms: scriptMsOfMainFrame(all, frameTree.frame.id),
+        cpuMs: scriptMsOfMainFrame(all, frameTree.frame.id, true),
+        scriptDurationMs,
+        extensionScriptEvents: extensionScriptEventsOfMainFrame(all, frameTree.frame.id),
+      };
     },
   };
 }
@@ -128,13 +133,8 @@ export async function scriptTimer(page) {
  * turns with it), and is reported beside it.
  */
 function scriptMsOfMainFrame(all, mainFrame, cpu = false) {
-  const threadNames = new Map(all.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-  const events = all.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name));
-  const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame;
-  // The last renderer that ran the main frame (a cross-site navigation moves it off the first).
-  const owner = events.findLast((e) => frameOf(e) === mainFrame && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
-  if (!owner) return 0;
-  const mine = events.filter((e) => e.pid === owner.pid && e.tid === owner.tid).sort((a, b) => a.ts - b.ts);
+  const mine = mainFrameThreadEvents(all, mainFrame);
+  mine.sort((a, b) => a.ts - b.ts);
   let ms = 0;
   let end = -Infinity;
   for (const e of mine) {
@@ -144,6 +144,25 @@ function scriptMsOfMainFrame(all, mainFrame, cpu = false) {
     end = Math.max(end, to);
   }
   return ms;
+}
+
+/**
+ * The script events on the renderer thread that last ran `mainFrame`. None at all means the
+ * trace did not measure the page (its format or the frame's id changed): that throws, rather
+ * than reading as "0 ms" on both sides and passing any budget.
+ */
+function mainFrameThreadEvents(all, mainFrame, threadNames = threadNamesOf(all), events = all.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name))) {
+  const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame;
+  // The last renderer that ran the main frame (a cross-site navigation moves it off the first).
+  const owner = events.findLast((e) => frameOf(e) === mainFrame && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  if (!owner) throw new Error('the trace holds no script event of the page\'s main frame: nothing was measured');
+  return events.filter((e) => e.pid === owner.pid && e.tid === owner.tid);
+}
+const threadNamesOf = (all) => new Map(all.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+
+/** How many script events on the page's thread name an extension's script: some in every run with an extension, none without. */
+function extensionScriptEventsOfMainFrame(all, mainFrame) {
+  return mainFrameThreadEvents(all, mainFrame).filter((e) => JSON.stringify(e.args ?? {}).includes('chrome-extension://')).length;
 }
 
 async function scriptDuration(cdp) {
@@ -158,6 +177,7 @@ export const LONG_TASK_OBSERVER = `
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    window.__benchLongTaskObserverOk = true;
   } catch {}
 `;
 

@@ -155,9 +155,14 @@ async function once(c, extension, { appendFrame = false, bare = false } = {}) {
     }
     await page.waitForTimeout(c.settleMs ?? SETTLE_MS);
     if (extension && c.collapsed && page.frames().some((f) => f.url().startsWith('chrome-extension://'))) throw new Error('a collapsed sidebar was framed');
-    const { ms: scriptMs, cpuMs, scriptDurationMs } = await timer.read();
+    const { ms: scriptMs, cpuMs, scriptDurationMs, extensionScriptEvents } = await timer.read();
+    // the trace saw the extension's scripts run on the page exactly when one was loaded
+    if (extension ? extensionScriptEvents === 0 : extensionScriptEvents > 0) {
+      throw new Error(`${c.name}: ${extensionScriptEvents} extension script events on the page ${extension ? 'with' : 'without'} Dealside`);
+    }
     // (after the measure) the sidebar read and showed this deal, or the figure is of nothing
     if (sidebar) await waitFor(() => shownAt(sidebar, 'salesforce:acme/0065g00000AcmeQAAS'), 5_000, `${c.name}: the sidebar showing the deal`);
+    if (!(await page.evaluate(() => window.__benchLongTaskObserverOk === true))) throw new Error(`${c.name}: the long-task observer did not start`);
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     if (elements < (c.minElements ?? 0)) throw new Error(`${c.name}: ${elements} elements, fewer than ${c.minElements}`);
@@ -171,7 +176,8 @@ async function once(c, extension, { appendFrame = false, bare = false } = {}) {
 /** The measured visit with the bare reference sidebar: the same stretch, and proof that it framed its panel. */
 async function onceBare(page, timer, c) {
   await page.waitForTimeout(c.settleMs ?? SETTLE_MS);
-  const { ms: scriptMs, cpuMs } = await timer.read();
+  const { ms: scriptMs, cpuMs, extensionScriptEvents } = await timer.read();
+  if (extensionScriptEvents === 0) throw new Error('the trace saw no script of the bare sidebar on the page');
   if (!page.frames().some((f) => /^chrome-extension:\/\/[a-p]{32}\/panel\.html$/.test(f.url()))) throw new Error('the bare sidebar did not frame its panel');
   // four of the six fields: its light-DOM queries do not reach the amount's or the Next Step's shadow root
   const found = await page.evaluate(() => document.documentElement.getAttribute('data-bare-sidebar-read'));

@@ -60,7 +60,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
 
     const t1 = await playUntil(page, '#player', 2);
     await pin(panel, 'Good pain question', 'Enter');
-    const t2 = await playUntil(page, '#player', 4);
+    await playUntil(page, '#player', 4);
     await pin(panel, 'Missed the impact follow-up', 'Alt+P');
     const pins = region.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem');
     await expect(pins).toHaveCount(2);
@@ -75,7 +75,6 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     await pins.nth(0).getByRole('button', { name: /^Go to 0:02 in the recording/ }).click();
     await expect.poll(async () => Math.abs((await currentTime(page, '#player')) - t1)).toBeLessThan(0.3);
     expect(Math.abs((await currentTime(page, '#player')) - 2)).toBeLessThan(0.6);
-    expect(t2).toBeGreaterThanOrEqual(4);
 
     // Score: a click, a digit key on the focused group, another click.
     await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
@@ -327,10 +326,20 @@ test('a collapsed panel is out of the tab order', async () => {
     const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
     const panel = await openPanel(page);
     await expect(panel.getByRole('region', { name: 'Call review' }).getByRole('heading', { level: 1 })).toBeVisible();
-    // Hide it with its own tab (keyboard focus stays on that tab), then Tab on.
     const viewport = page.viewportSize()!;
+    const atPanel = () => page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.localName, [viewport.width - 100, viewport.height / 2]);
+    // the probe can tell: open, the panel is where the point is, and it can hold the keyboard
+    expect(await atPanel()).toBe('dealside-call-review');
+    expect(
+      await panel.evaluate(() => {
+        document.querySelector<HTMLElement>('textarea, input, button')?.focus();
+        return document.hasFocus();
+      }),
+    ).toBe(true);
+    // Hide it with its own tab (keyboard focus stays on that tab), then Tab on.
     await page.mouse.click(viewport.width - 380 - 12, viewport.height / 2);
     await page.waitForTimeout(400); // the slide
+    expect(await atPanel()).not.toBe('dealside-call-review'); // slid away: the page is under the point again
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
       expect(await panel.evaluate(() => document.hasFocus())).toBe(false);

@@ -296,8 +296,18 @@ describe('buildScorecard — a week across the US DST change', () => {
   });
 
   it('the process zone does not matter', () => {
-    // the same input evaluated again gives the same card; this file also runs under TZ=Pacific/Auckland
-    expect(buildScorecard(scenario())).toEqual(card);
+    // the same input evaluated with the process in another zone (Node reads TZ when it changes) gives the same card
+    const was = process.env.TZ;
+    try {
+      for (const zone of ['Pacific/Auckland', 'America/Los_Angeles']) {
+        process.env.TZ = zone;
+        expect(new Date('2026-10-30T16:00:00.000Z').getHours(), zone).not.toBe(16); // the zone took effect
+        expect(buildScorecard(scenario()), zone).toEqual(card);
+      }
+    } finally {
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
+    }
   });
 });
 
