@@ -198,6 +198,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     show() {
       shown = true;
       layout();
+      // observed again, so the bars are looked up again: a CRM's shell (Lightning's global header)
+      // may draw its fixed bars after the dock first appeared, which changes nothing of its size
+      bars.observe(dock);
     },
     hide() {
       shown = false;

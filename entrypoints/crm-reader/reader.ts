@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { adapterFor, adapterForUserSite } from '../../lib/crm/registry';
 import type { CrmAdapter, DealSnapshot } from '../../lib/crm/types';
 import { createFrameHost, type FrameHost, type SidebarPrefs } from './frame-host';
-import { watchDeal, type SnapshotWatcher } from './snapshot-watcher';
+import { contentOf, watchDeal, type SnapshotWatcher } from './snapshot-watcher';
 import { stillOurs } from '../../lib/page/still-ours';
 
 export interface DealReader {
@@ -65,10 +65,14 @@ export function createDealReader(earlyPrefs?: Promise<unknown>): DealReader {
     }
     return Promise.resolve(undefined);
   };
-  /** the deal last read on this page, and its name: another deal's watcher waits while that name still shows */
-  let lastRead: { key: string; name: string } | undefined;
+  /** the deal last read on this page, and what was read: another deal's watcher waits while exactly that still shows */
+  let lastRead: { key: string; content: string } | undefined;
   const report = (snapshot: DealSnapshot | null) => {
-    if (snapshot?.name) lastRead = { key: currentKey, name: snapshot.name };
+    if (snapshot) {
+      lastRead = { key: currentKey, content: contentOf(snapshot) };
+      // the record read: the CRM's shell is drawn by now, and the dock clears its fixed bars again
+      host?.show();
+    }
     if (!snapshot && !reportedDeal) return;
     reportedDeal = !!snapshot;
     void send({ type: 'page/snapshot', snapshot });
@@ -147,8 +151,8 @@ export function createDealReader(earlyPrefs?: Promise<unknown>): DealReader {
     report(null);
     ensureHost()?.show();
     if (stopped) return;
-    // back on the deal last read (deal → its account → deal): its name showing is no sign of a stale page
-    watcher = watchDeal(adapter, address, report, lastRead && lastRead.key !== key ? lastRead.name : undefined);
+    // back on the deal last read (deal → its account → deal): its fields showing are no sign of a stale page
+    watcher = watchDeal(adapter, address, report, lastRead && lastRead.key !== key ? lastRead.content : undefined);
     // its first read may have reported, and found the extension gone
     if (stopped) {
       watcher.stop();

@@ -70,15 +70,18 @@ export interface SnapshotWatcher {
   stop(): void;
 }
 
+/** A read's fields without what names the record or the moment: equal for the same deal shown again. */
+export const contentOf = (s: Omit<DealSnapshot, 'readAt'>) => JSON.stringify({ ...s, recordId: 0, url: 0, readAt: 0 });
+
 export function watchDeal(
   adapter: CrmAdapter,
   address: DealAddress,
   onSnapshot: (snapshot: DealSnapshot) => void,
   /**
-   * The name read for the deal this page showed before (an SPA navigation): until the
-   * record names another, the page may still show that deal under the new address.
+   * What was read for the deal this page showed before (an SPA navigation, `contentOf`):
+   * while the page still shows exactly that, it shows that deal under the new address.
    */
-  previousName?: string,
+  previous?: string,
 ): SnapshotWatcher {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -220,6 +223,9 @@ export function watchDeal(
       return;
     }
     const url = new URL(location.href);
+    // The address names another record already (Firefox learns of it by a poll, up to a second
+    // late): this watcher is about to be replaced, and what it would read is not its deal.
+    if (adapter.parseDealAddress(url)?.recordId != address.recordId) return;
     const valuesFrom: Element[] = [];
     readTrace.root = addRoot;
     readTrace.element = (el) => valuesFrom.push(el);
@@ -228,10 +234,10 @@ export function watchDeal(
     if (shadowSearch.cutShort.size) return;
     // The address changes before the new record renders, and not every CRM's markup says
     // which record it shows: the deal left behind, read under this one's id, would give it
-    // that deal's next step (resetting its "Done" and its Stale clock). Its name still
-    // showing means the page has not moved on: wait, as for a record not yet rendered (a
-    // deal that truly has the same name shows once the wait gives up).
-    if (previousName && fields.name === previousName && Date.now() - startedAt < RENDER_TIMEOUT_MS) {
+    // that deal's fields and next step (resetting its "Done" and its Stale clock). While the
+    // page shows exactly what was read for that deal, it has not moved on: wait, however long
+    // the new record takes (a deal sharing only its name with it shows at once).
+    if (previous && contentOf(fields) == previous) {
       pacing.readEnded('not-rendered', Date.now());
       return;
     }

@@ -4,7 +4,7 @@ import type { DealSnapshot } from '../../../lib/crm/types';
 
 // The reader's DOM parts are stand-ins: what is tested is when it stops them.
 const hosts: { show: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; applyPrefs: ReturnType<typeof vi.fn>; toggleCollapsed: ReturnType<typeof vi.fn>; onPrefsChange: (p: object) => void }[] = [];
-const watchers: { stop: ReturnType<typeof vi.fn>; report: (s: DealSnapshot | null) => void; previousName?: string }[] = [];
+const watchers: { stop: ReturnType<typeof vi.fn>; report: (s: DealSnapshot | null) => void; previous?: string }[] = [];
 let reportOnStart: DealSnapshot | null = null;
 
 vi.mock('../../../entrypoints/crm-reader/frame-host', () => ({
@@ -14,9 +14,11 @@ vi.mock('../../../entrypoints/crm-reader/frame-host', () => ({
     return host;
   },
 }));
-vi.mock('../../../entrypoints/crm-reader/snapshot-watcher', () => ({
-  watchDeal: (_a: unknown, _d: unknown, report: (s: DealSnapshot | null) => void, previousName?: string) => {
-    const w = { stop: vi.fn(), report, previousName };
+vi.mock('../../../entrypoints/crm-reader/snapshot-watcher', async (real) => ({
+  // what was read is compared as the reader gives it: the real function
+  contentOf: (await real<typeof import('../../../entrypoints/crm-reader/snapshot-watcher')>()).contentOf,
+  watchDeal: (_a: unknown, _d: unknown, report: (s: DealSnapshot | null) => void, previous?: string) => {
+    const w = { stop: vi.fn(), report, previous };
     watchers.push(w);
     if (reportOnStart) report(reportOnStart);
     return w;
@@ -124,18 +126,20 @@ describe('deal reader after an extension reload or update', () => {
 
 describe('deal reader: the deal just left', () => {
   const ACCOUNT = 'https://acme.lightning.force.com/lightning/r/Account/0015g00000AcmeAcAA/view';
-  it("tells the next deal's watcher the name last read, but not when it is that same deal again", async () => {
+  it("tells the next deal's watcher what was last read (not the record's id, address or time), but not when it is that same deal again", async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { width: 400, collapsed: false } });
     const reader = createDealReader();
     reader.sync(DEAL);
-    expect(watchers[0]!.previousName).toBeUndefined(); // nothing read on this page yet
-    watchers[0]!.report(snapshot);
+    expect(watchers[0]!.previous).toBeUndefined(); // nothing read on this page yet
+    watchers[0]!.report({ ...snapshot, recordId: '0065g00000AcmeQAAS', url: DEAL, readAt: '2026-11-27T10:00:00.000Z' } as DealSnapshot);
     reader.sync(OTHER);
-    expect(watchers[1]!.previousName).toBe('Acme renewal'); // Acme may still be on screen
+    // Acme may still be on screen: the same fields read under Globex's id, address and time are Acme's
+    const again = { ...snapshot, recordId: '0065g00000GlobexAA', url: OTHER, readAt: '2026-11-27T10:00:01.000Z' } as DealSnapshot;
+    expect(watchers[1]!.previous).toBe(JSON.stringify({ ...again, recordId: 0, url: 0, readAt: 0 }));
     reader.sync(ACCOUNT); // no deal: no watcher
     reader.sync(DEAL);
     // Acme again: its name on screen is what is expected (Globex was never read)
-    expect(watchers[2]!.previousName).toBeUndefined();
+    expect(watchers[2]!.previous).toBeUndefined();
     reader.stop();
   });
 });

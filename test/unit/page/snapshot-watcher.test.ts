@@ -31,6 +31,8 @@ const allowances: number[] = [];
 const editingAllowances: number[] = [];
 /** Reads the name from the light DOM and the next step wherever it is (shadow roots searched). */
 const adapter = {
+  // the address names this record (a test may move it on)
+  parseDealAddress: (url: URL) => (url.href.includes(address.recordId) ? address : { crm: 'salesforce', recordId: 'another' }),
   isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
   // the record open for editing: a form with Save (as Lightning's docked footer)
   isRecordBeingEdited: (doc: Document) => (editingAllowances.push(shadowSearch.allowance), !!doc.querySelector('form.editing')),
@@ -42,13 +44,47 @@ const adapter = {
   },
 } as unknown as CrmAdapter;
 
-const { watchDeal, SHADOW_SEARCH_ALLOWANCE } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
+const { watchDeal, contentOf, SHADOW_SEARCH_ALLOWANCE } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
 let watcher: SnapshotWatcher | undefined;
 afterEach(() => {
   allowances.length = editingAllowances.length = 0;
   watcher?.stop();
   watcher = undefined;
   vi.unstubAllGlobals();
+});
+
+describe('snapshot watcher: the deal left behind', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 120));
+
+  it('reads nothing once the address names another record (Firefox learns of the move by a poll, a second late)', async () => {
+    const doc = recordPage(4);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(reports).toHaveLength(1);
+    // the page moves on to Globex: its fields render before this watcher is replaced
+    vi.stubGlobal('location', { href: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000GlobexAA/view' });
+    doc.querySelector('.name')!.textContent = 'Globex expansion';
+    await settle();
+    expect(reports).toHaveLength(1); // not Globex's fields under Acme's id
+  });
+
+  it('waits, however long, while the page shows exactly what was read for the deal before; a deal sharing only its name shows at once', async () => {
+    const doc = recordPage(4);
+    const before = { crm: 'salesforce', recordId: 'the-deal-before', host: 'acme.lightning.force.com', url: 'https://x/', name: 'Acme renewal', nextStep: { text: 'Send the mutual action plan' }, readAt: 'then' };
+    const reports: DealSnapshot[] = [];
+    vi.useFakeTimers();
+    try {
+      watcher = watchDeal(adapter, address, (s) => reports.push(s), contentOf(before as never));
+      vi.advanceTimersByTime(20_000); // past any give-up time: still the deal before on screen
+      expect(reports).toHaveLength(0);
+      // the new record renders: the same name, another next step (two deals may share a name)
+      doc.querySelector('section')!.shadowRoot!.querySelector('.next')!.textContent = 'Book the security review';
+      await vi.advanceTimersByTimeAsync(200);
+      expect(reports.map((r) => [r.recordId, r.name, r.nextStep?.text])).toEqual([['0065g00000AcmeQAAS', 'Acme renewal', 'Book the security review']]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('snapshot watcher: the search for shadow roots on a large page', () => {
@@ -167,6 +203,7 @@ describe('snapshot watcher: a form field being typed in', () => {
     return { doc: document as unknown as Document, Event, focus };
   }
   const formAdapter = {
+    parseDealAddress: () => address,
     isRecordRendered: (doc: Document) => !!doc.querySelector('.name'),
     isRecordBeingEdited: () => false,
     readDeal: (doc: Document, a: DealAddress, url: URL) => ({
