@@ -147,16 +147,18 @@ function scriptMsOfMainFrame(all, mainFrame, cpu = false) {
 }
 
 /**
- * The script events on the renderer thread that last ran `mainFrame`. None at all means the
- * trace did not measure the page (its format or the frame's id changed): that throws, rather
- * than reading as "0 ms" on both sides and passing any budget.
+ * The script events on the renderer thread that last ran `mainFrame` (a page with no script
+ * of its own, and no extension, has none: 0 ms). No event of that frame at all, script or not
+ * (its parsing, its layout), means the trace did not see the page (its format or the frame's
+ * id changed): that throws, rather than reading as "0 ms" on both sides and passing any budget.
  */
-function mainFrameThreadEvents(all, mainFrame, threadNames = threadNamesOf(all), events = all.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name))) {
-  const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame;
+function mainFrameThreadEvents(all, mainFrame) {
+  const threadNames = threadNamesOf(all);
+  const frameOf = (e) => e.args?.data?.frame ?? e.args?.beginData?.frame ?? e.args?.frame;
   // The last renderer that ran the main frame (a cross-site navigation moves it off the first).
-  const owner = events.findLast((e) => frameOf(e) === mainFrame && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
-  if (!owner) throw new Error('the trace holds no script event of the page\'s main frame: nothing was measured');
-  return events.filter((e) => e.pid === owner.pid && e.tid === owner.tid);
+  const owner = all.findLast((e) => e.ph === 'X' && frameOf(e) === mainFrame && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  if (!owner) throw new Error('the trace holds no event of the page\'s main frame: nothing was measured');
+  return all.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && e.pid === owner.pid && e.tid === owner.tid);
 }
 const threadNamesOf = (all) => new Map(all.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
 
