@@ -139,17 +139,6 @@ async function rereadIn(stores: PipelineStores, settings: OrderSettings, sites: 
     await cursor.update(updated);
     changed.push(deal.key);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(deal.key), 'next step');
-    // A step typed in the sidebar over the CRM's keeps the CRM step it replaced (`crmBasis`), with
-    // the date read from it: read again too, or the page's next report of that same step would
-    // look like a change in the CRM and replace what the person typed.
-    const basis = step?.source === 'sidebar' ? step.crmBasis : undefined;
-    if (step && basis && snapshot.nextStep && sameText(basis.text, snapshot.nextStep.text) && basis.due === before.nextStep?.date?.iso) {
-      if (basis.due !== stepDate) {
-        const { due: _old, ...basisText } = basis;
-        await stores.nextSteps.put({ ...step, crmBasis: { ...basisText, ...(stepDate ? { due: stepDate } : {}) } });
-      }
-      continue;
-    }
     const readFromCrm =
       step?.source === 'crm' && snapshot.nextStep && sameText(step.text, snapshot.nextStep.text) && step.due === before.nextStep?.date?.iso;
     if (!step || !readFromCrm || step.due === stepDate) continue;

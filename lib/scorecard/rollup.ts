@@ -261,16 +261,19 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     row.nextStep = health.nextStep;
     row.problemDeals = health.problemDeals;
   }
+  /** the order reps needing attention come in: weak on results, then only on pipeline, then none */
+  const tiers = new Map<RepScorecard, number>();
   for (const row of rows.values()) {
     // Results first, then pipeline; activity (the scores) only when one of those is weak: a rep
     // who keeps their word and keeps next steps dated is left to it, whatever this week's scores.
     const weak = weakness(row);
+    tiers.set(row, TIER[weak]);
     row.reasons = weak === 'none' ? [] : reasonsFor(row);
     row.attention = weak !== 'none';
     row.quiet = isQuiet(row);
   }
 
-  const tier = (r: RepScorecard) => ({ results: 0, pipeline: 1, none: 2 })[weakness(r)];
+  const tier = (r: RepScorecard) => tiers.get(r)!;
   const all = [...rows.values()].sort(
     (a, b) => tier(a) - tier(b) || b.reasons.length - a.reasons.length || a.rep.name.localeCompare(b.rep.name),
   );
@@ -370,6 +373,8 @@ export function askItemsFor(
     })
     .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
 }
+
+const TIER = { results: 0, pipeline: 1, none: 2 } as const;
 
 /** Nothing recorded in the four weeks ending with the card's week (see RepScorecard.quiet). */
 function isQuiet(row: RepScorecard): boolean {

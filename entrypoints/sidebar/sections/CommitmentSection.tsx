@@ -115,80 +115,80 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
 
   return (
     <OutcomeDrafts.Provider value={drafts}>
-    <section aria-labelledby="commitment-h">
-      <h2 id="commitment-h" ref={heading} tabIndex={-1}>
-        Commitment
-      </h2>
-      <p className="hint" role="status">
-        {settled}
-      </p>
-      {settledElsewhere.length > 0 && (
-        <div className="banner" role="alert">
-          {settledElsewhere.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
+      <section aria-labelledby="commitment-h">
+        <h2 id="commitment-h" ref={heading} tabIndex={-1}>
+          Commitment
+        </h2>
+        <p className="hint" role="status">
+          {settled}
+        </p>
+        {settledElsewhere.length > 0 && (
+          <div className="banner" role="alert">
+            {settledElsewhere.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setSettledElsewhere([]);
+                heading.current?.focus();
+              }}
+            >
+              Dismiss
+            </button>
+          </div>
+        )}
+        {cut(due).map((c) => (
+          <DuePrompt key={c.id} c={c} onSettled={onSettled} />
+        ))}
+        {cut(upcoming).map((c) => (
+          <UpcomingCommitment key={c.id} c={c} onSettled={onSettled} />
+        ))}
+        {!showAll && hidden > 0 && (
           <button
             type="button"
-            className="small"
             onClick={() => {
-              setSettledElsewhere([]);
+              setShowAll(true);
+              // the button goes away: the keyboard goes to the section, with every promise now listed below
               heading.current?.focus();
             }}
           >
-            Dismiss
+            Show {hidden} more open commitments
           </button>
-        </div>
-      )}
-      {cut(due).map((c) => (
-        <DuePrompt key={c.id} c={c} onSettled={onSettled} />
-      ))}
-      {cut(upcoming).map((c) => (
-        <UpcomingCommitment key={c.id} c={c} onSettled={onSettled} />
-      ))}
-      {!showAll && hidden > 0 && (
-        <button
-          type="button"
-          onClick={() => {
-            setShowAll(true);
-            // the button goes away: the keyboard goes to the section, with every promise now listed below
-            heading.current?.focus();
-          }}
-        >
-          Show {hidden} more open commitments
-        </button>
-      )}
-      <NewCommitment dealKey={dealKey} user={user} owner={owner} onSettled={onSettled} />
-      {history.length > 0 && (
-        <details open={historyOpen} onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
-          <summary>History ({history.length})</summary>
-          <ul className="plain history" aria-label="Commitment history">
-            {history.map((c) => (
-              <li key={c.id}>
-                <p>
-                  <span className={`chip ${c.status === 'kept' ? 'good' : c.status === 'missed' ? 'bad' : 'warn'}`}>
-                    {cap(c.status)}
-                  </span>{' '}
-                  {c.text} — by {formatDay(c.due)}
-                </p>
-                {c.resolution?.newDue && (
+        )}
+        <NewCommitment dealKey={dealKey} user={user} owner={owner} onSettled={onSettled} />
+        {history.length > 0 && (
+          <details open={historyOpen} onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
+            <summary>History ({history.length})</summary>
+            <ul className="plain history" aria-label="Commitment history">
+              {history.map((c) => (
+                <li key={c.id}>
                   <p>
-                    New date {formatDay(c.resolution.newDue)}. Reason: {c.resolution.reason}
+                    <span className={`chip ${c.status === 'kept' ? 'good' : c.status === 'missed' ? 'bad' : 'warn'}`}>
+                      {cap(c.status)}
+                    </span>{' '}
+                    {c.text} — by {formatDay(c.due)}
                   </p>
-                )}
-                {c.status === 'dropped' && c.resolution?.reason && <p>Reason: {c.resolution.reason}</p>}
-                {c.resolution?.note && <p>What happened: {c.resolution.note}</p>}
-                <p className="muted">{statedLine(c)}</p>
-                {c.resolution && (
-                  <p className="muted">
-                    Marked {c.status} by {c.resolution.by.name}, {formatInstant(c.resolution.at, TIME_ZONE)}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </section>
+                  {c.resolution?.newDue && (
+                    <p>
+                      New date {formatDay(c.resolution.newDue)}. Reason: {c.resolution.reason}
+                    </p>
+                  )}
+                  {c.status === 'dropped' && c.resolution?.reason && <p>Reason: {c.resolution.reason}</p>}
+                  {c.resolution?.note && <p>What happened: {c.resolution.note}</p>}
+                  <p className="muted">{statedLine(c)}</p>
+                  {c.resolution && (
+                    <p className="muted">
+                      Marked {c.status} by {c.resolution.by.name}, {formatInstant(c.resolution.at, TIME_ZONE)}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
     </OutcomeDrafts.Provider>
   );
 }

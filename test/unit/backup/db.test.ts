@@ -1,6 +1,6 @@
-import { openDealsideDB, type DB } from '../../../lib/db/open';
+import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
-import { readBackup, type Backup, type BackupEnvelope } from '../../../lib/backup/format';
+import type { Backup, BackupEnvelope } from '../../../lib/backup/format';
 import { readScorecardWeek } from '../../../lib/db/scorecard';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { addCommitment, addNoteClearingDraft, getDraft, putDraft } from '../../../lib/db/coaching';
@@ -9,24 +9,10 @@ import { patchSettings } from '../../../lib/db/settings';
 import { DB_VERSION } from '../../../lib/db/migrations';
 import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
 import { ACME, DANA, GLOBEX, LEE, NY, RESTORED_AT, WRITTEN_AT, commitment, dump, fillThroughApp, manager, note, snapshot } from '../support/records';
+import { freshDatabases, viaFile } from '../support/backup';
 
-const opened: DB[] = [];
-async function freshDb(): Promise<DB> {
-  const db = await openDealsideDB(`backup-${Math.random()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  vi.restoreAllMocks();
-});
+const freshDb = freshDatabases('backup');
 
-/** The file as the Options page saves it and reads it back: through JSON text. */
-function viaFile(backup: Backup): BackupEnvelope {
-  const result = readBackup(JSON.parse(JSON.stringify(backup)));
-  if (!result.ok) throw new Error(result.error);
-  return result.backup;
-}
 const restoreAt = (db: DB, backup: BackupEnvelope) => restoreBackup(db, backup, { now: RESTORED_AT, timeZone: NY });
 
 describe('exportBackup', () => {

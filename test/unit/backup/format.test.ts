@@ -12,16 +12,10 @@ import { backupFileName, jsonByteLength, restoreSummary } from '../../../lib/bac
 import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
 import { settingsSchema, type CrmSite, type Settings } from '../../../lib/model';
 import { ACME, RESTORED_AT, commitment, manager, note, score, snapshot, WRITTEN_AT } from '../support/records';
+import { envelope } from '../support/backup';
 
 const deal = { key: ACME, snapshot: snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), repId: 'salesforce:Dana Reyes', firstSeenAt: WRITTEN_AT, lastSeenAt: WRITTEN_AT };
 
-const envelope = (stores: Partial<BackupEnvelope['stores']> = {}) => ({
-  format: 'dealside-backup',
-  version: 2,
-  exportedAt: WRITTEN_AT,
-  dbVersion: 7,
-  stores: { deals: [], reps: [], commitments: [], nextSteps: [], scores: [], notes: [], callReviews: [], drafts: [], settings: null, ...stores },
-});
 
 const nothingStored = (): ExistingKeys => ({
   deals: new Set(),

@@ -4,9 +4,9 @@
  * take the backup's valid copy, the derived stores count the result, and an
  * export says how many damaged records it could not include.
  */
-import { openDealsideDB, type DB } from '../../../lib/db/open';
+import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
-import { readBackup, type Backup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
+import { readBackup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
 import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord } from '../../../lib/db/coaching';
 import { getReview, putReview } from '../../../lib/db/call-reviews';
 import { createBackupHandlers } from '../../../lib/handlers/backup';
@@ -16,23 +16,10 @@ import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { CallReview } from '../../../lib/model';
 import { ACME, DANA, NY, RESTORED_AT, WRITTEN_AT, commitment, completedReview, fillThroughApp, manager, note, snapshot } from '../support/records';
+import { freshDatabases, viaFile } from '../support/backup';
 
-const opened: DB[] = [];
-async function freshDb(): Promise<DB> {
-  const db = await openDealsideDB(`restore-over-${Math.random()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  vi.restoreAllMocks();
-});
+const freshDb = freshDatabases('restore-over');
 
-function viaFile(backup: Backup): BackupEnvelope {
-  const result = readBackup(JSON.parse(JSON.stringify(backup)));
-  if (!result.ok) throw new Error(result.error);
-  return result.backup;
-}
 const restoreAt = (db: DB, backup: BackupEnvelope) => restoreBackup(db, backup, { now: RESTORED_AT, timeZone: NY });
 const week = (db: DB) => db.get('repWeeks', ['2026-10-26', DANA]);
 

@@ -13,14 +13,8 @@ import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, typ
 import { exportSummary, restoreSummary } from '../../../lib/backup/file';
 import { settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
 import { ACME, GLOBEX, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note } from '../support/records';
+import { envelope } from '../support/backup';
 
-const envelope = (stores: Partial<BackupEnvelope['stores']> = {}) => ({
-  format: 'dealside-backup',
-  version: 2,
-  exportedAt: WRITTEN_AT,
-  dbVersion: 7,
-  stores: { deals: [], reps: [], commitments: [], nextSteps: [], scores: [], notes: [], callReviews: [], drafts: [], settings: null, ...stores },
-});
 
 function read(input: unknown): BackupEnvelope {
   const result = readBackup(input);
