@@ -36,6 +36,8 @@ import {
   scoresForDeal,
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
+import { dealAddressAt } from '../crm/registry';
+import { crmForOrigin } from '../crm/crm-sites';
 import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
@@ -89,6 +91,23 @@ async function dealView(db: DB, dealKey: string): Promise<ResponseMap['deal/view
   return { deal, commitments, nextStep, scores, notes };
 }
 
+/**
+ * The address the browser says a content script's page is at now: the tab's, for the top frame
+ * (where the reader runs), when the browser gives it. Not `sender.url`: that is the address the
+ * document loaded at, which neither Chromium 156 nor Firefox ESR moves with the CRM's in-app
+ * navigation (`history.pushState`; measured). Chromium gives the tab's address on the CRM hosts
+ * and on sites the user granted; Firefox gives it only with the "tabs" permission, which would
+ * show Dealside every tab's address: not asked for, so there a report is held to its site alone.
+ */
+function currentPageAddress(sender: SenderLike): URL | null {
+  const tabUrl = sender.frameId === 0 ? sender.tab?.url : undefined;
+  try {
+    return tabUrl ? new URL(tabUrl) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const now = () => deps.now?.() ?? new Date();
   const nowIso = () => now().toISOString();
@@ -124,9 +143,19 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       return { accepted: true };
     }
     const before = await getTabDeal(tabId);
-    // A page may only report records of its own site.
+    // A page may only report records of its own site, and (where the browser says where the
+    // page is now) the record its address shows: never as the report says. A deal the page does
+    // not show (a reader late to an in-app move) would be filed, and shown, under the wrong record.
     const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
     if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
+    const pageNow = currentPageAddress(sender);
+    if (pageNow) {
+      const { crmSites } = await getSettings(await deps.db());
+      const shown = dealAddressAt(pageNow, crmForOrigin(crmSites, pageNow.href));
+      if (shown?.crm !== req.snapshot.crm || shown.recordId !== req.snapshot.recordId) {
+        throw new HandlerError('bad-request', 'Snapshot record is not the one the page address shows.');
+      }
+    }
     // The site's date order learned (a close date with a part above 12), the texts parsed,
     // the deal and its CRM next step written: one transaction (lib/db/record-snapshot.ts).
     const { dealKey, deal, fieldsChanged, stepChanged, learned } = await recordSnapshot(await deps.db(), req.snapshot, nowIso());

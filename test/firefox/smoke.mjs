@@ -3,6 +3,7 @@
 // Firefox build, open the demo Salesforce deal at its real address (answered
 // from the fixture by request interception), and check that the sidebar frame
 // shows the deal read from the page and accepts a first-run user and a note,
+// follows an in-app move to another deal and back,
 // then that the popup's weekly scorecard renders, and that Options' CRM sites
 // refuse a site without access with the reason.
 import puppeteer from 'puppeteer-core';
@@ -93,6 +94,14 @@ try {
   await frame.click('form[aria-label="New coaching note"] button[type="submit"]');
   await until('the saved note', async () => (await frame.$eval('ul[aria-label="Notes"]', (u) => u.textContent)).includes('Firefox smoke: ask who signs'));
   console.log('✔ Firefox ESR: sidebar shows the deal, first run and a note work');
+  // An in-app move to another deal (history.pushState, no page load): the sidebar swaps to it, with
+  // none of Acme's notes (the background takes the report of the deal the tab's address now names).
+  await page.click('#nav-globex');
+  await until('the next deal after an in-app move', async () => (await frame.$eval('h1', (h) => h.textContent)) === 'Globex — Expansion');
+  assert.doesNotMatch(await text(), /Firefox smoke: ask who signs/);
+  await page.click('#nav-acme');
+  await until('the first deal again', async () => (await frame.$eval('ul[aria-label="Notes"]', (u) => u.textContent)).includes('Firefox smoke: ask who signs'));
+  console.log('✔ Firefox ESR: an in-app move swaps the sidebar to the next deal and back');
   // The popup page loads its module code from its early script (see
   // scripts/vite-popup-modules-after-request.ts): check that path in Firefox too.
   const popup = await openExtensionPage(frame, '/popup.html');

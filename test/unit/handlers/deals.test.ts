@@ -8,20 +8,24 @@ import type { ChangeEvent } from '../../../lib/messages/protocol';
 import { noteDraftKey } from '../../../lib/model';
 import { issueFrameToken } from '../../../lib/handlers/frame-tokens';
 import { SIDEBAR_REFUSED } from '../../../lib/page/sidebar-framing';
+import { patchSettings } from '../../../lib/db/settings';
+import type { SenderLike } from '../../../lib/messages/senders';
 
 const HOST = 'acme.lightning.force.com';
 const URL_ = `https://${HOST}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
 const KEY = 'salesforce:acme/0065g00000AcmeQAAS';
-const content = { id: 'x', url: URL_, tab: { id: 7 }, frameId: 0 };
+/** the reader in a tab's top frame; `url` is where the document loaded, `tab.url` where the tab is now */
+const content = { id: 'x', url: URL_, tab: { id: 7, url: URL_ }, frameId: 0 };
 const sidebar = { id: 'x', url: 'chrome-extension://x/sidebar.html', tab: { id: 7 }, frameId: 3 };
 /** the tab's frame token, as its reader put it in the sidebar frame's address */
 const sidebarToken = (tabId = 7) => issueFrameToken('sidebar', tabId, false);
 
+/** A Lightning record; its address names its record id unless one is given (the background holds a report to its sender's address). */
 const snapshot = (extra: Record<string, unknown> = {}) => ({
   crm: 'salesforce' as const,
   recordId: '0065g00000AcmeQAAS',
   host: HOST,
-  url: URL_,
+  url: `https://${(extra.host as string | undefined) ?? HOST}/lightning/r/Opportunity/${(extra.recordId as string | undefined) ?? '0065g00000AcmeQAAS'}/view`,
   name: 'Acme Corp — Platform Renewal',
   owner: 'Dana Reyes',
   amount: { text: '€1.234,56' },
@@ -59,7 +63,7 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
   const uk = (extra: Record<string, unknown> = {}) =>
     snapshot({ locale: 'en-US', amount: { text: '£120,000' }, closeDate: { text: '05/11/2026' }, nextStep: { text: 'Pricing call 04/12/2026' }, ...extra });
   const view = (dealKey = KEY) => h['deal/view']({ type: 'deal/view', dealKey }, sidebar);
-  const report = (s: ReturnType<typeof snapshot>, from = content) => h['page/snapshot']({ type: 'page/snapshot', snapshot: s }, from);
+  const report = (s: ReturnType<typeof snapshot>, from: SenderLike = { ...content, url: s.url, tab: { id: 7, url: s.url } }) => h['page/snapshot']({ type: 'page/snapshot', snapshot: s }, from);
   const setOrder = (patch: Record<string, unknown>) => h['settings/set']({ type: 'settings/set', patch }, sidebar);
   const learned = async () => (await h['settings/get']({ type: 'settings/get' }, sidebar)).dateOrderBySite;
 
@@ -110,7 +114,7 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     await report(uk({ closeDate: { text: '26/11/2026' } }));
     const other = 'globex.my.salesforce.com';
     const otherUrl = `https://${other}/0065g00000GlobxQAA`;
-    await report(uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }), { ...content, url: otherUrl });
+    await report(uk({ recordId: '0065g00000GlobxQAA', host: other, url: otherUrl, nextStep: { text: 'n/a' } }), { ...content, url: otherUrl, tab: { id: 7, url: otherUrl } });
     expect((await view('salesforce:globex/0065g00000GlobxQAA')).deal?.snapshot.closeDate).toEqual({ text: '05/11/2026', iso: '2026-05-11' });
   });
 
@@ -243,6 +247,53 @@ describe('page/snapshot', () => {
     expect(await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).toMatchObject({ deal: null });
   });
 
+  it("refuses a record the tab's address does not show (a report is held to where the browser says the page is)", async () => {
+    const GLOBEX = 'salesforce:acme/0065g00000GlobxQAA';
+    const globex = snapshot({ recordId: '0065g00000GlobxQAA' });
+    // Acme's page reporting Globex (same site, other record), and a list page reporting any deal
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content)).rejects.toMatchObject({ code: 'bad-request' });
+    const LIST = `https://${HOST}/lightning/o/Opportunity/list`;
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, tab: { id: 7, url: LIST } })).rejects.toMatchObject({ code: 'bad-request' });
+    // the right record named as another CRM
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ crm: 'hubspot' }) }, content)).rejects.toMatchObject({ code: 'bad-request' });
+    for (const dealKey of [KEY, GLOBEX]) expect(await h['deal/view']({ type: 'deal/view', dealKey }, sidebar)).toMatchObject({ deal: null });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: null });
+    // after an in-app move the tab's address is the page's: sender.url stays the load address (Chromium, Firefox)
+    const movedToGlobex = { ...content, tab: { id: 7, url: globex.url } };
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, movedToGlobex)).rejects.toMatchObject({ code: 'bad-request' });
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, movedToGlobex);
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: GLOBEX });
+    // its own record is taken, whatever else the address carries (a query, a hash)
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, tab: { id: 7, url: `${URL_}?ws=1#tab` } });
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: KEY });
+  });
+
+  it("where the browser gives no tab address (Firefox without the tabs permission), a report is held to its site alone", async () => {
+    const inFirefox = { ...content, tab: { id: 7 } };
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ recordId: '0065g00000GlobxQAA' }) }, inFirefox);
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
+      dealKey: 'salesforce:acme/0065g00000GlobxQAA',
+    });
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }, inFirefox)).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('on a site the user added, the address is read as the CRM the user said runs there, and only that', async () => {
+    const site = 'https://crm.example.com';
+    const url = `${site}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
+    const onSite = { ...content, url, tab: { id: 7, url } };
+    const atSite = snapshot({ host: 'crm.example.com' });
+    // not added: no adapter owns the host, so no deal can be reported from it
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: atSite }, onSite)).rejects.toMatchObject({ code: 'bad-request' });
+    await patchSettings(db, { crmSites: [{ origin: site, crm: 'hubspot', addedAt: '2026-11-25T09:00:00.000Z' }] });
+    // said to run HubSpot: a Salesforce address there shows no HubSpot deal
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: atSite }, onSite)).rejects.toMatchObject({ code: 'bad-request' });
+    await patchSettings(db, { crmSites: [{ origin: site, crm: 'salesforce', addedAt: '2026-11-25T09:00:00.000Z' }] });
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: atSite }, onSite);
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
+      dealKey: expect.stringMatching(/^salesforce:.*0065g00000AcmeQAAS$/),
+    });
+  });
+
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
@@ -260,12 +311,13 @@ describe('page/snapshot', () => {
     const send = inOrder();
     const GLOBEX = 'salesforce:acme/0065g00000GlobxQAA';
     const globex = snapshot({ recordId: '0065g00000GlobxQAA', name: 'Globex — Expansion', nextStep: { text: 'Security review 12/1' } });
-    await send({ type: 'page/snapshot', snapshot: globex });
+    const onGlobex = { ...content, tab: { id: 7, url: globex.url } };
+    await send({ type: 'page/snapshot', snapshot: globex }, onGlobex);
     // back to Acme (new: stored with its next step), then to a list page, then Globex again — all in flight at once
     await Promise.all([
       send({ type: 'page/snapshot', snapshot: snapshot() }),
       send({ type: 'page/snapshot', snapshot: null }),
-      send({ type: 'page/snapshot', snapshot: globex }),
+      send({ type: 'page/snapshot', snapshot: globex }, onGlobex),
     ]);
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: GLOBEX });
     await Promise.all([send({ type: 'page/snapshot', snapshot: snapshot() }), send({ type: 'page/snapshot', snapshot: null })]);
