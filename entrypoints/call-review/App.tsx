@@ -8,8 +8,20 @@ import { ReviewHeader } from './ReviewHeader';
 import { RepAndDeal, useDealSearch } from './RepAndDeal';
 import { PinNoteForm, usePinNote } from './PinNoteForm';
 import { PinnedNotes } from './PinnedNotes';
+import { ExtensionGoneBanner, useExtensionGone } from '../../components/ExtensionGone';
 
 export function App() {
+  const gone = useExtensionGone();
+  // one shape either way: the review below (and what was typed in it) stays mounted when the banner comes
+  return (
+    <>
+      {gone && <ExtensionGoneBanner />}
+      <Panel />
+    </>
+  );
+}
+
+function Panel() {
   const state = useCallReview();
   const { phase, setStatus } = state;
   const { media, setMedia, seek } = useMediaPosition(phase, setStatus);

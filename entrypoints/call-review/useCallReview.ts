@@ -221,7 +221,8 @@ export function useCallReview() {
           pending.current = true;
           setSaveState('error');
           setSaveError(messageOf(e));
-          retryLater();
+          // Dealside gone from under the panel: no later try can reach it (the banner says so)
+          if (!(e instanceof DealsideError && e.code === 'gone')) retryLater();
         }
       };
       const next = saveQueue.current.then(run, run);

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CoveredClickGuard } from '../../components/CoveredClickGuard';
 import { FirstRunForm } from '../../components/FirstRunForm';
+import { ExtensionGoneBanner, useExtensionGone } from '../../components/ExtensionGone';
 import type { DealView } from '../../lib/messages/protocol';
 import type { Person, Settings } from '../../lib/model';
 import { useSidebarState } from './hooks/useDeal';
@@ -22,6 +23,7 @@ const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 
 export function App() {
   const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
+  const gone = useExtensionGone();
   const user = settings?.user;
   // The welcome form (and the Save button just pressed) goes once saved: the keyboard stays in the sidebar.
   const aside = useRef<HTMLElement>(null);
@@ -29,7 +31,9 @@ export function App() {
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
       <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} />
-      {error && (
+      {gone ? (
+        <ExtensionGoneBanner />
+      ) : error && (
         <div className="banner error" role="alert">
           <p>{error}</p>
           {retry && (

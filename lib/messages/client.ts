@@ -19,7 +19,25 @@ export class DealsideError extends Error {
  * content script uses `browser.runtime.sendMessage` directly to stay small.
  */
 export async function send<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {
+  if (extensionGone()) throw new DealsideError('gone', GONE_MESSAGE);
   return answerOf<T>(browser.runtime.sendMessage(request));
+}
+
+/** Said wherever a page of Dealside's outlives it (see `extensionGone`). */
+export const GONE_MESSAGE = 'Dealside was updated or turned off, so this panel can no longer save. Copy anything you typed here, then reload the page.';
+
+/**
+ * Has the extension this page belongs to gone from under it? An update, a reload or
+ * turning Dealside off leaves its frames on CRM and recording pages running (Chromium
+ * keeps them until the page reloads) with no runtime: every call then fails with
+ * "Extension context invalidated", which says nothing to a person.
+ */
+export function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -31,6 +49,7 @@ export async function answerOf<T extends RequestType>(pending: Promise<unknown>)
   try {
     envelope = (await pending) as Envelope<ResponseMap[T]> | undefined;
   } catch (e) {
+    if (extensionGone()) throw new DealsideError('gone', GONE_MESSAGE);
     throw new DealsideError('internal', `Dealside's background did not answer: ${(e as Error).message}`);
   }
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
@@ -41,7 +60,39 @@ export async function answerOf<T extends RequestType>(pending: Promise<unknown>)
 }
 
 const listeners = new Set<(event: ChangeEvent) => void>();
+const goneListeners = new Set<() => void>();
 let port: ReturnType<typeof browser.runtime.connect> | null = null;
+
+/**
+ * Be told once the extension has gone from under this page (its port to the background
+ * closes and no runtime is left); at once if it already has. Returns the unsubscribe function.
+ */
+export function onExtensionGone(listener: () => void): () => void {
+  if (extensionGone()) {
+    listener();
+    return () => {};
+  }
+  goneListeners.add(listener);
+  // the port is what closes when the extension goes: open while anyone listens
+  if (!port) connect();
+  return () => {
+    goneListeners.delete(listener);
+    disconnectIfUnheard();
+  };
+}
+
+function tellGone() {
+  const gone = [...goneListeners];
+  goneListeners.clear();
+  for (const l of gone) l();
+}
+
+function disconnectIfUnheard() {
+  if (!listeners.size && !goneListeners.size && port) {
+    port.disconnect();
+    port = null;
+  }
+}
 
 /** One port per page, reopened when the background restarts (MV3 stops idle workers). */
 function connect() {
@@ -53,10 +104,13 @@ function connect() {
   });
   port.onDisconnect.addListener(() => {
     port = null;
-    if (!listeners.size) return;
+    // nothing to reconnect to: a new copy of Dealside does not know this page
+    if (extensionGone()) return tellGone();
+    if (!listeners.size && !goneListeners.size) return;
     // Changes made while we were disconnected were not seen: ask everyone to reload.
     setTimeout(() => {
-      if (!listeners.size || port) return;
+      if ((!listeners.size && !goneListeners.size) || port) return;
+      if (extensionGone()) return tellGone();
       connect();
       for (const l of listeners) l({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true, resync: true });
     }, 200);
@@ -72,10 +126,7 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
   if (!port) connect();
   return () => {
     listeners.delete(listener);
-    if (!listeners.size && port) {
-      port.disconnect();
-      port = null;
-    }
+    disconnectIfUnheard();
   };
 }
 

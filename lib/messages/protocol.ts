@@ -355,6 +355,7 @@ export type ErrorCode =
   | 'no-user' // first run not completed
   | 'conflict' // a call review saved from a version changed since (another panel on the same call)
   | 'too-large' // e.g. a backup over the size one message can carry
+  | 'gone' // said by the page itself (lib/messages/client.ts): Dealside was updated, reloaded or removed under it
   | 'internal';
 
 export type Envelope<T> =

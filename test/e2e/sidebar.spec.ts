@@ -823,3 +823,27 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
   await expect(discovery.getByRole('radio', { name: '5' })).toBeChecked();
   await expect(refused).toHaveCount(0);
 });
+
+test('Dealside updated under an open deal page: the sidebar says so and keeps what was typed; the page moving on takes the dead sidebar away', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const note = aside.getByRole('textbox', { name: 'Coaching note' });
+  await expect(note).not.toHaveAttribute('readonly');
+  // An update or reload of the extension: Chromium leaves its frames on open pages, with no runtime behind them.
+  const worker = app.context.serviceWorkers()[0] ?? (await app.context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  await expect(aside.getByRole('alert').filter({ hasText: 'Dealside was updated or turned off, so this panel can no longer save.' })).toBeVisible();
+  // what is typed now stays on screen to copy; a save says why it cannot, in the same words
+  await note.fill('Typed after the update');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByText(/Extension context invalidated/)).toHaveCount(0);
+  await expect(aside.getByText(/can no longer save/).nth(1)).toBeVisible();
+  await expect(note).toHaveValue('Typed after the update');
+  // the old reader stops at the page's next move: its dock (and the width it kept) goes
+  await navigate(page, '0065g00000GlobexAA');
+  await expect(page.locator('dealside-sidebar')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  // (A copy loaded from the command line, as here, does not come back from runtime.reload(); an
+  // updated one runs on the page once it loads again, as on any page opened after the update.)
+});
