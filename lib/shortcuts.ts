@@ -55,6 +55,15 @@ export function keyboardShortcuts(toggleKeys: string | null | undefined, mac: bo
       ],
     },
     {
+      where: 'In the weekly scorecard (toolbar button)',
+      rows: [
+        // entrypoints/popup/App.tsx
+        { keys: ['←', '→'], does: 'Previous or next week' },
+        { keys: ['Home'], does: 'Back to this week' },
+        { keys: ['Esc'], does: 'From a rep’s 1:1 view, back to the scorecard' },
+      ],
+    },
+    {
       where: 'Reviewing a call',
       rows: [
         // entrypoints/call-review/App.tsx, PinNoteForm.tsx

@@ -122,7 +122,8 @@ export function App() {
     (back ?? document.querySelector<HTMLElement>('.week-label'))?.focus();
   }, [repId]);
 
-  // Keyboard: ← / → move a week, T goes back to this week; Escape leaves the 1:1 view.
+  // Keyboard: ← / → move a week, Home goes back to this week; Escape leaves the 1:1 view. No
+  // letter keys: a single-character shortcut fires on a stray key or a speech command (WCAG 2.1.4).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
@@ -136,7 +137,7 @@ export function App() {
       }
       if (e.key === 'ArrowLeft') goWeek(-1);
       else if (e.key === 'ArrowRight') goWeek(1);
-      else if (e.key === 't' || e.key === 'T') goWeek('this');
+      else if (e.key === 'Home') goWeek('this');
       else return;
       e.preventDefault();
     };
@@ -201,7 +202,7 @@ export function App() {
               Next week →
             </button>
             {/* aria-disabled, not disabled: pressing it must not drop the keyboard's focus to the body */}
-            <button type="button" onClick={() => !isThisWeek && goWeek('this')} aria-disabled={isThisWeek} aria-keyshortcuts="T">
+            <button type="button" onClick={() => !isThisWeek && goWeek('this')} aria-disabled={isThisWeek} aria-keyshortcuts="Home">
               This week
             </button>
           </nav>
@@ -215,7 +216,7 @@ export function App() {
         <>
           <p className="summary muted">
             {card.attention === 0 ? `Every rep is on track ${isThisWeek ? 'this week' : 'that week'}.` : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
-            week.
+            week, Home for this week.
           </p>
           <ScorecardTable card={card} onOpenRep={setRepId} showOnTrack={onTrackOpen} onToggleOnTrack={toggleOnTrack} />
           <ShareButtons card={card} />

@@ -158,6 +158,15 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
   await popup.keyboard.press('ArrowRight');
   await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+  // two weeks back, then Home: this week again (no letter key: a stray T typed near the popup does nothing)
+  await popup.keyboard.press('ArrowLeft');
+  await popup.keyboard.press('ArrowLeft');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
+  await popup.keyboard.press('t');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
+  await popup.keyboard.press('Home');
+  await expect(popup.getByRole('button', { name: 'This week' })).toBeDisabled();
+  await expect(popup.locator('.week-label')).toContainText('(this week)');
   // ← then → at once, before the week before has loaded: back on this week (not a week ahead of it)
   await expect(popup.getByRole('main')).toHaveAttribute('aria-busy', 'false');
   await popup.keyboard.press('ArrowLeft');

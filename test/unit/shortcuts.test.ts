@@ -25,8 +25,8 @@ describe('keyboard shortcut list', () => {
 
   it('lists every key Dealside handles, grouped by where it works', () => {
     const groups = keyboardShortcuts('Alt+Shift+D', false);
-    expect(groups.map((g) => g.where)).toEqual(['On a deal page', 'In the sidebar', 'Reviewing a call']);
-    expect(groups.flatMap((g) => g.rows.flatMap((r) => r.keys))).toEqual(['Alt+Shift+D', '1 – 5', '←', '→', 'Space', 'Ctrl+Enter', '←', '→', 'Alt+P', 'Enter']);
+    expect(groups.map((g) => g.where)).toEqual(['On a deal page', 'In the sidebar', 'In the weekly scorecard (toolbar button)', 'Reviewing a call']);
+    expect(groups.flatMap((g) => g.rows.flatMap((r) => r.keys))).toEqual(['Alt+Shift+D', '1 – 5', '←', '→', 'Space', 'Ctrl+Enter', '←', '→', '←', '→', 'Home', 'Esc', 'Alt+P', 'Enter']);
   });
 
   it("picks the toggle command out of the browser's command list", () => {
