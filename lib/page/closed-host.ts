@@ -12,6 +12,8 @@ export function mountClosedHost(tag: string, css: string, content: Element): HTM
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style, content);
-  (document.body ?? document.documentElement).append(host);
+  // On <html>, beside the body rather than in it: a CRM that swaps its whole body on
+  // navigation (Turbo, pjax) or re-renders into it from scratch takes no Dealside with it.
+  document.documentElement.append(host);
   return host;
 }

@@ -476,7 +476,8 @@ test('a click on the call panel while the recording page draws over it is refuse
       const decoy = document.createElement('div');
       decoy.id = 'decoy';
       decoy.style.cssText = 'position:fixed;inset:0 0 0 auto;width:700px;background:rgba(255,255,255,.9);z-index:2147483647;pointer-events:none';
-      document.body.append(decoy);
+      // after Dealside's own host (on <html>) at the same z-index: drawn over it, as a page always can
+      document.documentElement.append(decoy);
     });
     await four.hover();
     await expect.poll(shownAsDrawn).toBe('false');

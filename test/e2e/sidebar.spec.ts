@@ -777,7 +777,8 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
     decoy.id = 'decoy';
     decoy.textContent = 'Claim your prize';
     decoy.style.cssText = 'position:fixed;inset:0 0 0 auto;width:600px;background:rgba(255,255,255,.9);z-index:2147483647;pointer-events:none';
-    document.body.append(decoy);
+    // after Dealside's own host (on <html>) at the same z-index: drawn over it, as a page always can
+    document.documentElement.append(decoy);
   });
   await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Typed, then clicked through a decoy');
   await aside.getByRole('button', { name: 'Add note' }).hover();

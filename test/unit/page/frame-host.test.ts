@@ -115,6 +115,22 @@ describe('frame host: resizing', () => {
   });
 });
 
+describe('frame host: where the dock lives', () => {
+  it('outside the body: a CRM that swaps its body on navigation (Turbo-, pjax-style) keeps the dock', () => {
+    const p = page();
+    const host = createFrameHost(() => {});
+    host.applyPrefs({ width: 360, collapsed: false });
+    host.show();
+    const doc = p.document;
+    const newBody = doc.createElement('body');
+    doc.body.replaceWith(newBody);
+    expect(doc.querySelectorAll('dealside-sidebar').length).toBe(1);
+    expect(doc.querySelector('dealside-sidebar')!.parentNode).toBe(doc.documentElement);
+    host.destroy();
+    expect(doc.querySelector('dealside-sidebar')).toBeNull();
+  });
+});
+
 describe('frame host: the dock bar takes the Theme setting', () => {
   afterEach(() => {
     delete (globalThis as { document?: Document }).document;
