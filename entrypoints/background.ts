@@ -50,7 +50,17 @@ export default defineBackground(() => {
   // (lib/scorecard/week-cache.ts): on every ask, and again once writes settle.
   const thisWeekKept = keepingThisWeek(scorecard['scorecard/week']);
   const handlers = {
-    ...createDealHandlers({ db, broadcast }),
+    ...createDealHandlers({
+      db,
+      broadcast,
+      tabAddress: async (tabId) => {
+        try {
+          return (await browser.tabs.get(tabId)).url;
+        } catch {
+          return undefined; // the tab closed meanwhile
+        }
+      },
+    }),
     ...createCallReviewHandlers({
       db,
       broadcast,

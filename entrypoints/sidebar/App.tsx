@@ -51,7 +51,7 @@ export function App() {
         </div>
       )}
       {settings === null ? (
-        !error && <p className="banner" role="status">
+        !error && !gone && <p className="banner" role="status">
           Loading Dealside…
         </p>
       ) : !user ? (

@@ -37,6 +37,7 @@ import {
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
 import { dealAddressAt } from '../crm/registry';
+import type { DealAddress } from '../crm/types';
 import { crmForOrigin } from '../crm/crm-sites';
 import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
@@ -52,6 +53,8 @@ export interface DealHandlerDeps {
   newId?: () => string;
   /** the user's zone, in which "due" is decided (the browser's by default) */
   timeZone?: () => string;
+  /** a tab's address now, where the browser gives it (`tabs.get`); none: only as the message left */
+  tabAddress?: (tabId: number) => Promise<string | undefined>;
 }
 
 type DealTypes =
@@ -92,17 +95,25 @@ async function dealView(db: DB, dealKey: string): Promise<ResponseMap['deal/view
 }
 
 /**
- * The address the browser says a content script's page is at now: the tab's, for the top frame
- * (where the reader runs), when the browser gives it. Not `sender.url`: that is the address the
+ * The address the browser gives for a content script's tab when it sent (the top frame's,
+ * where the reader runs), if it gives one. Not `sender.url`: that is the address the
  * document loaded at, which neither Chromium 156 nor Firefox ESR moves with the CRM's in-app
- * navigation (`history.pushState`; measured). Chromium gives the tab's address on the CRM hosts
- * and on sites the user granted; Firefox gives it only with the "tabs" permission, which would
- * show Dealside every tab's address: not asked for, so there a report is held to its site alone.
+ * navigation (`history.pushState`; measured). Chromium gives the tab's address on the CRM
+ * hosts and on sites the user granted; Firefox only on hosts Dealside holds a host permission
+ * for (sites the user added), not on the CRM hosts its content script matches, where only the
+ * "tabs" permission (every tab's address) would give it: not asked for, so there a report is
+ * held to its site alone.
  */
-function currentPageAddress(sender: SenderLike): URL | null {
-  const tabUrl = sender.frameId === 0 ? sender.tab?.url : undefined;
+function tabAddressOf(sender: SenderLike): string | undefined {
+  return sender.frameId === 0 ? sender.tab?.url : undefined;
+}
+
+/** The deal record `address` shows, or null (no address, not a deal, not a CRM Dealside reads there). */
+function dealShownAt(address: string | undefined, crmSites: Settings['crmSites']): DealAddress | null {
+  if (!address) return null;
   try {
-    return tabUrl ? new URL(tabUrl) : null;
+    const url = new URL(address);
+    return dealAddressAt(url, crmForOrigin(crmSites, url.href));
   } catch {
     return null;
   }
@@ -148,11 +159,13 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // not show (a reader late to an in-app move) would be filed, and shown, under the wrong record.
     const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
     if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
-    const pageNow = currentPageAddress(sender);
-    if (pageNow) {
+    const sentFrom = tabAddressOf(sender);
+    if (sentFrom) {
       const { crmSites } = await getSettings(await deps.db());
-      const shown = dealAddressAt(pageNow, crmForOrigin(crmSites, pageNow.href));
-      if (shown?.crm !== req.snapshot.crm || shown.recordId !== req.snapshot.recordId) {
+      const isReported = (shown: DealAddress | null) => shown?.crm === req.snapshot!.crm && shown.recordId === req.snapshot!.recordId;
+      // The tab's address as the message left, else as it is now: a report sent in the instant
+      // between an in-app move and the browser hearing of it is not refused for that instant.
+      if (!isReported(dealShownAt(sentFrom, crmSites)) && !isReported(dealShownAt(await deps.tabAddress?.(tabId), crmSites))) {
         throw new HandlerError('bad-request', 'Snapshot record is not the one the page address shows.');
       }
     }

@@ -96,7 +96,14 @@ function disconnectIfUnheard() {
 
 /** One port per page, reopened when the background restarts (MV3 stops idle workers). */
 function connect() {
-  port = browser.runtime.connect({ name: CHANGES_PORT });
+  try {
+    port = browser.runtime.connect({ name: CHANGES_PORT });
+  } catch {
+    // Dealside gone from under the page between the check and the call: a throw here (in an
+    // effect) would take the whole frame down, and with it what was typed
+    port = null;
+    return tellGone();
+  }
   port.onMessage.addListener((message: unknown) => {
     const m = message as Partial<ChangeEvent> | null;
     if (!m || m.kind !== 'dealside/changed' || !Array.isArray(m.dealKeys) || !Array.isArray(m.tabIds)) return;
@@ -123,7 +130,9 @@ function connect() {
  */
 export function onChange(listener: (event: ChangeEvent) => void): () => void {
   listeners.add(listener);
-  if (!port) connect();
+  // once Dealside has gone there is nothing to connect to (a subscription made after, by a
+  // "Try again", must not throw in the frame that outlived it)
+  if (!port && !extensionGone()) connect();
   return () => {
     listeners.delete(listener);
     disconnectIfUnheard();

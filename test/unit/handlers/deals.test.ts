@@ -268,7 +268,25 @@ describe('page/snapshot', () => {
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: KEY });
   });
 
-  it("where the browser gives no tab address (Firefox without the tabs permission), a report is held to its site alone", async () => {
+  it('a report the tab address had not caught up with as it was sent is checked against the address now', async () => {
+    let now: string | undefined = URL_;
+    const withTabs = createDealHandlers({ db: async () => db, broadcast: async () => {}, tabAddress: async () => now });
+    const globex = snapshot({ recordId: '0065g00000GlobxQAA' });
+    // sent as the tab still read Acme's address, handled once the tab shows Globex's: taken
+    now = globex.url;
+    await withTabs['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content);
+    expect(await withTabs['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
+      dealKey: 'salesforce:acme/0065g00000GlobxQAA',
+    });
+    // neither then nor now (the tab moved on to a list): refused
+    now = `https://${HOST}/lightning/o/Opportunity/list`;
+    const initech = snapshot({ recordId: '0065g00000InitcQAA' });
+    await expect(withTabs['page/snapshot']({ type: 'page/snapshot', snapshot: initech }, content)).rejects.toMatchObject({ code: 'bad-request' });
+    now = undefined; // the tab closed meanwhile
+    await expect(withTabs['page/snapshot']({ type: 'page/snapshot', snapshot: initech }, content)).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it("where the browser gives no tab address (Firefox, on the CRM hosts its content script matches), a report is held to its site alone", async () => {
     const inFirefox = { ...content, tab: { id: 7 } };
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ recordId: '0065g00000GlobxQAA' }) }, inFirefox);
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
