@@ -95,8 +95,10 @@ export function watchDeal(
 
   // Our own sidebar host coming and going is not a change of the record.
   const ours = (n: Node) => n.nodeName === 'DEALSIDE-SIDEBAR';
+  // A child of <html> come or gone (only its children are watched there) is a body swapped
+  // whole (Turbo, pjax): what was read from has gone with the old one.
   const mayChangeRecord = (r: MutationRecord) =>
-    !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours) && (!footprint || footprint.touchedBy(r));
+    !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours) && (!footprint || r.target == document.documentElement || footprint.touchedBy(r));
   const observer = new MutationObserver((records) => {
     if (records.some(mayChangeRecord)) return schedule();
     // The page is busy elsewhere (a feed loading): watch only the footprint from now on.
@@ -162,6 +164,9 @@ export function watchDeal(
     listenForChanges(root);
   };
   const listen = () => {
+    // the body itself replaced: every observation below was of the old one (first: observing
+    // <html> below, with no body, widens this one)
+    observer.observe(document.documentElement, { childList: true });
     if (footprint && untouchedBatches >= BUSY_BATCHES) {
       // Every field read, and the page busy elsewhere: watch only what the values came
       // from and their ancestors, so a feed loading calls back for none of it (one

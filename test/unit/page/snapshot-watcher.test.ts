@@ -87,6 +87,23 @@ describe('snapshot watcher: the deal left behind', () => {
   });
 });
 
+describe('snapshot watcher: a page that swaps its whole body (Turbo-, pjax-style)', () => {
+  it('reads the new body: what it shows is reported, and its later edits too', async () => {
+    const doc = recordPage(4);
+    const reports: DealSnapshot[] = [];
+    watcher = watchDeal(adapter, address, (s) => reports.push(s));
+    expect(reports.map((r) => r.name)).toEqual(['Acme renewal']);
+    const body = doc.createElement('body');
+    body.innerHTML = '<main id="record"><h1 class="name">Acme renewal — 40 seats</h1></main>';
+    doc.body.replaceWith(body);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(reports.map((r) => r.name)).toEqual(['Acme renewal', 'Acme renewal — 40 seats']);
+    doc.querySelector('.name')!.textContent = 'Acme renewal — 45 seats';
+    await new Promise((r) => setTimeout(r, 120));
+    expect(reports.map((r) => r.name)).toEqual(['Acme renewal', 'Acme renewal — 40 seats', 'Acme renewal — 45 seats']);
+  });
+});
+
 describe('snapshot watcher: the search for shadow roots on a large page', () => {
   it('a record of ordinary size is read and reported at once', () => {
     recordPage(SHADOW_SEARCH_ALLOWANCE / 4);
