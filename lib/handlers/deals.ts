@@ -36,7 +36,7 @@ import {
   scoresForDeal,
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
-import { dealAddressAt } from '../crm/registry';
+import { adapterFor, dealAddressAt } from '../crm/registry';
 import type { DealAddress } from '../crm/types';
 import { crmForOrigin } from '../crm/crm-sites';
 import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
@@ -108,6 +108,15 @@ function tabAddressOf(sender: SenderLike): string | undefined {
   return sender.frameId === 0 ? sender.tab?.url : undefined;
 }
 
+/** The host of an address, or '' for none. */
+function safeHost(address: string): string {
+  try {
+    return new URL(address).host;
+  } catch {
+    return '';
+  }
+}
+
 /** The deal record `address` shows, or null (no address, not a deal, not a CRM Dealside reads there). */
 function dealShownAt(address: string | undefined, crmSites: Settings['crmSites']): DealAddress | null {
   if (!address) return null;
@@ -157,11 +166,18 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // A page may only report records of its own site, and (where the browser says where the
     // page is now) the record its address shows: never as the report says. A deal the page does
     // not show (a reader late to an in-app move) would be filed, and shown, under the wrong record.
-    const pageHost = new URL(sender.url ?? sender.tab?.url ?? 'about:blank').host;
-    if (req.snapshot.host !== pageHost) throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
+    const pageUrl = new URL(sender.url ?? sender.tab?.url ?? 'about:blank');
+    const pageHost = pageUrl.host;
+    if (req.snapshot.host !== pageHost || safeHost(req.snapshot.url) !== pageHost) {
+      throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
+    }
+    // …and only as the CRM that runs there: the built-in one of the host, or the one the user chose for an added site
+    const { crmSites } = await getSettings(await deps.db());
+    if (req.snapshot.crm !== (adapterFor(pageUrl)?.id ?? crmForOrigin(crmSites, pageUrl.href))) {
+      throw new HandlerError('bad-request', 'Snapshot CRM is not the one this site runs.');
+    }
     const sentFrom = tabAddressOf(sender);
     if (sentFrom) {
-      const { crmSites } = await getSettings(await deps.db());
       const isReported = (shown: DealAddress | null) => shown?.crm === req.snapshot!.crm && shown.recordId === req.snapshot!.recordId;
       // The tab's address as the message left, else as it is now: a report sent in the instant
       // between an in-app move and the browser hearing of it is not refused for that instant.

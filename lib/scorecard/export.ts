@@ -43,9 +43,11 @@ export type CsvRow = Record<(typeof CSV_FIELDS)[number], string | number>;
 /**
  * Papa.unparse's options for the scorecard. The Rep column is an owner's name as the
  * CRM page showed it: a name like `=HYPERLINK(…)` must reach a spreadsheet as text, not
- * as a formula it runs (escapeFormulae puts a `'` before a text opening with = + - @).
+ * as a formula it runs (escapeFormulae puts a `'` before a text opening with = + - @, tab or
+ * CR). Our own pattern, not `true`: Papa's (`/^[=+\-@\t\r].*$/`, no `s` flag) does not match a
+ * text with a line break in it, so `=1+1⏎…` went out as a formula.
  */
-export const CSV_OPTIONS = { columns: [...CSV_FIELDS], escapeFormulae: true };
+export const CSV_OPTIONS = { columns: [...CSV_FIELDS], escapeFormulae: /^[=+\-@\t\r]/ };
 
 const num = (x: number | null, digits = 1) => (x === null ? '' : Number(x.toFixed(digits)));
 

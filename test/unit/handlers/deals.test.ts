@@ -286,13 +286,18 @@ describe('page/snapshot', () => {
     await expect(withTabs['page/snapshot']({ type: 'page/snapshot', snapshot: initech }, content)).rejects.toMatchObject({ code: 'bad-request' });
   });
 
-  it("where the browser gives no tab address (Firefox, on the CRM hosts its content script matches), a report is held to its site alone", async () => {
+  it("where the browser gives no tab address (Firefox, on the CRM hosts its content script matches), a report is held to its site and the CRM that runs there", async () => {
     const inFirefox = { ...content, tab: { id: 7 } };
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ recordId: '0065g00000GlobxQAA' }) }, inFirefox);
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
       dealKey: 'salesforce:acme/0065g00000GlobxQAA',
     });
     await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ host: 'evil.example.com' }) }, inFirefox)).rejects.toMatchObject({ code: 'bad-request' });
+    // …and to the CRM that runs there, with its address on that site
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ crm: 'hubspot' }) }, inFirefox)).rejects.toMatchObject({ code: 'bad-request' });
+    const elsewhere = snapshot({ url: 'https://evil.example.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view' });
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: elsewhere }, inFirefox)).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).toMatchObject({ deal: null });
   });
 
   it('on a site the user added, the address is read as the CRM the user said runs there, and only that', async () => {

@@ -454,8 +454,10 @@ describe('sharing', () => {
     const rows = csvRows(card);
     rows[0]!.Rep = '=HYPERLINK("https://evil.example","Dana")';
     rows[1]!.Rep = '@SUM(A1)';
+    // a line break inside the name (a restored backup can hold one): Papa's own test stops at it
+    rows[2]!.Rep = '=1+1\n+cmd|" /C calc"!A0';
     const parsed = Papa.parse<Record<string, string>>(Papa.unparse(rows, CSV_OPTIONS), { header: true });
-    expect(parsed.data.map((r) => r.Rep)).toEqual(['\'=HYPERLINK("https://evil.example","Dana")', "'@SUM(A1)", 'Zed Quinn']);
+    expect(parsed.data.map((r) => r.Rep)).toEqual(['\'=HYPERLINK("https://evil.example","Dana")', "'@SUM(A1)", '\'=1+1\n+cmd|" /C calc"!A0']);
     expect(parsed.data[0]).toMatchObject({ 'Discovery change': '-1' });
   });
   it('plain text for an email', () => {
