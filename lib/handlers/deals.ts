@@ -171,9 +171,11 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     if (req.snapshot.host !== pageHost || safeHost(req.snapshot.url) !== pageHost) {
       throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
     }
-    // …and only as the CRM that runs there: the built-in one of the host, or the one the user chose for an added site
-    const { crmSites } = await getSettings(await deps.db());
-    if (req.snapshot.crm !== (adapterFor(pageUrl)?.id ?? crmForOrigin(crmSites, pageUrl.href))) {
+    // …and only as the CRM that runs there: the built-in one of the host, or the one the user
+    // chose for an added site (the settings read only then: a built-in host needs none of them)
+    const builtIn = adapterFor(pageUrl);
+    const crmSites = builtIn ? [] : (await getSettings(await deps.db())).crmSites;
+    if (req.snapshot.crm !== (builtIn?.id ?? crmForOrigin(crmSites, pageUrl.href))) {
       throw new HandlerError('bad-request', 'Snapshot CRM is not the one this site runs.');
     }
     const sentFrom = tabAddressOf(sender);
