@@ -20,13 +20,3 @@ export const adapterForUserSite = (crm: string): CrmAdapter | null => ADAPTERS.f
 /** The deal record this address shows, or null for every other page. */
 export const parseDealAddress = (url: URL): DealAddress | null => adapterFor(url)?.parseDealAddress(url) ?? null;
 
-/**
- * The deal record a page's own address shows, read as its content script reads
- * it: the built-in adapter that owns the host, else the CRM the user said an
- * added site runs. For the background, to hold a page's report to the address
- * the browser gives for its sender.
- */
-export function dealAddressAt(url: URL, userSiteCrm: string | null): DealAddress | null {
-  const adapter = adapterFor(url) ?? (userSiteCrm ? adapterForUserSite(userSiteCrm) : null);
-  return adapter?.parseDealAddress(url) ?? null;
-}

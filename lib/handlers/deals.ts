@@ -36,8 +36,7 @@ import {
   scoresForDeal,
 } from '../db/coaching';
 import { getSettings, patchSettings } from '../db/settings';
-import { adapterFor, dealAddressAt } from '../crm/registry';
-import type { DealAddress } from '../crm/types';
+import { adapterFor, adapterForUserSite } from '../crm/registry';
 import { crmForOrigin } from '../crm/crm-sites';
 import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
@@ -117,17 +116,6 @@ function safeHost(address: string): string {
   }
 }
 
-/** The deal record `address` shows, or null (no address, not a deal, not a CRM Dealside reads there). */
-function dealShownAt(address: string | undefined, crmSites: Settings['crmSites']): DealAddress | null {
-  if (!address) return null;
-  try {
-    const url = new URL(address);
-    return dealAddressAt(url, crmForOrigin(crmSites, url.href));
-  } catch {
-    return null;
-  }
-}
-
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const now = () => deps.now?.() ?? new Date();
   const nowIso = () => now().toISOString();
@@ -173,19 +161,23 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     }
     // …and only as the CRM that runs there: the built-in one of the host, or the one the user
     // chose for an added site (the settings read only then: a built-in host needs none of them)
-    const builtIn = adapterFor(pageUrl);
-    const crmSites = builtIn ? [] : (await getSettings(await deps.db())).crmSites;
-    if (req.snapshot.crm !== (builtIn?.id ?? crmForOrigin(crmSites, pageUrl.href))) {
-      throw new HandlerError('bad-request', 'Snapshot CRM is not the one this site runs.');
-    }
-    const sentFrom = tabAddressOf(sender);
-    if (sentFrom) {
-      const isReported = (shown: DealAddress | null) => shown?.crm === req.snapshot!.crm && shown.recordId === req.snapshot!.recordId;
-      // The tab's address as the message left, else as it is now: a report sent in the instant
-      // between an in-app move and the browser hearing of it is not refused for that instant.
-      if (!isReported(dealShownAt(sentFrom, crmSites)) && !isReported(dealShownAt(await deps.tabAddress?.(tabId), crmSites))) {
-        throw new HandlerError('bad-request', 'Snapshot record is not the one the page address shows.');
+    const site =
+      adapterFor(pageUrl) ?? adapterForUserSite(crmForOrigin((await getSettings(await deps.db())).crmSites, pageUrl.href) ?? '');
+    if (!site || req.snapshot.crm !== site.id) throw new HandlerError('bad-request', 'Snapshot CRM is not the one this site runs.');
+    /** Does this address of the tab show the reported record, read as the site's reader reads it? */
+    const showsReported = (address: string | undefined) => {
+      try {
+        const url = new URL(address ?? '');
+        return url.host === pageHost && site.parseDealAddress(url)?.recordId === req.snapshot!.recordId;
+      } catch {
+        return false;
       }
+    };
+    const sentFrom = tabAddressOf(sender);
+    // The tab's address as the message left, else as it is now: a report sent in the instant
+    // between an in-app move and the browser hearing of it is not refused for that instant.
+    if (sentFrom && !showsReported(sentFrom) && !showsReported(await deps.tabAddress?.(tabId))) {
+      throw new HandlerError('bad-request', 'Snapshot record is not the one the page address shows.');
     }
     // The site's date order learned (a close date with a part above 12), the texts parsed,
     // the deal and its CRM next step written: one transaction (lib/db/record-snapshot.ts).

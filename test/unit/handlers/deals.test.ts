@@ -254,6 +254,9 @@ describe('page/snapshot', () => {
     await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: globex }, content)).rejects.toMatchObject({ code: 'bad-request' });
     const LIST = `https://${HOST}/lightning/o/Opportunity/list`;
     await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, tab: { id: 7, url: LIST } })).rejects.toMatchObject({ code: 'bad-request' });
+    // the tab gone on to another org's site (the same record id there is another org's record)
+    const otherOrg = { ...content, tab: { id: 7, url: URL_.replace(HOST, 'globex.lightning.force.com') } };
+    await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, otherOrg)).rejects.toMatchObject({ code: 'bad-request' });
     // the right record named as another CRM
     await expect(h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ crm: 'hubspot' }) }, content)).rejects.toMatchObject({ code: 'bad-request' });
     for (const dealKey of [KEY, GLOBEX]) expect(await h['deal/view']({ type: 'deal/view', dealKey }, sidebar)).toMatchObject({ deal: null });
