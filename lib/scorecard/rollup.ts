@@ -395,12 +395,14 @@ function isQuiet(row: RepScorecard): boolean {
  */
 export function weakness(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep'>): 'results' | 'pipeline' | 'none' {
   const k = row.commitments;
-  const sd = row.sayDo;
-  if (k.missed > 0 || k.openPastDue > 0 || k.openEarlier > 0 || (sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS)) return 'results';
-  const ns = row.nextStep;
-  if (ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS) return 'pipeline';
+  if (k.missed > 0 || k.openPastDue > 0 || k.openEarlier > 0 || sayDoLow(row.sayDo)) return 'results';
+  if (coverageLow(row.nextStep)) return 'pipeline';
   return 'none';
 }
+
+/** The thresholds, held against the figures as shown (`asShownRatio`): one place each for `weakness` and `reasonsFor`. */
+const sayDoLow = (sd: RepScorecard['sayDo']) => sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS;
+const coverageLow = (ns: RepScorecard['nextStep']) => ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS;
 
 /**
  * Why a rep needs attention, in plain words, results first, then pipeline, then activity (the
@@ -413,9 +415,9 @@ export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'ne
   if (k.openPastDue > 0) out.push(`${plural(k.openPastDue, 'commitment')} open past due`);
   if (k.openEarlier > 0) out.push(`${plural(k.openEarlier, 'commitment')} from earlier weeks still open`);
   const sd = row.sayDo;
-  if (sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
+  if (sayDoLow(sd)) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
   const ns = row.nextStep;
-  if (ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS) {
+  if (coverageLow(ns)) {
     // not "missing": an overdue, undated or done step is there, just not one dated ahead
     out.push(`no next step dated ahead on ${ns.deals - ns.covered} of ${plural(ns.deals, 'deal')}`);
   }
