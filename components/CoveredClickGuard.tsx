@@ -14,13 +14,17 @@ const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' 
  * Refuses pointer presses and clicks on this frame while the page around it draws over it or
  * makes it see-through (lib/page/covered-clicks.ts), and says so. One per framed page.
  * `enabled`: the user's setting (Options); left out, the guard asks for it itself (on until it knows).
+ * `onCovered`: told each time the browser starts saying the frame is drawn over (the sidebar
+ * asks its dock to make room for a widget the page keeps there).
  */
-export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
+export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; onCovered?: () => void }) {
   const [refusedAt, setRefusedAt] = useState<number | null>(null);
   const [asked, setAsked] = useState(true);
   const viewport = useRef<HTMLDivElement>(null);
   const notice = useRef<HTMLDivElement>(null);
   const active = enabled ?? asked;
+  const covered = useRef(onCovered);
+  covered.current = onCovered;
 
   useEffect(() => {
     if (enabled !== undefined) return;
@@ -43,7 +47,9 @@ export function CoveredClickGuard({ enabled }: { enabled?: boolean }) {
       (entries) => {
         // (an answer queued as the pointer left is not taken: it is stale by the time it returns)
         if (!watching) return;
+        const was = shown;
         shown = (entries[entries.length - 1] as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+        if (!shown && was !== false) covered.current?.();
         // what the guard believes, on its own element in its own frame (the page cannot read it): tests wait on it
         target.dataset.shown = String(shown);
       },

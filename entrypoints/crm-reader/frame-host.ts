@@ -94,35 +94,72 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
     dock.append(frame);
+    addEventListener('message', onFrameMessage);
   };
 
   /** ends a resize drag under way (its width saved) */
   let endDrag: (() => void) | null = null;
 
   /**
-   * A bar the CRM fixes across the window's top or bottom edge at `y` (Lightning's global
-   * header, its utility bar) does not move aside for the reserved width: the dock starts
-   * below it (ends above it), so none of its controls (Setup, the profile) goes under the
-   * dock. Looked up whenever the dock's size changes (shown, collapsed, opened, resized, the
-   * window resized), by a ResizeObserver: its callbacks run once the page's layout is done,
-   * so none is forced on the page for it.
+   * A bar the CRM fixes across the window's top or bottom edge (Lightning's global header, its
+   * utility bar) does not move aside for the reserved width: the dock starts below it (ends
+   * above it), so none of its controls (Setup, the profile) goes under the dock. Looked up
+   * whenever the dock's size changes (shown, collapsed, opened, resized, the window resized),
+   * by a ResizeObserver: its callbacks run once the page's layout is done, so none is forced
+   * on the page for it.
+   *
+   * The box of what the page fixes at (x, y), if it is bar- or widget-sized (not a fixed frame
+   * around the whole app). Elements the pointer passes through (`pointer-events: none`, as a
+   * clickjacking decoy's) are not hit, so the dock never makes room for one.
    */
-  const fixedBarAt = (y: number): DOMRect | undefined => {
-    for (const el of document.elementsFromPoint(document.documentElement.clientWidth - 2, y)) {
+  const fixedBoxAt = (x: number, y: number): DOMRect | undefined => {
+    for (const el of document.elementsFromPoint(x, y)) {
       for (let e: Element | null = el; e && e != document.body; e = e.parentElement) {
         if (getComputedStyle(e).position != 'fixed') continue;
         const box = e.getBoundingClientRect();
-        // a bar, not a fixed frame around the whole app
         if (box.height < innerHeight / 4) return box;
         break;
       }
     }
   };
+  /**
+   * Asked by the sidebar when it finds the page drawing over it (its covered-click guard then
+   * refuses every click, components/CoveredClickGuard.tsx): a chat or help button the page keeps
+   * in a corner. The dock then also ends short of what the page fixes in the top and bottom
+   * quarters of the window across the sidebar's width (hit-tested every 40 px, so a widget of
+   * that size or more is found: 5 ms once on the demo deal page, 20 on one of 6,000 elements),
+   * so such a widget sits beside it, both usable. The whole
+   * quarters are searched, not the dock's own box, so the answer does not depend on where the
+   * dock is (moving it must not undo the move). Only when asked: never on a page's load.
+   */
+  let roomAsked = false;
   const clearFixedBars = () => {
-    const top = fixedBarAt(1);
-    const bottom = fixedBarAt(innerHeight - 2);
-    dock.style.top = top ? `${top.bottom}px` : '';
-    dock.style.bottom = bottom ? `${innerHeight - bottom.top}px` : '';
+    const h = innerHeight;
+    let top = 0;
+    let bottom = 0;
+    /** what is fixed at (x, y) pushes the dock's nearer end past it */
+    const avoid = (x: number, y: number) => {
+      const box = fixedBoxAt(x, y);
+      if (box && box.top + box.bottom < h) top = Math.max(top, box.bottom);
+      else if (box) bottom = Math.max(bottom, h - box.top);
+    };
+    const edge = document.documentElement.clientWidth - 2;
+    avoid(edge, 1);
+    avoid(edge, h - 2);
+    const across = roomAsked && frame?.getBoundingClientRect();
+    if (across) {
+      for (let x = across.left + 4; x < across.right; x += 40) {
+        for (let y = 2; y < h; y += 40) if (y < h / 4 || y > (h * 3) / 4) avoid(x, y);
+      }
+    }
+    dock.style.top = top ? `${top}px` : '';
+    dock.style.bottom = bottom ? `${bottom}px` : '';
+  };
+  /** the sidebar's ask (above; the only message it posts here): taken from its own frame only, never from the page */
+  const onFrameMessage = (e: MessageEvent) => {
+    if (e.source != frame?.contentWindow || roomAsked) return;
+    roomAsked = true;
+    clearFixedBars();
   };
 
   const layout = () => {
@@ -225,6 +262,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
       shown = false;
       layout();
       bars.disconnect();
+      removeEventListener('message', onFrameMessage);
       host.remove();
     },
   };

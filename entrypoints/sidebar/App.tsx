@@ -21,6 +21,13 @@ export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** How this browser's locale writes 31/12/2026 or 12/31/2026 (when Options leaves the date order automatic). */
 const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 
+/**
+ * Something of the page is drawn over the sidebar: its dock (`onFrameMessage` in
+ * entrypoints/crm-reader/frame-host.ts) makes room for a widget the page keeps in a corner.
+ * It carries nothing: the page's own scripts receive it too.
+ */
+const askDockForRoom = () => parent.postMessage('dealside:make-room', '*');
+
 export function App() {
   const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
   const gone = useExtensionGone();
@@ -30,7 +37,7 @@ export function App() {
 
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
-      <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} />
+      <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} onCovered={askDockForRoom} />
       {gone ? (
         <ExtensionGoneBanner />
       ) : error && (

@@ -825,6 +825,45 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
   await expect(refused).toHaveCount(0);
 });
 
+test('a chat button the page keeps over a corner of the sidebar: the sidebar makes room for it, and both take clicks', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  const frame = await sidebarFrame(page, app.extensionId);
+  const shownAsDrawn = () => frame.locator('[data-covered-click-viewport]').getAttribute('data-shown');
+  const frameBottom = async () => {
+    const box = await (await frame.frameElement()).boundingBox();
+    return box ? box.y + box.height : NaN;
+  };
+  // (above the fixture's utility bar, fixed across the window's bottom)
+  const before = await frameBottom();
+  // A support widget's button, fixed in the window's bottom-right corner, over the sidebar (after
+  // Dealside's host at the same z-index), taking clicks itself, as chat and help buttons do.
+  const chatTop = await page.evaluate(() => {
+    const chat = document.createElement('button');
+    chat.id = 'chat';
+    chat.textContent = 'Chat';
+    chat.style.cssText = 'position:fixed;right:40px;bottom:24px;width:64px;height:64px;border-radius:50%;z-index:2147483647';
+    chat.onclick = () => (chat.dataset.clicked = String(Number(chat.dataset.clicked ?? 0) + 1));
+    document.documentElement.append(chat);
+    return chat.getBoundingClientRect().top;
+  });
+  // the page posting what the sidebar posts moves nothing: the dock takes it from its own frame only
+  await page.evaluate(() => postMessage('dealside:make-room', '*'));
+  await page.waitForTimeout(300);
+  expect(await frameBottom()).toBe(before);
+  await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Typed beside a chat button');
+  // the pointer comes into the sidebar: the guard finds it drawn over, and the dock ends above the button
+  await aside.getByRole('button', { name: 'Add note' }).hover();
+  await expect.poll(frameBottom).toBeLessThanOrEqual(chatTop);
+  await expect.poll(shownAsDrawn).toBe('true');
+  await aside.getByRole('button', { name: 'Add note' }).click();
+  await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Typed beside a chat button');
+  await expect(aside.getByRole('alert').filter({ hasText: 'Dealside ignored that click' })).toHaveCount(0);
+  await page.locator('#chat').click();
+  await expect(page.locator('#chat')).toHaveAttribute('data-clicked', '1');
+});
+
 test('Dealside updated under an open deal page: the sidebar says so and keeps what was typed; the page moving on takes the dead sidebar away', async () => {
   await app.setUser();
   const page = await app.open(ACME);
