@@ -48,7 +48,7 @@ export interface FrameHost {
 // each colour is light-dark(light, dark), picked by the dock's color-scheme. The host's
 // reset is !important: a shadow root's important rules beat the page's, so the CRM's styles
 // cannot fade, filter or move the element the frame sits in.
-const CSS = `:host{all:initial!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483647;display:flex;color-scheme:light dark;font:13px/1.2 system-ui,sans-serif;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:50%;left:9px;width:4px;height:32px;margin-top:-16px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
+const CSS = `:host{all:initial!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483647;display:flex;color-scheme:light dark;font:13px/1.2 system-ui;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:calc(50% - 16px);left:9px;width:4px;height:32px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -69,8 +69,8 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
   grip.setAttribute('role', 'separator');
   grip.setAttribute('aria-orientation', 'vertical');
   grip.setAttribute('aria-label', 'Resize Dealside sidebar');
-  grip.setAttribute('aria-valuemin', String(MIN_WIDTH));
-  grip.setAttribute('aria-valuemax', String(MAX_WIDTH));
+  grip.setAttribute('aria-valuemin', `${MIN_WIDTH}`);
+  grip.setAttribute('aria-valuemax', `${MAX_WIDTH}`);
   bar.append(collapse, grip);
 
   let frame: HTMLIFrameElement | null = null;
@@ -93,8 +93,16 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     frame.src = src;
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
-    dock.append(frame);
-    addEventListener('message', onFrameMessage);
+    // The sidebar's line for asking room (`makeRoom`): a port handed to each document the frame
+    // loads. Not a message to this window, which would hand the page's scripts the frame's window
+    // and its origin (a frame in a shadow root is otherwise out of their reach).
+    const framed = frame;
+    framed.onload = () => {
+      const line = new MessageChannel();
+      line.port1.onmessage = makeRoom;
+      framed.contentWindow!.postMessage('', '*', [line.port2]);
+    };
+    dock.append(framed);
   };
 
   /** ends a resize drag under way (its width saved) */
@@ -123,42 +131,38 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     }
   };
   /**
-   * Asked by the sidebar when it finds the page drawing over it (its covered-click guard then
-   * refuses every click, components/CoveredClickGuard.tsx): a chat or help button the page keeps
-   * in a corner. The dock then also ends short of what the page fixes in the top and bottom
-   * quarters of the window across the sidebar's width (hit-tested every 40 px, so a widget of
-   * that size or more is found: 5 ms once on the demo deal page, 20 on one of 6,000 elements),
-   * so such a widget sits beside it, both usable. The whole
-   * quarters are searched, not the dock's own box, so the answer does not depend on where the
-   * dock is (moving it must not undo the move). Only when asked: never on a page's load.
+   * Room the page's own widgets need (px at the top and bottom), found when the sidebar asks.
+   * It asks when it finds the page drawing over it (its covered-click guard then refuses every
+   * click, components/CoveredClickGuard.tsx): a chat or help button the page keeps in a corner.
+   * What the page fixes in the window's top and bottom quarters across the sidebar's width is
+   * then found by hit tests every 40 px (so a widget 40 px or more across is found: 5 ms on the
+   * demo deal page, 20 on one of 6,000 elements), and the dock ends short of it, both then
+   * usable. Searched at each ask only, not at each resize (a drag resizes at every frame); the
+   * whole quarters, not the dock's box, so the answer does not depend on where the dock is.
+   * Each side is held to a quarter of the window: a page cannot squeeze the sidebar away.
    */
-  let roomAsked = false;
+  let room = [0, 0];
   const clearFixedBars = () => {
     const h = innerHeight;
-    let top = 0;
-    let bottom = 0;
-    /** what is fixed at (x, y) pushes the dock's nearer end past it */
-    const avoid = (x: number, y: number) => {
-      const box = fixedBoxAt(x, y);
-      if (box && box.top + box.bottom < h) top = Math.max(top, box.bottom);
-      else if (box) bottom = Math.max(bottom, h - box.top);
-    };
     const edge = document.documentElement.clientWidth - 2;
-    avoid(edge, 1);
-    avoid(edge, h - 2);
-    const across = roomAsked && frame?.getBoundingClientRect();
-    if (across) {
-      for (let x = across.left + 4; x < across.right; x += 40) {
-        for (let y = 2; y < h; y += 40) if (y < h / 4 || y > (h * 3) / 4) avoid(x, y);
-      }
-    }
+    const top = Math.max(room[0]!, fixedBoxAt(edge, 1)?.bottom ?? 0);
+    const bottom = Math.max(room[1]!, h - (fixedBoxAt(edge, h - 2)?.top ?? h));
     dock.style.top = top ? `${top}px` : '';
     dock.style.bottom = bottom ? `${bottom}px` : '';
   };
-  /** the sidebar's ask (above; the only message it posts here): taken from its own frame only, never from the page */
-  const onFrameMessage = (e: MessageEvent) => {
-    if (e.source != frame?.contentWindow || roomAsked) return;
-    roomAsked = true;
+  const makeRoom = () => {
+    const h = innerHeight;
+    const across = frame!.getBoundingClientRect();
+    room = [0, 0];
+    for (let x = across.left; x < across.right; x += 40) {
+      for (let y = 2; y < h; y += 40) {
+        const box = (y < h / 4 || y > (h * 3) / 4) && fixedBoxAt(x, y);
+        if (!box) continue;
+        // nearer the window's bottom: the dock ends above it; else it starts below it
+        const low = +(box.top + box.bottom > h);
+        room[low] = Math.min(h / 4, Math.max(room[low]!, low ? h - box.top : box.bottom));
+      }
+    }
     clearFixedBars();
   };
 
@@ -171,8 +175,8 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     dock.classList.toggle('collapsed', prefs.collapsed);
     collapse.textContent = prefs.collapsed ? '‹' : '›';
     collapse.setAttribute('aria-label', prefs.collapsed ? 'Open Dealside sidebar' : 'Collapse Dealside sidebar');
-    collapse.setAttribute('aria-expanded', String(!prefs.collapsed));
-    grip.setAttribute('aria-valuenow', String(prefs.width));
+    collapse.setAttribute('aria-expanded', `${!prefs.collapsed}`);
+    grip.setAttribute('aria-valuenow', `${prefs.width}`);
     if (frame) frame.style.width = `${prefs.width}px`;
     const reserved = visible ? (prefs.collapsed ? BAR : BAR + prefs.width) : 0;
     // Reserve the dock's width so the CRM lays out beside it (docked, not floating over it).
@@ -262,7 +266,6 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
       shown = false;
       layout();
       bars.disconnect();
-      removeEventListener('message', onFrameMessage);
       host.remove();
     },
   };

@@ -22,11 +22,16 @@ export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 
 /**
- * Something of the page is drawn over the sidebar: its dock (`onFrameMessage` in
+ * Something of the page is drawn over the sidebar: its dock (`makeRoom` in
  * entrypoints/crm-reader/frame-host.ts) makes room for a widget the page keeps in a corner.
- * It carries nothing: the page's own scripts receive it too.
+ * Asked on the port the content script hands this page as it loads, never by a message to the
+ * page's window (that would give the page's scripts this frame's window).
  */
-const askDockForRoom = () => parent.postMessage('dealside:make-room', '*');
+let dockLine: MessagePort | undefined;
+addEventListener('message', (e) => {
+  if (e.source === parent && e.ports[0]) dockLine = e.ports[0];
+});
+const askDockForRoom = () => dockLine?.postMessage('');
 
 export function App() {
   const { settings, current, view, error, retry, reloadSettings } = useSidebarState();

@@ -111,7 +111,7 @@ test('a promise not yet due is kept early; a due one is dropped with its reason;
   const dropped = history.getByRole('listitem').filter({ hasText: 'a pilot kickoff' });
   await expect(dropped).toContainText('Dropped');
   await expect(dropped).toContainText('Reason: Acme IT runs the pilot themselves');
-  await expect(dropped).toContainText('Marked dropped by Morgan Lead');
+  await expect(dropped).toContainText('Dropped by Morgan Lead');
   await expect(aside.getByText('What happened?')).toHaveCount(0);
 });
 
@@ -831,37 +831,53 @@ test('a chat button the page keeps over a corner of the sidebar: the sidebar mak
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   const frame = await sidebarFrame(page, app.extensionId);
   const shownAsDrawn = () => frame.locator('[data-covered-click-viewport]').getAttribute('data-shown');
-  const frameBottom = async () => {
-    const box = await (await frame.frameElement()).boundingBox();
-    return box ? box.y + box.height : NaN;
-  };
-  // (above the fixture's utility bar, fixed across the window's bottom)
-  const before = await frameBottom();
-  // A support widget's button, fixed in the window's bottom-right corner, over the sidebar (after
-  // Dealside's host at the same z-index), taking clicks itself, as chat and help buttons do.
-  const chatTop = await page.evaluate(() => {
-    const chat = document.createElement('button');
-    chat.id = 'chat';
-    chat.textContent = 'Chat';
-    chat.style.cssText = 'position:fixed;right:40px;bottom:24px;width:64px;height:64px;border-radius:50%;z-index:2147483647';
-    chat.onclick = () => (chat.dataset.clicked = String(Number(chat.dataset.clicked ?? 0) + 1));
-    document.documentElement.append(chat);
-    return chat.getBoundingClientRect().top;
+  const frameBox = async () => (await (await frame.frameElement()).boundingBox())!;
+  const frameBottom = async () => ((b) => b.y + b.height)(await frameBox());
+  const frameTop = async () => (await frameBox()).y;
+  // (below the fixture's global header and above its utility bar, both fixed across the window)
+  const [top, bottom] = [await frameTop(), await frameBottom()];
+  // the page listens for messages: nothing of the sidebar's may reach it (its origin, its window)
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: string[] };
+    w.heard = [];
+    addEventListener('message', (e) => w.heard.push(e.origin));
   });
-  // the page posting what the sidebar posts moves nothing: the dock takes it from its own frame only
-  await page.evaluate(() => postMessage('dealside:make-room', '*'));
-  await page.waitForTimeout(300);
-  expect(await frameBottom()).toBe(before);
+  /** A support widget's button fixed over the sidebar (after Dealside's host at the same z-index), taking clicks itself. */
+  const widget = (place: string) =>
+    page.evaluate((place) => {
+      const chat = document.createElement('button');
+      chat.id = 'chat';
+      chat.textContent = 'Chat';
+      chat.style.cssText = `position:fixed;${place};width:64px;height:64px;border-radius:50%;z-index:2147483647`;
+      chat.onclick = () => (chat.dataset.clicked = String(Number(chat.dataset.clicked ?? 0) + 1));
+      document.documentElement.append(chat);
+      return chat.getBoundingClientRect();
+    }, place);
+
+  const chat = await widget('right:40px;bottom:24px');
   await aside.getByRole('textbox', { name: 'Coaching note' }).fill('Typed beside a chat button');
   // the pointer comes into the sidebar: the guard finds it drawn over, and the dock ends above the button
-  await aside.getByRole('button', { name: 'Add note' }).hover();
-  await expect.poll(frameBottom).toBeLessThanOrEqual(chatTop);
+  await aside.getByRole('heading', { name: ACME_NAME, level: 1 }).hover();
+  await expect.poll(frameBottom).toBeLessThanOrEqual(chat.top);
   await expect.poll(shownAsDrawn).toBe('true');
+  expect(await frameTop()).toBe(top);
   await aside.getByRole('button', { name: 'Add note' }).click();
   await expect(aside.getByRole('list', { name: 'Notes' })).toContainText('Typed beside a chat button');
   await expect(aside.getByRole('alert').filter({ hasText: 'Dealside ignored that click' })).toHaveCount(0);
   await page.locator('#chat').click();
   await expect(page.locator('#chat')).toHaveAttribute('data-clicked', '1');
+
+  // The widget moves to the top corner: asked again, the dock makes room there instead.
+  await page.evaluate(() => document.getElementById('chat')?.remove());
+  await page.mouse.move(5, 300);
+  const help = await widget(`right:40px;top:${top + 16}px`);
+  await aside.getByRole('heading', { name: 'Coaching notes' }).hover();
+  await expect.poll(frameTop).toBeGreaterThanOrEqual(help.bottom);
+  await expect.poll(frameBottom).toBe(bottom);
+  await expect.poll(shownAsDrawn).toBe('true');
+  await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).click();
+  await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
 });
 
 test('Dealside updated under an open deal page: the sidebar says so and keeps what was typed; the page moving on takes the dead sidebar away', async () => {
