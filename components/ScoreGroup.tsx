@@ -111,7 +111,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
         </p>
         <p className="level" data-testid="rubric-text">
           {shown === undefined
-            ? 'Not scored yet. Focus a level to read the rubric; type 1–5 or press Space to score.'
+            ? 'Not scored yet. Point at or tab to a level to read what it means; a click (or 1–5) scores, and every score is kept.'
             : `${shown}${shown === value ? ' (current)' : ''}: ${levels[shown - 1] ?? ''}`}
         </p>
       </div>

@@ -2,6 +2,10 @@
 import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview } from '../../lib/model';
 import { describeElapsed } from '../../lib/calls/review-timer';
+import { formatInstant } from '../../lib/dates';
+
+/** The user's zone, as the sidebar's (entrypoints/sidebar/App.tsx) */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 import type { SaveState } from './useCallReview';
 
 const PROVIDER_LABEL: Record<CallPage['provider'], string> = {
@@ -38,7 +42,7 @@ export function ReviewHeader({ call, review, timerMs, saveState, saveError }: Pr
       </p>
       <p className="state">
         {done
-          ? `Completed ${new Date(review.completedAt ?? review.updatedAt).toLocaleString()}`
+          ? `Completed ${formatInstant(review.completedAt ?? review.updatedAt, TIME_ZONE)}`
           : review
             ? 'Draft'
             : 'Not started'}

@@ -37,9 +37,10 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
     <section aria-labelledby="dates-h">
       <h2 id="dates-h">Dates on your CRM pages</h2>
       <p className="muted" id="date-order-help">
-        05/11/2026 is 5 November in some locales and May 11 in others. Dealside reads close dates and next-step dates
-        this way round (a change reads the deals already recorded again), and the dates you type in the sidebar too;
-        automatically, those go by this browser's language.
+        A date like 05/11/2026 means 5 November in some countries and May 11 in others. Choose how your CRM writes
+        dates: Dealside reads close dates, next-step dates and the dates you type in the sidebar this way, and reads
+        the deals it already recorded again when you change it. Automatically, the CRM's own close dates tell (and
+        the dates you type go by this browser's language).
       </p>
       <label htmlFor="date-order">Numeric dates are written</label>
       <select
@@ -56,7 +57,7 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
       {settings.dateOrder === 'auto' &&
         (learned.length ? (
           <>
-            <p className="muted">Seen in close dates so far (forget one that is wrong; the next close date that tells is learned again):</p>
+            <p className="muted">Learned from close dates so far. If one is wrong, forget it: Dealside learns it again from the next close date that can only be read one way.</p>
             <ul data-testid="date-order-learned" ref={list}>
               {learned.map(([host, order], row) => (
                 <li key={host}>

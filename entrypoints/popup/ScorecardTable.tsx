@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, SCORE_DROP_ALERT, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, SCORE_DROP_ALERT, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoLow, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
 /**
@@ -97,7 +97,7 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
           </>
         )}
       </td>
-      <td className={row.sayDo.ratio !== null && row.attention && row.reasons.some((r) => r.startsWith('said/did')) ? 'bad-t' : undefined}>
+      <td className={row.attention && sayDoLow(row.sayDo) ? 'bad-t' : undefined}>
         {row.sayDo.ratio === null ? <span className="muted">none resolved</span> : sayDoText(row.sayDo)}
       </td>
       <td>

@@ -16,9 +16,10 @@ import {
   SAY_DO_MIN,
   SCORE_AVG_MIN,
   SCORE_DROP_ALERT,
-  asShownRatio,
   asShownScore,
+  coverageLow,
   fmtScore,
+  sayDoLow,
 } from './format';
 import { SPARKLINE_WEEKS, dealsSeenSince, formatWeek, inRange, scorecardWindows, weekOf, weekStartsEndingWith } from './week';
 
@@ -400,9 +401,6 @@ export function weakness(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'next
   return 'none';
 }
 
-/** The thresholds, held against the figures as shown (`asShownRatio`): one place each for `weakness` and `reasonsFor`. */
-const sayDoLow = (sd: RepScorecard['sayDo']) => sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS;
-const coverageLow = (ns: RepScorecard['nextStep']) => ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS;
 
 /**
  * Why a rep needs attention, in plain words, results first, then pipeline, then activity (the
@@ -415,7 +413,7 @@ export function reasonsFor(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'ne
   if (k.openPastDue > 0) out.push(`${plural(k.openPastDue, 'commitment')} open past due`);
   if (k.openEarlier > 0) out.push(`${plural(k.openEarlier, 'commitment')} from earlier weeks still open`);
   const sd = row.sayDo;
-  if (sayDoLow(sd)) out.push(`said/did ${sd.kept} of ${sd.resolved} over 4 weeks`);
+  if (sayDoLow(sd)) out.push(`say/do: ${sd.kept} of ${sd.resolved} kept over 4 weeks`);
   const ns = row.nextStep;
   if (coverageLow(ns)) {
     // not "missing": an overdue, undated or done step is there, just not one dated ahead

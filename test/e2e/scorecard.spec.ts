@@ -94,7 +94,7 @@ test('data entered in the sidebar on two deals with different owners appears in 
   await expect(sam).toBeVisible();
   const reasons = sam.getByRole('list', { name: 'Why Sam Ortiz needs attention' });
   await expect(reasons).toContainText('1 commitment missed');
-  await expect(reasons).toContainText('said/did 0 of 1 over 4 weeks');
+  await expect(reasons).toContainText('say/do: 0 of 1 kept over 4 weeks');
   await expect(reasons).toContainText('no next step dated ahead on 1 of 1 deal');
   await expect(reasons).toContainText('qualification averaged 2.0');
   await expect(sam).toContainText('1 missed');

@@ -3,6 +3,8 @@ import { formatMediaTime } from '../../../lib/calls/media-pick';
 import { lastCompletedVersion } from '../../../lib/calls/review-history';
 import { onChange, send } from '../../../lib/messages/client';
 import type { CallReview } from '../../../lib/model';
+import { formatInstant } from '../../../lib/dates';
+import { TIME_ZONE } from '../App';
 
 const LABELS = { discovery: 'Discovery', nextStep: 'Next step', qualification: 'Qualification' } as const;
 const PROVIDER = { gong: 'Gong', zoom: 'Zoom', chorus: 'Chorus', media: 'Recording' } as const;
@@ -56,7 +58,7 @@ export function CallReviews({ dealKey }: { dealKey: string }) {
                   {r.title || `${PROVIDER[r.provider]} call`}
                 </a>
                 <p>
-                  {PROVIDER[r.provider]} · completed {new Date(v.completedAt).toLocaleDateString()}
+                  {PROVIDER[r.provider]} · completed {formatInstant(v.completedAt, TIME_ZONE)}
                   {r.repName ? ` · ${r.repName}` : ''}
                   {r.status !== 'completed' ? ' · being edited' : ''}
                 </p>

@@ -140,7 +140,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
           </div>
         )}
         {cut(due).map((c) => (
-          <DuePrompt key={c.id} c={c} onSettled={onSettled} />
+          <DuePrompt key={c.id} c={c} viewer={user} onSettled={onSettled} />
         ))}
         {cut(upcoming).map((c) => (
           <UpcomingCommitment key={c.id} c={c} onSettled={onSettled} />
@@ -154,7 +154,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
               heading.current?.focus();
             }}
           >
-            Show {hidden} more open commitments
+            Show {hidden} more open {hidden === 1 ? 'commitment' : 'commitments'}
           </button>
         )}
         <NewCommitment dealKey={dealKey} user={user} owner={owner} onSettled={onSettled} />
@@ -180,7 +180,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
                   <p className="muted">{statedLine(c)}</p>
                   {c.resolution && (
                     <p className="muted">
-                      Marked {c.status} by {c.resolution.by.name}, {formatInstant(c.resolution.at, TIME_ZONE)}
+                      {RESOLVED_BY[c.status]} {c.resolution.by.name}, {formatInstant(c.resolution.at, TIME_ZONE)}
                     </p>
                   )}
                 </li>
@@ -201,14 +201,29 @@ function statedLine(c: Commitment): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
+/** Who settled a promise, in words per outcome ("Marked renegotiated" reads oddly). */
+const RESOLVED_BY: Record<Commitment['status'], string> = {
+  open: 'Updated by',
+  kept: 'Marked kept by',
+  missed: 'Marked missed by',
+  renegotiated: 'Renegotiated by',
+  dropped: 'Dropped by',
+};
+
 /** Told once a commitment is settled (or saved): what to say; focus goes to the heading. */
 type Settled = { onSettled: (message: string) => void };
 
-/** "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop. */
-function DuePrompt({ c, onSettled }: { c: Commitment } & Settled) {
+/**
+ * "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop: the 1:1's
+ * question, in the words the rep is asked it. A manager looking at a rep's promise is told
+ * whom to ask, so "You" is not read as themselves.
+ */
+function DuePrompt({ c, viewer, onSettled }: { c: Commitment; viewer: Person } & Settled) {
   const id = useId();
+  const askWho = viewer.role === 'manager' && c.statedBy.name !== viewer.name ? c.statedBy.name : null;
   return (
     <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
+      {askWho && <p className="muted">Ask {askWho} in your 1:1:</p>}
       <p id={`${id}-lead`} className="commitment-lead">
         {commitmentQuestionLead(c)}
       </p>
@@ -421,7 +436,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         type="text"
         value={text}
         maxLength={500}
-        placeholder="In the rep's words: a signed mutual action plan with Acme"
+        placeholder={`${user.role === 'rep' ? 'In your words' : "In the rep's words"}: a signed mutual action plan with Acme`}
         onChange={(e) => setText(e.target.value)}
       />
       <label htmlFor="commitment-due">Due</label>
@@ -444,6 +459,9 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
           : ''}
       </p>
       {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}
+      {user.role === 'manager' && !owner && (
+        <p className="hint">This page shows no deal owner, so it is recorded as your own commitment.</p>
+      )}
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
         Save commitment
       </button>

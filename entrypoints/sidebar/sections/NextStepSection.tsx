@@ -4,10 +4,13 @@ import type { NextStep, Settings } from '../../../lib/model';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useDueParser } from '../hooks/useDueParser';
 import { useFocusBack } from '../hooks/useFocusBack';
-import { liveNextStep, nextStepStatus } from '../../../lib/rules/next-step';
+import { liveNextStep, nextStepStatus, STALE_AFTER_DAYS } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
+
+/** A CRM's name opening a sentence (a site's CRM not known is "the CRM"). */
+const atStart = (label: string) => label[0]!.toUpperCase() + label.slice(1);
 
 const ORDER_WORDS = { 'day-first': 'day first', 'month-first': 'month first' } as const;
 
@@ -87,6 +90,7 @@ export function NextStepSection({
             {step.due ? `Date: ${formatDay(step.due)}. ` : ''}
             {fromCrm ? `From ${crmLabel}` : 'Entered in Dealside'}; text unchanged since{' '}
             {formatInstant(step.textChangedAt, TIME_ZONE)}.
+            {status === 'Stale' && ` Stale: unchanged for ${STALE_AFTER_DAYS} days or more. Check with the buyer that it still stands, or update it.`}
           </p>
           {dateReadsTwoWays && crmDate && (
             <p className="muted" data-testid="date-order-hint">
@@ -101,7 +105,7 @@ export function NextStepSection({
         </>
       ) : (
         <p className="muted">
-          {crmLabel} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
+          {atStart(crmLabel)} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
         </p>
       )}
       {cleared && (
@@ -128,9 +132,9 @@ export function NextStepSection({
           step={step}
           crmHint={
             fromCrm
-              ? `${crmLabel} shows its own next step; a change in ${crmLabel} replaces this one.`
+              ? `${atStart(crmLabel)} shows its own next step; a change in ${crmLabel} replaces this one.`
               : cleared
-                ? `${crmLabel} shows no next step; one entered there later replaces this one.`
+                ? `${atStart(crmLabel)} shows no next step; one entered there later replaces this one.`
                 : ''
           }
           onDone={() => setEditing(false)}

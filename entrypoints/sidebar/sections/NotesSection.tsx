@@ -14,6 +14,16 @@ const GROW = [
   ['options', 'Options'],
   ['will', 'Will'],
 ] as const;
+/** Under each GROW box: what goes in it (GROW's "Will" is the rep's commitment to act, not the diagnosis below). */
+const GROW_HINTS: Record<(typeof GROW)[number][0], string> = {
+  goal: 'What the rep wants from this deal or this week',
+  reality: 'Where it stands now, in facts',
+  options: 'What the rep could try',
+  will: 'What the rep will do, and by when',
+};
+/** Ctrl+Enter, or ⌘+Enter on a Mac (both are taken everywhere) */
+const ADD_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
+const DIAGNOSIS_WORD: Record<Diagnosis, string> = { skill: 'Skill', will: 'Will', knowledge: 'Knowledge', system: 'System' };
 const DIAGNOSES: { value: Diagnosis; label: string }[] = [
   { value: 'skill', label: 'Skill — does not know how yet' },
   { value: 'will', label: 'Will — knows how, is not doing it' },
@@ -106,6 +116,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
               value={v[key] ?? ''}
               readOnly={locked}
               maxLength={5000}
+              placeholder={GROW_HINTS[key]}
               onChange={(e) => draft.update(key, e.target.value)}
               aria-keyshortcuts="Control+Enter Meta+Enter"
             />
@@ -143,7 +154,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           {!draft.loaded && !draft.loadError
             ? 'Loading your draft…'
             : draft.loaded && hasText && !draft.saveError
-              ? 'Draft saved as you type. Ctrl+Enter adds.'
+              ? `Draft saved as you type. ${ADD_KEYS} adds.`
               : added
                 ? 'Note added.'
                 : ''}
@@ -216,14 +227,14 @@ const NoteList = memo(function NoteList({ notes }: { notes: Note[] }) {
             </dl>
           )}
           <p className="muted">
-            {n.diagnosis ? <span className="chip">{n.diagnosis}</span> : null} {n.by.name}, {formatInstant(n.at, TIME_ZONE)}
+            {n.diagnosis ? <span className="chip">Diagnosis: {DIAGNOSIS_WORD[n.diagnosis]}</span> : null} {n.by.name}, {formatInstant(n.at, TIME_ZONE)}
           </p>
         </li>
       ))}
     </ul>
     {!all && notes.length > FIRST_NOTES && (
       <button type="button" onClick={() => setAll(true)}>
-        Show {notes.length - FIRST_NOTES} older notes
+        Show {notes.length - FIRST_NOTES} older {notes.length - FIRST_NOTES === 1 ? 'note' : 'notes'}
       </button>
     )}
     </>

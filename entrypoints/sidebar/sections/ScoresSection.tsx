@@ -81,7 +81,7 @@ export function ScoresSection({ dealKey, scores }: { dealKey: string; scores: Sc
             {[...scores].reverse().map((s) => (
               <li key={s.id}>
                 {label(s.dimension)} {s.value} — {s.by.name}, {formatInstant(s.at, TIME_ZONE)},{' '}
-                {s.source.kind === 'call' ? 'from a call review' : 'in the sidebar'} (rubric {s.rubricVersion})
+                {s.source.kind === 'call' ? 'from a call review' : 'in the sidebar'} (rubric version {s.rubricVersion})
               </li>
             ))}
           </ul>

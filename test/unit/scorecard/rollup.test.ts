@@ -231,7 +231,7 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(dana.reasons).toEqual([
       '1 commitment missed',
       '1 commitment open past due',
-      'said/did 2 of 4 over 4 weeks',
+      'say/do: 2 of 4 kept over 4 weeks',
       'no next step dated ahead on 2 of 3 deals',
       'discovery averaged 2.5',
       'discovery down 1.0',
@@ -354,7 +354,7 @@ describe('buildScorecard — a week across the year end, in Berlin', () => {
     expect(dana.scores.nextStep).toMatchObject({ week: 4.5, weekCount: 2, trailing: 2, change: 2.5 });
     expect(dana.scores.nextStep.spark.slice(-2)).toEqual([2, 4.5]);
     expect(dana.diagnoses).toEqual({ skill: 0, will: 0, knowledge: 1, system: 1 });
-    expect(dana.reasons).toEqual(['1 commitment missed', 'said/did 2 of 3 over 4 weeks']);
+    expect(dana.reasons).toEqual(['1 commitment missed', 'say/do: 2 of 3 kept over 4 weeks']);
   });
 });
 
@@ -417,7 +417,7 @@ describe('thresholds', () => {
     r.scores.discovery = { ...r.scores.discovery, week: 2.96, change: -0.96 }; // shown as 3.0 and −1.0
     expect(reasonsFor(r)).toEqual(['no next step dated ahead on 5 of 23 deals', 'discovery down 1.0']);
     r.sayDo = { kept: 16, resolved: 24, ratio: 16 / 24 }; // 66.7%, shown as 67%
-    expect(reasonsFor(r)[0]).toBe('said/did 16 of 24 over 4 weeks');
+    expect(reasonsFor(r)[0]).toBe('say/do: 16 of 24 kept over 4 weeks');
   });
 
   it('just past each threshold needs attention', () => {
@@ -426,7 +426,7 @@ describe('thresholds', () => {
     r.nextStep = { ...r.nextStep, covered: 3, coverage: 0.6 };
     r.scores.discovery.week = 2.9;
     expect(reasonsFor(r)).toEqual([
-      'said/did 2 of 3 over 4 weeks',
+      'say/do: 2 of 3 kept over 4 weeks',
       'no next step dated ahead on 2 of 5 deals',
       'discovery averaged 2.9',
       'qualification down 1.0',
@@ -466,7 +466,7 @@ describe('sharing', () => {
       'Weekly scorecard, Oct 26 – Nov 1, 2026',
       '',
       'Needs attention (1)',
-      'Dana Reyes — 1 commitment missed; 1 commitment open past due; said/did 2 of 4 over 4 weeks; no next step dated ahead on 2 of 3 deals; discovery averaged 2.5; discovery down 1.0',
+      'Dana Reyes — 1 commitment missed; 1 commitment open past due; say/do: 2 of 4 kept over 4 weeks; no next step dated ahead on 2 of 3 deals; discovery averaged 2.5; discovery down 1.0',
     ]);
     expect(text).toContain('On track (2)');
     expect(text).toContain('  Scores: Discovery 2.5 (−1.0), Next step – (–), Qualification 4.0 (−0.5)');
