@@ -37,6 +37,19 @@ test('first run asks who you are, then shows the deal as read from the page', as
   await expect(aside.getByText('Send mutual action plan draft by 12/15/2026')).toBeVisible();
 });
 
+test('a rep records their own promise: in their words, asked as "You", with no one else to ask', async () => {
+  await app.setUser({ name: 'Dana Reyes', role: 'rep' });
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveAttribute('placeholder', /^In your words: /);
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill('pricing sign-off from the CFO');
+  await aside.getByRole('textbox', { name: 'Due' }).fill('today');
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(aside.getByText(/You committed to pricing sign-off from the CFO by /)).toBeVisible();
+  await expect(aside.getByText(/^Stated by Dana Reyes, /)).toBeVisible();
+  await expect(aside.getByText(/in your 1:1/)).toHaveCount(0);
+});
+
 test('a commitment survives a reload, is resolved as Missed with a note, and history keeps both', async () => {
   await app.setUser();
   const page = await app.open(ACME);
@@ -57,6 +70,8 @@ test('a commitment survives a reload, is resolved as Missed with a note, and his
   await page.reload();
   aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
   await expect(aside.getByText(/You committed to a signed mutual action plan with Acme by /)).toBeVisible();
+  // the manager (Morgan Lead) is told whom the question is for: "You" is the rep
+  await expect(aside.getByText('Ask Dana Reyes in your 1:1:')).toBeVisible();
   await aside.getByLabel('Outcome note').fill('Legal review slipped; MAP goes out Monday');
   await aside.getByRole('button', { name: 'Missed' }).click();
 
