@@ -3,10 +3,10 @@ import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview } from '../../lib/model';
 import { describeElapsed } from '../../lib/calls/review-timer';
 import { formatInstant } from '../../lib/dates';
+import type { SaveState } from './useCallReview';
 
 /** The user's zone, as the sidebar's (entrypoints/sidebar/App.tsx) */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-import type { SaveState } from './useCallReview';
 
 const PROVIDER_LABEL: Record<CallPage['provider'], string> = {
   gong: 'Gong',

@@ -94,7 +94,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
     // The sidebar's line for asking room (`makeRoom`): a port handed to each document the frame
-    // loads. Not a message to this window, which would hand the page's scripts the frame's window
+    // loads (entrypoints/sidebar/dock-room.ts). To any origin: one sent to `getURL`'s origin never
+    // arrived in Chromium 156 (tried; `use_dynamic_url` serves the frame from the session's random
+    // address); the page has no hold on the frame to take it elsewhere. Not a message to this window, which would hand the page's scripts the frame's window
     // and its origin (a frame in a shadow root is otherwise out of their reach).
     const framed = frame;
     framed.onload = () => {

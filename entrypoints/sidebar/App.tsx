@@ -15,23 +15,12 @@ import { CallReviews } from './sections/CallReviews';
 import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 import { TypedDateOrder } from './hooks/useDueParser';
 import { numericDateOrderOf } from '../../lib/dates';
+import { askDockAgain, askDockForRoom } from './dock-room';
 
 /** The user's zone: days ("due today", "overdue") are computed in it. */
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** How this browser's locale writes 31/12/2026 or 12/31/2026 (when Options leaves the date order automatic). */
 const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
-
-/**
- * Something of the page is drawn over the sidebar: its dock (`makeRoom` in
- * entrypoints/crm-reader/frame-host.ts) makes room for a widget the page keeps in a corner.
- * Asked on the port the content script hands this page as it loads, never by a message to the
- * page's window (that would give the page's scripts this frame's window).
- */
-let dockLine: MessagePort | undefined;
-addEventListener('message', (e) => {
-  if (e.source === parent && e.ports[0]) dockLine = e.ports[0];
-});
-const askDockForRoom = () => dockLine?.postMessage('');
 
 export function App() {
   const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
@@ -39,6 +28,8 @@ export function App() {
   const user = settings?.user;
   // The welcome form (and the Save button just pressed) goes once saved: the keyboard stays in the sidebar.
   const aside = useRef<HTMLElement>(null);
+  // a single-page move to another deal: room made for a widget of the deal before is searched for again
+  useEffect(askDockAgain, [current?.dealKey]);
 
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>

@@ -892,6 +892,14 @@ test('a chat button the page keeps over a corner of the sidebar: the sidebar mak
   await expect.poll(shownAsDrawn).toBe('true');
   await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).click();
   await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
+
+  // Gone, and on to another deal in the same page: the room goes with it (nothing covers the sidebar, so only the move asks).
+  await page.evaluate(() => document.getElementById('chat')?.remove());
+  await page.mouse.move(5, 300);
+  await navigate(page, '0065g00000GlobexAA');
+  await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  await expect.poll(frameTop).toBe(top);
+  await expect.poll(frameBottom).toBe(bottom);
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
 });
 

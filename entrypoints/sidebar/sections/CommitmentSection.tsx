@@ -201,6 +201,9 @@ function statedLine(c: Commitment): string {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
+/** "Lead,  Morgan" and "lead, morgan" are one name: the CRM's owner field and Dealside's own user may differ in case and spacing. */
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** Who settled a promise, in words per outcome ("Marked renegotiated" reads oddly). */
 const RESOLVED_BY: Record<Commitment['status'], string> = {
   open: 'Updated by',
@@ -220,7 +223,7 @@ type Settled = { onSettled: (message: string) => void };
  */
 function DuePrompt({ c, viewer, onSettled }: { c: Commitment; viewer: Person } & Settled) {
   const id = useId();
-  const askWho = viewer.role === 'manager' && c.statedBy.name !== viewer.name ? c.statedBy.name : null;
+  const askWho = viewer.role === 'manager' && c.statedBy.role === 'rep' && !sameName(c.statedBy.name, viewer.name) ? c.statedBy.name : null;
   return (
     <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
       {askWho && <p className="muted">Ask {askWho} in your 1:1:</p>}

@@ -36,8 +36,6 @@ function page() {
     return root;
   };
   (globalThis as { document?: Document }).document = document as unknown as Document;
-  // the window's listeners (the sidebar frame's ask for room), as a content script's globals have them
-  Object.assign(globalThis, { addEventListener: window.addEventListener.bind(window), removeEventListener: window.removeEventListener.bind(window) });
   // linkedom lays nothing out: the dock's move clear of fixed bars (when a ResizeObserver sees its
   // size change) is the end-to-end tests' to check (test/e2e/sidebar-layout.spec.ts); here nothing is seen
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
