@@ -9,6 +9,7 @@ import { RepAndDeal, useDealSearch } from './RepAndDeal';
 import { PinNoteForm, usePinNote } from './PinNoteForm';
 import { PinnedNotes } from './PinnedNotes';
 import { ExtensionGoneBanner, useExtensionGone } from '../../components/ExtensionGone';
+import { askDockAgain } from '../../lib/page/dock-room';
 
 export function App() {
   const gone = useExtensionGone();
@@ -27,6 +28,8 @@ function Panel() {
   const { media, setMedia, seek } = useMediaPosition(phase, setStatus);
   const dealSearch = useDealSearch(state.switchCount);
   const pinNote = usePinNote({ switchCount: state.switchCount, setMedia, addPin: state.addPin, setStatus });
+  // the next call in the same page: room made for a widget of the call before is searched for again
+  useEffect(askDockAgain, [state.switchCount]);
   // "Try again" goes with the screen it is on: once the review shows, the keyboard goes to its
   // title rather than falling to the frame's body.
   const retried = useRef(false);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { CoveredClickGuard } from '../../components/CoveredClickGuard';
 import { afterEarlyTheme } from '../../lib/theme';
+import { askDockForRoom } from '../../lib/page/dock-room';
 import './style.css';
 
 const root = document.getElementById('root');
@@ -11,7 +12,7 @@ if (root) {
   void afterEarlyTheme().then(() =>
     createRoot(root).render(
       <StrictMode>
-        <CoveredClickGuard />
+        <CoveredClickGuard onCovered={askDockForRoom} />
         <App />
       </StrictMode>,
     ),

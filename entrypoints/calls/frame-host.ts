@@ -13,6 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { mountClosedHost } from '../../lib/page/closed-host';
+import { handRoomLine, roomFor } from '../../lib/page/widget-room';
 
 const TAG = 'dealside-call-review';
 const WIDTH = 380;
@@ -67,6 +68,13 @@ export function mountPanel(onUserToggle: (open: boolean) => void): PanelHost {
       frame.title = 'Dealside call review';
       // The panel needs nothing from the page; keep the frame from being handed powers.
       frame.setAttribute('allow', '');
+      // the panel's line for asking room for a widget the recording page keeps over it (as the sidebar's)
+      const framed = frame;
+      handRoomLine(framed, () => {
+        const [top, bottom] = roomFor(framed.getBoundingClientRect());
+        wrap.style.top = top ? `${top}px` : '';
+        wrap.style.bottom = bottom ? `${bottom}px` : '';
+      });
       wrap.append(frame);
     }
     wrap.classList.toggle('collapsed', collapsed);

@@ -17,6 +17,7 @@
 import { browser } from 'wxt/browser';
 import { mountClosedHost } from '../../lib/page/closed-host';
 import { applyTheme } from '../../lib/theme';
+import { fixedBoxAt, handRoomLine, roomFor } from '../../lib/page/widget-room';
 
 const TAG = 'dealside-sidebar';
 export const MIN_WIDTH = 280;
@@ -47,8 +48,9 @@ export interface FrameHost {
 // follow the system unless the dock has a `data-theme` (the Theme setting, as the sidebar):
 // each colour is light-dark(light, dark), picked by the dock's color-scheme. The host's
 // reset is !important: a shadow root's important rules beat the page's, so the CRM's styles
-// cannot fade, filter or move the element the frame sits in.
-const CSS = `:host{all:initial!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483647;display:flex;color-scheme:light dark;font:13px/1.2 system-ui;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;color:var(--bar-fg);font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:calc(50% - 16px);left:9px;width:4px;height:32px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
+// cannot fade, filter or move the element the frame sits in. The bar's buttons take its colour
+// through `all:unset`, which makes inherited properties inherit.
+const CSS = `:host{all:initial!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483647;display:flex;color-scheme:light dark;font:13px/1.2 system-ui;--bar-bg:light-dark(#f3f4f6,#1f2430);--bar-fg:light-dark(#1f2937,#e5e7eb);--bar-edge:light-dark(#d1d5db,#3a4150);--accent:light-dark(#2452d6,#8fb0ff)}.dock[data-theme=dark]{color-scheme:dark}.dock[data-theme=light]{color-scheme:light}.dock[hidden]{display:none}.bar{width:${BAR}px;flex:none;display:flex;flex-direction:column;align-items:center;gap:8px;background:var(--bar-bg);color:var(--bar-fg);border-left:1px solid var(--bar-edge);padding-top:8px}.bar button{all:unset;box-sizing:border-box;width:20px;height:28px;border-radius:4px;text-align:center;cursor:pointer;font-weight:700}.bar button:hover{background:var(--bar-edge)}.grip{flex:1;width:100%;cursor:ew-resize;position:relative;outline:none;touch-action:none}.grip::after{content:"";position:absolute;top:calc(50% - 16px);left:9px;width:4px;height:32px;border-left:2px dotted var(--bar-fg);opacity:.5}button:focus-visible,.grip:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}iframe{border:0;height:100%;display:block;background:Canvas}.collapsed iframe,.collapsed .grip{display:none}.resizing iframe{pointer-events:none}`;
 
 function clampWidth(w: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -93,18 +95,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     frame.src = src;
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
-    // The sidebar's line for asking room (`makeRoom`): a port handed to each document the frame
-    // loads (entrypoints/sidebar/dock-room.ts). To any origin: one sent to `getURL`'s origin never
-    // arrived in Chromium 156 (tried; `use_dynamic_url` serves the frame from the session's random
-    // address); the page has no hold on the frame to take it elsewhere. Not a message to this window, which would hand the page's scripts the frame's window
-    // and its origin (a frame in a shadow root is otherwise out of their reach).
-    const framed = frame;
-    framed.onload = () => {
-      const line = new MessageChannel();
-      line.port1.onmessage = makeRoom;
-      framed.contentWindow!.postMessage('', '*', [line.port2]);
-    };
-    dock.append(framed);
+    // the sidebar's line for asking room for a widget of the page's (`makeRoom`)
+    handRoomLine(frame, makeRoom);
+    dock.append(frame);
   };
 
   /** ends a resize drag under way (its width saved) */
@@ -118,30 +111,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
    * by a ResizeObserver: its callbacks run once the page's layout is done, so none is forced
    * on the page for it.
    *
-   * The box of what the page fixes at (x, y), if it is bar- or widget-sized (not a fixed frame
-   * around the whole app). Elements the pointer passes through (`pointer-events: none`, as a
-   * clickjacking decoy's) are not hit, so the dock never makes room for one.
-   */
-  const fixedBoxAt = (x: number, y: number): DOMRect | undefined => {
-    for (const el of document.elementsFromPoint(x, y)) {
-      for (let e: Element | null = el; e && e != document.body; e = e.parentElement) {
-        if (getComputedStyle(e).position != 'fixed') continue;
-        const box = e.getBoundingClientRect();
-        if (box.height < innerHeight / 4) return box;
-        break;
-      }
-    }
-  };
-  /**
-   * Room the page's own widgets need (px at the top and bottom), found when the sidebar asks.
-   * It asks when it finds the page drawing over it (its covered-click guard then refuses every
-   * click, components/CoveredClickGuard.tsx): a chat or help button the page keeps in a corner.
-   * What the page fixes in the window's top and bottom quarters across the sidebar's width is
-   * then found by hit tests every 40 px (so a widget 40 px or more across is found: 5 ms on the
-   * demo deal page, 20 on one of 6,000 elements), and the dock ends short of it, both then
-   * usable. Searched at each ask only, not at each resize (a drag resizes at every frame); the
-   * whole quarters, not the dock's box, so the answer does not depend on where the dock is.
-   * Each side is held to a quarter of the window: a page cannot squeeze the sidebar away.
+   * `room`: what the page's own widgets over the sidebar need (px at the top and bottom), found
+   * when the sidebar asks (lib/page/widget-room.ts): searched at each ask only, not at each
+   * resize (a drag resizes at every frame).
    */
   let room = [0, 0];
   const clearFixedBars = () => {
@@ -153,18 +125,7 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     dock.style.bottom = bottom ? `${bottom}px` : '';
   };
   const makeRoom = () => {
-    const h = innerHeight;
-    const across = frame!.getBoundingClientRect();
-    room = [0, 0];
-    for (let x = across.left; x < across.right; x += 40) {
-      for (let y = 2; y < h; y += 40) {
-        const box = (y < h / 4 || y > (h * 3) / 4) && fixedBoxAt(x, y);
-        if (!box) continue;
-        // nearer the window's bottom: the dock ends above it; else it starts below it
-        const low = +(box.top + box.bottom > h);
-        room[low] = Math.min(h / 4, Math.max(room[low]!, low ? h - box.top : box.bottom));
-      }
-    }
+    room = roomFor(frame!.getBoundingClientRect());
     clearFixedBars();
   };
 

@@ -15,7 +15,7 @@ import { CallReviews } from './sections/CallReviews';
 import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 import { TypedDateOrder } from './hooks/useDueParser';
 import { numericDateOrderOf } from '../../lib/dates';
-import { askDockAgain, askDockForRoom } from './dock-room';
+import { askDockAgain, askDockForRoom } from '../../lib/page/dock-room';
 
 /** The user's zone: days ("due today", "overdue") are computed in it. */
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -493,3 +493,45 @@ test('a click on the call panel while the recording page draws over it is refuse
     await app.close();
   }
 });
+
+test('a help button the recording page keeps over a corner of the call panel: the panel makes room for it, and both take clicks', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    const region = panel.getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
+    const shownAsDrawn = () => panel.locator('[data-covered-click-viewport]').getAttribute('data-shown');
+    const frameBottom = async () => ((b) => b.y + b.height)((await (await panel.frameElement()).boundingBox())!);
+    const bottom = await frameBottom();
+    // the page listens for messages: nothing of the panel's may reach it
+    await page.evaluate(() => {
+      const w = window as unknown as { heard: string[] };
+      w.heard = [];
+      addEventListener('message', (e) => w.heard.push(e.origin));
+    });
+    const helpTop = await page.evaluate(() => {
+      const help = document.createElement('button');
+      help.id = 'help';
+      help.textContent = '?';
+      help.style.cssText = 'position:fixed;right:32px;bottom:24px;width:56px;height:56px;border-radius:50%;z-index:2147483647';
+      help.onclick = () => (help.dataset.clicked = 'yes');
+      document.documentElement.append(help);
+      return help.getBoundingClientRect().top;
+    });
+    // the pointer comes into the panel: drawn over, it asks, and ends above the button
+    await region.getByRole('heading', { level: 1 }).hover();
+    await expect.poll(frameBottom).toBeLessThanOrEqual(helpTop);
+    expect(bottom).toBeGreaterThan(helpTop);
+    await expect.poll(shownAsDrawn).toBe('true');
+    const four = region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' });
+    await four.click();
+    await expect(four).toBeChecked();
+    await expect(panel.getByRole('alert').filter({ hasText: 'Dealside ignored that click' })).toHaveCount(0);
+    await page.locator('#help').click();
+    await expect(page.locator('#help')).toHaveAttribute('data-clicked', 'yes');
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});

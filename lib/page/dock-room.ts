@@ -1,14 +1,14 @@
 /**
- * The sidebar's line to its dock on the CRM page (`makeRoom` in
- * entrypoints/crm-reader/frame-host.ts): something of the page drawn over the sidebar (a chat or
- * help button kept in a corner) is made room for. The line is a port the content script hands
- * each document of this frame as it loads; never a message to the page's window, which would
- * give the page's scripts this frame's window.
+ * A framed panel's line to its host on the page (the sidebar's dock, the call panel's wrapper:
+ * lib/page/widget-room.ts): something of the page drawn over the panel (a chat or help button
+ * kept in a corner) is made room for. The line is a port the content script hands each
+ * document of the frame as it loads; never a message to the page's window, which would give
+ * the page's scripts the frame's window.
  *
- * Each ask makes the dock search again, so room for a widget that has gone goes with it. Once
- * room was asked on this page, it is asked again when the deal changes (a single-page move to a
- * deal without the widget) and when the frame's size settles after a change (the window's
- * height changed the quarter the room is held to).
+ * Each ask makes the host search again, so room for a widget that has gone goes with it. Once
+ * room was asked on this page, it is asked again when the panel's subject changes (a
+ * single-page move to another deal or call) and when the frame's size settles after a change
+ * (the window's height changed the quarter the room is held to).
  */
 let line: MessagePort | undefined;
 /** asked before the line arrived: sent when it does */
