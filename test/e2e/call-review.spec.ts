@@ -458,15 +458,23 @@ test('a save refused as stale shows the review as stored, and the edit autosave 
   }
 });
 
+/**
+ * The Gong call's panel open, and what its covered-click guard believes of the frame
+ * (Chromium's IntersectionObserver v2 answer, kept on its own element).
+ */
+async function gongPanelWithGuard(app: CallReviewApp) {
+  const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+  const panel = await openPanel(page);
+  const region = panel.getByRole('region', { name: 'Call review' });
+  await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
+  const shownAsDrawn = () => panel.locator('[data-covered-click-viewport]').getAttribute('data-shown');
+  return { page, panel, region, shownAsDrawn };
+}
+
 test('a click on the call panel while the recording page draws over it is refused and said so; uncovered, it is taken', async () => {
   const app = await launchWithExtension();
   try {
-    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
-    const panel = await openPanel(page);
-    const region = panel.getByRole('region', { name: 'Call review' });
-    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
-    /** What the guard believes of the frame (Chromium's IntersectionObserver v2 answer, kept on its own element). */
-    const shownAsDrawn = () => panel.locator('[data-covered-click-viewport]').getAttribute('data-shown');
+    const { page, panel, region, shownAsDrawn } = await gongPanelWithGuard(app);
     const four = region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' });
     // the guard watches while the pointer is in the frame, as a person's is before they press
     await region.getByRole('heading', { level: 1 }).hover();
@@ -497,11 +505,7 @@ test('a click on the call panel while the recording page draws over it is refuse
 test('a help button the recording page keeps over a corner of the call panel: the panel makes room for it, and both take clicks', async () => {
   const app = await launchWithExtension();
   try {
-    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
-    const panel = await openPanel(page);
-    const region = panel.getByRole('region', { name: 'Call review' });
-    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Acme Corp — Discovery call');
-    const shownAsDrawn = () => panel.locator('[data-covered-click-viewport]').getAttribute('data-shown');
+    const { page, panel, region, shownAsDrawn } = await gongPanelWithGuard(app);
     const frameBottom = async () => ((b) => b.y + b.height)((await (await panel.frameElement()).boundingBox())!);
     const bottom = await frameBottom();
     // the page listens for messages: nothing of the panel's may reach it
