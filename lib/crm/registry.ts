@@ -19,4 +19,3 @@ export const adapterForUserSite = (crm: string): CrmAdapter | null => ADAPTERS.f
 
 /** The deal record this address shows, or null for every other page. */
 export const parseDealAddress = (url: URL): DealAddress | null => adapterFor(url)?.parseDealAddress(url) ?? null;
-

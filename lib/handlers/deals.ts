@@ -107,12 +107,12 @@ function tabAddressOf(sender: SenderLike): string | undefined {
   return sender.frameId === 0 ? sender.tab?.url : undefined;
 }
 
-/** The host of an address, or '' for none. */
-function safeHost(address: string): string {
+/** An address as a URL, or null for none or one that does not parse (a report's fields are the page's words). */
+function urlOf(address: string | undefined): URL | null {
   try {
-    return new URL(address).host;
+    return new URL(address ?? '');
   } catch {
-    return '';
+    return null;
   }
 }
 
@@ -156,7 +156,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // not show (a reader late to an in-app move) would be filed, and shown, under the wrong record.
     const pageUrl = new URL(sender.url ?? sender.tab?.url ?? 'about:blank');
     const pageHost = pageUrl.host;
-    if (req.snapshot.host !== pageHost || safeHost(req.snapshot.url) !== pageHost) {
+    if (req.snapshot.host !== pageHost || urlOf(req.snapshot.url)?.host !== pageHost) {
       throw new HandlerError('bad-request', 'Snapshot host does not match the page.');
     }
     // …and only as the CRM that runs there: the built-in one of the host, or the one the user
@@ -166,12 +166,8 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     if (!site || req.snapshot.crm !== site.id) throw new HandlerError('bad-request', 'Snapshot CRM is not the one this site runs.');
     /** Does this address of the tab show the reported record, read as the site's reader reads it? */
     const showsReported = (address: string | undefined) => {
-      try {
-        const url = new URL(address ?? '');
-        return url.host === pageHost && site.parseDealAddress(url)?.recordId === req.snapshot!.recordId;
-      } catch {
-        return false;
-      }
+      const url = urlOf(address);
+      return url?.host === pageHost && site.parseDealAddress(url)?.recordId === req.snapshot!.recordId;
     };
     const sentFrom = tabAddressOf(sender);
     // The tab's address as the message left, else as it is now: a report sent in the instant

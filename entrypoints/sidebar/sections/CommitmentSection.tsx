@@ -6,6 +6,7 @@ import { useDueParser, useExampleDate } from '../hooks/useDueParser';
 import { useFocusBack } from '../hooks/useFocusBack';
 import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
+import { capitalise, sameName } from '../../../lib/words';
 
 /** What is typed about one promise's outcome, before it is recorded. */
 interface OutcomeDraft {
@@ -166,7 +167,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
                 <li key={c.id}>
                   <p>
                     <span className={`chip ${c.status === 'kept' ? 'good' : c.status === 'missed' ? 'bad' : 'warn'}`}>
-                      {cap(c.status)}
+                      {capitalise(c.status)}
                     </span>{' '}
                     {c.text} — by {formatDay(c.due)}
                   </p>
@@ -199,10 +200,6 @@ function statedLine(c: Commitment): string {
   return `Stated by ${by}, ${formatInstant(c.statedAt, TIME_ZONE)}`;
 }
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
-/** "Lead,  Morgan" and "lead, morgan" are one name: the CRM's owner field and Dealside's own user may differ in case and spacing. */
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Who settled a promise, in words per outcome ("Marked renegotiated" reads oddly). */
 const RESOLVED_BY: Record<Commitment['status'], string> = {
@@ -223,6 +220,7 @@ type Settled = { onSettled: (message: string) => void };
  */
 function DuePrompt({ c, viewer, onSettled }: { c: Commitment; viewer: Person } & Settled) {
   const id = useId();
+  // (the CRM's owner field and Dealside's own user may write one name in another case or spacing)
   const askWho = viewer.role === 'manager' && c.statedBy.role === 'rep' && !sameName(c.statedBy.name, viewer.name) ? c.statedBy.name : null;
   return (
     <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>

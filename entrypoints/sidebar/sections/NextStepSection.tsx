@@ -6,11 +6,9 @@ import { useDueParser } from '../hooks/useDueParser';
 import { useFocusBack } from '../hooks/useFocusBack';
 import { liveNextStep, nextStepStatus, STALE_AFTER_DAYS } from '../../../lib/rules/next-step';
 import { TIME_ZONE } from '../App';
+import { capitalise } from '../../../lib/words';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
-
-/** A CRM's name opening a sentence (a site's CRM not known is "the CRM"). */
-const atStart = (label: string) => label[0]!.toUpperCase() + label.slice(1);
 
 const ORDER_WORDS = { 'day-first': 'day first', 'month-first': 'month first' } as const;
 
@@ -105,7 +103,7 @@ export function NextStepSection({
         </>
       ) : (
         <p className="muted">
-          {atStart(crmLabel)} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
+          {capitalise(crmLabel)} shows no next step for this deal. Agree one with the buyer and note it here or in {crmLabel}.
         </p>
       )}
       {cleared && (
@@ -132,9 +130,9 @@ export function NextStepSection({
           step={step}
           crmHint={
             fromCrm
-              ? `${atStart(crmLabel)} shows its own next step; a change in ${crmLabel} replaces this one.`
+              ? `${capitalise(crmLabel)} shows its own next step; a change in ${crmLabel} replaces this one.`
               : cleared
-                ? `${atStart(crmLabel)} shows no next step; one entered there later replaces this one.`
+                ? `${capitalise(crmLabel)} shows no next step; one entered there later replaces this one.`
                 : ''
           }
           onDone={() => setEditing(false)}
