@@ -6,7 +6,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, openPanel, openRecording, panelFrame, routePage, type CallReviewApp } from './call-review.support';
-import { EXTENSION_DIR, dynamicExtensionId } from './harness';
+import { EXTENSION_DIR, dynamicExtensionId, pageSeesFocusIn } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 import { withoutToken } from '../support/frames.mjs';
 
@@ -79,6 +79,7 @@ test('Gong: pin while playing, seek from a pin, score, complete, reload, see it 
     // Score: a click, a digit key on the focused group, another click.
     await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
     await region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '1' }).focus();
+    await pageSeesFocusIn(panel.page(), 'dealside-call-review');
     await panel.page().keyboard.press('3');
     await expect(region.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '3' })).toBeChecked();
     await region.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '2' }).check();
@@ -336,11 +337,8 @@ test('a collapsed panel is out of the tab order', async () => {
         return document.hasFocus();
       }),
     ).toBe(true);
-    // The page hears of that focus through the browser. Clicking before it has can let the
-    // browser take that late word after the click and hand the next key to the frame: a race
-    // of the test's own making (no hand focuses and clicks within a millisecond), and the
-    // likely cause of this test's one CI failure.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('dealside-call-review');
+    // (this test's one CI failure fits clicking before the browser had taken that focus)
+    await pageSeesFocusIn(page, 'dealside-call-review');
     // Hide it with its own tab (keyboard focus moves to that tab), then Tab on.
     await page.mouse.click(viewport.width - 380 - 12, viewport.height / 2);
     await page.waitForTimeout(400); // the slide

@@ -182,3 +182,13 @@ export async function sidebarVisible(page: Page, extensionId: string): Promise<b
   const element = await frame.frameElement();
   return element.isVisible();
 }
+
+/**
+ * Wait until the CRM page itself sees the keyboard in the Dealside frame its `host` element
+ * holds. Focus given inside an extension frame (another process) reaches the browser as a
+ * message of its own: a key pressed on the page before the browser has taken it can go to the
+ * page instead, and a late one can pull the keyboard back into the frame after a click elsewhere.
+ */
+export async function pageSeesFocusIn(page: Page, host: 'dealside-sidebar' | 'dealside-call-review'): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe(host);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME_NAME, ACME, buildWithHostAccess, launch, sidebarFrame, sidebarShowing, type App } from './harness';
+import { ACME_NAME, ACME, buildWithHostAccess, launch, pageSeesFocusIn, sidebarFrame, sidebarShowing, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
 let app: App;
@@ -127,6 +127,7 @@ test('keyboard alone: from the sidebar, Shift+Tab reaches the resize grip (arrow
   const frame = await sidebarFrame(page, app.extensionId);
   // Focus the sidebar's first focusable control; one Shift+Tab leaves the frame backwards, onto the grip before it.
   await frame.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
+  await pageSeesFocusIn(page, 'dealside-sidebar');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
@@ -147,6 +148,7 @@ test('keyboard alone: from the sidebar, Shift+Tab reaches the resize grip (arrow
   // The bar's button comes before the grip: Enter collapses the sidebar to its bar.
   const again = await sidebarFrame(page, app.extensionId);
   await again.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
+  await pageSeesFocusIn(page, 'dealside-sidebar');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
-import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, dynamicExtensionId, editCrmField, editCrmRecord, launch, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, dynamicExtensionId, editCrmField, editCrmRecord, launch, pageSeesFocusIn, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
 /** The Acme fixture's own next step (Lightning). */
@@ -140,6 +140,7 @@ test('scores persist, with the rubric shown on focus, digits scoring the focused
   const qualification = aside.getByRole('radiogroup', { name: 'Qualification' });
   await qualification.getByRole('radio', { name: '1' }).focus();
   await expect(qualification.getByTestId('rubric-text')).toContainText('1');
+  await pageSeesFocusIn(page, 'dealside-sidebar');
   await page.keyboard.press('3');
   await expect(qualification.getByRole('radio', { name: '3' })).toBeChecked();
   // arrows read the other levels' rubric without scoring them (every score is kept for good)
@@ -809,6 +810,7 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
   await expect(notes).not.toContainText('Typed, then clicked through a decoy');
   // the keyboard, which needs focus the person gave, is not refused
   await aside.getByRole('radio', { name: '2' }).first().focus();
+  await pageSeesFocusIn(page, 'dealside-sidebar');
   await page.keyboard.press('Space');
   await expect(discovery.getByRole('radio', { name: '2' })).toBeChecked();
 
