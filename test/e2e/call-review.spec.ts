@@ -13,24 +13,29 @@ import { withoutToken } from '../support/frames.mjs';
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 const ZOOM_URL = 'https://us02web.zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ_acme?startTime=1763542800000';
 
-/** Play (muted: no user gesture here) until the media passes `seconds`, then pause. */
+/**
+ * Play (muted: no user gesture here) until the media passes `seconds`, then pause: checked at
+ * every frame and paused in the same task, in the page, so a slow machine cannot play on
+ * while the test hears of it.
+ */
 async function playUntil(media: Page | Frame, selector: string, seconds: number) {
-  await media.evaluate(async (sel) => {
-    const v = document.querySelector<HTMLMediaElement>(sel);
-    if (!v) throw new Error(`no media ${sel}`);
-    v.muted = true;
-    await v.play();
-  }, selector);
-  await media.waitForFunction(
-    ([sel, s]) => (document.querySelector<HTMLMediaElement>(sel as string)?.currentTime ?? 0) >= (s as number),
+  return media.evaluate(
+    ([sel, s]) =>
+      new Promise<number>((resolve, reject) => {
+        const v = document.querySelector<HTMLMediaElement>(sel);
+        if (!v) return reject(new Error(`no media ${sel}`));
+        v.muted = true;
+        const giveUp = setTimeout(() => reject(new Error(`the media did not reach ${s} s`)), 15_000);
+        const check = () => {
+          if (v.currentTime < s) return void requestAnimationFrame(check);
+          v.pause();
+          clearTimeout(giveUp);
+          resolve(v.currentTime);
+        };
+        v.play().then(check, reject);
+      }),
     [selector, seconds] as const,
-    { timeout: 15_000 },
   );
-  return media.evaluate((sel) => {
-    const v = document.querySelector<HTMLMediaElement>(sel);
-    v?.pause();
-    return v?.currentTime ?? -1;
-  }, selector);
 }
 
 const currentTime = (media: Page | Frame, selector: string) =>
@@ -341,8 +346,7 @@ test('a collapsed panel is out of the tab order', async () => {
     await pageSeesFocusIn(page, 'dealside-call-review');
     // Hide it with its own tab (keyboard focus moves to that tab), then Tab on.
     await page.mouse.click(viewport.width - 380 - 12, viewport.height / 2);
-    await page.waitForTimeout(400); // the slide
-    expect(await atPanel()).not.toBe('dealside-call-review'); // slid away: the page is under the point again
+    await expect.poll(atPanel).not.toBe('dealside-call-review'); // slid away: the page is under the point again
     await expect.poll(() => panel.evaluate(() => document.hasFocus())).toBe(false);
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');

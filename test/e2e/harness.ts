@@ -192,3 +192,35 @@ export async function sidebarVisible(page: Page, extensionId: string): Promise<b
 export async function pageSeesFocusIn(page: Page, host: 'dealside-sidebar' | 'dealside-call-review'): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe(host);
 }
+
+/**
+ * The accessible name of what holds the keyboard in the sidebar's dock on the CRM page (its
+ * collapse button, its resize grip; the frame's title when the keyboard is in the sidebar), or
+ * null. The dock is in a closed shadow root, which only the DevTools protocol can look into.
+ */
+export async function dockFocus(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeId: number; backendNodeId: number; localName?: string; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const find = (n: Node): Node | null => {
+      if (n.localName === 'dealside-sidebar') return n.shadowRoots?.[0] ?? null;
+      for (const c of n.children ?? []) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const shadow = find(root);
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { const a = this.activeElement; return a ? a.getAttribute("aria-label") ?? a.title ?? a.localName : null; }',
+      returnByValue: true,
+    });
+    return (result.value as string | null) ?? null;
+  } finally {
+    await cdp.detach();
+  }
+}

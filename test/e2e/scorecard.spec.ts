@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, editCrmField, launch, sidebarShowing, usDateFromToday, type App } from './harness';
+import { GLOBEX_NAME, ACME_NAME, ACME, GLOBEX, editCrmField, launch, sidebarFrame, sidebarShowing, usDateFromToday, type App } from './harness';
 import { openPanel, routePage } from './call-review.support';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 
@@ -199,12 +199,24 @@ test('a popup opened after the worker stopped shows the kept card at once, and n
   /** Stop the worker, open the popup: Sam's row must say `missed`, first drawn from the kept card or not. */
   const popupAfterWorkerStops = async (missed: string, drawnFromKeptCard: boolean) => {
     await cdp.send('ServiceWorker.stopAllWorkers');
+    // (a write's card is made again 2 s after writes settle: the worker must be stopped before that)
+    expect(await keptCardCurrent(), 'a card made since the last write is kept').toBe(drawnFromKeptCard);
     const popup = await app.context.newPage();
     await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
     await expect(repRow(popup, 'Sam Ortiz')).toContainText(missed);
     expect(await firstDrawnFromKeptCard(popup)).toBe(drawnFromKeptCard);
     await popup.close();
   };
+
+  /** The background has kept a card made since the last write (session storage, read by the sidebar's extension frame). */
+  const keptCardCurrent = async () =>
+    (await sidebarFrame(globex, app.extensionId)).evaluate(async () => {
+      type Session = { get(keys: string[]): Promise<Record<string, unknown>> };
+      const session = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage.session;
+      const s = await session.get(['dealside:thisWeek', 'dealside:generation']);
+      const now = s['dealside:generation'];
+      return typeof now === 'string' && (s['dealside:thisWeek'] as { generation?: string } | undefined)?.generation === now;
+    });
 
   // A write, and the worker stopped at once (before it could make the card again):
   // nothing current is kept, so the popup waits for the fresh answer.
@@ -221,7 +233,7 @@ test('a popup opened after the worker stopped shows the kept card at once, and n
   // A write, then time for the background to make the card again once writes settle (2 s):
   // kept, current, drawn at once after the worker stops.
   await commitAndResolve(aside, 'a reference call for Globex', 'Missed', 'No reference free');
-  await globex.waitForTimeout(3_000);
+  await expect.poll(keptCardCurrent, { timeout: 10_000 }).toBe(true);
   await popupAfterWorkerStops('3 missed', true);
 });
 

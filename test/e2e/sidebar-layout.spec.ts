@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME_NAME, ACME, buildWithHostAccess, launch, pageSeesFocusIn, sidebarFrame, sidebarShowing, type App } from './harness';
+import { ACME_NAME, ACME, buildWithHostAccess, dockFocus, launch, sidebarFrame, sidebarShowing, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
 
 let app: App;
@@ -127,8 +127,11 @@ test('keyboard alone: from the sidebar, Shift+Tab reaches the resize grip (arrow
   const frame = await sidebarFrame(page, app.extensionId);
   // Focus the sidebar's first focusable control; one Shift+Tab leaves the frame backwards, onto the grip before it.
   await frame.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
-  await pageSeesFocusIn(page, 'dealside-sidebar');
+  // Each key waits for the page to see where the one before put the keyboard: it reaches
+  // the page through the browser, and a key pressed before can go to where it was.
+  await expect.poll(() => dockFocus(page)).toBe('Dealside');
   await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => dockFocus(page)).toBe('Resize Dealside sidebar');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => reservedWidth(page)).toBe(24 + 360 + 2 * 16);
@@ -148,9 +151,11 @@ test('keyboard alone: from the sidebar, Shift+Tab reaches the resize grip (arrow
   // The bar's button comes before the grip: Enter collapses the sidebar to its bar.
   const again = await sidebarFrame(page, app.extensionId);
   await again.evaluate(() => (document.querySelector('a[href],button,input,select,textarea,summary,[tabindex]') as HTMLElement).focus());
-  await pageSeesFocusIn(page, 'dealside-sidebar');
+  await expect.poll(() => dockFocus(page)).toBe('Dealside');
   await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => dockFocus(page)).toBe('Resize Dealside sidebar');
   await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => dockFocus(page)).toBe('Collapse Dealside sidebar');
   await page.keyboard.press('Enter');
   await expect.poll(() => reservedWidth(page)).toBe(24);
   await expect.poll(async () => (await frameBox(page)) === null).toBe(true);

@@ -82,7 +82,11 @@ try {
   console.log(`sidebar frame: ${await frame.evaluate(() => location.href)}`);
   const text = () => frame.evaluate(() => document.body.innerText);
   await until('the first-run form', async () => (await text()).includes('Welcome to Dealside'));
+  // Keys are sent to the page and reach the frame only once the browser has moved the keyboard there.
+  await frame.focus('#user-name');
+  await until('the page to see the keyboard in the sidebar', () => page.evaluate(() => document.activeElement?.localName === 'dealside-sidebar'));
   await frame.type('#user-name', 'Morgan Lead');
+  await until('the name typed', async () => (await frame.$eval('#user-name', (i) => i.value)) === 'Morgan Lead');
   await frame.click('form[aria-label="About you"] button[type="submit"]');
   await until('the deal heading', async () => (await frame.$eval('h1', (h) => h.textContent)) === 'Acme Corp — Platform Renewal');
   const landmark = await frame.$eval('aside', (a) => a.getAttribute('aria-label'));

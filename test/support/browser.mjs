@@ -51,7 +51,8 @@ export async function launchChromium({ extension, extraArgs = [], profileDir, ex
     // is no fresh install.)
     const optionsUrl = `chrome-extension://${extensionId}/options.html`;
     const dealside = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')).name === 'Dealside';
-    for (let i = 0; i < (freshProfile && dealside ? 50 : 0); i++) {
+    // (up to 30 s: a loaded machine can take seconds to open the database before it opens the tab)
+    for (let i = 0; i < (freshProfile && dealside ? 300 : 0); i++) {
       const firstRun = context.pages().find((p) => p.url() === optionsUrl);
       if (firstRun) {
         await firstRun.close();
