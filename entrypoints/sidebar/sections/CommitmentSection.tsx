@@ -437,7 +437,8 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         type="text"
         value={text}
         maxLength={500}
-        placeholder={`${user.role === 'rep' ? 'In your words' : "In the rep's words"}: a signed mutual action plan with Acme`}
+        // short enough to show whole at the sidebar's default width
+        placeholder={`${user.role === 'rep' ? 'In your words' : "In the rep's words"}: a signed plan with Acme`}
         onChange={(e) => setText(e.target.value)}
       />
       <label htmlFor="commitment-due">Due</label>
@@ -446,7 +447,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         type="text"
         value={dueInput}
         maxLength={100}
-        placeholder={`by Thursday, next Friday, end of month, ${example}`}
+        placeholder={`by Thursday, end of month, ${example}`}
         aria-describedby="commitment-due-read"
         onChange={(e) => setDueInput(e.target.value)}
       />
