@@ -14,9 +14,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBrowsers, CHROMIUM } from './ensure-browsers.mjs';
 import { findExtensionFrame } from '../test/support/frames.mjs';
+import { routeMedia } from '../test/fixtures/calls/serve-media.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test/fixtures/crm');
+/** the demo recording: a Gong-like call page (its media generated on first use) */
+const CALL_PAGE = join(ROOT, 'test/fixtures/calls/gong-call.html');
+const GONG_CALL = 'https://app.gong.io/call?id=7782342274025937895';
 const OUT = join(ROOT, 'demo-output');
 const EXT = join(ROOT, '.output/chrome-mv3');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -67,8 +71,13 @@ for (const entry of manifest) {
   const shell = entry.file === 'salesforce-lightning-opportunity.html';
   await context.route(shell ? `${u.origin}/lightning/**` : entry.url.split('#')[0], fromServer(entry.file));
 }
+await context.route('https://app.gong.io/**', (route) =>
+  route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(CALL_PAGE) }),
+);
+await routeMedia(context);
 // Dealside is loaded once its background worker runs.
-if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
 
 const acme = manifest.find((e) => e.recordId === '0065g00000AcmeQAAS');
 const hubspot = manifest.find((e) => e.file === 'hubspot-deal-new.html');
@@ -78,6 +87,7 @@ if (!headless) {
   await page.goto(acme.url);
   console.log('Chromium is open on the demo Salesforce deal. Other demo deals:');
   for (const e of manifest.filter((m) => m.deal !== false)) console.log(`  ${e.url}`);
+  console.log(`A demo recording to review (the tab on the right edge opens the panel):\n  ${GONG_CALL}`);
   console.log('Close the browser window to stop.');
   await new Promise((done) => context.on('close', done));
   server.close();
@@ -91,7 +101,7 @@ const shot = async (page, name) => {
   const path = join(OUT, `${name}.png`);
   // The sidebar is another process's frame: let it paint its last update (two animation
   // frames inside it), or a screenshot can show it as it was before the last click.
-  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+  const frame = page.frames().find((f) => /\/(sidebar|call-review)\.html/.test(f.url()));
   await frame?.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(500);
   await page.screenshot({ path });
@@ -141,7 +151,41 @@ await hub.emulateMedia({ colorScheme: 'dark' });
 await hub.waitForTimeout(300);
 await shot(hub, '5-hubspot-deal-dark');
 
-console.log('\nDemo walked: first run → Salesforce deal (commitment, scores, note) → commitment missed, a new one made → HubSpot deal (light, dark).');
+// A recorded call reviewed on its own page: notes pinned to moments of it, the three scores.
+const call = await context.newPage();
+await call.goto(GONG_CALL);
+await call.waitForSelector('dealside-call-review', { state: 'attached' });
+await call.mouse.click(1440 - 12, 900 / 2); // the panel's tab on the right edge
+const review = (await findExtensionFrame(call, 'call-review.html')).getByRole('region', { name: 'Call review' });
+await review.getByRole('heading', { level: 1, name: 'Acme Corp — Discovery call' }).waitFor();
+const pinAt = async (seconds, text) => {
+  await call.evaluate((s) => {
+    const v = document.querySelector('#player');
+    if (v) v.currentTime = s;
+  }, seconds);
+  await review.getByRole('textbox', { name: 'Note at current time' }).fill(text);
+  await review.getByRole('textbox', { name: 'Note at current time' }).press('Enter');
+  await review.getByRole('list', { name: 'Pinned notes' }).getByText(text).waitFor();
+};
+await pinAt(2, 'Good pain question: onboarding time');
+await pinAt(5, 'Missed the impact follow-up: what does the Q1 window cost?');
+await review.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
+await review.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' }).check();
+await review.getByRole('radiogroup', { name: 'Qualification' }).getByRole('radio', { name: '3' }).check();
+await review.getByRole('combobox', { name: 'Rep' }).fill('Dana Reyes');
+await review.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery; end with a dated next step.');
+await shot(call, '6-call-review');
+await review.getByRole('button', { name: 'Complete review' }).click();
+await review.getByRole('status').filter({ hasText: 'Review completed.' }).waitFor();
+
+// The toolbar popup's weekly scorecard, at the popup's size.
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 800, height: 600 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+await popup.getByRole('table', { name: 'Weekly scorecard' }).waitFor();
+await shot(popup, '7-weekly-scorecard');
+
+console.log('\nDemo walked: first run → Salesforce deal (commitment, scores, note) → commitment missed, a new one made → HubSpot deal (light, dark) → a recorded call reviewed in place → the weekly scorecard, exceptions first.');
 console.log('Screenshots:');
 for (const s of shots) console.log(`  ${s}`);
 await context.close();
