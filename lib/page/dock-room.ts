@@ -7,19 +7,13 @@
  *
  * Each ask makes the host search again, so room for a widget that has gone goes with it. Once
  * room was asked on this page, it is asked again when the panel's subject changes (a
- * single-page move to another deal or call), when the frame's size settles after a change
- * (the window's height changed the quarter the room is held to), and when the pointer comes
- * into the panel (a widget gone on the same page, the window unchanged, gives its gap back).
+ * single-page move to another deal or call) and when the frame's size settles after a change
+ * (the window's height changed the quarter the room is held to).
  */
 let line: MessagePort | undefined;
 /** asked before the line arrived: sent when it does */
 let pending = false;
 let asked = false;
-/**
- * Each ask is a search on the page's main thread (5 ms on the demo deal page, 20 on one of
- * 6,000 elements): a pointer moving in and out asks at most this often.
- */
-const POINTER_ASK_EVERY_MS = 2000;
 
 addEventListener('message', (e) => {
   // the page's own scripts have no hold on this frame (it sits in a closed shadow root): only the content script posts here
@@ -44,27 +38,3 @@ addEventListener('resize', () => {
   clearTimeout(settling);
   settling = setTimeout(askDockAgain, 300);
 });
-
-// The pointer coming in from the page. Known by its leaving (a `mouseout` to nothing of this
-// document, as the covered-click guard knows it): the `pointerover` that comes back can name
-// the element it last left here.
-let pointerOutside = true;
-let lastPointerAsk = -Infinity;
-addEventListener(
-  'mouseout',
-  (e) => {
-    if (!e.relatedTarget) pointerOutside = true;
-  },
-  true,
-);
-addEventListener(
-  'pointerover',
-  () => {
-    if (!pointerOutside) return;
-    pointerOutside = false;
-    if (!asked || performance.now() - lastPointerAsk < POINTER_ASK_EVERY_MS) return;
-    lastPointerAsk = performance.now();
-    askDockForRoom();
-  },
-  true,
-);
