@@ -842,7 +842,7 @@ test('a click on the sidebar while the page draws over it, or makes it see-throu
   await expect(refused).toHaveCount(0);
 });
 
-test('a chat button the page keeps over a corner of the sidebar: the sidebar makes room for it, and both take clicks', async () => {
+test('a chat button the page keeps over a corner of the sidebar: the sidebar makes room for it, both take clicks, and its room goes with it', async () => {
   await app.setUser();
   const page = await app.open(ACME);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
@@ -895,9 +895,27 @@ test('a chat button the page keeps over a corner of the sidebar: the sidebar mak
   await aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).click();
   await expect(aside.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' })).toBeChecked();
 
-  // Gone, and on to another deal in the same page: the room goes with it (nothing covers the sidebar, so only the move asks).
+  // Gone, on the same deal in the same window: as the pointer leaves the sidebar for the page it
+  // starts at the top again (moving nothing under a pointer in it). Playwright's mouse gives a
+  // frame of another process no leave event (an X pointer under Xvfb does: FINDINGS.md), so the
+  // test dispatches the one the browser gives there.
+  const leave = () =>
+    frame.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: null })));
+  // (past the 300 ms after which a resized panel asks again: from here only the leave asks)
+  await page.waitForTimeout(1_000);
   await page.evaluate(() => document.getElementById('chat')?.remove());
   await page.mouse.move(5, 300);
+  await leave();
+  await expect.poll(frameTop).toBe(top);
+  await expect.poll(frameBottom).toBe(bottom);
+
+  // Back at the bottom, then gone, and on to another deal in the same page with no leave event
+  // given to the sidebar (the click on the page's link is Playwright's): the room goes with the move.
+  const again = await widget('right:40px;bottom:24px');
+  await aside.getByRole('heading', { name: ACME_NAME, level: 1 }).hover();
+  await expect.poll(frameBottom).toBeLessThanOrEqual(again.top);
+  await page.waitForTimeout(1_000); // (from here only the move asks)
+  await page.evaluate(() => document.getElementById('chat')?.remove());
   await navigate(page, '0065g00000GlobexAA');
   await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
   await expect.poll(frameTop).toBe(top);
