@@ -2,11 +2,8 @@
 import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview } from '../../lib/model';
 import { describeElapsed } from '../../lib/calls/review-timer';
-import { formatInstant } from '../../lib/dates';
+import { formatInstant, userTimeZone } from '../../lib/dates';
 import type { SaveState } from './useCallReview';
-
-/** The user's zone, as the sidebar's (entrypoints/sidebar/App.tsx) */
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const PROVIDER_LABEL: Record<CallPage['provider'], string> = {
   gong: 'Gong',
@@ -42,7 +39,7 @@ export function ReviewHeader({ call, review, timerMs, saveState, saveError }: Pr
       </p>
       <p className="state">
         {done
-          ? `Completed ${formatInstant(review.completedAt ?? review.updatedAt, TIME_ZONE)}`
+          ? `Completed ${formatInstant(review.completedAt ?? review.updatedAt, userTimeZone())}`
           : review
             ? 'Draft'
             : 'Not started'}

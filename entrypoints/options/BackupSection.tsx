@@ -2,6 +2,7 @@ import { useState, type ChangeEvent, type MouseEvent } from 'react';
 import { send } from '../../lib/messages/client';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, exportSummary, restoreSummary } from '../../lib/backup/file';
 import type { RestoreReport } from '../../lib/backup/format';
+import { userTimeZone } from '../../lib/dates';
 
 type Work = 'idle' | 'export' | 'import';
 
@@ -26,8 +27,6 @@ export function settingsSummary(settings: RestoreReport['settings']): string {
   if (added.length) return `Your settings here were kept; ${added.join(' and ')} from the backup ${verb} added.${access}`;
   return 'Your settings here were kept; the backup’s were not used.';
 }
-
-const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Hand `text` to the browser as a download: an object URL and a temporary link (no `downloads` permission). */
 function saveAsFile(text: string, name: string) {
@@ -71,7 +70,7 @@ export function BackupSection() {
     begin('export', 'Preparing the backup…');
     try {
       const backup = await send({ type: 'backup/export' });
-      const name = backupFileName(new Date(), localTimeZone());
+      const name = backupFileName(new Date(), userTimeZone());
       saveAsFile(JSON.stringify(backup), name);
       // and how many damaged records could not be included, if any (they are left out, not exported broken)
       setStatus(exportSummary(name, backup));

@@ -14,11 +14,11 @@ import { NotesSection } from './sections/NotesSection';
 import { CallReviews } from './sections/CallReviews';
 import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
 import { TypedDateOrder } from './hooks/useDueParser';
-import { numericDateOrderOf } from '../../lib/dates';
+import { numericDateOrderOf, userTimeZone } from '../../lib/dates';
 import { askDockAgain, askDockForRoom } from '../../lib/page/dock-room';
 
 /** The user's zone: days ("due today", "overdue") are computed in it. */
-export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const TIME_ZONE = userTimeZone();
 /** How this browser's locale writes 31/12/2026 or 12/31/2026 (when Options leaves the date order automatic). */
 const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 

@@ -33,11 +33,12 @@ export const fmtScore = (x: number | null) => (x === null ? '–' : x.toFixed(1)
 export const asShownRatio = (x: number) => Math.round(x * 100) / 100;
 export const asShownScore = (x: number) => Math.round(x * 10) / 10;
 
+/** Tolerance for comparing figures against thresholds (0.1 + 0.2 style float noise: 0.7 as computed may be 0.69999…). */
+export const EPS = 1e-9;
 /**
  * The thresholds, held against the figures as shown (`asShownRatio`): one place each for the
- * rollup's `weakness` and `reasonsFor` and the popup's cell colours. (ε: 0.7 as computed may be 0.69999….)
+ * rollup's `weakness` and `reasonsFor` and the popup's cell colours.
  */
-const EPS = 1e-9;
 export const sayDoLow = (sd: { ratio: number | null }) => sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS;
 export const coverageLow = (ns: { coverage: number | null }) => ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS;
 export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);

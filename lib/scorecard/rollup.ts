@@ -16,6 +16,7 @@ import {
   SAY_DO_MIN,
   SCORE_AVG_MIN,
   SCORE_DROP_ALERT,
+  EPS,
   asShownScore,
   coverageLow,
   fmtScore,
@@ -177,8 +178,6 @@ export function weekCardOf(card: Scorecard): WeekCard {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** Tolerance for comparing averages against thresholds (0.1 + 0.2 style float noise). */
-const EPS = 1e-9;
 
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { weekStart, now, timeZone } = input;
@@ -400,7 +399,6 @@ export function weakness(row: Pick<RepScorecard, 'commitments' | 'sayDo' | 'next
   if (coverageLow(row.nextStep)) return 'pipeline';
   return 'none';
 }
-
 
 /**
  * Why a rep needs attention, in plain words, results first, then pipeline, then activity (the

@@ -33,6 +33,8 @@ const COLD_WORKER_OPENS = 5;
 /** A write that changes nothing the card shows, yet stamps a new generation (the kept card is no longer current). */
 const A_WRITE = { type: 'settings/set', patch: { user: BENCH_USER } };
 const MIN_MEASURED_OPENS = 15;
+/** The stores the weekly rollup reads (lib/db/scorecard.ts `readScorecardWeek`), as its own count names them. */
+const ROLLUP_STORES = ['repWeeks', 'repPipelines', 'callReviews', 'reps'];
 
 async function openPopupOnce(context, extensionId) {
   const page = await context.newPage();
@@ -82,14 +84,14 @@ export async function run({ runs }) {
       const { sizes } = seeded;
       const totalStored = sizes.commitments + sizes.scores + sizes.notes + sizes.callReviews + sizes.deals + sizes.nextSteps + sizes.reps;
       // The code under test's own count must agree with IndexedDB's on the stores the rollup reads.
-      for (const store of ['repWeeks', 'repPipelines', 'callReviews', 'reps']) {
+      for (const store of ROLLUP_STORES) {
         if ((counted.byStore[store] ?? 0) !== counted.handlerSays[store]) {
           throw new Error(`records read from ${store}: the handler says ${counted.handlerSays[store]}, IndexedDB served ${counted.byStore[store] ?? 0}`);
         }
       }
       const byStore = (name) => counted.byStore[name] ?? 0;
       const others = Object.entries(counted.byStore)
-        .filter(([name]) => !['repWeeks', 'repPipelines', 'callReviews', 'reps'].includes(name))
+        .filter(([name]) => !ROLLUP_STORES.includes(name))
         .map(([name, n]) => `${name} ${n}`);
       const readDetail = `counted by wrapping IndexedDB's reads in the background for one open (the handler's own count agrees): repWeeks ${byStore('repWeeks')}/${sizes.repWeeks} (per-day counts of commitments, scores, notes: ${byStore('commitments')} of ${sizes.commitments}, ${byStore('scores')} of ${sizes.scores} and ${byStore('notes')} of ${sizes.notes} read), repPipelines ${byStore('repPipelines')}/${sizes.repPipelines} (per rep, the deals seen in 30 days with next steps: ${byStore('deals')} of the ${sizes.deals} deals, ${byStore('nextSteps')} of ${sizes.nextSteps} next steps read), callReviews ${byStore('callReviews')}/${sizes.callReviews}, reps ${byStore('reps')}/${sizes.reps}${others.length ? `; also ${others.join(', ')}` : ''}; aggregates not counted in the total stored`;
       const s = seeded.measured;
@@ -179,25 +181,27 @@ async function seedYear(profileDir, measuredOpens) {
  * the popup must wait for a fresh answer; then the same with the worker
  * stopped between the write and the open (before it makes the card again).
  */
+/** `A_WRITE`, sent from an Options page that is then closed. */
+async function writeOnce(b) {
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await sendFromExtensionPage(options, [A_WRITE]);
+  // closed before the worker is stopped: an open extension page reconnects its change port and wakes it
+  await options.close();
+}
+
 async function opensAfterAWrite(b, count) {
-  const write = async () => {
-    const options = await b.context.newPage();
-    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-    await sendFromExtensionPage(options, [A_WRITE]);
-    // closed before the worker is stopped: an open extension page reconnects its change port and wakes it
-    await options.close();
-  };
   const control = await b.context.newPage();
   const cdp = await b.context.newCDPSession(control);
   await cdp.send('ServiceWorker.enable');
   const fresh = [];
   for (let i = 0; i < count; i++) {
-    await write();
+    await writeOnce(b);
     fresh.push(await openPopupOnce(b.context, b.extensionId));
   }
   const freshAfterStop = [];
   for (let i = 0; i < COLD_WORKER_OPENS; i++) {
-    await write();
+    await writeOnce(b);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await new Promise((r) => setTimeout(r, 1000));
     freshAfterStop.push(await openPopupOnce(b.context, b.extensionId));
@@ -213,10 +217,7 @@ async function opensAfterAWrite(b, count) {
  * `getAllKeys` and `count`, are no records). The wrapping goes with the worker; it is stopped after.
  */
 async function readsCountedByIndexedDb(b) {
-  const options = await b.context.newPage();
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await sendFromExtensionPage(options, [A_WRITE]);
-  await options.close();
+  await writeOnce(b);
   const worker = b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${b.extensionId}/`));
   if (!worker) throw new Error('no background worker to count reads in');
   await worker.evaluate(() => {

@@ -200,7 +200,6 @@ function statedLine(c: Commitment): string {
   return `Stated by ${by}, ${formatInstant(c.statedAt, TIME_ZONE)}`;
 }
 
-
 /** Who settled a promise, in words per outcome ("Marked renegotiated" reads oddly). */
 const RESOLVED_BY: Record<Commitment['status'], string> = {
   open: 'Updated by',

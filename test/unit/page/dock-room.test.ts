@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /**
  * The framed panel's side of asking room (lib/page/dock-room.ts), in a stand-in window: an
@@ -33,12 +33,12 @@ async function load() {
 const pointerOut = () => win.dispatchEvent(Object.assign(new Event('mouseout'), { relatedTarget: null }));
 /** the pointer moving from one of the frame's elements to another */
 const pointerWithin = () => win.dispatchEvent(Object.assign(new Event('mouseout'), { relatedTarget: { id: 'the next element of the panel' } }));
-/** the port's messages have been delivered */
-const delivered = () => new Promise((r) => setTimeout(r, 20));
+/** the asks the dock has had, once the port's messages are delivered */
+const asksSoFar = async () => {
+  await new Promise((r) => setTimeout(r, 20));
+  return asks;
+};
 
-beforeEach(() => {
-  asks = 0;
-});
 afterEach(() => {
   host?.close();
   vi.restoreAllMocks();
@@ -53,28 +53,23 @@ describe('asking the dock for room again when the pointer leaves for the page', 
     pointerOut();
     now += 60_000;
     pointerOut();
-    await delivered();
-    expect(asks).toBe(0);
+    expect(await asksSoFar()).toBe(0);
   });
 
   it('once asked, asks again as the pointer leaves, at most every 2 s (each ask is a search on the page)', async () => {
     const { askDockForRoom } = await load();
     askDockForRoom();
-    await delivered();
-    expect(asks).toBe(1);
+    expect(await asksSoFar()).toBe(1);
     pointerOut();
-    await delivered();
-    expect(asks).toBe(2);
+    expect(await asksSoFar()).toBe(2);
     // back and out again at once, and again just short of 2 s: no second search
     pointerOut();
     now += 1_999;
     pointerOut();
-    await delivered();
-    expect(asks).toBe(2);
+    expect(await asksSoFar()).toBe(2);
     now += 1;
     pointerOut();
-    await delivered();
-    expect(asks).toBe(3);
+    expect(await asksSoFar()).toBe(3);
   });
 
   it('a pointer moving between the panel’s own elements is not leaving', async () => {
@@ -83,7 +78,6 @@ describe('asking the dock for room again when the pointer leaves for the page', 
     now += 5_000;
     pointerWithin();
     pointerWithin();
-    await delivered();
-    expect(asks).toBe(1);
+    expect(await asksSoFar()).toBe(1);
   });
 });
