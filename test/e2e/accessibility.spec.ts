@@ -5,7 +5,7 @@
 // note, score history and keyboard shortcuts open; the popup's table and 1:1
 // view; Options; the call-review panel. The accessible names tests rely on are
 // checked in the other specs; this one catches what a name check cannot.
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GLOBEX, GLOBEX_NAME, launch, sidebarFrame, sidebarShowing, type App } from './harness';
@@ -125,4 +125,38 @@ test('Options and the call-review panel have no axe violations', async () => {
   await region.getByRole('button', { name: 'Pin note' }).click();
   await expect(region.getByRole('list', { name: 'Pinned notes' })).toContainText('Asked about budget owner');
   await expectNoViolations(panel, 'the call-review panel', FRAMED);
+});
+
+/**
+ * The outline drawn around the keyboard-focused level of a score group: on its label or
+ * anything in it (the radio itself is invisible over its digit's box), as "style width".
+ */
+const focusRingOf = (group: Locator) =>
+  group.locator('input:focus').evaluate((input) => {
+    const label = input.closest('label');
+    for (const el of [label, ...(label ? label.querySelectorAll('*') : [])]) {
+      const style = el && el !== input ? getComputedStyle(el) : null;
+      if (style && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return `${style.outlineStyle} ${style.outlineWidth}`;
+    }
+    return 'none';
+  });
+
+test('a score level reached by the keyboard shows a focus ring, in the sidebar and in the call panel', async () => {
+  await app.setUser();
+  const deal = await app.open(GLOBEX);
+  const aside = await sidebarShowing(deal, app.extensionId, GLOBEX_NAME);
+  const discovery = aside.getByRole('radiogroup', { name: 'Discovery' });
+  await discovery.getByRole('radio', { name: '3' }).check();
+  // an arrow key moves to the next level without scoring it
+  await deal.keyboard.press('ArrowRight');
+  await expect(discovery.getByRole('radio', { name: '4' })).toBeFocused();
+  expect(await focusRingOf(discovery), 'the sidebar: the focused level').toBe('solid 3px');
+
+  const recording = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', 'https://app.gong.io/call?id=7782342274025937895');
+  const panel = await openPanel(recording);
+  const qualification = panel.getByRole('region', { name: 'Call review' }).getByRole('radiogroup', { name: 'Qualification' });
+  await qualification.getByRole('radio', { name: '2' }).check();
+  await recording.keyboard.press('ArrowRight');
+  await expect(qualification.getByRole('radio', { name: '3' })).toBeFocused();
+  expect(await focusRingOf(qualification), 'the call panel: the focused level').toBe('solid 3px');
 });
