@@ -32,17 +32,34 @@ function endOfWeek(isoDate: string, next = false): string {
   return addDays(isoDate, (5 - weekdayOf(isoDate) + 7) % 7);
 }
 
+/**
+ * The last day of calendar quarter `q` (1–4): of `year` when given, else the next such day
+ * on or after `today` ("Q1" typed in November is next year's).
+ */
+function endOfNamedQuarter(q: number, today: string, year?: number): string | null {
+  const on = (y: number) => endOfMonth(toIso(y, q * 3, 1));
+  if (year !== undefined) return year >= 1970 && year <= 9999 ? on(year) : null;
+  const thisYear = Number(today.slice(0, 4));
+  const candidate = on(thisYear);
+  return candidate >= today ? candidate : on(thisYear + 1);
+}
+
 /** Sales shorthand chrono does not know (or knows differently), relative to `today`. */
 function parseShorthand(text: string, today: string): string | null {
   if (text === 'eom') return endOfMonth(today);
   if (text === 'eow') return endOfWeek(today);
   if (text === 'eoq') return endOfQuarter(today);
+  if (text === 'eoy') return `${today.slice(0, 4)}-12-31`;
   if (text === 'next week') return addDays(startOfWeek(today, 1), 7); // Monday of next week
-  const m = /^(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(week|month|quarter)$/.exec(text);
+  // "Q1", "end of Q3", "Q2 2027": a calendar quarter's last day
+  const quarter = /^(?:(?:the\s+)?end\s+of\s+)?q([1-4])(?:\s+(\d{4}))?$/.exec(text);
+  if (quarter) return endOfNamedQuarter(Number(quarter[1]), today, quarter[2] ? Number(quarter[2]) : undefined);
+  const m = /^(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(week|month|quarter|year)$/.exec(text);
   if (!m) return null;
   const ahead = m[1] === 'next' ? 1 : 0;
   if (m[2] === 'week') return endOfWeek(today, ahead === 1);
   if (m[2] === 'month') return endOfMonth(today, ahead);
+  if (m[2] === 'year') return `${Number(today.slice(0, 4)) + ahead}-12-31`;
   return endOfQuarter(today, ahead);
 }
 
@@ -56,10 +73,12 @@ const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
  * Accepts: ISO "2026-12-03"; "12/3/2026", "12/3/26" or "12/3" (next such day), with
  * dots or dashes as well ("3.12.2026"), and "EOD" or "COB" after it,
  * read in `order` (month first, as in the US, unless the user's locale or
- * setting says day first; a part above 12 can only be the day); "end of month|week|quarter", "EOM", "EOW" (the coming
- * Friday), "EOQ" (calendar quarter); "next week" (its Monday); and anything
+ * setting says day first; a part above 12 can only be the day); "end of month|week|quarter|year", "EOM", "EOW" (the coming
+ * Friday), "EOQ" (calendar quarter), "EOY", "Q1"–"Q4" (with or without "end of" or a year:
+ * that calendar quarter's last day); "next week" (its Monday); and anything
  * chrono understands ("Dec 3", "Thursday", "next Friday" = Friday of next
- * week, "tomorrow", "in 2 weeks"). Weekdays resolve forward (today or later).
+ * week, "tomorrow", "in 2 weeks"). Weekdays resolve forward (today or later), unless
+ * the words look back ("last Friday", "this past Friday": the one before).
  * A leading "by/before/on/until/due" is ignored. Garbage → null.
  */
 export function parseDue(input: string, now: Date, timeZone: string, order: DateOrder = 'month-first'): { iso: string; label: string } | null {
@@ -113,7 +132,10 @@ function parseWords(text: string, now: Date, timeZone: string): string | null {
   // (noon also sidesteps DST gaps, which happen at night).
   const p = zoneParts(now, timeZone);
   const reference = new Date(p.year, p.month - 1, p.day, 12, 0);
-  const [result] = chrono.en.casual.parse(text, reference, { forwardDate: true });
+  // Forward, except words that look back: with forwardDate chrono reads "last Thursday",
+  // typed on a Thursday, as the Thursday after next.
+  const looksBack = /\b(?:last|past|ago|yesterday)\b/.test(text);
+  const [result] = chrono.en.casual.parse(text, reference, { forwardDate: !looksBack });
   if (!result) return null;
   // The whole input must be the date: "call asdf thursday" is not a due date.
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);

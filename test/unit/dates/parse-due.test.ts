@@ -38,6 +38,18 @@ describe('parseDue with a fixed now in several zones', () => {
     ['Dec 3', '2026-12-03', '2026-12-03', '2026-12-03'],
     ['by December 3rd', '2026-12-03', '2026-12-03', '2026-12-03'],
     ['Friday EOD', '2026-11-27', '2026-11-27', '2026-11-27'],
+    ['EOY', '2026-12-31', '2026-12-31', '2026-12-31'],
+    ['by end of year', '2026-12-31', '2026-12-31', '2026-12-31'],
+    ['end of next year', '2027-12-31', '2027-12-31', '2027-12-31'],
+    // a calendar quarter's last day: Q1 2026 is past, so "Q1" is next year's
+    ['by Q1', '2027-03-31', '2027-03-31', '2027-03-31'],
+    ['end of Q4', '2026-12-31', '2026-12-31', '2026-12-31'],
+    ['Q2 2027', '2027-06-30', '2027-06-30', '2027-06-30'],
+    // words that look back are read back (read forward, "last Wednesday" typed on a Wednesday was a week out)
+    ['last Friday', '2026-11-20', '2026-11-20', '2026-11-20'],
+    ['past Friday', '2026-11-20', '2026-11-20', '2026-11-20'],
+    // the most recent one before today: in Auckland it is already Thursday
+    ['last Wednesday', '2026-11-18', '2026-11-18', '2026-11-25'],
   ])('%s', (input, ny, berlin, akl) => {
     expect(iso(input, NOW, NY)).toBe(ny);
     expect(iso(input, NOW, BERLIN)).toBe(berlin);
