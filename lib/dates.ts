@@ -29,9 +29,9 @@ export function toIso(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** A real calendar date (rejects 2026-02-30), or null. */
+/** A real calendar date (rejects 2026-02-30) from 1900 to 9999 (the stored dates' range, lib/model/common.ts), or null. */
 export function validIso(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!(year >= 1900 && year <= 9999) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return toIso(year, month, day);
 }
 

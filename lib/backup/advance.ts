@@ -21,15 +21,25 @@ const MAX_HISTORY = 100;
 
 const samePerson = (a: Person, b: Person) => a.name === b.name && a.role === b.role;
 
-/** One promise: the same record, the same words, date, deal, and who stated it when. */
+const samePersonOrNone = (a: Person | undefined, b: Person | undefined) => (a && b ? samePerson(a, b) : a === b);
+
+/**
+ * One promise: the same record in everything but its outcome (the words, date as typed and
+ * read, deal, rep it counts for, who stated and who recorded it when, what it replaced), so a
+ * resolved version moves no promise to another rep.
+ */
 function samePromise(a: Commitment, b: Commitment): boolean {
   return (
     a.id === b.id &&
     a.dealKey === b.dealKey &&
     a.text === b.text &&
     a.due === b.due &&
+    a.dueInput === b.dueInput &&
+    a.repId === b.repId &&
     a.statedAt === b.statedAt &&
-    samePerson(a.statedBy, b.statedBy)
+    samePerson(a.statedBy, b.statedBy) &&
+    samePersonOrNone(a.recordedBy, b.recordedBy) &&
+    a.renegotiatedFrom === b.renegotiatedFrom
   );
 }
 

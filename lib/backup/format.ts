@@ -31,7 +31,7 @@ import {
   type Score,
   type Settings,
 } from '../model';
-import { MAX_CRM_SITES } from '../crm/crm-sites';
+import { MAX_CRM_SITES, parseSiteAddress } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
 import { isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { completedOver, resolvedOver } from './advance';
@@ -325,9 +325,15 @@ type PlannedStore<S extends RecordStore> = ReturnType<typeof planStore<S>>;
  * without it, no open promise would be left for what the rep still owes. Such
  * a version is not taken; the open one here is kept (counted already present).
  */
-function keepReplacedOpen(planned: PlannedStore<'commitments'>, storedValid: ReadonlySet<string>): void {
-  const there = new Set([...storedValid, ...planned.add.map((c) => c.id), ...planned.replace.map((c) => c.id)]);
-  const orphan = (c: Commitment) => storedValid.has(c.id) && c.status === 'renegotiated' && !there.has(c.resolution?.replacedBy ?? '');
+function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): void {
+  const there = new Map(stored);
+  for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
+  // the promise that replaced it: another one, on the same deal
+  const replaced = (c: Commitment) => {
+    const by = there.get(c.resolution?.replacedBy ?? '');
+    return by !== undefined && by.id !== c.id && by.dealKey === c.dealKey;
+  };
+  const orphan = (c: Commitment) => stored.has(c.id) && c.status === 'renegotiated' && !replaced(c);
   const orphans = planned.replace.filter(orphan).length;
   if (orphans === 0) return;
   planned.replace = planned.replace.filter((c) => !orphan(c));
@@ -362,6 +368,9 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
   for (const site of theirs.crmSites) {
     if (sites.length >= MAX_CRM_SITES) break;
     if (origins.has(site.origin)) continue;
+    // held to what Options takes (an IP address, or a host Dealside runs on anyway, is refused there)
+    const checked = parseSiteAddress(site.origin);
+    if (!checked.ok || checked.origin !== site.origin) continue;
     origins.add(site.origin);
     sites.push(site);
     sitesAdded++;
@@ -399,6 +408,15 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   const latestNoteMs = new Map<string, number>();
   const noteAt = (dealKey: string, at: string) => latestNoteMs.set(dealKey, Math.max(latestNoteMs.get(dealKey) ?? -Infinity, Date.parse(at)));
   for (const [dealKey, at] of existing.latestNoteAt) noteAt(dealKey, at);
+  // One review per call (the call panel shows the one last edited): a backup's review of a call
+  // reviewed here under another id (one begun in another browser) is not taken, or it could
+  // hide the review here, a completed one included.
+  const reviewedCalls = new Set([...existing.stored.callReviews.values()].map((r) => r.callKey));
+  const callReviewedHere = (review: CallReview) => {
+    if (reviewedCalls.has(review.callKey)) return true;
+    reviewedCalls.add(review.callKey);
+    return false;
+  };
   const submitted = (draft: Draft) => {
     const dealKey = noteDraftDealKey(draft.key);
     return dealKey !== undefined && (latestNoteMs.get(dealKey) ?? -Infinity) >= Date.parse(draft.updatedAt);
@@ -410,8 +428,9 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
       stored: (existing.stored as Partial<Record<RecordStore, ReadonlyMap<string, never>>>)[store],
       latestMs,
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
+      ...(store === 'callReviews' ? { alreadyHere: callReviewedHere as (record: never) => boolean } : {}),
     });
-    if (store === 'commitments') keepReplacedOpen(planned as PlannedStore<'commitments'>, existing.commitments);
+    if (store === 'commitments') keepReplacedOpen(planned as PlannedStore<'commitments'>, existing.stored.commitments);
     add[store] = planned.add;
     replace[store] = planned.replace;
     alreadyPresent[store] = planned.alreadyPresent;

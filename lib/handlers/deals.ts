@@ -242,6 +242,10 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const deal = await requireDeal(db, req.dealKey);
       // A manager types the rep's words in a 1:1: the promise is the rep's, recorded by the manager.
       const forRep = user.role === 'manager' && req.onBehalfOfRep !== false && !!deal.snapshot.owner;
+      // Whose scorecard it counts on: the rep who stated it. A manager's own promise (the page
+      // shows no owner now) is no rep's, even on a deal an owner was read for before; a rep's
+      // own counts on the deal's rep, as the rep works their own deals.
+      const repId = user.role === 'manager' && !forRep ? undefined : deal.repId;
       const c: Commitment = {
         id: newId(),
         dealKey: req.dealKey,
@@ -252,7 +256,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         status: 'open',
         ...(req.dueInput ? { dueInput: req.dueInput } : {}),
         ...(forRep ? { recordedBy: user } : {}),
-        ...(deal.repId ? { repId: deal.repId } : {}),
+        ...(repId ? { repId } : {}),
       };
       await addCommitment(db, c);
       await changed([req.dealKey]);

@@ -51,5 +51,8 @@ export const callReviewSchema = reviewContentSchema.extend({
   history: z
     .array(reviewContentSchema.extend({ completedAt: isoInstant, supersededAt: isoInstant }))
     .max(100),
-});
+})
+  // A draft holds no completion time (an edit after completing clears it, lib/calls/review-history.ts):
+  // the scorecard counts reviews by it, so a draft carrying one would count as completed.
+  .refine((r) => r.status === 'completed' || r.completedAt === undefined, { message: 'A draft review carries no completion time.', path: ['completedAt'] });
 export type CallReview = z.infer<typeof callReviewSchema>;

@@ -3,8 +3,10 @@ import { SCORE_DIMENSION_KEYS } from './keys';
 
 /** UTC instant, e.g. "2026-11-22T15:04:05.000Z". Times are stored as instants; days are computed in the user's zone. */
 export const isoInstant = z.iso.datetime({ offset: false });
-/** Calendar day in the user's zone, e.g. "2026-11-26". */
-export const isoDate = z.iso.date();
+/** The earliest calendar day taken: the date arithmetic's `Date.UTC` reads years 0–99 as 1900–1999. */
+export const MIN_ISO_DATE = '1900-01-01';
+/** Calendar day in the user's zone, e.g. "2026-11-26"; from 1900 on. */
+export const isoDate = z.iso.date().refine((d) => d >= MIN_ISO_DATE, { message: 'A date before 1900.' });
 
 export const roleSchema = z.enum(['manager', 'rep']);
 export type Role = z.infer<typeof roleSchema>;

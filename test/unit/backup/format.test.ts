@@ -187,6 +187,13 @@ describe('planRestore', () => {
       });
     });
 
+    it('adds no site Options would refuse: an IP address, a host Dealside runs on anyway', () => {
+      const local = { user: { name: 'Robin Hale', role: 'rep' as const } };
+      const plan = planAt(read(envelope({ settings: { ...theirs, crmSites: [site('192.168.1.10'), site('acme.my.salesforce.com', 'hubspot'), site('hub.acme.example', 'hubspot')] } })), stored(local));
+      expect(plan.add.settings?.crmSites.map((s) => s.origin)).toEqual(['https://hub.acme.example']);
+      expect(reportOf(plan)).toMatchObject({ settings: { sitesAdded: 1 } });
+    });
+
     it('with a user here, keeps this browser’s settings and adds only the backup’s sites not listed here', () => {
       const local = { user: { name: 'Robin Hale', role: 'rep' as const }, weekStartsOn: 1, theme: 'light' as const, crmSites: [site('crm.acme.example', 'zoho')] };
       const plan = planAt(read(envelope({ settings: theirs })), stored(local));

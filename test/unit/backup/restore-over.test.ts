@@ -12,7 +12,7 @@
 import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
 import { exportSummary, restoreSummary } from '../../../lib/backup/file';
 import { settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
-import { ACME, GLOBEX, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note } from '../support/records';
+import { ACME, GLOBEX, LEE, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note } from '../support/records';
 import { envelope } from '../support/backup';
 
 
@@ -135,6 +135,27 @@ describe('restoring over an open commitment', () => {
     expect(stored.replace.commitments).toEqual([renegotiated]);
   });
 
+  it('keeps the open one here when the backup’s renegotiation names itself, or a promise on another deal, as its replacement', () => {
+    const selfReplaced = { ...renegotiated, resolution: { ...renegotiated.resolution!, replacedBy: 'c1' } };
+    const plan = planAt(read(envelope({ commitments: [selfReplaced] })), storedHere({ commitments: [open] }));
+    expect(plan.replace.commitments).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ updated: { commitments: 0 }, alreadyPresent: { commitments: 1 } });
+    const elsewhere = commitment('g1', '2026-11-06', { dealKey: GLOBEX });
+    const crossDeal = { ...renegotiated, resolution: { ...renegotiated.resolution!, replacedBy: 'g1' } };
+    const other = planAt(read(envelope({ commitments: [crossDeal] })), storedHere({ commitments: [open, elsewhere] }));
+    expect(other.replace.commitments).toEqual([]);
+  });
+
+  it.each<[string, Partial<Commitment>]>([
+    ['another rep', { repId: LEE }],
+    ['recorded by someone else', { recordedBy: manager }],
+    ['another date as typed', { dueInput: 'by Friday' }],
+  ])('takes no outcome of a version that differs in more than its outcome (%s)', (_n, differs) => {
+    const plan = planAt(read(envelope({ commitments: [outcome('kept', differs)] })), storedHere({ commitments: [open] }));
+    expect(plan.replace.commitments).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ updated: { commitments: 0 }, alreadyPresent: { commitments: 1 } });
+  });
+
   it('moves a promise forward once, even if the file repeats it', () => {
     const plan = planAt(read(envelope({ commitments: [outcome('kept'), outcome('missed')] })), storedHere({ commitments: [open] }));
     expect(plan.replace.commitments).toEqual([outcome('kept')]);
@@ -200,6 +221,29 @@ describe('restoring over a draft call review', () => {
     const plan = planAt(read(envelope({ callReviews: [done] })), storedHere({ callReviews: [{ ...draft, ...differs }] }));
     expect(plan.replace.callReviews).toEqual([]);
     expect(plan.alreadyPresent.callReviews).toBe(1);
+  });
+});
+
+describe('restoring a review of a call reviewed here under another id', () => {
+  const done = completedReview();
+  it('is not taken, so the review here is the one the call panel shows (one review per call)', () => {
+    const begunElsewhere = completedReview({ id: 'forged', status: 'draft', scores: {}, overallNote: '', updatedAt: '2026-10-30T20:00:00.000Z' });
+    delete (begunElsewhere as Partial<CallReview>).completedAt;
+    const plan = planAt(read(envelope({ callReviews: [begunElsewhere] })), storedHere({ callReviews: [done] }));
+    expect(plan.add.callReviews).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ added: { callReviews: 0 }, alreadyPresent: { callReviews: 1 } });
+  });
+
+  it('nor a second review of one call in the same file', () => {
+    const second = completedReview({ id: 'r2' });
+    const plan = planAt(read(envelope({ callReviews: [done, second] })), storedHere());
+    expect(plan.add.callReviews.map((r) => r.id)).toEqual([done.id]);
+  });
+
+  it('counts a draft carrying a completion time as invalid (the scorecard would count it as completed)', () => {
+    const plan = planAt(read(envelope({ callReviews: [completedReview({ status: 'draft' })] })), storedHere());
+    expect(plan.add.callReviews).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ invalid: { callReviews: 1 } });
   });
 });
 

@@ -56,6 +56,12 @@ describe('parseDue with a fixed now in several zones', () => {
     expect(iso(input, NOW, AKL)).toBe(akl);
   });
 
+  it('takes no date before 1900 (year 26 is not 2026, and the date arithmetic would read it as 1926)', () => {
+    expect(iso('0026-12-03', NOW, NY)).toBeNull();
+    expect(iso('12/3/1899', NOW, NY)).toBeNull();
+    expect(iso('1900-01-01', NOW, NY)).toBe('1900-01-01');
+  });
+
   it('labels the day in en-US', () => {
     expect(parseDue('12/3/2026', NOW, NY)).toEqual({ iso: '2026-12-03', label: 'Thu, Dec 3, 2026' });
     expect(parseDue('by Thursday', NOW, AKL)).toEqual({ iso: '2026-11-26', label: 'Thu, Nov 26, 2026' });

@@ -425,6 +425,31 @@ describe('commitments', () => {
     expect(r).toMatchObject({ status: 'missed', text: 'a signed MAP with Acme', resolution: { outcome: 'missed', note: 'Legal slipped' } });
   });
 
+  it("a manager's own promise (the page shows no owner now) counts on no rep's scorecard; the rep's, recorded for them, on theirs", async () => {
+    const create = (text: string, onBehalfOfRep?: boolean) =>
+      h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text, due: '2026-11-25', ...(onBehalfOfRep === undefined ? {} : { onBehalfOfRep }) }, sidebar);
+    const forDana = await create('a signed MAP with Acme');
+    expect(forDana).toMatchObject({ statedBy: { name: 'Dana Reyes', role: 'rep' }, repId: 'salesforce:Dana Reyes' });
+    // said as the manager's own, on a page that shows the owner
+    const ownSaid = await create('an exec sponsor call', false);
+    expect(ownSaid.statedBy).toEqual({ name: 'Morgan Lead', role: 'manager' });
+    expect(ownSaid.repId).toBeUndefined();
+    // the same deal read again on a layout that shows no owner: the deal keeps Dana as its rep
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ owner: undefined }) }, content);
+    const own = await create('legal redlines back to Acme');
+    expect(own.statedBy).toEqual({ name: 'Morgan Lead', role: 'manager' });
+    expect(own.repId).toBeUndefined();
+    const stored = (await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).commitments;
+    expect(stored.filter((c) => c.repId === 'salesforce:Dana Reyes').map((c) => c.text)).toEqual(['a signed MAP with Acme']);
+  });
+
+  it("a rep's own promise counts on the deal's rep", async () => {
+    await h['settings/set']({ type: 'settings/set', patch: { user: { name: 'Dana Reyes', role: 'rep' } } }, sidebar);
+    const c = await h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text: 'a signed MAP with Acme', due: '2026-11-25' }, sidebar);
+    expect(c).toMatchObject({ statedBy: { name: 'Dana Reyes', role: 'rep' }, repId: 'salesforce:Dana Reyes' });
+    expect(c.recordedBy).toBeUndefined();
+  });
+
   it('settles a promise before its date: kept early or dropped with a reason, never missed', async () => {
     const create = (text: string) => h['commitment/create']({ type: 'commitment/create', dealKey: KEY, text, due: '2026-12-03' }, sidebar);
     const early = await create('MAP');

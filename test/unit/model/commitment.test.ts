@@ -28,6 +28,12 @@ describe('commitmentSchema: the status and the resolution agree', () => {
     expect(valid(opened)).toBe(true);
   });
 
+  it('refuses a due date before 1900 (the date arithmetic would read year 26 as 1926)', () => {
+    expect(valid({ ...open, due: '0026-12-03' })).toBe(false);
+    expect(valid({ ...open, due: '1899-12-31' })).toBe(false);
+    expect(valid({ ...open, due: '1900-01-01' })).toBe(true);
+  });
+
   it('refuses an open commitment carrying a resolution (it could be resolved again, overwriting the outcome)', () => {
     expect(valid({ ...open, resolution: resolution('kept') })).toBe(false);
   });
