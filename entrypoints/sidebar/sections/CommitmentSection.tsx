@@ -292,6 +292,10 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
       onSettled(`${done}: ${c.text}`);
     } catch (e) {
       settling(false);
+      // Refused because another tab settled it meanwhile, its change already shown: this prompt
+      // is gone with the open promise, so its error would show nowhere. Touching the draft runs
+      // the section's check again, which shows what was typed here as settled elsewhere.
+      setDraft({});
       setError((e as Error).message);
       setBusy(false);
       focusBack.failed();
