@@ -77,12 +77,15 @@ export function parseCallAddress(input: string | URL): CallAddress | null {
 
 /**
  * Any other page the user asked to review ("Review this call"): the call is
- * the page address without its fragment, so a reload finds the same draft.
+ * the page address without its fragment, so a reload finds the same draft —
+ * unless the fragment is the app's route ("#/recordings/2", "#!/…"): a player
+ * that routes there shows each recording at its own fragment.
  */
 export function genericCallAddress(input: string | URL): CallAddress | null {
   const url = toUrl(input);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
-  const id = `${url.origin}${url.pathname}${url.search}`;
+  const route = /^#!?\//.test(url.hash) ? url.hash : '';
+  const id = `${url.origin}${url.pathname}${url.search}${route}`;
   return key('media', id.length > MAX_MEDIA_ID ? longMediaId(id) : id);
 }
 

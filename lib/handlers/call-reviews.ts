@@ -96,7 +96,12 @@ async function callForPanel(tabId: number, sender: SenderLike): Promise<CallPage
   }
 }
 
-/** The latest score per dimension this review already gave under its deal and rep as linked now. */
+/**
+ * The scores this review already gave under its deal and rep as linked now, per dimension: the
+ * latest it gave that deal (or, linked to a rep alone, that rep with no deal), when given under
+ * the rep linked now. One given the deal since under another rep (the rep changed, then changed
+ * back) is no baseline: the deal's current score is that rep's, so the value is given again.
+ */
 async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | undefined> {
   let stored: unknown[];
   if (review.dealKey) stored = await db.getAllFromIndex('scores', 'byDeal', review.dealKey);
@@ -104,17 +109,13 @@ async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | 
   else return undefined; // linked to nothing: the last completed version is the baseline
   // checked as read: one damaged score must not make the review impossible to complete
   const given: Score[] = keepValid(scoreSchema, stored, 'scores');
-  const out: ScoredBefore = {};
+  const latest = new Map<Score['dimension'], Score>();
   given
-    .filter(
-      (s) =>
-        s.source?.kind === 'call' &&
-        s.source.reviewId === review.id &&
-        (s.dealKey || undefined) === review.dealKey &&
-        (s.repId || undefined) === review.repId,
-    )
+    .filter((s) => s.source?.kind === 'call' && s.source.reviewId === review.id && (s.dealKey || undefined) === review.dealKey)
     .sort((a, b) => a.at.localeCompare(b.at))
-    .forEach((s) => (out[s.dimension] = s.value));
+    .forEach((s) => latest.set(s.dimension, s));
+  const out: ScoredBefore = {};
+  for (const [dimension, s] of latest) if ((s.repId || undefined) === review.repId) out[dimension] = s.value;
   return out;
 }
 
@@ -158,6 +159,16 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     return user;
   };
   const input = (r: RequestOf<'callReview/saveDraft'>['review']): ReviewInput => r as ReviewInput;
+  /**
+   * The time a new version is stamped with: now, or just after the version it replaces when the
+   * clock has not moved past it (two saves in one millisecond, a clock set back). Versions are
+   * told apart by this stamp (`requireBase`): two versions must never share it.
+   */
+  const versionAt = (existing: CallReview | null) => {
+    const at = now();
+    if (!existing || at > existing.updatedAt) return at;
+    return new Date(Date.parse(existing.updatedAt) + 1).toISOString();
+  };
   /** Edits must be based on the version stored now (none: on no review). */
   const requireBase = (existing: CallReview | null, base: string | null) => {
     if ((existing?.updatedAt ?? null) !== base) throw new HandlerError('conflict', STALE);
@@ -178,7 +189,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return review;
     }
     requireBase(existing, req.baseUpdatedAt);
-    const review = applyDraft(existing, input(req.review), { now: now(), by, rubricVersion, newId });
+    const review = applyDraft(existing, input(req.review), { now: versionAt(existing), by, rubricVersion, newId });
     await putReview(db, review);
     const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
     await broadcast({ dealKeys: existing?.status === 'completed' ? dealKeys : [], tabIds: [], callKeys: [review.callKey] });
@@ -190,7 +201,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     const db = await deps.db();
     const existing = await getReviewByCall(db, req.review.callKey);
     requireBase(existing, req.baseUpdatedAt);
-    const at = now();
+    const at = versionAt(existing);
     const ctx = { now: at, by, rubricVersion, newId };
     // The review as it will be linked (its id kept), to read what it already gave that deal and rep.
     const linked = applyDraft(existing, input(req.review), ctx);

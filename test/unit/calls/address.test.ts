@@ -55,6 +55,14 @@ describe('generic pages (Review this call)', () => {
       'media:https://intranet.example.com/videos/42?t=1',
     );
   });
+  it("keeps a fragment that is the app's route: a player showing each recording at its own #/ address", () => {
+    const one = genericCallAddress('https://app.example.com/#/recordings/1')?.callKey;
+    expect(one).toBe('media:https://app.example.com/#/recordings/1');
+    expect(genericCallAddress('https://app.example.com/#!/recordings/2')?.callKey).toBe('media:https://app.example.com/#!/recordings/2');
+    expect(one).not.toBe(genericCallAddress('https://app.example.com/#/recordings/2')?.callKey);
+    // a fragment that is no route (a chapter, a time) is still not the call's
+    expect(genericCallAddress('https://app.example.com/videos/1#t=30')?.callKey).toBe('media:https://app.example.com/videos/1');
+  });
   it('refuses non-web schemes', () => {
     expect(genericCallAddress('file:///tmp/a.mp4')).toBeNull();
     expect(genericCallAddress('chrome://settings')).toBeNull();

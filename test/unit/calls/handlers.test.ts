@@ -195,6 +195,16 @@ describe('two panels on the same call', () => {
     expect(await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup)).toMatchObject({ status: 'completed', scores: { discovery: 5 } });
   });
 
+  it('a version saved in the same millisecond as the one it replaces is still a new version: a save based on the old one is refused', async () => {
+    await saveDraft(input({ dealKey, scores: { discovery: 2 } }), null);
+    const loadedByB = await storedVersion();
+    // A completes within the same millisecond (no tick): the clock has not moved
+    const done = await complete(input({ dealKey, scores: { discovery: 4 } }), loadedByB);
+    expect(done.updatedAt).not.toBe(loadedByB);
+    await expect(saveDraft(input({ dealKey, scores: { discovery: 1 } }), loadedByB)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup)).toMatchObject({ status: 'completed', scores: { discovery: 4 } });
+  });
+
   it('a panel that loaded no review cannot overwrite one another panel created meanwhile', async () => {
     await saveDraft(input({ overallNote: 'from A' }), null);
     tick();
@@ -254,6 +264,18 @@ describe('relinking a completed review', () => {
     tick();
     await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
     expect(await scoresOf(A)).toEqual(['discovery 4', 'nextStep 3']);
+  });
+
+  it("the rep changed and changed back on one deal: the deal's current score is the review's again", async () => {
+    const current = async () => (await db.getAllFromIndex('scores', 'byDeal', A)).sort((x, y) => x.at.localeCompare(y.at)).at(-1);
+    await complete(input({ dealKey: A, repId: 'hubspot:R1', repName: 'R1', scores: { discovery: 3 } }));
+    tick();
+    await complete(input({ dealKey: A, repId: 'hubspot:R2', repName: 'R2', scores: { discovery: 5 } }));
+    expect(await current()).toMatchObject({ value: 5, repId: 'hubspot:R2' });
+    tick();
+    const back = await complete(input({ dealKey: A, repId: 'hubspot:R1', repName: 'R1', scores: { discovery: 3 } }));
+    expect(back.scores.discovery).toBe(3);
+    expect(await current()).toMatchObject({ value: 3, repId: 'hubspot:R1' });
   });
 
   it('unlinking the deal of a completed review is an edit, not a silent move', async () => {
