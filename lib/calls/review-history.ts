@@ -104,7 +104,9 @@ export function applyDraft(existing: CallReview | null, input: ReviewInput, ctx:
       ...content,
       timeSpentMs,
       status: 'draft',
-      completedAt: undefined,
+      // its last completion still stands where completed reviews are counted (the scorecard, by this
+      // field) and shown (the sidebar, the history's version), until it is completed again
+      completedAt: previous.completedAt,
       rubricVersion: ctx.rubricVersion,
       updatedAt: ctx.now,
       history: [...existing.history, previous].slice(-MAX_HISTORY),

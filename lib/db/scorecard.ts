@@ -20,6 +20,7 @@ import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange } from '../scorecard/rep-weeks';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { isoDateOfInstant, todayIn } from '../dates';
+import { lastCompletedVersion } from '../calls/review-history';
 import { dealsSeenSince, inRange, instantBoundsCovering, scorecardWindows, type WeekRange } from '../scorecard/week';
 import type { DB } from './open';
 import { keepChecked, keepValid } from './validate';
@@ -161,15 +162,11 @@ export async function readRepDetail(
     problemDeals: health?.problemDeals ?? [],
     scores: s.map(named),
     notes: n.map(named),
-    reviews: r.map((x) => ({
-      id: x.id,
-      title: x.title,
-      url: x.url,
-      completedAt: x.completedAt,
-      scores: x.scores,
-      overallNote: x.overallNote,
-      dealKey: x.dealKey,
-    })),
+    // as completed: a review being edited again shows its last completed version, as in the sidebar
+    reviews: r.flatMap((x) => {
+      const done = lastCompletedVersion(x);
+      return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: x.dealKey }] : [];
+    }),
     read: commitments.length + scores.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
   };
 }

@@ -52,7 +52,11 @@ export const callReviewSchema = reviewContentSchema.extend({
     .array(reviewContentSchema.extend({ completedAt: isoInstant, supersededAt: isoInstant }))
     .max(100),
 })
-  // A draft holds no completion time (an edit after completing clears it, lib/calls/review-history.ts):
-  // the scorecard counts reviews by it, so a draft carrying one would count as completed.
-  .refine((r) => r.status === 'completed' || r.completedAt === undefined, { message: 'A draft review carries no completion time.', path: ['completedAt'] });
+  // A draft's completion time, if any, is its last completed version's (an edit after completing
+  // keeps it, lib/calls/review-history.ts): the scorecard counts reviews by it, so a draft never
+  // completed must not carry one.
+  .refine((r) => r.status === 'completed' || r.completedAt === undefined || r.completedAt === r.history.at(-1)?.completedAt, {
+    message: "A draft review's completion time is its last completed version's.",
+    path: ['completedAt'],
+  });
 export type CallReview = z.infer<typeof callReviewSchema>;

@@ -81,7 +81,8 @@ describe('completion and history', () => {
     const done = applyComplete(null, scored, ctx('2026-11-22T11:00:00.000Z')).review;
     const edited = applyDraft(done, { ...scored, scores: { discovery: 5, nextStep: 2 } }, ctx('2026-11-22T12:00:00.000Z'));
     expect(edited.status).toBe('draft');
-    expect(edited.completedAt).toBeUndefined();
+    // its last completion stands (the scorecard counts it) until it is completed again
+    expect(edited.completedAt).toBe('2026-11-22T11:00:00.000Z');
     expect(edited.history).toHaveLength(1);
     expect(edited.history[0]).toMatchObject({
       scores: { discovery: 4, nextStep: 2 },

@@ -1,6 +1,7 @@
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { addCommitment, addNoteClearingDraft, addScore, resolveCommitmentRecord } from '../../../lib/db/coaching';
-import { putCompletedReview } from '../../../lib/db/call-reviews';
+import { putCompletedReview, putReview } from '../../../lib/db/call-reviews';
+import { applyDraft } from '../../../lib/calls/review-history';
 import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { weekOf } from '../../../lib/scorecard/week';
@@ -83,6 +84,24 @@ describe('repWeeks is kept in step with every commitment, score and note write',
       NY,
     );
     expect((await dayOf('2026-10-26', 3))?.scores).toMatchObject({ discovery: { sum: 6, count: 2 }, nextStep: { sum: 2, count: 1 } });
+  });
+});
+
+describe('a completed review edited again (a draft once more)', () => {
+  it('still counts in the week of its last completion, and the 1:1 shows that completed version', async () => {
+    await db.put('reps', { id: DANA, crm: 'salesforce', name: 'Dana Reyes', firstSeenAt: '2026-09-01T12:00:00.000Z' });
+    await db.put('settings', { user: manager, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
+    const done = completedReview({ scores: { discovery: 4 }, overallNote: 'Good questions' }); // completed Oct 29
+    await putCompletedReview(db, done, [score('2026-10-29T15:00:00.000Z', 'discovery', 4)], NY);
+    const edited = applyDraft(done, { ...done, scores: { discovery: 2 }, overallNote: 'Good questions; rushed the close' }, { now: '2026-10-30T10:00:00.000Z', by: manager, rubricVersion: '2026.1', newId: () => 'x' });
+    expect(edited.status).toBe('draft');
+    await putReview(db, edited);
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const handlers = createScorecardHandlers({ db: async () => db, now: () => now, timeZone: () => NY });
+    const week = await handlers['scorecard/week']({ type: 'scorecard/week', offset: 0 });
+    expect(week.card.rows[0]!.reviews.completed).toBe(1);
+    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
+    expect(detail.reviews).toEqual([expect.objectContaining({ id: done.id, completedAt: done.completedAt, scores: { discovery: 4 }, overallNote: 'Good questions' })]);
   });
 });
 
