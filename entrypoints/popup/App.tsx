@@ -7,7 +7,7 @@ import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
 import { ScorecardTable } from './ScorecardTable';
 import { RepView } from './RepView';
 import { ShareButtons } from './ShareButtons';
-import { shiftDay } from '../../lib/scorecard/format';
+import { cardSummary, shiftDay } from '../../lib/scorecard/format';
 
 type State =
   | { kind: 'loading' }
@@ -215,8 +215,7 @@ export function App() {
       ) : (
         <>
           <p className="summary muted">
-            {card.attention === 0 ? `Every rep is on track ${isThisWeek ? 'this week' : 'that week'}.` : `${card.attention} of ${card.rows.length} reps need attention.`} Use ← and → to change
-            week, Home for this week.
+            {cardSummary(card.rows, isThisWeek)} Use ← and → to change week, Home for this week.
           </p>
           <ScorecardTable card={card} onOpenRep={setRepId} showOnTrack={onTrackOpen} onToggleOnTrack={toggleOnTrack} />
           <ShareButtons card={card} />

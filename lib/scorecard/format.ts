@@ -41,6 +41,20 @@ export const EPS = 1e-9;
  */
 export const sayDoLow = (sd: { ratio: number | null }) => sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS;
 export const coverageLow = (ns: { coverage: number | null }) => ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS;
+/**
+ * The sentence over the table: how many reps need attention, or that none does; reps with
+ * nothing recorded are not "on track", so they are named apart.
+ */
+export function cardSummary(rows: readonly { attention: boolean; quiet: boolean }[], isThisWeek: boolean): string {
+  const when = isThisWeek ? 'this week' : 'that week';
+  const attention = rows.filter((r) => r.attention).length;
+  if (attention > 0) return `${attention} of ${rows.length} reps need attention.`;
+  const quiet = rows.filter((r) => r.quiet).length;
+  if (quiet === 0) return `Every rep is on track ${when}.`;
+  if (quiet === rows.length) return `Nothing recorded for ${quiet === 1 ? 'the rep' : `any of the ${quiet} reps`} in the last 4 weeks.`;
+  return `No rep needs attention ${when}; ${quiet} of ${rows.length} ${quiet === 1 ? 'has' : 'have'} nothing recorded in the last 4 weeks.`;
+}
+
 export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** "+0.5", "−1.2", "±0.0" or "–". */

@@ -143,9 +143,10 @@ export interface RepScorecard {
   reasons: string[];
   attention: boolean;
   /**
-   * Nothing recorded for the rep in the four weeks ending with this one: no promise due or
-   * resolved, no open deal seen, no score, no call review. Not flagged (there is nothing to
-   * coach from), but not "on track" either: the table says so.
+   * Nothing on the card's record for the rep: no promise due this week, settled over the four
+   * weeks ending with it or open past its date; no open deal seen; no score over the week and
+   * the four before it (the trend's windows); no call review this week. Not flagged (there is
+   * nothing to coach from), but not "on track" either: the table and the summary say so.
    */
   quiet: boolean;
   problemDeals: ProblemDeal[];

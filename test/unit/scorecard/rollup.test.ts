@@ -15,6 +15,7 @@ import {
   type ScorecardInput,
 } from '../../../lib/scorecard/rollup';
 import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
+import { cardSummary } from '../../../lib/scorecard/format';
 
 const NY = 'America/New_York';
 const DANA = 'salesforce:Dana Reyes';
@@ -477,5 +478,18 @@ describe('sharing', () => {
     expect(sparklineText('Discovery', [3, null, 2.5])).toBe('Discovery by week, oldest first: 3.0, no score, 2.5');
     expect(fmtChange(0.04)).toBe('±0.0');
     expect(fmtChange(0.25)).toBe('+0.3');
+  });
+});
+
+describe('the sentence over the table', () => {
+  const row = (attention: boolean, quiet = false) => ({ attention, quiet });
+  it('counts the reps needing attention first', () => {
+    expect(cardSummary([row(true), row(false), row(false, true)], true)).toBe('1 of 3 reps need attention.');
+  });
+  it('calls every rep on track only when none is quiet (nothing recorded is not on track)', () => {
+    expect(cardSummary([row(false), row(false)], true)).toBe('Every rep is on track this week.');
+    expect(cardSummary([row(false), row(false)], false)).toBe('Every rep is on track that week.');
+    expect(cardSummary([row(false), row(false, true)], true)).toBe('No rep needs attention this week; 1 of 2 has nothing recorded in the last 4 weeks.');
+    expect(cardSummary([row(false, true), row(false, true)], true)).toBe('Nothing recorded for any of the 2 reps in the last 4 weeks.');
   });
 });
