@@ -108,12 +108,34 @@ export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {
  * Save a note and clear its draft in one transaction: the text is never in
  * neither. A diagnosis counts on the note's day in the scorecard's aggregate.
  */
-export async function addNoteClearingDraft(db: DB, note: Note, draftKey: string, timeZone = userTimeZone()): Promise<void> {
+/** The same draft text: the same non-empty fields (a composer shows absent fields as empty). */
+export function sameDraftValue(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const filled = (v: Readonly<Record<string, string>>) => Object.entries(v).filter(([, s]) => s !== '');
+  const x = filled(a);
+  return x.length === filled(b).length && x.every(([k, s]) => b[k] === s);
+}
+
+/**
+ * Adds a note and, in the same transaction, clears the draft it was written from, unless the
+ * stored draft is no longer the text the adding composer showed (`shown`): another tab's
+ * composer saved more since, which the note does not hold. Without `shown`, the draft is cleared.
+ */
+export async function addNoteClearingDraft(
+  db: DB,
+  note: Note,
+  draftKey: string,
+  timeZone = userTimeZone(),
+  shown?: Readonly<Record<string, string>>,
+): Promise<{ draftKept: boolean }> {
   const tx = db.transaction(['notes', 'drafts', 'repWeeks'], 'readwrite');
   await tx.objectStore('notes').add(note);
-  await tx.objectStore('drafts').delete(draftKey);
+  const drafts = tx.objectStore('drafts');
+  const stored = shown ? validOrNull(draftSchema, await drafts.get(draftKey), 'draft') : null;
+  const draftKept = !!stored && !!shown && !sameDraftValue(stored.value, shown);
+  if (!draftKept) await drafts.delete(draftKey);
   await applyToRepWeeks(tx.objectStore('repWeeks'), noteChanges([note], timeZone));
   await tx.done;
+  return { draftKept };
 }
 
 export async function getDraft(db: DB, key: string): Promise<Draft | null> {

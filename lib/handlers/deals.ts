@@ -119,6 +119,16 @@ function urlOf(address: string | undefined): URL | null {
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const now = () => deps.now?.() ?? new Date();
   const nowIso = () => now().toISOString();
+  /**
+   * When a score or note is made: strictly after the last one this background stamped, so the
+   * latest made is the latest listed ("current") even within one millisecond (two tabs) or
+   * after the clock steps back while the worker runs; ties would otherwise fall to random ids.
+   */
+  let lastStamp = 0;
+  const stampIso = () => {
+    lastStamp = Math.max(now().getTime(), lastStamp + 1);
+    return new Date(lastStamp).toISOString();
+  };
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
@@ -334,7 +344,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         dimension: req.dimension,
         value: req.value,
         by: user,
-        at: nowIso(),
+        at: stampIso(),
         rubricVersion: RUBRIC_VERSION,
         source: { kind: 'sidebar' },
         ...(deal.repId ? { repId: deal.repId } : {}),
@@ -353,18 +363,19 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         dealKey: req.dealKey,
         body: req.body,
         by: user,
-        at: nowIso(),
+        at: stampIso(),
         ...(req.diagnosis ? { diagnosis: req.diagnosis } : {}),
         ...(deal.repId ? { repId: deal.repId } : {}),
       };
-      await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey));
+      const { draftKept } = await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey), undefined, req.draftShown);
       await deps.broadcast({
         kind: 'dealside/changed',
         dealKeys: [req.dealKey],
         tabIds: [],
         draft: { key: noteDraftKey(req.dealKey), writer: req.draftWriter ?? '' },
       });
-      return note;
+      // another tab's composer wrote the draft since: its text stays, and this composer shows it
+      return draftKept ? { ...note, draftKept } : note;
     },
 
     async 'draft/get'(req) {

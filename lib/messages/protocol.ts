@@ -166,6 +166,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     diagnosis: diagnosisSchema.optional(),
     /** the composer that wrote the draft this note clears (ChangeEvent.draft) */
     draftWriter: draftWriter.optional(),
+    /** the draft as that composer shows it: the stored draft is cleared only while it is still this text */
+    draftShown: z.record(z.string(), z.string().max(10_000)).optional(),
   }),
   z.object({ type: z.literal('draft/get'), key: z.string().min(1).max(400) }),
   z.object({
@@ -280,7 +282,8 @@ export interface ResponseMap {
   'nextStep/set': NextStep;
   'nextStep/markDone': NextStep;
   'score/add': Score;
-  'note/add': Note;
+  /** `draftKept`: another composer saved the draft since (not the text shown here), so it was not cleared */
+  'note/add': Note & { draftKept?: boolean };
   'draft/get': Draft | null;
   'draft/save': Draft;
   'draft/clear': null;

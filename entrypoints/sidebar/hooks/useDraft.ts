@@ -130,7 +130,15 @@ export function useDraft(key: string, fields: readonly string[]) {
     [empty, save],
   );
 
+  /** Show the draft as stored now (another tab's composer wrote it last); nothing typed here meanwhile is replaced. */
+  const showStored = useCallback(() => {
+    const seq = ++saveSeq.current;
+    send({ type: 'draft/get', key })
+      .then((d) => seq === saveSeq.current && show(d))
+      .catch(() => {});
+  }, [key, show]);
+
   const retryLoad = useCallback(() => setLoadTick((n) => n + 1), []);
 
-  return { value, update, reset, loaded, loadError, saveError, retryLoad, writer };
+  return { value, update, reset, showStored, loaded, loadError, saveError, retryLoad, writer };
 }

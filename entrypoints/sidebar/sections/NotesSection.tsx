@@ -67,7 +67,7 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
     setError('');
     try {
       const diagnosis = DIAGNOSES.find((d) => d.value === v.diagnosis)?.value;
-      await send({
+      const added = await send({
         type: 'note/add',
         dealKey,
         body: grow
@@ -75,11 +75,14 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
           : { kind: 'free', text: (v.text ?? '').trim() },
         ...(diagnosis ? { diagnosis } : {}),
         draftWriter: draft.writer,
+        draftShown: v,
       });
       // The next note starts in the same format, and the keyboard stays in the composer (the
       // button just pressed turns disabled, which would drop focus to the page's body).
       // Text typed in the other format was not part of this note: it stays, and stays saved.
-      draft.reset(grow ? { mode: 'grow', text: v.text ?? '' } : { mode: '', ...Object.fromEntries(GROW.map(([k]) => [k, v[k] ?? ''])) });
+      // Another tab's composer wrote the draft since (its text is not this note's): it stays, shown here.
+      if (added.draftKept) draft.showStored();
+      else draft.reset(grow ? { mode: 'grow', text: v.text ?? '' } : { mode: '', ...Object.fromEntries(GROW.map(([k]) => [k, v[k] ?? ''])) });
       setAdded(true);
       form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
     } catch (err) {

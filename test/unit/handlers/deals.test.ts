@@ -546,6 +546,33 @@ describe('notes, scores and drafts', () => {
     expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [KEY], tabIds: [], draft: { key, writer: 'tab-one' } }]);
   });
 
+  it('the latest score is the current one and notes list newest first, even made within one millisecond under ids that sort the other way', async () => {
+    const ids = ['zzz', 'yyy', 'bbb', 'aaa'];
+    const sameMs = createDealHandlers({ db: async () => db, broadcast: async () => {}, now: () => new Date('2026-11-25T10:00:00.000Z'), newId: () => ids.shift()! });
+    await sameMs['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 2 }, sidebar);
+    await sameMs['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 4 }, sidebar);
+    await sameMs['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'first' } }, sidebar);
+    await sameMs['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'second' } }, sidebar);
+    const { scores, notes } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(scores.map((x) => x.value)).toEqual([2, 4]);
+    expect(notes.map((x) => (x.body.kind === 'free' ? x.body.text : ''))).toEqual(['second', 'first']);
+  });
+
+  it("adding a note clears the draft only while it is the text its composer showed: another tab's later text stays", async () => {
+    const key = noteDraftKey(KEY);
+    await h['draft/save']({ type: 'draft/save', key, value: { text: 'Call CFO.' }, writer: 'tab-a' }, sidebar);
+    // the other tab goes on typing, and its save lands before the note tab A adds from what it shows
+    await h['draft/save']({ type: 'draft/save', key, value: { text: 'Call CFO. Also: ask about budget' }, writer: 'tab-b' }, sidebar);
+    const added = await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'Call CFO.' }, draftWriter: 'tab-a', draftShown: { text: 'Call CFO.', mode: '' } }, sidebar);
+    // the adding composer is told, and shows the draft as stored rather than emptying its box
+    expect(added.draftKept).toBe(true);
+    expect(await h['draft/get']({ type: 'draft/get', key }, sidebar)).toMatchObject({ value: { text: 'Call CFO. Also: ask about budget' } });
+    // tab A now shows tab B's text (synced) and adds it: the draft it showed goes with the note
+    const synced = await h['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'Call CFO. Also: ask about budget' }, draftWriter: 'tab-a', draftShown: { text: 'Call CFO. Also: ask about budget' } }, sidebar);
+    expect(synced.draftKept).toBeUndefined();
+    expect(await h['draft/get']({ type: 'draft/get', key }, sidebar)).toBeNull();
+  });
+
   it('keeps every score, with rubric version and source', async () => {
     await h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 2 }, sidebar);
     await h['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 4 }, sidebar);
