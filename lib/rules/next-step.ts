@@ -109,8 +109,9 @@ export function mergeCrmNextStep(
   const unchanged = existing !== null && sameText(existing.text, crm.text);
   const text = unchanged ? existing.text : crm.text.trim();
   // A CRM date wins (over a sidebar date, once the step changed in the CRM: see above); a dateless
-  // CRM step keeps our date only while it is the same step.
-  const due = crm.date?.iso ?? (unchanged ? existing.due : undefined);
+  // CRM step keeps our date only while it is the same step. A date the page shows that reads two
+  // ways now (its order forgotten since it was read) gives none: the day it gave is not kept.
+  const due = crm.date ? crm.date.iso : unchanged ? existing.due : undefined;
   const textChangedAt = unchanged ? existing.textChangedAt : nowIso;
   const doneAt = unchanged ? existing.doneAt : undefined;
   if (

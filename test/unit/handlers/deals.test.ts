@@ -175,6 +175,21 @@ describe('date order (05/11/2026 on a page whose language is en-US, with a UK lo
     expect((await view()).nextStep?.due).toBeUndefined();
   });
 
+  it.each([
+    ['shown blank for a moment', { nextStep: { text: '' } }],
+    ['left off by another layout', { nextStep: undefined }],
+  ])('an order no longer known takes its date away from a step %s while it was forgotten, when the step shows again', async (_how, gap) => {
+    await setOrder({ dateOrder: 'day-first' });
+    await report(uk({ locale: 'en' }));
+    expect((await view()).nextStep).toMatchObject({ due: '2026-12-04' });
+    await report(uk({ locale: 'en', ...gap }));
+    await setOrder({ dateOrder: 'auto' });
+    // the same text again: its date now reads two ways, so it has none (as if the field had never gone)
+    await report(uk({ locale: 'en' }));
+    expect((await view()).nextStep).toMatchObject({ text: 'Pricing call 04/12/2026', source: 'crm' });
+    expect((await view()).nextStep?.due).toBeUndefined();
+  });
+
   it("forgetting a site's learned order reads its deals by the page's language again; other sites stay learned", async () => {
     const other = 'globex.my.salesforce.com';
     const otherUrl = `https://${other}/0065g00000InitcQAA`;

@@ -119,7 +119,12 @@ describe('mergeCrmNextStep', () => {
     expect(mergeCrmNextStep(stored, { text: '  Send  MSA\nredlines ', date: { iso: '2026-11-30' } }, KEY, T1)).toBe(stored);
     // a dateless CRM step keeps our date while the text is the same
     expect(mergeCrmNextStep(stored, { text: 'Send MSA redlines' }, KEY, T1)).toBe(stored);
-    expect(mergeCrmNextStep(stored, { text: 'Send MSA redlines', date: {} }, KEY, T1)).toBe(stored);
+  });
+
+  it('a date the page shows that reads no day now (its order no longer known) takes the day it gave away', () => {
+    const got = mergeCrmNextStep(stored, { text: 'Send MSA redlines', date: {} }, KEY, T1);
+    expect(got?.due).toBeUndefined();
+    expect(got).toMatchObject({ text: stored.text, textChangedAt: stored.textChangedAt });
   });
 
   it('creates a step from the CRM', () => {
