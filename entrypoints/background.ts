@@ -69,7 +69,7 @@ export default defineBackground(() => {
     }),
     ...scorecard,
     'scorecard/week': thisWeekKept,
-    ...createBackupHandlers({ db, broadcast, sitesRestored: (sites) => syncSiteScripts(sites, siteAccess) }),
+    ...createBackupHandlers({ db, broadcast, sitesRestored: () => syncSiteScripts(async () => (await getSettings(await db())).crmSites, siteAccess) }),
     ...createCrmSiteHandlers({ db, access: siteAccess, broadcast }),
   } satisfies Handlers;
 
@@ -87,10 +87,9 @@ export default defineBackground(() => {
   // installed or updated, and when a permission changes — not on every wake. Access
   // given (in Options or the browser's own settings) also starts Dealside in the site's open tabs.
   const syncSites = (addedPatterns: readonly string[] = []) =>
-    db()
-      .then((d) => getSettings(d))
-      .then((s) => siteAccessChanged(s.crmSites, siteAccess, addedPatterns))
-      .catch((e) => console.warn('Dealside could not update its CRM sites', e));
+    siteAccessChanged(async () => (await getSettings(await db())).crmSites, siteAccess, addedPatterns).catch((e) =>
+      console.warn('Dealside could not update its CRM sites', e),
+    );
   browser.runtime.onStartup.addListener(() => void syncSites());
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.permissions?.onAdded?.addListener((added) => void syncSites(added.origins ?? []));

@@ -46,15 +46,30 @@ export type CrmSiteHandlers = {
   [T in SiteTypes]: (request: RequestOf<T>, sender: SenderLike) => Promise<ResponseMap[T]>;
 };
 
+/** The sites to sync: a list, or how to read the list as it stands when the sync's turn comes. */
+export type SitesSource = readonly CrmSite[] | (() => Promise<readonly CrmSite[]>);
+
+/** The syncs of this worker, one after another (see syncSiteScripts). */
+let syncing: Promise<unknown> = Promise.resolve();
+
 /**
  * Register the content script for the listed sites Dealside has permission
  * for (a permission can be withdrawn in the browser's own settings at any time).
+ * One at a time: the browser's registration is read, removed and made again under
+ * one id, and two syncs interleaved (two sites added at once, an add beside a
+ * restore or a permission change) made the second fail ("Duplicate script ID")
+ * after its site was saved, or left the registration of the older list last.
  */
-export async function syncSiteScripts(sites: readonly CrmSite[], access: SiteAccess): Promise<string[]> {
-  const patterns: string[] = [];
-  for (const site of sites) if (await access.granted(sitePattern(site.origin))) patterns.push(sitePattern(site.origin));
-  await access.runContentScriptOn(patterns);
-  return patterns;
+export function syncSiteScripts(sites: SitesSource, access: SiteAccess): Promise<string[]> {
+  const run = syncing.then(async () => {
+    const list = typeof sites === 'function' ? await sites() : sites;
+    const patterns: string[] = [];
+    for (const site of list) if (await access.granted(sitePattern(site.origin))) patterns.push(sitePattern(site.origin));
+    await access.runContentScriptOn(patterns);
+    return patterns;
+  });
+  syncing = run.catch(() => undefined);
+  return run;
 }
 
 /**
@@ -67,7 +82,7 @@ export async function syncSiteScripts(sites: readonly CrmSite[], access: SiteAcc
  * Options' "Grant access" then sends `sites/add`, which starts those tabs again:
  * the stage-one script runs once per page, so the second start does nothing.
  */
-export async function siteAccessChanged(sites: readonly CrmSite[], access: SiteAccess, addedPatterns: readonly string[] = []): Promise<void> {
+export async function siteAccessChanged(sites: SitesSource, access: SiteAccess, addedPatterns: readonly string[] = []): Promise<void> {
   const readable = await syncSiteScripts(sites, access);
   for (const pattern of readable) if (addedPatterns.includes(pattern)) await access.updateOpenTabs(pattern, true);
 }
@@ -86,7 +101,7 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
     await tx.store.put(settings, 'settings');
     await tx.done;
     // the list as it stands now, not as this change left it: another change may have written since
-    await syncSiteScripts((await getSettings(db)).crmSites, deps.access);
+    await syncSiteScripts(async () => (await getSettings(db)).crmSites, deps.access);
     await deps.broadcast?.({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true });
     return { before: before.crmSites, settings };
   };

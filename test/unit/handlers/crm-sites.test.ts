@@ -3,6 +3,7 @@ import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { getSettings, patchSettings } from '../../../lib/db/settings';
 import { createCrmSiteHandlers, siteAccessChanged, syncSiteScripts, type CrmSiteHandlers, type SiteAccess } from '../../../lib/handlers/crm-sites';
 import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
+import { browserSiteAccess } from '../../../lib/handlers/site-access';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 
 const options = { id: 'x', url: 'chrome-extension://x/options.html' };
@@ -102,6 +103,47 @@ describe('sites/add', () => {
     ]);
     expect((await getSettings(db)).crmSites.map((s) => s.origin)).toEqual(['https://crm-b.example.com', 'https://crm-c.example.com']);
     expect([...registered].sort()).toEqual(['https://crm-b.example.com/*', 'https://crm-c.example.com/*']);
+  });
+});
+
+describe("the browser's registration, as Chrome keeps it (one id: a second register or unregister of it fails)", () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  let scripts: Map<string, string[]>;
+  beforeEach(() => {
+    scripts = new Map();
+    const fake = fakeBrowser as unknown as Record<string, unknown>;
+    (fake.permissions as Record<string, unknown>).contains = async () => (await tick(), true);
+    (fake.tabs as Record<string, unknown>).query = async () => [];
+    fake.scripting = {
+      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => (await tick(), ids.filter((i) => scripts.has(i)).map((id) => ({ id, matches: scripts.get(id) }))),
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        await tick();
+        for (const i of ids) {
+          if (!scripts.has(i)) throw new Error(`Nonexistent script ID '${i}'`);
+          scripts.delete(i);
+        }
+      },
+      registerContentScripts: async (list: { id: string; matches: string[] }[]) => {
+        await tick();
+        for (const x of list) {
+          if (scripts.has(x.id)) throw new Error(`Duplicate script ID '${x.id}'`);
+          scripts.set(x.id, x.matches);
+        }
+      },
+      executeScript: async () => [],
+    };
+  });
+
+  it('two sites added at once from two Options pages: both added, both registered, neither refused', async () => {
+    const chrome = createCrmSiteHandlers({ db: async () => db, access: browserSiteAccess() });
+    const results = await Promise.allSettled([
+      chrome['sites/add']({ type: 'sites/add', address: 'a.example.com', crm: 'salesforce' }, options),
+      chrome['sites/add']({ type: 'sites/add', address: 'b.example.com', crm: 'hubspot' }, options),
+      // and a sync of the list as read a moment before (a restore, a permission change) at the same time
+      syncSiteScripts([], browserSiteAccess()),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect([...scripts.values()].flat().sort()).toEqual(['https://a.example.com/*', 'https://b.example.com/*']);
   });
 });
 
