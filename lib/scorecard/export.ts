@@ -2,7 +2,7 @@
  * Sharing a week: CSV rows (for Papa.unparse) and plain text for an email.
  * Pure: the popup turns these into a download or the clipboard.
  */
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtPercent, fmtScore, sayDoText } from './format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoText } from './format';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './rollup';
 
 export const CSV_FIELDS = [
@@ -49,7 +49,8 @@ export type CsvRow = Record<(typeof CSV_FIELDS)[number], string | number>;
  */
 export const CSV_OPTIONS = { columns: [...CSV_FIELDS], escapeFormulae: /^[=+\-@\t\r]/ };
 
-const num = (x: number | null, digits = 1) => (x === null ? '' : Number(x.toFixed(digits)));
+/** A score or change as the table shows it (the same rounding: the CSV never contradicts the screen). */
+const num = (x: number | null) => (x === null ? '' : asShownScore(x) + 0); // + 0: −0 reads as 0
 
 export function csvRows(card: Scorecard): CsvRow[] {
   return card.rows.map((r) => ({

@@ -31,7 +31,8 @@ export const fmtScore = (x: number | null) => (x === null ? '–' : x.toFixed(1)
  * a change shown as −1.0 is flagged as a drop of 1.
  */
 export const asShownRatio = (x: number) => Math.round(x * 100) / 100;
-export const asShownScore = (x: number) => Math.round(x * 10) / 10;
+/** To a tenth, halves away from zero either side (Math.round alone made −1.25 "−1.2" but +1.25 "+1.3"; the CSV said −1.3). */
+export const asShownScore = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10)) / 10;
 
 /** Tolerance for comparing figures against thresholds (0.1 + 0.2 style float noise: 0.7 as computed may be 0.69999…). */
 export const EPS = 1e-9;
@@ -60,7 +61,7 @@ export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.ro
 /** "+0.5", "−1.2", "±0.0" or "–". */
 export function fmtChange(x: number | null): string {
   if (x === null) return '–';
-  const r = Math.round(x * 10) / 10;
+  const r = asShownScore(x);
   if (r === 0) return '±0.0';
   return r > 0 ? `+${r.toFixed(1)}` : `−${Math.abs(r).toFixed(1)}`;
 }

@@ -407,8 +407,21 @@ describe('thresholds', () => {
     const r = base();
     r.scores.qualification.change = -(1 - 1e-12);
     expect(reasonsFor(r)).toEqual(['qualification down 1.0']);
+    // as shown: −0.95 rounds (halves away from zero, as the CSV does) to −1.0, and −0.94 to −0.9
     r.scores.qualification.change = -0.95;
+    expect(reasonsFor(r)).toEqual(['qualification down 1.0']);
+    r.scores.qualification.change = -0.94;
     expect(reasonsFor(r)).toEqual([]);
+  });
+
+  it('a change reads the same on screen, in the copied text and in the CSV, either side of zero (halves away from zero)', () => {
+    expect([fmtChange(-1.25), fmtChange(1.25), fmtChange(-0.25), fmtChange(-0.75), fmtChange(-0.04)]).toEqual(['−1.3', '+1.3', '−0.3', '−0.8', '±0.0']);
+    const card = buildScorecard(scenario());
+    const r = card.rows[0]!;
+    r.scores.discovery = { ...r.scores.discovery, week: 2, trailing: 3.25, change: -1.25 };
+    const [row] = Papa.parse<Record<string, string>>(Papa.unparse(csvRows(card), CSV_OPTIONS), { header: true }).data;
+    expect(row!['Discovery change']).toBe('-1.3');
+    expect(reasonsFor(r)).toContain('discovery down 1.3');
   });
   it('the thresholds hold against the figures as shown (a whole percent, a tenth of a score)', () => {
     const r = base();
