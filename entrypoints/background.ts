@@ -69,6 +69,7 @@ export default defineBackground(() => {
     }),
     ...scorecard,
     'scorecard/week': thisWeekKept,
+    // the list as it stands at the sync's turn, not the one handed over: a site added meanwhile stays registered
     ...createBackupHandlers({ db, broadcast, sitesRestored: () => syncSiteScripts(async () => (await getSettings(await db())).crmSites, siteAccess) }),
     ...createCrmSiteHandlers({ db, access: siteAccess, broadcast }),
   } satisfies Handlers;

@@ -38,7 +38,7 @@ function endOfWeek(isoDate: string, next = false): string {
  */
 function endOfNamedQuarter(q: number, today: string, year?: number): string | null {
   const on = (y: number) => endOfMonth(toIso(y, q * 3, 1));
-  if (year !== undefined) return year >= 1970 && year <= 9999 ? on(year) : null;
+  if (year !== undefined) return validIso(year, q * 3, 1) ? on(year) : null; // the years dates are taken in
   const thisYear = Number(today.slice(0, 4));
   const candidate = on(thisYear);
   return candidate >= today ? candidate : on(thisYear + 1);

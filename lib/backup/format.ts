@@ -236,7 +236,7 @@ export interface RestoreReport {
 export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
   /** per store, the keys of stored records that fail their schema: the backup's valid copy replaces them */
   damaged: { [S in RecordStore]: ReadonlySet<string> };
-  /** per store with an `advance`, its valid stored records by key (at least those the backup names) */
+  /** per store with an `advance`, every valid stored record by key (the call reviews' calls and the replacing promises are looked up among them all) */
   stored: { [S in AdvanceStore]: ReadonlyMap<string, BackupRecords[S]> };
   /** the stored settings as the app reads them (an unreadable record reads as the defaults); null when none are stored */
   settings: Settings | null;

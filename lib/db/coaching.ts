@@ -104,10 +104,6 @@ export async function notesForDeal(db: DB, dealKey: string): Promise<Note[]> {
   return rows.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/**
- * Save a note and clear its draft in one transaction: the text is never in
- * neither. A diagnosis counts on the note's day in the scorecard's aggregate.
- */
 /** The same draft text: the same non-empty fields (a composer shows absent fields as empty). */
 export function sameDraftValue(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const filled = (v: Readonly<Record<string, string>>) => Object.entries(v).filter(([, s]) => s !== '');
@@ -116,9 +112,10 @@ export function sameDraftValue(a: Readonly<Record<string, string>>, b: Readonly<
 }
 
 /**
- * Adds a note and, in the same transaction, clears the draft it was written from, unless the
- * stored draft is no longer the text the adding composer showed (`shown`): another tab's
- * composer saved more since, which the note does not hold. Without `shown`, the draft is cleared.
+ * Save a note and clear its draft in one transaction: the text is never in neither. A diagnosis
+ * counts on the note's day in the scorecard's aggregate. The draft is kept when it is no longer
+ * the text the adding composer showed (`shown`): another tab's composer saved more since, which
+ * the note does not hold. Without `shown`, the draft is cleared.
  */
 export async function addNoteClearingDraft(
   db: DB,
@@ -131,7 +128,7 @@ export async function addNoteClearingDraft(
   await tx.objectStore('notes').add(note);
   const drafts = tx.objectStore('drafts');
   const stored = shown ? validOrNull(draftSchema, await drafts.get(draftKey), 'draft') : null;
-  const draftKept = !!stored && !!shown && !sameDraftValue(stored.value, shown);
+  const draftKept = shown !== undefined && stored !== null && !sameDraftValue(stored.value, shown);
   if (!draftKept) await drafts.delete(draftKey);
   await applyToRepWeeks(tx.objectStore('repWeeks'), noteChanges([note], timeZone));
   await tx.done;

@@ -23,7 +23,8 @@ export const DIMENSION_LABEL: Record<ScoreDimension, string> = {
   qualification: 'Qualification',
 };
 
-export const fmtScore = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+/** An average to a tenth, rounded as the thresholds hold it (`asShownScore`). */
+export const fmtScore = (x: number | null) => (x === null ? '–' : asShownScore(x).toFixed(1));
 
 /**
  * A ratio and a score as the scorecard shows them (a whole percent, a tenth), which is what
