@@ -50,9 +50,12 @@ export function textIsStale(changedAt: string, timeZone: string, today: string):
 /** Whitespace differences (the CRM re-renders, someone adds a space) are not a new next step. */
 const normalise = (s: string) => s.trim().replace(/\s+/g, ' ');
 
-/** Whether two next-step texts are the same step (whitespace aside). */
+/**
+ * Whether two next-step texts are the same step: whitespace and capitals aside. A capital fixed
+ * ("call dana" → "Call Dana") is no new step: it must not restart the stale clock or undo "Done".
+ */
 export function sameText(a: string, b: string): boolean {
-  return normalise(a) === normalise(b);
+  return normalise(a).toLowerCase() === normalise(b).toLowerCase();
 }
 
 /** Builds a NextStep without `undefined` keys, so stored records stay clean and comparable. */
@@ -107,7 +110,8 @@ export function mergeCrmNextStep(
   const basis = existing?.source === 'sidebar' ? existing.crmBasis : undefined;
   if (basis && sameText(basis.text, crm.text)) return existing;
   const unchanged = existing !== null && sameText(existing.text, crm.text);
-  const text = unchanged ? existing.text : crm.text.trim();
+  // the same step is shown as the CRM writes it now (capitals fixed), but a re-render's whitespace writes nothing
+  const text = unchanged && normalise(existing.text) === normalise(crm.text) ? existing.text : crm.text.trim();
   // A CRM date wins (over a sidebar date, once the step changed in the CRM: see above); a dateless
   // CRM step keeps our date only while it is the same step. A date the page shows that reads two
   // ways now (its order forgotten since it was read) gives none: the day it gave is not kept.

@@ -141,6 +141,15 @@ describe('mergeCrmNextStep', () => {
     expect('due' in got).toBe(false);
   });
 
+  it('capitals changed alone are the same step: shown as the CRM writes them, stale clock and done kept', () => {
+    const got = mergeCrmNextStep(stored, { text: 'send MSA Redlines', date: { iso: '2026-11-30' } }, KEY, T1)!;
+    expect(got).not.toBe(stored);
+    expect(got).toMatchObject({ text: 'send MSA Redlines', textChangedAt: T0, doneAt: stored.doneAt, due: '2026-11-30', updatedAt: T1 });
+    // and typed so in the sidebar
+    const typed = setSidebarNextStep(stored, 'SEND msa redlines ', '2026-11-30', KEY, T1);
+    expect(typed).toMatchObject({ text: 'SEND msa redlines', textChangedAt: T0, doneAt: stored.doneAt });
+  });
+
   it('a new date on the same text keeps textChangedAt and done', () => {
     const got = mergeCrmNextStep(stored, { text: 'Send MSA redlines', date: { iso: '2026-12-04' } }, KEY, T1)!;
     expect(got).not.toBe(stored);
