@@ -22,7 +22,8 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
   useEffect(() => heading.current?.focus(), []);
   // Fetched again with every new card (the popup reloads it after a write anywhere: a promise
   // marked kept in the sidebar mid-1:1), so the list below never contradicts the counts above.
-  // What is shown stays until the new answer replaces it.
+  // What is shown stays until the new answer replaces it; a reload that fails takes it away, as
+  // the lists from before the write could contradict the new counts beside the error.
   useEffect(() => {
     let live = true;
     send({ type: 'scorecard/rep', repId: row.rep.id, weekStart: card.weekStart })
@@ -31,7 +32,11 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
         setDetail(d);
         setError('');
       })
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: Error) => {
+        if (!live) return;
+        setDetail(null);
+        setError(e.message);
+      });
     return () => {
       live = false;
     };
