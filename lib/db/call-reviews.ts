@@ -5,12 +5,12 @@
  * deal's score history and the review can never disagree.
  */
 import type { IDBPDatabase } from 'idb';
-import { callReviewSchema, dealRecordSchema, type CallReview, type DealRecord, type Score } from '../model';
+import { callReviewSchema, dealRecordSchema, scoreSchema, type CallReview, type DealRecord, type Score } from '../model';
 import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
 import { applyToRepWeeks } from './rep-weeks';
-import { scoreChanges } from '../scorecard/rep-weeks';
+import { countedScores, scoreChanges } from '../scorecard/rep-weeks';
 import { userTimeZone } from '../dates';
 
 type DB = IDBPDatabase<DealsideDB>;
@@ -29,16 +29,25 @@ export async function putReview(db: DB, review: CallReview): Promise<void> {
   await db.put('callReviews', review);
 }
 
-/** Save a completed review and append its new scores, atomically. */
+/**
+ * Save a completed review and append its new scores, atomically. The weekly scorecard's per-day
+ * aggregate (migration v6) takes the new scores and gives back the ones they supersede: the
+ * review's earlier scores of the same dimensions, given before it moved to another deal or rep,
+ * or before a score changed (`supersededScores`), so a review counts once.
+ */
 export async function putCompletedReview(db: DB, review: CallReview, scores: Score[], timeZone = userTimeZone()): Promise<void> {
   const tx = db.transaction(['callReviews', 'scores', 'repWeeks'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('callReviews').put(review),
-    ...scores.map((s) => tx.objectStore('scores').add(s)),
-    // the weekly scorecard's per-day aggregate, in the same transaction (migration v6)
-    applyToRepWeeks(tx.objectStore('repWeeks'), scoreChanges(scores, timeZone)),
-    tx.done,
-  ]);
+  const write = async () => {
+    const given = keepValid(scoreSchema, await tx.objectStore('scores').index('byReview').getAll(review.id), 'score');
+    const dimensions = new Set(scores.map((s) => s.dimension));
+    const counted = countedScores(given).filter((s) => dimensions.has(s.dimension));
+    await Promise.all([
+      tx.objectStore('callReviews').put(review),
+      ...scores.map((s) => tx.objectStore('scores').add(s)),
+      applyToRepWeeks(tx.objectStore('repWeeks'), [...scoreChanges(counted, timeZone, -1), ...scoreChanges(scores, timeZone)]),
+    ]);
+  };
+  await Promise.all([write(), tx.done]);
 }
 
 /** Reviews linked to a deal that have a completed version, newest completion first. */

@@ -2,7 +2,8 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
 import { aggregateScores } from '../scorecard/aggregate';
 import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../model';
-import { repWeeksOfRecords } from '../scorecard/rep-weeks';
+import { repWeeksOfRecords, scoreChanges, supersededScores } from '../scorecard/rep-weeks';
+import { applyToRepWeeks } from './rep-weeks';
 import { userTimeZone } from '../dates';
 import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
@@ -140,6 +141,16 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
       if (next !== cursor.value) await cursor.update(next);
       cursor = await cursor.continue();
     }
+  },
+
+  // v10 — a call review counts once on the scorecard, as last completed (lib/scorecard/rep-weeks.ts
+  // `supersededScores`): scores find their review (`byReview`, on call-review scores only), and
+  // the rep weeks give back each review's scores superseded before this version (completed again
+  // on another deal or rep, or with a score changed), on the day each was counted.
+  async (_db, tx) => {
+    tx.objectStore('scores').createIndex('byReview', 'source.reviewId');
+    const given = keepValid(scoreSchema, await tx.objectStore('scores').getAll(), 'score');
+    await applyToRepWeeks(tx.objectStore('repWeeks'), scoreChanges(supersededScores(given), userTimeZone(), -1));
   },
 ];
 

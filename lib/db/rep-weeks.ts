@@ -8,7 +8,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { applyRepWeekChange, repWeekKeyOf, repWeekSchema, type RepWeekChange } from '../scorecard/rep-weeks';
 import type { DealsideDB } from './schema';
 
-type WeeksStore = IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'repWeeks', 'readwrite'>;
+type WeeksStore = IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'repWeeks', 'readwrite' | 'versionchange'>;
 
 /**
  * Apply `changes`, one get/put per week touched (never two in flight for one

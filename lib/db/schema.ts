@@ -40,7 +40,8 @@ export interface DealsideDB extends DBSchema {
   scores: {
     key: string;
     value: Score;
-    indexes: { byDeal: string; byRepAt: [string, string] };
+    /** byReview (v10): `source.reviewId`, on scores given by a call review only */
+    indexes: { byDeal: string; byRepAt: [string, string]; byReview: string };
   };
   notes: {
     key: string;

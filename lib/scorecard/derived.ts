@@ -6,7 +6,7 @@
 import type { Commitment, DealRecord, NextStep, Note, Score } from '../model';
 import { pipelineEntriesOf, type PipelineEntry } from './pipeline';
 import { repPipelinesOf, type RepPipeline } from './rep-pipeline';
-import { repWeeksOfRecords, type RepWeek } from './rep-weeks';
+import { countedScores, repWeeksOfRecords, type RepWeek } from './rep-weeks';
 import { dealsSeenSince } from './week';
 
 export interface SourceRecords {
@@ -30,5 +30,7 @@ export interface DerivedRecords {
  */
 export function derivedRecordsOf(records: SourceRecords, { now, timeZone }: { now: Date; timeZone: string }): DerivedRecords {
   const pipeline = pipelineEntriesOf(records.deals, records.nextSteps);
-  return { pipeline, repPipelines: repPipelinesOf(pipeline, dealsSeenSince(now)), repWeeks: repWeeksOfRecords(records, timeZone) };
+  // a call review's superseded scores are not counted (as its completion takes them back on write)
+  const repWeeks = repWeeksOfRecords({ ...records, scores: countedScores(records.scores) }, timeZone);
+  return { pipeline, repPipelines: repPipelinesOf(pipeline, dealsSeenSince(now)), repWeeks };
 }

@@ -88,7 +88,7 @@ export type RepWeekKey = [week: string, repId: string];
 /** One thing that moved a rep's day. */
 export type RepWeekChange = { repId: string; day: string } & (
   | { kind: 'due'; status: CommitmentStatus; by: 1 | -1 }
-  | { kind: 'score'; dimension: ScoreDimension; value: number }
+  | { kind: 'score'; dimension: ScoreDimension; value: number; by: 1 | -1 }
   | { kind: 'diagnosis'; diagnosis: Diagnosis }
 );
 
@@ -113,8 +113,11 @@ export function applyRepWeekChange(existing: RepWeek | null | undefined, change:
     counts[slot] = Math.max(0, counts[slot]! + change.by);
   } else if (change.kind === 'score') {
     const slot = day + SCORES_AT + 2 * SCORE_DIMENSIONS.indexOf(change.dimension);
-    counts[slot] = counts[slot]! + change.value;
-    counts[slot + 1] = counts[slot + 1]! + 1;
+    // a score taken back (a call review's, superseded) leaves no negative sum or count behind
+    if (change.by === 1 || counts[slot + 1]! > 0) {
+      counts[slot] = Math.max(0, counts[slot]! + change.by * change.value);
+      counts[slot + 1] = counts[slot + 1]! + change.by;
+    }
   } else {
     counts[day + DIAGNOSES_AT + DIAGNOSES.indexOf(change.diagnosis)]! += 1;
   }
@@ -137,13 +140,47 @@ export function commitmentChanges(
   return out;
 }
 
-/** Scores are append-only: each adds to its day in `timeZone`. */
-export function scoreChanges(scores: Iterable<Pick<Score, 'repId' | 'at' | 'dimension' | 'value'>>, timeZone: string): RepWeekChange[] {
+/**
+ * Scores are append-only: each adds to its day in `timeZone` (`by` 1), or, superseded, is taken
+ * back from it (`by` −1: see `supersededScores`).
+ */
+export function scoreChanges(scores: Iterable<Pick<Score, 'repId' | 'at' | 'dimension' | 'value'>>, timeZone: string, by: 1 | -1 = 1): RepWeekChange[] {
   const out: RepWeekChange[] = [];
   for (const s of scores) {
-    if (s.repId) out.push({ repId: s.repId, day: isoDateOfInstant(s.at, timeZone), kind: 'score', dimension: s.dimension, value: s.value });
+    if (s.repId) out.push({ repId: s.repId, day: isoDateOfInstant(s.at, timeZone), kind: 'score', dimension: s.dimension, value: s.value, by });
   }
   return out;
+}
+
+type ScoreFromSource = Pick<Score, 'id' | 'at' | 'dimension' | 'source'>;
+
+/**
+ * A call review counts once on the scorecard, as last completed: per dimension, its latest score.
+ * Completed again after it moved to another deal or rep, or with a score changed, it gives new
+ * score records (each deal's history keeps every one), and the earlier ones are superseded: the
+ * rep's weeks no longer count them. Scores given in the sidebar are never superseded.
+ * Returns the superseded scores of `scores` (ties in time broken by id, as any order must agree).
+ */
+export function supersededScores<S extends ScoreFromSource>(scores: Iterable<S>): S[] {
+  const latest = new Map<string, S>();
+  const out: S[] = [];
+  for (const s of scores) {
+    if (s.source.kind !== 'call') continue;
+    const key = `${s.source.reviewId}\u0000${s.dimension}`;
+    const held = latest.get(key);
+    if (!held) latest.set(key, s);
+    else if (s.at > held.at || (s.at === held.at && s.id > held.id)) {
+      out.push(held);
+      latest.set(key, s);
+    } else out.push(s);
+  }
+  return out;
+}
+
+/** `scores` without the superseded ones: what the scorecard counts (`supersededScores`). */
+export function countedScores<S extends ScoreFromSource>(scores: readonly S[]): S[] {
+  const superseded = new Set(supersededScores(scores));
+  return superseded.size ? scores.filter((s) => !superseded.has(s)) : [...scores];
 }
 
 /** Notes are append-only: a diagnosed note adds to its day in `timeZone`. */

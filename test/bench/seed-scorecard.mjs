@@ -155,8 +155,8 @@ export function generateScorecardData({ seed = 4, now = Date.now(), reps: repCou
 /** The repWeeks records for the commitments, scores and notes, by the extension's own functions, in `timeZone`. */
 export async function repWeeksFor({ commitments, scores, notes }, timeZone) {
   const jiti = createJiti(import.meta.url);
-  const { repWeeksOfRecords } = await jiti.import('../../lib/scorecard/rep-weeks.ts');
-  return repWeeksOfRecords({ commitments, scores, notes }, timeZone);
+  const { countedScores, repWeeksOfRecords } = await jiti.import('../../lib/scorecard/rep-weeks.ts');
+  return repWeeksOfRecords({ commitments, scores: countedScores(scores), notes }, timeZone);
 }
 
 /**

@@ -12,6 +12,9 @@ import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { issueFrameToken } from '../../../lib/handlers/frame-tokens';
 import { PANEL_REFUSED } from '../../../lib/calls/panel-framing';
+import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
+import { derivedRecordsOf } from '../../../lib/scorecard/derived';
+import { userTimeZone } from '../../../lib/dates';
 
 /** A database at the current version, as the background opens it (every migration run). */
 async function testDb(): Promise<IDBPDatabase<DealsideDB>> {
@@ -276,6 +279,46 @@ describe('relinking a completed review', () => {
     const back = await complete(input({ dealKey: A, repId: 'hubspot:R1', repName: 'R1', scores: { discovery: 3 } }));
     expect(back.scores.discovery).toBe(3);
     expect(await current()).toMatchObject({ value: 3, repId: 'hubspot:R1' });
+  });
+
+  it("counts once in the rep's weeks, as last completed: moved to another deal, then a score changed", async () => {
+    /** the rep's scores of `dimension` over every stored week, as the scorecard adds them up */
+    const counted = async (repId: string, dimension: 'discovery' | 'nextStep') => {
+      const weeks = (await db.getAll('repWeeks')).filter((w) => w.repId === repId);
+      return weeks.reduce(
+        (t, w) => [0, 1, 2, 3, 4, 5, 6].reduce((u, i) => ({ sum: u.sum + dayCountsAt(w, i).scores[dimension].sum, count: u.count + dayCountsAt(w, i).scores[dimension].count }), t),
+        { sum: 0, count: 0 },
+      );
+    };
+    const sam = { repId: 'hubspot:Sam Rep', repName: 'Sam Rep' };
+    await complete(input({ dealKey: A, ...sam, scores: { discovery: 2, nextStep: 3 } }));
+    expect(await counted(sam.repId, 'discovery')).toEqual({ sum: 2, count: 1 });
+    tick();
+    await saveDraft(input({ dealKey: B, ...sam, scores: { discovery: 2, nextStep: 3 } }));
+    tick();
+    await complete(input({ dealKey: B, ...sam, scores: { discovery: 2, nextStep: 3 } }));
+    // both deals keep their score records; the rep's weeks count the call once
+    expect(await scoresOf(A)).toEqual(['discovery 2', 'nextStep 3']);
+    expect(await scoresOf(B)).toEqual(['discovery 2', 'nextStep 3']);
+    expect(await counted(sam.repId, 'discovery')).toEqual({ sum: 2, count: 1 });
+    expect(await counted(sam.repId, 'nextStep')).toEqual({ sum: 3, count: 1 });
+    // a score changed: the new value replaces the old in the weeks, the other dimension is untouched
+    tick();
+    await complete(input({ dealKey: B, ...sam, scores: { discovery: 4, nextStep: 3 } }));
+    expect(await scoresOf(B)).toEqual(['discovery 2', 'discovery 4', 'nextStep 3']);
+    expect(await counted(sam.repId, 'discovery')).toEqual({ sum: 4, count: 1 });
+    expect(await counted(sam.repId, 'nextStep')).toEqual({ sum: 3, count: 1 });
+    // moved to another rep's deal: it counts for that rep now, and no longer for Sam
+    tick();
+    await complete(input({ dealKey: A, repId: 'hubspot:Ana Rep', repName: 'Ana Rep', scores: { discovery: 4, nextStep: 3 } }));
+    expect(await counted(sam.repId, 'discovery')).toEqual({ sum: 0, count: 0 });
+    expect(await counted('hubspot:Ana Rep', 'discovery')).toEqual({ sum: 4, count: 1 });
+    // and a restore's rebuild of the weeks from the records agrees with the weeks kept on write
+    const scores = await db.getAll('scores');
+    const rebuilt = derivedRecordsOf({ deals: [], nextSteps: [], commitments: [], notes: [], scores }, { now: new Date(clock), timeZone: userTimeZone() }).repWeeks;
+    expect(rebuilt.map((w) => [w.week, w.repId, w.counts.join()]).sort()).toEqual(
+      (await db.getAll('repWeeks')).filter((w) => w.counts.some((n) => n > 0)).map((w) => [w.week, w.repId, w.counts.join()]).sort(),
+    );
   });
 
   it('unlinking the deal of a completed review is an edit, not a silent move', async () => {

@@ -292,6 +292,42 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("v10 gives back from the rep's weeks a call review's scores superseded by its later completion", async () => {
+    const name = 'migrate-superseded-review-scores';
+    await writeAtVersion(name, 9);
+    const dana = 'salesforce:Dana Reyes';
+    const fromCall = (id: string, value: number, at: string, dealKey: string) => ({
+      ...score,
+      id,
+      value,
+      at,
+      dealKey,
+      repId: dana,
+      source: { kind: 'call' as const, reviewId: 'r1' },
+    });
+    // completed on one deal, then again on another after it moved, then with the score changed (the day of `score`, in any zone the test above allows)
+    const given = [
+      fromCall('c1', 2, '2026-11-20T10:05:00.000Z', ORG_KEY),
+      fromCall('c2', 2, '2026-11-20T10:06:00.000Z', 'hubspot:42'),
+      fromCall('c3', 4, '2026-11-20T10:07:00.000Z', 'hubspot:42'),
+    ];
+    const raw = await openDB(name, 9);
+    for (const s of given) await raw.put('scores', s as never);
+    // as Dealside before v10 kept the weeks: every score counted
+    const records = { commitments: [], notes: [], scores: [{ ...score, dealKey: ORG_KEY, repId: dana }, ...given] };
+    await raw.clear('repWeeks');
+    for (const week of repWeeksOfRecords(records, userTimeZone())) await raw.put('repWeeks', week as never);
+    raw.close();
+    const db = await openDealsideDB(name);
+    const scoredOn = isoDateOfInstant(score.at, userTimeZone());
+    const week = await db.get('repWeeks', [mondayOf(scoredOn), dana]);
+    // the sidebar's score (3) and the review's last (4); its two earlier ones given back
+    expect(dayCountsAt(week!, daysBetween(mondayOf(scoredOn), scoredOn)).scores.discovery).toEqual({ sum: 7, count: 2 });
+    expect(await db.count('scores')).toBe(4); // every record kept
+    expect((await db.getAllFromIndex('scores', 'byReview', 'r1')).map((s) => s.id).sort()).toEqual(['c1', 'c2', 'c3']);
+    db.close();
+  });
+
   it('a fresh install creates the latest schema', async () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);

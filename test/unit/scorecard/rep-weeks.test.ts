@@ -13,6 +13,8 @@ import {
   repWeekSchema,
   repWeeksOf,
   scoreChanges,
+  countedScores,
+  supersededScores,
   type RepWeekChange,
 } from '../../../lib/scorecard/rep-weeks';
 import { daysBetween } from '../../../lib/dates';
@@ -66,7 +68,7 @@ describe('repWeeks aggregate', () => {
   it('applies without mutating; counts never go below zero; the result validates', () => {
     const base = emptyRepWeek('2026-10-26', DANA);
     const one = applyRepWeekChange(base, { repId: DANA, day: '2026-10-29', kind: 'due', status: 'open', by: 1 });
-    const two = applyRepWeekChange(one, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'qualification', value: 4 });
+    const two = applyRepWeekChange(one, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'qualification', value: 4, by: 1 });
     const three = applyRepWeekChange(two, { repId: DANA, day: '2026-11-01', kind: 'due', status: 'missed', by: -1 });
     expect(dayCountsAt(base, 3).due.open).toBe(0);
     expect(dayCountsAt(three, 3)).toMatchObject({ due: { open: 1 }, scores: { qualification: { sum: 4, count: 1 } } });
@@ -80,8 +82,8 @@ describe('repWeeks aggregate', () => {
 
   it('folding many equals applying one at a time, and forEachDay visits only the days in range', () => {
     const changes: RepWeekChange[] = [
-      { repId: DANA, day: '2026-10-25', kind: 'score', dimension: 'discovery', value: 2 },
-      { repId: DANA, day: '2026-10-26', kind: 'score', dimension: 'discovery', value: 4 },
+      { repId: DANA, day: '2026-10-25', kind: 'score', dimension: 'discovery', value: 2, by: 1 },
+      { repId: DANA, day: '2026-10-26', kind: 'score', dimension: 'discovery', value: 4, by: 1 },
       { repId: SAM, day: '2026-10-28', kind: 'due', status: 'open', by: 1 },
       { repId: DANA, day: '2026-10-26', kind: 'diagnosis', diagnosis: 'knowledge' },
     ];
@@ -105,8 +107,41 @@ describe('repWeeks aggregate', () => {
   });
 });
 
+describe('a call review counts once: its latest score per dimension', () => {
+  const call = (id: string, reviewId: string, dimension: 'discovery' | 'nextStep', at: string) => ({ id, dimension, at, source: { kind: 'call' as const, reviewId } });
+  const r1a = call('a', 'r1', 'discovery', '2026-10-26T10:00:00.000Z');
+  const r1b = call('b', 'r1', 'discovery', '2026-10-27T10:00:00.000Z'); // completed again (moved, or changed)
+  const r1n = call('c', 'r1', 'nextStep', '2026-10-26T10:00:00.000Z'); // not given again: still counted
+  const r2 = call('d', 'r2', 'discovery', '2026-10-26T10:00:00.000Z'); // another review
+  const sidebar = (id: string) => ({ id, dimension: 'discovery' as const, at: '2026-10-26T10:00:00.000Z', source: { kind: 'sidebar' as const } });
+
+  it('supersedes the earlier ones of a review and dimension, whatever the order read; sidebar scores never', () => {
+    for (const order of [[r1a, r1b, r1n, r2, sidebar('s1'), sidebar('s2')], [sidebar('s2'), r2, r1b, r1n, sidebar('s1'), r1a]]) {
+      expect(supersededScores(order).map((s) => s.id)).toEqual(['a']);
+      expect(countedScores(order).map((s) => s.id).sort()).toEqual(['b', 'c', 'd', 's1', 's2']);
+    }
+  });
+
+  it('two given in one instant: the larger id counts, in any order (a rebuild agrees with the write path)', () => {
+    const x = call('x', 'r1', 'discovery', '2026-10-26T10:00:00.000Z');
+    const y = call('y', 'r1', 'discovery', '2026-10-26T10:00:00.000Z');
+    expect(supersededScores([x, y]).map((s) => s.id)).toEqual(['x']);
+    expect(supersededScores([y, x]).map((s) => s.id)).toEqual(['x']);
+  });
+
+  it('a superseded score taken back leaves its day as before it; never below zero', () => {
+    const one = applyRepWeekChange(null, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 2, by: 1 });
+    const two = applyRepWeekChange(one, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 4, by: 1 });
+    const back = applyRepWeekChange(two, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 2, by: -1 });
+    expect(dayCountsAt(back, 3).scores.discovery).toEqual({ sum: 4, count: 1 });
+    const empty = applyRepWeekChange(null, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 2, by: -1 });
+    expect(dayCountsAt(empty, 3).scores.discovery).toEqual({ sum: 0, count: 0 });
+    expect(repWeekSchema.safeParse(empty).success).toBe(true);
+  });
+});
+
 describe('isRepWeek, the hot path’s check, agrees with repWeekSchema', () => {
-  const good = applyRepWeekChange(null, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 4 });
+  const good = applyRepWeekChange(null, { repId: DANA, day: '2026-10-29', kind: 'score', dimension: 'discovery', value: 4, by: 1 });
   const variants: [string, unknown][] = [
     ['valid', good],
     ['empty week', emptyRepWeek('2026-10-26', DANA)],

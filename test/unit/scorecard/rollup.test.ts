@@ -43,7 +43,7 @@ function commitment(repId: string, due: string, status: Commitment['status'], no
 /** Scores given on calendar day `d` (already in the user's zone), as the aggregate receives them. */
 function day(repId: string, d: string, dims: Partial<Record<'discovery' | 'nextStep' | 'qualification', number[]>>): RepWeekChange[] {
   return Object.entries(dims).flatMap(([dimension, values]) =>
-    values.map((value): RepWeekChange => ({ repId, day: d, kind: 'score', dimension: dimension as 'discovery', value })),
+    values.map((value): RepWeekChange => ({ repId, day: d, kind: 'score', dimension: dimension as 'discovery', value, by: 1 })),
   );
 }
 
