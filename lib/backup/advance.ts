@@ -15,7 +15,7 @@
  * Pure: each returns the record to store, or null to keep the stored one.
  */
 import type { CallReview, Commitment, Person } from '../model';
-import { contentOf, sameContent } from '../calls/review-history';
+import { contentOf, linksAsCompleted, sameContent } from '../calls/review-history';
 
 const MAX_HISTORY = 100;
 
@@ -77,7 +77,8 @@ export function completedOver(here: CallReview, theirs: CallReview): CallReview 
   const timeSpentMs = Math.max(here.timeSpentMs, theirs.timeSpentMs);
   const completedAt = theirs.completedAt ?? theirs.updatedAt;
   if (Date.parse(here.updatedAt) <= Date.parse(completedAt)) return { ...theirs, timeSpentMs };
-  // the draft here was saved after the completion there: an edit of it, as applyDraft records one
-  const completed = { ...contentOf(theirs), completedAt, supersededAt: here.updatedAt };
-  return { ...here, timeSpentMs, history: [...theirs.history, completed].slice(-MAX_HISTORY) };
+  // the draft here was saved after the completion there: an edit of it, as applyDraft records one,
+  // whose last completion (the one the backup brings) still counts, where it was made
+  const completed = { ...contentOf(theirs), completedAt, supersededAt: here.updatedAt, linked: linksAsCompleted(theirs) };
+  return { ...here, timeSpentMs, completedAt, history: [...theirs.history, completed].slice(-MAX_HISTORY) };
 }

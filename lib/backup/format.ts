@@ -73,6 +73,8 @@ export const RECORD_STORES = [
   'drafts',
 ] as const satisfies readonly RecordStore[];
 export const BACKUP_STORES = [...RECORD_STORES, 'settings'] as const satisfies readonly BackupStore[];
+/** The order a restore plans the stores in: reviews before their scores, notes before their drafts (see planRestore). */
+export const PLAN_ORDER = ['deals', 'reps', 'commitments', 'nextSteps', 'callReviews', 'scores', 'notes', 'drafts'] as const satisfies readonly RecordStore[];
 
 interface RecordSpec<T> {
   schema: z.ZodType<T>;
@@ -297,7 +299,8 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
       // stored and valid: kept, unless the backup holds its one legal step forward (once per key)
       const here = stored?.get(key);
       const next = here && advance && !planned.has(key) ? advance(here, record) : null;
-      if (next) {
+      // what the step gives is checked as any record stored: one that would not read back is not taken
+      if (next && schema.safeParse(next).success) {
         planned.add(key);
         replace.push(next);
         updated++;
@@ -325,7 +328,7 @@ type PlannedStore<S extends RecordStore> = ReturnType<typeof planStore<S>>;
  * without it, no open promise would be left for what the rep still owes. Such
  * a version is not taken; the open one here is kept (counted already present).
  */
-function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): void {
+function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): number {
   const there = new Map(stored);
   for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
   // the promise that replaced it: another one, on the same deal
@@ -335,10 +338,37 @@ function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: Readonly
   };
   const orphan = (c: Commitment) => stored.has(c.id) && c.status === 'renegotiated' && !replaced(c);
   const orphans = planned.replace.filter(orphan).length;
-  if (orphans === 0) return;
+  if (orphans === 0) return 0;
   planned.replace = planned.replace.filter((c) => !orphan(c));
   planned.updated -= orphans;
   planned.alreadyPresent += orphans;
+  return orphans;
+}
+
+/**
+ * A backup's promise that replaced another (`renegotiatedFrom`) is added only while that one, as
+ * it will stand, was renegotiated to it: kept here, or renegotiated here to another promise, it
+ * replaces nothing, and adding it would leave the rep owing a promise nothing in the history leads
+ * to. Not added (counted already present: what the rep owes is here). A promise it names that is
+ * neither here nor in the file: nothing to judge by, it is added.
+ */
+function keepReplacementsLed(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): number {
+  const there = new Map(stored);
+  for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
+  const unled = (c: Commitment) => {
+    const from = c.renegotiatedFrom === undefined ? undefined : there.get(c.renegotiatedFrom);
+    return from !== undefined && (from.status !== 'renegotiated' || from.resolution?.replacedBy !== c.id);
+  };
+  const count = planned.add.filter(unled).length;
+  if (count === 0) return 0;
+  planned.add = planned.add.filter((c) => !unled(c));
+  planned.alreadyPresent += count;
+  return count;
+}
+
+/** Both rules above, until neither takes a promise out (each can leave the other something to do). */
+function keepRenegotiationsWhole(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): void {
+  while (keepReplacedOpen(planned, stored) + keepReplacementsLed(planned, stored) > 0);
 }
 
 /**
@@ -412,16 +442,22 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   // reviewed here under another id (one begun in another browser) is not taken, or it could
   // hide the review here, a completed one included.
   const reviewedCalls = new Set([...existing.stored.callReviews.values()].map((r) => r.callKey));
+  /** the backup's reviews not taken so: their scores are not taken either (reviews are planned before scores) */
+  const refusedReviews = new Set<string>();
   const callReviewedHere = (review: CallReview) => {
-    if (reviewedCalls.has(review.callKey)) return true;
+    if (reviewedCalls.has(review.callKey)) {
+      refusedReviews.add(review.id);
+      return true;
+    }
     reviewedCalls.add(review.callKey);
     return false;
   };
+  const scoredByRefusedReview = (score: Score) => score.source.kind === 'call' && refusedReviews.has(score.source.reviewId);
   const submitted = (draft: Draft) => {
     const dealKey = noteDraftDealKey(draft.key);
     return dealKey !== undefined && (latestNoteMs.get(dealKey) ?? -Infinity) >= Date.parse(draft.updatedAt);
   };
-  for (const store of RECORD_STORES) {
+  for (const store of PLAN_ORDER) {
     const planned = planStore(store, stores[store], {
       existing: existing[store],
       damaged: existing.damaged[store],
@@ -429,8 +465,9 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
       latestMs,
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
       ...(store === 'callReviews' ? { alreadyHere: callReviewedHere as (record: never) => boolean } : {}),
+      ...(store === 'scores' ? { alreadyHere: scoredByRefusedReview as (record: never) => boolean } : {}),
     });
-    if (store === 'commitments') keepReplacedOpen(planned as PlannedStore<'commitments'>, existing.stored.commitments);
+    if (store === 'commitments') keepRenegotiationsWhole(planned as PlannedStore<'commitments'>, existing.stored.commitments);
     add[store] = planned.add;
     replace[store] = planned.replace;
     alreadyPresent[store] = planned.alreadyPresent;

@@ -57,6 +57,9 @@ export function sameContent(a: ReviewContent, b: ReviewContent): boolean {
 type Links = Pick<CallReview, 'dealKey' | 'repId' | 'repName'>;
 const links = (r: Links) => ({ dealKey: r.dealKey || undefined, repId: r.repId || undefined, repName: r.repName?.trim() || undefined });
 
+/** A completed version's links, as its history keeps them (no blank keys). */
+export const linksAsCompleted = (r: Links): NonNullable<CallReview['history'][number]['linked']> => withoutUndefined(links(r));
+
 /** Same deal and same rep, as saved (a blank is no link). */
 export function sameLinks(a: Links, b: Links): boolean {
   const x = links(a);
@@ -97,6 +100,7 @@ export function applyDraft(existing: CallReview | null, input: ReviewInput, ctx:
       ...contentOf(existing),
       completedAt: existing.completedAt ?? existing.updatedAt,
       supersededAt: ctx.now,
+      linked: linksAsCompleted(existing),
     };
     return withoutUndefined({
       ...existing,
@@ -168,9 +172,16 @@ export function applyComplete(
   return { review, newScores };
 }
 
-/** The version to show where completed reviews appear: the review if completed, else its last completed version. */
-export function lastCompletedVersion(r: CallReview): (ReviewContent & { completedAt: string }) | null {
-  if (r.status === 'completed') return { ...contentOf(r), completedAt: r.completedAt ?? r.updatedAt };
-  const h = r.history[r.history.length - 1];
-  return h ? { ...contentOf(h), completedAt: h.completedAt } : null;
+/**
+ * The version to show where completed reviews appear: the review if completed, else its last
+ * completed version, with the rep and deal it was completed for (a draft relinked since counts
+ * for its new rep only once completed again; a version kept before links were recorded: the
+ * review's own).
+ */
+export function lastCompletedVersion(r: CallReview): (ReviewContent & { completedAt: string } & Pick<CallReview, 'repId' | 'dealKey'>) | null {
+  const h = r.status === 'completed' ? null : r.history[r.history.length - 1];
+  if (r.status !== 'completed' && !h) return null;
+  const { repId, dealKey } = h?.linked ?? r;
+  const version = h ? { ...contentOf(h), completedAt: h.completedAt } : { ...contentOf(r), completedAt: r.completedAt ?? r.updatedAt };
+  return { ...version, ...(repId ? { repId } : {}), ...(dealKey ? { dealKey } : {}) };
 }

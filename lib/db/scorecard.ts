@@ -77,7 +77,8 @@ export async function readScorecardWeek(
   const input = {
     reps: keepValid(repSchema, reps, 'rep'),
     weeks: keepChecked(weeks, isRepWeek, 'rep week'),
-    reviews: keepValid(callReviewSchema, reviews, 'call review'),
+    // each counted for the rep its last completion was for (a draft relinked since: not yet for its new rep)
+    reviews: keepValid(callReviewSchema, reviews, 'call review').map((r) => ({ repId: lastCompletedVersion(r)?.repId, completedAt: r.completedAt })),
     deals: entries.map(scorecardDealOf),
   };
   const t2 = clock();
@@ -141,7 +142,7 @@ export async function readRepDetail(
   const s = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const n = keepValid(noteSchema, notes, 'note').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const r = keepValid(callReviewSchema, reviews, 'call review')
-    .filter((x) => x.repId === repId && onRecentDay(x.completedAt))
+    .filter((x) => lastCompletedVersion(x)?.repId === repId && onRecentDay(x.completedAt))
     .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
   // what the 1:1 asks about (not every commitment of the earlier weeks read): their deals' links below
   const asked = new Set(askItemsFor(c, { weekStart: week.start, today }).map((a) => a.id));
@@ -165,7 +166,7 @@ export async function readRepDetail(
     // as completed: a review being edited again shows its last completed version, as in the sidebar
     reviews: r.flatMap((x) => {
       const done = lastCompletedVersion(x);
-      return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: x.dealKey }] : [];
+      return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: done.dealKey }] : [];
     }),
     read: commitments.length + scores.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
   };

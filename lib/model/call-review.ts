@@ -49,7 +49,19 @@ export const callReviewSchema = reviewContentSchema.extend({
   updatedAt: isoInstant,
   completedAt: isoInstant.optional(),
   history: z
-    .array(reviewContentSchema.extend({ completedAt: isoInstant, supersededAt: isoInstant }))
+    .array(
+      reviewContentSchema.extend({
+        completedAt: isoInstant,
+        supersededAt: isoInstant,
+        /**
+         * The deal and rep this version was completed for (a later edit may relink the draft: its
+         * completion still counts where it was made). Versions kept before it was recorded have none.
+         */
+        linked: z
+          .object({ repId: repIdSchema.optional(), repName: z.string().trim().max(120).optional(), dealKey: dealKeySchema.optional() })
+          .optional(),
+      }),
+    )
     .max(100),
 })
   // A draft's completion time, if any, is its last completed version's (an edit after completing

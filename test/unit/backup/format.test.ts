@@ -1,5 +1,7 @@
 import { MAX_DATE_ORDER_SITES } from '../../../lib/model';
 import {
+  PLAN_ORDER,
+  RECORD_STORES,
   BACKUP_STORES,
   planRestore,
   readBackup,
@@ -90,6 +92,12 @@ describe('readBackup: the envelope', () => {
 });
 
 describe('planRestore', () => {
+  it('plans every store once, reviews before their scores and notes before their drafts', () => {
+    expect([...PLAN_ORDER].sort()).toEqual([...RECORD_STORES].sort());
+    expect(PLAN_ORDER.indexOf('callReviews')).toBeLessThan(PLAN_ORDER.indexOf('scores'));
+    expect(PLAN_ORDER.indexOf('notes')).toBeLessThan(PLAN_ORDER.indexOf('drafts'));
+  });
+
   it('adds valid new records, counts invalid ones and skips them', () => {
     const plan = planAt(
       read(envelope({

@@ -7,8 +7,8 @@
 import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
 import { readBackup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
-import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord } from '../../../lib/db/coaching';
-import { getReview, putReview } from '../../../lib/db/call-reviews';
+import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord, scoresForDeal } from '../../../lib/db/coaching';
+import { getReview, putCompletedReview, putReview } from '../../../lib/db/call-reviews';
 import { createBackupHandlers } from '../../../lib/handlers/backup';
 import { renegotiateCommitment } from '../../../lib/rules/commitments';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
@@ -84,6 +84,86 @@ describe('restoreBackup over an open commitment', () => {
     expect(await getCommitment(target, 'c1')).toEqual(missed);
     expect(report.updated.commitments).toBe(0);
     expect(report.alreadyPresent.commitments).toBe(1);
+  });
+});
+
+describe('restoreBackup of a renegotiation where the promise it replaced was settled otherwise here', () => {
+  /** a browser with c1 on Acme, then `settle` run on it */
+  const browserWith = async (settle: (db: DB) => Promise<unknown>) => {
+    const db = await freshDb();
+    await recordSnapshot(db, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await addCommitment(db, commitment('c1', '2026-10-27'));
+    await settle(db);
+    return db;
+  };
+  const renegotiate = (newId: string, newDue: string) => async (db: DB) => {
+    const { closed, opened } = renegotiateCommitment(commitment('c1', '2026-10-27'), {
+      newDue,
+      reason: 'legal review',
+      note: '',
+      by: manager,
+      nowIso: '2026-10-30T16:00:00.000Z',
+      newId,
+    });
+    expect(await resolveCommitmentRecord(db, closed, opened)).toBe(true);
+  };
+  const open = async (db: DB) => (await commitmentsForDeal(db, ACME)).filter((c) => c.status === 'open').map((c) => c.id).sort();
+
+  it('kept here: the backup’s replacement is not added (no promise left owing that nothing leads to)', async () => {
+    const kept = commitment('c1', '2026-10-27', { status: 'kept', resolution: { outcome: 'kept', note: 'signed', by: manager, at: WRITTEN_AT } });
+    const target = await browserWith((db) => resolveCommitmentRecord(db, kept));
+    const source = await browserWith(renegotiate('c1b', '2026-11-06'));
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(await open(target)).toEqual([]);
+    expect(await getCommitment(target, 'c1')).toEqual(kept);
+    expect(await getCommitment(target, 'c1b')).toBeNull();
+    expect(report.added.commitments).toBe(0);
+    expect(report.alreadyPresent.commitments).toBe(2);
+    const counts = await week(target);
+    expect(counts && dayCountsAt(counts, 1).due).toMatchObject({ open: 0, kept: 1 });
+  });
+
+  it('renegotiated here to another promise: only that one stays open', async () => {
+    const target = await browserWith(renegotiate('c1x', '2026-11-05'));
+    const source = await browserWith(renegotiate('c1b', '2026-11-06'));
+    await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(await open(target)).toEqual(['c1x']);
+  });
+
+  it('open here: the renegotiation and its replacement are both taken, as before', async () => {
+    const target = await browserWith(async () => {});
+    const source = await browserWith(renegotiate('c1b', '2026-11-06'));
+    await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(await open(target)).toEqual(['c1b']);
+  });
+});
+
+describe('restoreBackup of a review of a call reviewed here under another id', () => {
+  it('takes neither the review nor its scores: the deal’s current score and the rep’s weeks stay this browser’s', async () => {
+    const given = (id: string, reviewId: string, at: string, value: number) => ({
+      id,
+      dealKey: ACME,
+      repId: DANA,
+      dimension: 'discovery' as const,
+      value,
+      by: manager,
+      at,
+      rubricVersion: '2026.1',
+      source: { kind: 'call' as const, reviewId },
+    });
+    const target = await freshDb();
+    await recordSnapshot(target, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await putCompletedReview(target, completedReview({ id: 'r1' }), [given('s1', 'r1', '2026-10-29T15:00:00.000Z', 4)], NY);
+    const source = await freshDb();
+    await recordSnapshot(source, snapshot('0065g00000AcmeQAAS', 'Dana Reyes'), WRITTEN_AT);
+    await putCompletedReview(source, completedReview({ id: 'r2' }), [given('s2', 'r2', '2026-10-29T16:00:00.000Z', 1)], NY);
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect((await scoresForDeal(target, ACME)).map((s) => s.id)).toEqual(['s1']);
+    expect(await getReview(target, 'r2')).toBeNull();
+    expect(report.added).toMatchObject({ scores: 0, callReviews: 0 });
+    expect(report.alreadyPresent).toMatchObject({ scores: 1, callReviews: 1 });
+    const counts = await week(target);
+    expect(counts && dayCountsAt(counts, 3).scores.discovery).toEqual({ sum: 4, count: 1 });
   });
 });
 

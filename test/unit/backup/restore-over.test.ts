@@ -11,7 +11,7 @@
  */
 import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
 import { exportSummary, restoreSummary } from '../../../lib/backup/file';
-import { settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
+import { callReviewSchema, settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
 import { ACME, GLOBEX, LEE, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note } from '../support/records';
 import { envelope } from '../support/backup';
 
@@ -204,13 +204,27 @@ describe('restoring over a draft call review', () => {
   it('keeps a draft here saved after the backup’s completion, adding that completed version to its history', () => {
     const later = { ...draft, updatedAt: '2026-10-30T10:00:00.000Z', timeSpentMs: 900_000 };
     const plan = planAt(read(envelope({ callReviews: [done] })), storedHere({ callReviews: [later] }));
+    const linked = { ...(done.repId ? { repId: done.repId } : {}), ...(done.repName ? { repName: done.repName } : {}), ...(done.dealKey ? { dealKey: done.dealKey } : {}) };
     expect(plan.replace.callReviews).toEqual([
       {
         ...later,
-        history: [{ scores: done.scores, overallNote: done.overallNote, pins: [], timeSpentMs: done.timeSpentMs, completedAt: done.completedAt, supersededAt: later.updatedAt }],
+        // its last completion, the backup's, still counts (the scorecard counts reviews by this field)
+        completedAt: done.completedAt,
+        history: [{ scores: done.scores, overallNote: done.overallNote, pins: [], timeSpentMs: done.timeSpentMs, completedAt: done.completedAt, supersededAt: later.updatedAt, linked }],
       },
     ]);
     expect(plan.updated.callReviews).toBe(1);
+    expect(callReviewSchema.safeParse(plan.replace.callReviews[0]).success).toBe(true);
+  });
+
+  it('a draft here completed before, then edited, and saved after the backup’s later completion: stays a valid review', () => {
+    // the same review completed at `earlier` in both browsers; completed again there, edited again here after that
+    const hereDraft = { ...draft, completedAt: earlier.completedAt, history: [earlier], overallNote: 'edited here', updatedAt: '2026-10-30T10:00:00.000Z' };
+    expect(callReviewSchema.safeParse(hereDraft).success).toBe(true);
+    const plan = planAt(read(envelope({ callReviews: [completedReview({ history: [earlier] })] })), storedHere({ callReviews: [hereDraft] }));
+    const [taken] = plan.replace.callReviews;
+    expect(taken).toMatchObject({ status: 'draft', overallNote: 'edited here', completedAt: done.completedAt, history: [earlier, { completedAt: done.completedAt }] });
+    expect(callReviewSchema.safeParse(taken).success).toBe(true);
   });
 
   it.each<[string, Partial<CallReview>]>([

@@ -6,7 +6,7 @@ import { readRepDetail, readScorecardWeek } from '../../../lib/db/scorecard';
 import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
 import { weekOf } from '../../../lib/scorecard/week';
 import type { Score } from '../../../lib/model';
-import { DANA, NY, commitment, completedReview, manager, score as scoreRecord } from '../support/records';
+import { DANA, LEE, NY, commitment, completedReview, manager, score as scoreRecord } from '../support/records';
 import { dayCountsAt, type DayCounts } from '../../../lib/scorecard/rep-weeks';
 
 let n = 0;
@@ -102,6 +102,31 @@ describe('a completed review edited again (a draft once more)', () => {
     expect(week.card.rows[0]!.reviews.completed).toBe(1);
     const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
     expect(detail.reviews).toEqual([expect.objectContaining({ id: done.id, completedAt: done.completedAt, scores: { discovery: 4 }, overallNote: 'Good questions' })]);
+  });
+});
+
+describe('a completed review relinked to another rep (a draft once more)', () => {
+  it("still counts for the rep it was completed for, until completed again for the new one", async () => {
+    for (const [id, name] of [[DANA, 'Dana Reyes'], [LEE, 'Lee Park']] as const) {
+      await db.put('reps', { id, crm: 'salesforce', name, firstSeenAt: '2026-09-01T12:00:00.000Z' });
+    }
+    await db.put('settings', { user: manager, weekStartsOn: 1, sidebar: { width: 360, collapsed: false }, theme: 'system' }, 'settings');
+    const done = completedReview({ scores: { discovery: 4 } }); // Dana's, completed Oct 29
+    await putCompletedReview(db, done, [], NY);
+    const relinked = applyDraft(done, { ...done, repId: LEE, repName: 'Lee Park' }, { now: '2026-10-30T10:00:00.000Z', by: manager, rubricVersion: '2026.1', newId: () => 'x' });
+    expect(relinked).toMatchObject({ status: 'draft', repId: LEE, history: [{ linked: { repId: DANA } }] });
+    await putReview(db, relinked);
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const handlers = createScorecardHandlers({ db: async () => db, now: () => now, timeZone: () => NY });
+    const completed = async () =>
+      Object.fromEntries((await handlers['scorecard/week']({ type: 'scorecard/week', offset: 0 })).card.rows.map((r) => [r.rep.id, r.reviews.completed]));
+    expect(await completed()).toEqual({ [DANA]: 1, [LEE]: 0 });
+    const detail = (repId: string) => readRepDetail(db, repId, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
+    expect((await detail(DANA)).reviews.map((r) => r.id)).toEqual([done.id]);
+    expect((await detail(LEE)).reviews).toEqual([]);
+    // completed again, for Lee: it is Lee's
+    await putReview(db, { ...relinked, status: 'completed', completedAt: '2026-10-30T11:00:00.000Z', updatedAt: '2026-10-30T11:00:00.000Z' });
+    expect(await completed()).toEqual({ [DANA]: 0, [LEE]: 1 });
   });
 });
 
