@@ -275,9 +275,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   }
 
   const tier = (r: RepScorecard) => tiers.get(r)!;
-  const all = [...rows.values()].sort(
-    (a, b) => tier(a) - tier(b) || b.reasons.length - a.reasons.length || a.rep.name.localeCompare(b.rep.name),
-  );
+  const all = [...rows.values()].sort((a, b) => tier(a) - tier(b) || worseFirst(a, b) || a.rep.name.localeCompare(b.rep.name));
   const attention = all.filter((r) => r.attention).length;
   return {
     weekStart,
@@ -376,6 +374,26 @@ export function askItemsFor(
 }
 
 const TIER = { results: 0, pipeline: 1, none: 2 } as const;
+
+/**
+ * Within a tier, the worse first, in the method's order: promises broken (missed, open past their
+ * date, earlier weeks' still open), then the say/do ratio, then next-step coverage, and only then
+ * how many reasons (the scores' add up to six in one weak week, so they must not outrank results).
+ */
+export function worseFirst(
+  a: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep' | 'reasons'>,
+  b: Pick<RepScorecard, 'commitments' | 'sayDo' | 'nextStep' | 'reasons'>,
+): number {
+  const broken = (r: typeof a) => r.commitments.missed + r.commitments.openPastDue + r.commitments.openEarlier;
+  // nothing settled, or no open deal: no ratio, which reads as sound here (a rep is not worse for having none)
+  const ratio = (x: number | null) => x ?? 1;
+  return (
+    broken(b) - broken(a) ||
+    ratio(a.sayDo.ratio) - ratio(b.sayDo.ratio) ||
+    ratio(a.nextStep.coverage) - ratio(b.nextStep.coverage) ||
+    b.reasons.length - a.reasons.length
+  );
+}
 
 /** Nothing recorded in the four weeks ending with the card's week (see RepScorecard.quiet). */
 function isQuiet(row: RepScorecard): boolean {

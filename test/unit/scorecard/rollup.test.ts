@@ -378,6 +378,36 @@ describe('the method: results first, then pipeline, then activity only when one 
     ]);
   });
 
+  it('among reps weak on results, the one breaking more promises comes first, whatever a weak week of scores adds to the other’s reasons', () => {
+    const ANA = 'salesforce:Ana Struggling';
+    const BO = 'salesforce:Bo Mostly';
+    const card = buildScorecard({
+      weekStart: '2026-10-26',
+      now: new Date('2026-10-30T16:00:00.000Z'),
+      timeZone: NY,
+      reps: [rep(ANA, 'Ana Struggling'), rep(BO, 'Bo Mostly')],
+      weeks: weeksOf(
+        [
+          // Ana: four missed, three open past their date, nothing kept
+          ...['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29'].map((d) => commitment(ANA, d, 'missed')),
+          ...['2026-10-26', '2026-10-27', '2026-10-28'].map((d) => commitment(ANA, d, 'open')),
+          // Bo: nine kept over the weeks before, one missed this week
+          ...Array.from({ length: 9 }, (_, i) => commitment(BO, i < 5 ? '2026-10-13' : '2026-10-20', 'kept')),
+          commitment(BO, '2026-10-27', 'missed'),
+        ],
+        // Bo's scores: 4s two weeks ago, 2s this week (an average and a drop on each dimension)
+        [day(BO, '2026-10-14', { discovery: [4], nextStep: [4], qualification: [4] }), day(BO, '2026-10-28', { discovery: [2], nextStep: [2], qualification: [2] })],
+        [],
+        NY,
+      ),
+      reviews: [],
+      deals: [],
+    });
+    const [first, second] = card.rows;
+    expect(second!.reasons.length).toBeGreaterThan(first!.reasons.length); // the case: Bo has more reasons
+    expect(card.rows.map((r) => r.rep.name)).toEqual(['Ana Struggling', 'Bo Mostly']);
+  });
+
   it('reps weak on results come before reps weak only on pipeline, whatever the number of reasons', () => {
     const rows = card().rows;
     const dana = rows.find((r) => r.rep.id === DANA)!;
