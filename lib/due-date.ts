@@ -44,8 +44,25 @@ function endOfNamedQuarter(q: number, today: string, year?: number): string | nu
   return candidate >= today ? candidate : on(thisYear + 1);
 }
 
+/**
+ * The same day `months` on, or the month's last day when it has no such day: "in a month" on
+ * Jan 31 is Feb 28 (chrono's arithmetic runs over into March 3).
+ */
+function monthsOn(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return toIso(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12 };
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 /** Sales shorthand chrono does not know (or knows differently), relative to `today`. */
 function parseShorthand(text: string, today: string): string | null {
+  // "EOD" or "COB" alone: today
+  if (/^(?:eod|eob|cob|end of (?:the )?day|close of business)$/.test(text)) return today;
   if (text === 'eom') return endOfMonth(today);
   if (text === 'eow') return endOfWeek(today);
   if (text === 'eoq') return endOfQuarter(today);
@@ -54,17 +71,46 @@ function parseShorthand(text: string, today: string): string | null {
   // "Q1", "end of Q3", "Q2 2027": a calendar quarter's last day
   const quarter = /^(?:(?:the\s+)?end\s+of\s+)?q([1-4])(?:\s+(\d{4}))?$/.exec(text);
   if (quarter) return endOfNamedQuarter(Number(quarter[1]), today, quarter[2] ? Number(quarter[2]) : undefined);
-  const m = /^(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(week|month|quarter|year)$/.exec(text);
+  // "in a month", "3 months", "two months from now", "next month", "next quarter": the same day on, clamped
+  const months = /^(?:in\s+)?(a|an|one|two|three|four|five|six|nine|twelve|\d{1,2})\s+(month|quarter)s?(?:\s+(?:from\s+(?:now|today)|time))?$/.exec(text);
+  if (months) {
+    const n = COUNT_WORDS[months[1]!] ?? Number(months[1]);
+    return monthsOn(today, n * (months[2] === 'quarter' ? 3 : 1));
+  }
+  if (text === 'next month') return monthsOn(today, 1);
+  if (text === 'next quarter') return monthsOn(today, 3);
+  // "end of Jan", "end of January": that month's last day, the next time it comes round
+  const named = /^(?:the\s+)?end\s+of\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/.exec(text);
+  if (named) {
+    const month = MONTH_NAMES.indexOf(named[1]!.slice(0, 3));
+    const thisYear = Number(today.slice(0, 4));
+    const candidate = endOfMonth(toIso(thisYear, month + 1, 1));
+    return candidate >= today ? candidate : endOfMonth(toIso(thisYear + 1, month + 1, 1));
+  }
+  // "this week" (chrono: tomorrow, or a Saturday), "this month": by the end of it, as "end of this week"
+  const m = /^(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?|(this)\s+)(week|month|quarter|year)$/.exec(text);
   if (!m) return null;
   const ahead = m[1] === 'next' ? 1 : 0;
-  if (m[2] === 'week') return endOfWeek(today, ahead === 1);
-  if (m[2] === 'month') return endOfMonth(today, ahead);
-  if (m[2] === 'year') return `${Number(today.slice(0, 4)) + ahead}-12-31`;
+  const unit = m[3];
+  if (unit === 'week') return endOfWeek(today, ahead === 1);
+  if (unit === 'month') return endOfMonth(today, ahead);
+  if (unit === 'year') return `${Number(today.slice(0, 4)) + ahead}-12-31`;
   return endOfQuarter(today, ahead);
 }
 
-/** Leftovers a rep may type around a date that do not change the day. */
-const HARMLESS_LEFTOVER = /^[\s,.!]*(?:(?:eod|eob|cob|end of day|close of business)[\s,.!]*)?$/;
+/** Leftovers a rep may type around a date that do not change the day ("Monday AM"). */
+const HARMLESS_LEFTOVER = /^[\s,.!]*(?:(?:eod|eob|cob|end of day|close of business|am|pm)[\s,.!]*)?$/;
+
+/** Everyday abbreviations chrono does not know, spelt out before it reads the words. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\btues\b/g, 'tuesday'],
+  [/\bweds\b/g, 'wednesday'],
+  [/\bthur\b/g, 'thursday'],
+  [/\bwks\b/g, 'weeks'],
+  [/\bwk\b/g, 'week'],
+  [/\bmos\b/g, 'months'],
+];
+const spelt = (text: string) => ABBREVIATIONS.reduce((t, [short, long]) => t.replace(short, long), text);
 /** The same words after a date ("12/3/2026 EOD"): taken off before a numeric date is read. */
 const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
 
@@ -82,6 +128,23 @@ const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
  * A leading "by/before/on/until/due" is ignored. Garbage → null.
  */
 export function parseDue(input: string, now: Date, timeZone: string, order: DateOrder = 'month-first'): { iso: string; label: string } | null {
+  const read = readDue(input, now, timeZone, order);
+  return read && !read.otherWeekday ? { iso: read.iso, label: formatDay(read.iso) } : null;
+}
+
+/**
+ * Why `parseDue` refused `input`, when it can say better than "not a date": a weekday typed with
+ * a date that falls on another day ("Thu 3/12" when March 12 is a Friday). Null otherwise.
+ */
+export function dueRefusal(input: string, now: Date, timeZone: string, order: DateOrder = 'month-first'): string | null {
+  const read = readDue(input, now, timeZone, order);
+  return read?.otherWeekday ? `${formatDay(read.iso)} is not a ${read.otherWeekday}: say which you mean.` : null;
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The day `input` names; `otherWeekday` when it also names a weekday that day is not. */
+function readDue(input: string, now: Date, timeZone: string, order: DateOrder): { iso: string; otherWeekday?: string } | null {
   const text = input
     .trim()
     .toLowerCase()
@@ -95,10 +158,11 @@ export function parseDue(input: string, now: Date, timeZone: string, order: Date
   // digits and separators only, and not a date above: chrono would read it month first
   if (/^[\d\s./-]+$/.test(numeric)) {
     const iso = parseNumeric(numeric, today, order);
-    return iso ? { iso, label: formatDay(iso) } : null;
+    return iso ? { iso } : null;
   }
-  const iso = parseShorthand(text, today) ?? parseWords(text, now, timeZone);
-  return iso ? { iso, label: formatDay(iso) } : null;
+  const words = spelt(text);
+  const iso = parseShorthand(words, today);
+  return iso ? { iso } : parseWords(words, now, timeZone, order);
 }
 
 function parseNumeric(text: string, today: string, order: DateOrder): string | null {
@@ -123,7 +187,7 @@ function parseNumeric(text: string, today: string, order: DateOrder): string | n
   return validIso(thisYear + 1, month, day);
 }
 
-function parseWords(text: string, now: Date, timeZone: string): string | null {
+function parseWords(text: string, now: Date, timeZone: string, order: DateOrder): { iso: string; otherWeekday?: string } | null {
   // chrono reasons in the process's local zone. Give it a reference on the
   // user's calendar day in local time, then read the calendar components it
   // returns (not its Date) so the process TZ never leaks in. Noon, not the
@@ -135,7 +199,9 @@ function parseWords(text: string, now: Date, timeZone: string): string | null {
   // Forward, except words that look back: with forwardDate chrono reads "last Thursday",
   // typed on a Thursday, as the Thursday after next.
   const looksBack = /\b(?:last|past|ago|yesterday)\b/.test(text);
-  const [result] = chrono.en.casual.parse(text, reference, { forwardDate: !looksBack });
+  // a numeric date among words ("Fri 4/12", "4/12 at 5pm") is read the user's way round too
+  const parser = order === 'day-first' ? chrono.en.GB : chrono.en.casual;
+  const [result] = parser.parse(text, reference, { forwardDate: !looksBack });
   if (!result) return null;
   // The whole input must be the date: "call asdf thursday" is not a due date.
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
@@ -144,6 +210,11 @@ function parseWords(text: string, now: Date, timeZone: string): string | null {
   const y = s.get('year');
   const m = s.get('month');
   const d = s.get('day');
-  return y && m && d ? validIso(y, m, d) : null;
+  const iso = y && m && d ? validIso(y, m, d) : null;
+  if (!iso) return null;
+  // "Thu 3/12" where March 12 is a Friday: the words disagree, so neither is taken silently
+  // (chrono counts weekdays from Sunday = 0, ISO from Monday = 1)
+  const weekday = s.isCertain('day') && s.isCertain('weekday') ? s.get('weekday') : null;
+  return weekday !== null && weekday !== weekdayOf(iso) % 7 ? { iso, otherWeekday: WEEKDAY_NAMES[weekday]! } : { iso };
 }
 

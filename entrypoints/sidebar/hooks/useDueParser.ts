@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { DateOrder } from '../../../lib/model';
 
-type ParseDue = typeof import('../../../lib/due-date').parseDue;
+type DueDates = typeof import('../../../lib/due-date');
+type ParseDue = DueDates['parseDue'];
 /** The parser as the sections use it: the typed-date order already applied. */
 export type DueParser = (input: string, now: Date, timeZone: string) => ReturnType<ParseDue>;
+/** Why the parser refused what was typed, when it can say better than "not a date" (the order applied). */
+export type DueRefusal = (input: string, now: Date, timeZone: string) => string | null;
 
 /**
  * Which way round the user types "3/12/2026": the date order set in Options when
@@ -16,13 +19,13 @@ export function useExampleDate(): string {
   return useContext(TypedDateOrder) === 'day-first' ? '3/12/2026' : '12/3/2026';
 }
 
-let parser: ParseDue | null = null;
-let loading: Promise<ParseDue> | null = null;
+let parser: DueDates | null = null;
+let loading: Promise<DueDates> | null = null;
 
 /** chrono-node is large: fetch it after the sidebar's first render, once per frame. */
-export function loadDueParser(): Promise<ParseDue> {
+export function loadDueParser(): Promise<DueDates> {
   return (loading ??= import('../../../lib/due-date').then(
-    (m) => (parser = m.parseDue),
+    (m) => (parser = m),
     (e: unknown) => {
       loading = null; // a failed fetch (a file gone after an update, say) is tried again, not kept
       throw e;
@@ -36,6 +39,8 @@ const PRELOAD_AFTER_MS = 400;
 export interface DueParserState {
   /** the parser, or null while it loads (or failed to) */
   parse: DueParser | null;
+  /** with the parser: why it refused an input, if it can say */
+  refusal: DueRefusal | null;
   /** what a date field says while `parse` is null */
   waiting: string;
 }
@@ -47,7 +52,7 @@ export interface DueParserState {
  * the next focus in the sidebar tries again.
  */
 export function useDueParser(): DueParserState {
-  const [parse, setParse] = useState<ParseDue | null>(() => parser);
+  const [parse, setParse] = useState<DueDates | null>(() => parser);
   const [failed, setFailed] = useState(false);
   const order = useContext(TypedDateOrder);
   useEffect(() => {
@@ -73,9 +78,11 @@ export function useDueParser(): DueParserState {
       window.removeEventListener('focusin', onFocus);
     };
   }, [parse, failed]);
-  const withOrder = useCallback<DueParser>((input, now, timeZone) => parse!(input, now, timeZone, order), [parse, order]);
+  const withOrder = useCallback<DueParser>((input, now, timeZone) => parse!.parseDue(input, now, timeZone, order), [parse, order]);
+  const refusal = useCallback<DueRefusal>((input, now, timeZone) => parse!.dueRefusal(input, now, timeZone, order), [parse, order]);
   return {
     parse: parse ? withOrder : null,
+    refusal: parse ? refusal : null,
     waiting: failed ? 'Dates cannot be read just now: click in the sidebar to try again, or reload the page.' : 'Reading the date…',
   };
 }

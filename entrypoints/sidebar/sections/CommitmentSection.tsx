@@ -275,7 +275,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const focusBack = useFocusBack();
-  const { parse: parseDue, waiting } = useDueParser();
+  const { parse: parseDue, refusal, waiting } = useDueParser();
   const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
   /** a date already past, or the one it has: said under the field, and not sent */
   const dateProblem = parsed ? newDueRefusal(c, parsed.iso, new Date(), TIME_ZONE) : null;
@@ -355,7 +355,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
                 ? (dateProblem ?? `→ ${parsed.label}`)
                 : !parseDue
                   ? waiting
-                  : 'Not a date Dealside understands.'
+                  : (refusal?.(newDue, new Date(), TIME_ZONE) ?? 'Not a date Dealside understands.')
               : ''}
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
@@ -397,7 +397,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const focusBack = useFocusBack();
-  const { parse: parseDue, waiting } = useDueParser();
+  const { parse: parseDue, refusal, waiting } = useDueParser();
   const example = useExampleDate();
   const parsed = dueInput.trim() && parseDue ? parseDue(dueInput, new Date(), TIME_ZONE) : null;
   // Allowed (a manager may record a promise from last week's 1:1 to ask about it now), but
@@ -460,7 +460,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
             ? `→ ${parsed.label}${past ? ': already past, so it will ask what happened as soon as it is saved' : ''}`
             : !parseDue
               ? waiting
-              : `Not a date Dealside understands. Try "next Friday" or ${example}.`
+              : (refusal?.(dueInput, new Date(), TIME_ZONE) ?? `Not a date Dealside understands. Try "next Friday" or ${example}.`)
           : ''}
       </p>
       {forRep && <p className="hint">Recorded as {owner}'s commitment, in their words.</p>}

@@ -157,7 +157,7 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
   // The step as the form opened on it: changed since (another tab, the CRM), saving would replace it unseen.
   const openedOn = useRef(step?.updatedAt);
   const changedMeanwhile = step?.updatedAt !== openedOn.current;
-  const { parse: parseDue, waiting } = useDueParser();
+  const { parse: parseDue, refusal, waiting } = useDueParser();
   const parsed = dateInput.trim() && parseDue ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
 
   const submit = async (e: FormEvent) => {
@@ -220,7 +220,13 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
         onChange={(e) => setDateInput(e.target.value)}
       />
       <p className="hint" aria-live="polite">
-        {dateInput.trim() ? (parsed ? `→ ${parsed.label}` : !parseDue ? waiting : 'Not a date Dealside understands.') : ''}
+        {dateInput.trim()
+          ? parsed
+            ? `→ ${parsed.label}`
+            : !parseDue
+              ? waiting
+              : (refusal?.(dateInput, new Date(), TIME_ZONE) ?? 'Not a date Dealside understands.')
+          : ''}
       </p>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || !text.trim() || (!!dateInput.trim() && !parsed)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDue } from '../../../lib/due-date';
+import { dueRefusal, parseDue } from '../../../lib/due-date';
 import { numericDateOrderOf } from '../../../lib/dates';
 
 // Wednesday 2026-11-25 16:00 UTC: 11:00 Wed in New York, 17:00 Wed in Berlin,
@@ -94,6 +94,59 @@ describe('parseDue with a fixed now in several zones', () => {
     // one separator throughout; ISO stays ISO whatever the order
     expect(iso2('3.12/2026', NOW, BERLIN, 'day-first')).toBeNull();
     expect(iso2('2026-12-03', NOW, BERLIN, 'day-first')).toBe('2026-12-03');
+  });
+
+  it('reads a numeric date among words the user’s way round too, and refuses a weekday the date is not', () => {
+    // Wednesday Nov 25: Fri Dec 4 day first; month first, Apr 12 2027 is a Monday, so "Fri 4/12" is refused
+    expect(iso2('Fri 4/12', NOW, BERLIN, 'day-first')).toBe('2026-12-04');
+    expect(iso2('4/12 at 5pm', NOW, BERLIN, 'day-first')).toBe('2026-12-04');
+    expect(iso2('3/12/2026 5pm', NOW, BERLIN, 'day-first')).toBe('2026-12-03');
+    expect(iso2('4/12 at 5pm', NOW, NY, 'month-first')).toBe('2027-04-12');
+    expect(iso2('Fri 4/12', NOW, NY, 'month-first')).toBeNull();
+    expect(iso2('Thu 3/12', NOW, NY, 'month-first')).toBeNull(); // Mar 12 2027 is a Friday
+    expect(iso2('Friday Dec 4', NOW, NY, 'month-first')).toBe('2026-12-04');
+    expect(iso2('Thursday Dec 4', NOW, NY, 'month-first')).toBeNull();
+    expect(iso2('Sunday Dec 6', NOW, NY, 'month-first')).toBe('2026-12-06'); // Sunday: 0 in chrono, 7 in ISO
+    // and says why, where "not a date" would puzzle
+    expect(dueRefusal('Thu 3/12', NOW, NY, 'month-first')).toBe('Fri, Mar 12, 2027 is not a Thursday: say which you mean.');
+    expect(dueRefusal('Thu 3/12', NOW, NY, 'day-first')).toBeNull(); // Dec 3 is a Thursday: taken
+    expect(dueRefusal('asdf', NOW, NY)).toBeNull();
+  });
+
+  it('knows the everyday shorthand a rep types', () => {
+    // Wednesday Nov 25 in New York
+    for (const [typed, want] of [
+      ['Tues', '2026-12-01'],
+      ['by Weds', '2026-11-25'],
+      ['Thur', '2026-11-26'],
+      ['next wk', '2026-11-30'],
+      ['in 2 wks', '2026-12-09'],
+      ['by EOD', '2026-11-25'],
+      ['COB', '2026-11-25'],
+      ['end of day', '2026-11-25'],
+      ['end of Jan', '2027-01-31'],
+      ['end of February', '2027-02-28'],
+      ['end of Nov', '2026-11-30'],
+      ['Monday AM', '2026-11-30'],
+      ['Friday pm', '2026-11-27'],
+      ['this week', '2026-11-27'],
+      ['by this month', '2026-11-30'],
+      ['this quarter', '2026-12-31'],
+    ] as const) {
+      expect(iso(typed, NOW, NY), typed).toBe(want);
+    }
+    // still not dates
+    for (const typed of ['end of janitor', 'weds asdf', 'pm', 'in 2 monthly']) expect(iso(typed, NOW, NY), typed).toBeNull();
+  });
+
+  it('a month on from the 29th to the 31st is the next month’s last day at most, never into the month after', () => {
+    const jan31 = new Date('2026-01-31T16:00:00Z');
+    for (const typed of ['in a month', 'a month', 'next month', 'a month from now', 'in 1 month', 'in one month']) expect(iso(typed, jan31, NY), typed).toBe('2026-02-28');
+    expect(iso('in 3 months', jan31, NY)).toBe('2026-04-30');
+    expect(iso('next quarter', jan31, NY)).toBe('2026-04-30');
+    expect(iso('in 2 quarters', new Date('2026-08-31T16:00:00Z'), NY)).toBe('2027-02-28');
+    expect(iso('in two months', new Date('2026-12-31T16:00:00Z'), NY)).toBe('2027-02-28');
+    expect(iso('in a month', NOW, NY)).toBe('2026-12-25');
   });
 
   it('knows which way round a locale writes numeric dates', () => {
