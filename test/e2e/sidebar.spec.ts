@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
 import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, dynamicExtensionId, editCrmField, editCrmRecord, launch, pageSeesFocusIn, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
@@ -513,7 +513,7 @@ test('two tabs on the same deal stay in sync without a reload', async () => {
   await expect(asideOne.getByRole('radiogroup', { name: 'Next step' }).getByRole('radio', { name: '2' })).toBeChecked();
 });
 
-test('a promise settled in another tab while its outcome is typed here: what was typed is shown, not dropped unseen', async () => {
+test('two tabs on a deal share what is typed about an outcome: the other tab records it, and neither shows a false notice', async () => {
   await app.setUser();
   const one = await app.open(ACME);
   const asideOne = await sidebarShowing(one, app.extensionId, ACME_NAME);
@@ -526,18 +526,100 @@ test('a promise settled in another tab while its outcome is typed here: what was
 
   const two = await app.open(ACME);
   const asideTwo = await sidebarShowing(two, app.extensionId, ACME_NAME);
-  await asideTwo.getByRole('button', { name: update }).click();
+  // what was typed in the first tab is open here too, as a coaching note's draft is
+  await expect(asideTwo.getByLabel('Outcome note')).toHaveValue('Booked for the 14th, Jordan confirmed');
   await asideTwo.getByRole('button', { name: 'Kept' }).click();
-  await expect(asideTwo.getByRole('list', { name: 'Commitment history' })).toContainText('the security review booked');
-  // no false notice in the tab that recorded it
+  const history = asideTwo.getByRole('list', { name: 'Commitment history' });
+  await expect(history).toContainText('the security review booked');
+  await expect(history).toContainText('What happened: Booked for the 14th, Jordan confirmed');
   await expect(asideTwo.getByRole('alert')).toHaveCount(0);
 
   await one.bringToFront();
-  const notice = asideOne.getByRole('alert').filter({ hasText: 'was marked kept elsewhere' });
+  await expect(asideOne.getByRole('list', { name: 'Commitment history' })).toContainText('What happened: Booked for the 14th, Jordan confirmed');
+  await expect(asideOne.getByRole('button', { name: update })).toHaveCount(0);
+  await expect(asideOne.getByRole('alert')).toHaveCount(0);
+});
+
+test('a promise settled by a restored backup while its outcome is typed here: what was typed is shown, not dropped unseen', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill('the security review booked');
+  await aside.getByRole('textbox', { name: 'Due' }).fill('in two weeks');
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  const update = 'Update: the security review booked';
+  await expect(aside.getByRole('button', { name: update })).toBeVisible();
+
+  // a backup in which the promise was kept (as another browser of this manager's would hold it)
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  const backup = options.getByRole('region', { name: 'Backup' });
+  const [download] = await Promise.all([options.waitForEvent('download'), backup.getByRole('button', { name: 'Download backup' }).click()]);
+  const file = await download.path();
+  const saved = JSON.parse(await readFile(file!, 'utf8')) as { stores: { commitments: Record<string, unknown>[] } };
+  const [promise] = saved.stores.commitments;
+  expect(promise).toMatchObject({ text: 'the security review booked', status: 'open' });
+  Object.assign(promise!, {
+    status: 'kept',
+    resolution: { outcome: 'kept', note: 'booked', by: { name: 'Morgan Lead', role: 'manager' }, at: new Date().toISOString() },
+  });
+  const keptFile = `${file}-kept.json`;
+  await writeFile(keptFile, JSON.stringify(saved));
+
+  await page.bringToFront();
+  await aside.getByRole('button', { name: update }).click();
+  await aside.getByLabel('Outcome note').fill('Booked for the 14th, Jordan confirmed');
+  await options.bringToFront();
+  await backup.getByLabel('Restore from a backup file').setInputFiles(keptFile);
+  await expect(backup.getByRole('status')).toContainText(/updated/i);
+
+  await page.bringToFront();
+  const notice = aside.getByRole('alert').filter({ hasText: 'was marked kept elsewhere' });
   await expect(notice).toContainText('“the security review booked” was marked kept elsewhere by Morgan Lead.');
   await expect(notice).toContainText('Booked for the 14th, Jordan confirmed');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
+});
+
+test('a commitment and an outcome being typed survive a move to another deal and back, and a closed tab', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('textbox', { name: 'Commitment' }).fill('the order form signed');
+  await aside.getByRole('textbox', { name: 'Due' }).fill('in two weeks');
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await aside.getByRole('button', { name: 'Update: the order form signed' }).click();
+  await aside.getByLabel('Outcome note').pressSequentially('Legal has the redlines');
+  await aside.getByRole('textbox', { name: 'Commitment' }).pressSequentially('a pricing call with the CFO');
+  await aside.getByRole('textbox', { name: 'Due' }).pressSequentially('next Friday');
+
+  await navigate(page, '0065g00000GlobexAA');
+  aside = await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  // another deal's forms are its own
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('');
+  await page.goBack();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('a pricing call with the CFO');
+  await expect(aside.getByRole('textbox', { name: 'Due' })).toHaveValue('next Friday');
+  // the promise with something typed about it opens again with it
+  await expect(aside.getByLabel('Outcome note')).toHaveValue('Legal has the redlines');
+
+  await page.close({ runBeforeUnload: true });
+  const again = await app.open(ACME);
+  aside = await sidebarShowing(again, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('a pricing call with the CFO');
+  await expect(aside.getByLabel('Outcome note')).toHaveValue('Legal has the redlines');
+  // saved, the new promise's draft is gone; kept, the outcome's
+  await aside.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('');
+  await aside.getByRole('button', { name: 'Kept' }).click();
+  await expect(aside.getByRole('list', { name: 'Commitment history' })).toContainText('What happened: Legal has the redlines');
+  await again.reload();
+  aside = await sidebarShowing(again, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('button', { name: 'Update: a pricing call with the CFO' })).toBeVisible();
+  await expect(aside.getByRole('textbox', { name: 'Commitment' })).toHaveValue('');
+  await aside.getByRole('button', { name: 'Update: a pricing call with the CFO' }).click();
+  await expect(aside.getByLabel('Outcome note')).toHaveValue('');
 });
 
 test('two tabs on the same deal share one note draft: neither types over the other’s text', async () => {

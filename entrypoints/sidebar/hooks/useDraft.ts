@@ -103,16 +103,19 @@ export function useDraft(key: string, fields: readonly string[]) {
     };
   }, [key, empty, show, writer, loadTick]);
 
-  const update = useCallback(
-    (field: string, text: string) => {
-      if (!loadedRef.current) return;
-      const next = { ...valueRef.current, [field]: text };
+  /** Several fields at once, in one save. Refused (false) until the stored draft has loaded. */
+  const updateFields = useCallback(
+    (patch: Record<string, string>) => {
+      if (!loadedRef.current) return false;
+      const next = { ...valueRef.current, ...patch };
       valueRef.current = next;
       setValue(next);
       save(next);
+      return true;
     },
     [save],
   );
+  const update = useCallback((field: string, text: string) => void updateFields({ [field]: text }), [updateFields]);
 
   /**
    * After the note was saved (the background cleared the stored draft in the same
@@ -130,6 +133,14 @@ export function useDraft(key: string, fields: readonly string[]) {
     [empty, save],
   );
 
+  /** What it held was saved elsewhere (a commitment created from it): empty here and in the store. */
+  const discard = useCallback(() => {
+    saveSeq.current++;
+    valueRef.current = empty();
+    setValue(valueRef.current);
+    save(valueRef.current);
+  }, [empty, save]);
+
   /** Show the draft as stored now (another tab's composer wrote it last); nothing typed here meanwhile is replaced. */
   const showStored = useCallback(() => {
     const seq = ++saveSeq.current;
@@ -140,5 +151,5 @@ export function useDraft(key: string, fields: readonly string[]) {
 
   const retryLoad = useCallback(() => setLoadTick((n) => n + 1), []);
 
-  return { value, update, reset, showStored, loaded, loadError, saveError, retryLoad, writer };
+  return { value, update, updateFields, reset, discard, showStored, loaded, loadError, saveError, retryLoad, writer };
 }

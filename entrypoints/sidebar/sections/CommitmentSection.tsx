@@ -7,6 +7,8 @@ import { useFocusBack } from '../hooks/useFocusBack';
 import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '../../../lib/rules/commitments';
 import { TIME_ZONE } from '../App';
 import { capitalise, sameName } from '../../../lib/words';
+import { useDraft } from '../hooks/useDraft';
+import { commitmentDraftKey, outcomeDraftKey } from '../../../lib/model/keys';
 
 /** What is typed about one promise's outcome, before it is recorded. */
 interface OutcomeDraft {
@@ -18,25 +20,55 @@ interface OutcomeDraft {
 }
 const EMPTY_OUTCOME: OutcomeDraft = { note: '', more: null, newDue: '', reason: '', dropReason: '' };
 
+/** The typed fields of an outcome draft, stored as `{id}/{field}` in the deal's outcome draft. */
+const OUTCOME_TEXT = ['note', 'newDue', 'reason', 'dropReason'] as const;
+const NO_FIELDS: readonly string[] = [];
+
+/** The stored outcome draft's fields, per commitment id (ids with nothing typed left out). */
+function outcomeTexts(value: Record<string, string>): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const [field, text] of Object.entries(value)) {
+    const cut = field.lastIndexOf('/');
+    if (cut <= 0 || !text) continue;
+    const id = field.slice(0, cut);
+    out.set(id, { ...out.get(id), [field.slice(cut + 1)]: text });
+  }
+  return out;
+}
+
 /**
  * Outcome drafts per commitment id, kept by the section rather than by each promise's
- * controls: a promise that falls due at midnight is drawn as another component, and one
- * pushed past the first three by a new promise is unmounted; what was typed stays.
+ * controls (a promise that falls due at midnight is drawn as another component, and one
+ * pushed past the first three by a new promise is unmounted), and stored as a draft of the
+ * deal's (hooks/useDraft.ts): what was typed stays across a move to another deal and back,
+ * a reload or a closed tab, as a coaching note's does.
  */
 const OutcomeDrafts = createContext<{
   get: (id: string) => OutcomeDraft;
   set: (id: string, patch: Partial<OutcomeDraft>) => void;
   /** an outcome being recorded from here (true), or that failed to be (false) */
   settling: (id: string, yes: boolean) => void;
+  /** recorded: what was typed for it went into the record */
+  clear: (id: string) => void;
+  /** false until the stored drafts are shown (the fields are read-only until then) */
+  loaded: boolean;
 }>({
   get: () => EMPTY_OUTCOME,
   set: () => undefined,
   settling: () => undefined,
+  clear: () => undefined,
+  loaded: true,
 });
 
-function useOutcomeDraft(id: string): [OutcomeDraft, (patch: Partial<OutcomeDraft>) => void, (yes: boolean) => void] {
+function useOutcomeDraft(id: string) {
   const drafts = useContext(OutcomeDrafts);
-  return [drafts.get(id), (patch) => drafts.set(id, patch), (yes) => drafts.settling(id, yes)];
+  return {
+    draft: drafts.get(id),
+    setDraft: (patch: Partial<OutcomeDraft>) => drafts.set(id, patch),
+    settling: (yes: boolean) => drafts.settling(id, yes),
+    clear: () => drafts.clear(id),
+    loaded: drafts.loaded,
+  };
 }
 
 /** How long "Marked kept: …" stays under the heading. */
@@ -70,18 +102,44 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
   // the form, disabling its button): focus goes to the section's heading (not lost to the
   // page) and what happened is said aloud.
   const heading = useRef<HTMLHeadingElement>(null);
-  const [outcomeDrafts, setOutcomeDrafts] = useState<Record<string, OutcomeDraft>>({});
+  const stored = useDraft(outcomeDraftKey(dealKey), NO_FIELDS);
+  const { updateFields } = stored;
+  /** which outcome's extra fields are open, per promise: a choice on screen, not stored */
+  const [moreOpen, setMoreOpen] = useState<Record<string, OutcomeDraft['more']>>({});
+  /** bumped to run the settled-elsewhere check again (an outcome refused) */
+  const [recheck, setRecheck] = useState(0);
+  const outcomeDrafts = useMemo(() => {
+    const all: Record<string, OutcomeDraft> = {};
+    for (const [id, typed] of outcomeTexts(stored.value)) {
+      // a renegotiation or drop half typed opens its fields again when shown
+      const more = typed.newDue || typed.reason ? 'renegotiate' : typed.dropReason ? 'drop' : null;
+      all[id] = { ...EMPTY_OUTCOME, more, ...typed };
+    }
+    for (const [id, more] of Object.entries(moreOpen)) all[id] = { ...(all[id] ?? EMPTY_OUTCOME), more };
+    return all;
+  }, [stored.value, moreOpen]);
   /** promises whose outcome is being (or was) recorded from here: their drafts went into the record */
   const settledHere = useRef(new Set<string>());
+  const clearTyped = useCallback(
+    (ids: readonly string[]) => updateFields(Object.fromEntries(ids.flatMap((id) => OUTCOME_TEXT.map((f) => [`${id}/${f}`, ''])))),
+    [updateFields],
+  );
   const drafts = useMemo(
     () => ({
       get: (id: string) => outcomeDrafts[id] ?? EMPTY_OUTCOME,
-      set: (id: string, patch: Partial<OutcomeDraft>) =>
-        setOutcomeDrafts((all) => ({ ...all, [id]: { ...(all[id] ?? EMPTY_OUTCOME), ...patch } })),
+      set: (id: string, patch: Partial<OutcomeDraft>) => {
+        const { more, ...typed } = patch;
+        if (more !== undefined) setMoreOpen((all) => ({ ...all, [id]: more }));
+        const fields = Object.entries(typed).map(([f, text]) => [`${id}/${f}`, text as string]);
+        if (fields.length > 0) updateFields(Object.fromEntries(fields));
+        else if (more === undefined) setRecheck((n) => n + 1);
+      },
       // marked before the request: its change event can arrive before its answer
       settling: (id: string, yes: boolean) => void (yes ? settledHere.current.add(id) : settledHere.current.delete(id)),
+      clear: (id: string) => void clearTyped([id]),
+      loaded: stored.loaded,
     }),
-    [outcomeDrafts],
+    [outcomeDrafts, updateFields, clearTyped, stored.loaded],
   );
   const [settled, setSettled] = useState('');
   const onSettled = (message: string) => {
@@ -93,17 +151,21 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
   // unseen either — it is shown, to be copied into a note.
   const [settledElsewhere, setSettledElsewhere] = useState<string[]>([]);
   useEffect(() => {
+    if (!stored.loaded) return;
     const lost = Object.entries(outcomeDrafts).flatMap(([id, d]) => {
       const c = commitments.find((x) => x.id === id);
-      const typed = [d.note, d.newDue, d.reason, d.dropReason].map((t) => t.trim()).filter(Boolean);
+      // what the record holds already is not lost (another tab on the deal, sharing this draft, recorded it)
+      const recorded = new Set([c?.resolution?.note, c?.resolution?.reason].map((t) => t?.trim()));
+      const newDue = c?.status === 'renegotiated' ? '' : d.newDue;
+      const typed = [d.note, newDue, d.reason, d.dropReason].map((t) => t.trim()).filter((t) => t && !recorded.has(t));
       if (!c || c.status === 'open' || settledHere.current.has(id) || typed.length === 0) return [];
       const by = c.resolution ? ` by ${c.resolution.by.name}` : '';
       return [{ id, message: `“${c.text}” was marked ${c.status} elsewhere${by}. What you typed here was not recorded: ${typed.join(' — ')}` }];
     });
     if (lost.length === 0) return;
     setSettledElsewhere((shown) => [...shown, ...lost.map((l) => l.message)]);
-    setOutcomeDrafts((all) => Object.fromEntries(Object.entries(all).filter(([id]) => !lost.some((l) => l.id === id))));
-  }, [commitments, outcomeDrafts]);
+    clearTyped(lost.map((l) => l.id));
+  }, [commitments, outcomeDrafts, clearTyped, stored.loaded, recheck]);
   // Open at first while short; after that the person's own choice (a resolve here or in another
   // tab must not fold the list being read when it grows past ten).
   const [historyOpen, setHistoryOpen] = useState(history.length <= 10);
@@ -123,6 +185,19 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
         <p className="hint" role="status">
           {settled}
         </p>
+        {stored.loadError && (
+          <div className="error" role="alert">
+            <p>What was typed about these promises' outcomes could not be loaded, so nothing typed here is saved over it: {stored.loadError}</p>
+            <button type="button" className="small" onClick={stored.retryLoad}>
+              Try again
+            </button>
+          </div>
+        )}
+        {stored.saveError && (
+          <p className="error" role="alert">
+            What you type about an outcome is not saved: {stored.saveError}
+          </p>
+        )}
         {settledElsewhere.length > 0 && (
           <div className="banner" role="alert">
             {settledElsewhere.map((m) => (
@@ -242,9 +317,14 @@ function DuePrompt({ c, viewer, onSettled }: { c: Commitment; viewer: Person } &
  * (that waits for the date: lib/rules/commitments.ts, outcomeRefusal).
  */
 function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
-  const [draft] = useOutcomeDraft(c.id);
-  // drawn again (pushed out of the first three and back): open while something is typed in it
-  const [open, setOpen] = useState(() => draft !== EMPTY_OUTCOME);
+  const { draft } = useOutcomeDraft(c.id);
+  // drawn again (pushed out of the first three and back, or the deal shown again): open while something is typed in it
+  const typed = OUTCOME_TEXT.some((f) => draft[f]);
+  const [open, setOpen] = useState(typed);
+  // the stored drafts arrive after the first render
+  useEffect(() => {
+    if (typed) setOpen(true);
+  }, [typed]);
   return (
     <div className="upcoming">
       <p>
@@ -266,7 +346,13 @@ function UpcomingCommitment({ c, onSettled }: { c: Commitment } & Settled) {
 /** The outcome note and the outcomes open to a commitment now; renegotiating and dropping ask for more first. */
 function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } & Settled) {
   const id = useId();
-  const [{ note, more, newDue, reason, dropReason }, setDraft, settling] = useOutcomeDraft(c.id);
+  const {
+    draft: { note, more, newDue, reason, dropReason },
+    setDraft,
+    settling,
+    clear,
+    loaded,
+  } = useOutcomeDraft(c.id);
   const setNote = (note: string) => setDraft({ note });
   const setMore = (more: OutcomeDraft['more']) => setDraft({ more });
   const setNewDue = (newDue: string) => setDraft({ newDue });
@@ -287,6 +373,8 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
     settling(true);
     try {
       await fn();
+      // what was typed is in the record now: the stored draft lets it go
+      clear();
       // Stays busy: the change event re-renders the list without this promise, and a
       // second press meanwhile would only be refused as already resolved.
       onSettled(`${done}: ${c.text}`);
@@ -328,7 +416,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   return (
     <>
       <label htmlFor={`${id}-note`}>Outcome note</label>
-      <textarea id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      <textarea id={`${id}-note`} value={note} maxLength={2000} readOnly={!loaded} onChange={(e) => setNote(e.target.value)} />
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void resolve('kept')}>
           Kept
@@ -348,7 +436,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
       {more === 'renegotiate' && (
         <form onSubmit={renegotiate}>
           <label htmlFor={`${id}-due`}>New due date</label>
-          <input id={`${id}-due`} type="text" value={newDue} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
+          <input id={`${id}-due`} type="text" value={newDue} readOnly={!loaded} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
           <p className="hint" aria-live="polite">
             {newDue.trim()
               ? parsed
@@ -359,7 +447,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
               : ''}
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+          <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} readOnly={!loaded} onChange={(e) => setReason(e.target.value)} />
           <button type="submit" disabled={busy || !parsed || !!dateProblem || !reason.trim()}>
             Save new date
           </button>
@@ -373,6 +461,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
             type="text"
             value={dropReason}
             maxLength={2000}
+            readOnly={!loaded}
             placeholder="e.g. the buyer chose another route"
             onChange={(e) => setDropReason(e.target.value)}
           />
@@ -391,9 +480,15 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
 }
 
 /** A new promise: the rep's words and a date typed as a date or words, shown back before saving. */
+const NEW_COMMITMENT_FIELDS = ['text', 'due'] as const;
+
 function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; user: Person; owner: string | undefined } & Settled) {
-  const [text, setText] = useState('');
-  const [dueInput, setDueInput] = useState('');
+  // stored as typed (hooks/useDraft.ts): a move to another deal and back, or a closed tab, loses nothing
+  const draft = useDraft(commitmentDraftKey(dealKey), NEW_COMMITMENT_FIELDS);
+  const text = draft.value.text ?? '';
+  const dueInput = draft.value.due ?? '';
+  const setText = (t: string) => draft.update('text', t);
+  const setDueInput = (t: string) => draft.update('due', t);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const focusBack = useFocusBack();
@@ -420,8 +515,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         dueInput: dueInput.trim().slice(0, 100),
         onBehalfOfRep: forRep,
       });
-      setText('');
-      setDueInput('');
+      draft.discard();
       // The emptied form disables the button just pressed: focus goes to the heading, above the new promise.
       onSettled(`Saved: ${text.trim()} — by ${parsed.label}`);
     } catch (err) {
@@ -439,6 +533,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         id="commitment-text"
         type="text"
         value={text}
+        readOnly={!draft.loaded}
         maxLength={500}
         // short enough to show whole at the sidebar's default width
         placeholder={`${user.role === 'rep' ? 'In your words' : "In the rep's words"}: a signed plan with Acme`}
@@ -449,6 +544,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         id="commitment-due"
         type="text"
         value={dueInput}
+        readOnly={!draft.loaded}
         maxLength={100}
         placeholder={`by Thursday, end of month, ${example}`}
         aria-describedby="commitment-due-read"
@@ -470,6 +566,19 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
         Save commitment
       </button>
+      {draft.loadError && (
+        <div className="error" role="alert">
+          <p>The commitment you had typed here could not be loaded, so nothing typed is saved over it: {draft.loadError}</p>
+          <button type="button" className="small" onClick={draft.retryLoad}>
+            Try again
+          </button>
+        </div>
+      )}
+      {draft.saveError && (
+        <p className="error" role="alert">
+          What you type here is not saved: {draft.saveError}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
