@@ -13,9 +13,12 @@ export const CRM_MATCHES: string[] = [
   // Salesforce behind Microsoft Defender for Cloud Apps proxy (Lightning, and Classic / My Domain)
   'https://*.force.com.mcas.ms/*',
   'https://*.salesforce.com.mcas.ms/*',
-  // HubSpot, US and EU data centres
+  // HubSpot data centres: US (app), EU (app-eu1), and the newer US and Asia-Pacific ones
+  // (app-na2, app-ap1), whose addresses the adapter already reads
   'https://app.hubspot.com/*',
   'https://app-eu1.hubspot.com/*',
+  'https://app-na2.hubspot.com/*',
+  'https://app-ap1.hubspot.com/*',
   // Pipedrive
   'https://*.pipedrive.com/*',
   // Dynamics 365 (crm, crm4, crm11, …)
@@ -25,4 +28,7 @@ export const CRM_MATCHES: string[] = [
   'https://crm.zoho.eu/*',
   'https://crm.zoho.in/*',
   'https://crm.zoho.com.au/*',
+  'https://crm.zoho.com.cn/*',
+  'https://crm.zoho.jp/*',
+  'https://crm.zohocloud.ca/*',
 ];

@@ -1,6 +1,7 @@
 /**
  * Zoho CRM deal records ("Potentials" is the Deals module's internal name):
- * `https://crm.zoho.{com,eu,in,com.au}/crm/org{orgId}/tab/Potentials/{id}`.
+ * `https://crm.zoho.{com,eu,in,com.au,com.cn,jp}/crm/org{orgId}/tab/Potentials/{id}`, and
+ * `crm.zohocloud.ca` (the data centres Zoho CRM's multi-DC API documentation lists).
  * recordId = `{orgId}-{id}` (just `{id}` on old addresses without the org).
  * Reads visible field labels (English), heading/title fallback for the name.
  */
@@ -12,7 +13,7 @@ const root = (doc: Document) => doc.querySelector('[role="main"],main') ?? pageB
 export const zoho = defineCrm({
   id: 'zoho',
   label: 'Zoho CRM',
-  host: /^crm\.zoho\.(?:com|eu|in|com\.au)$/,
+  host: /^crm\.(?:zoho\.(?:com(?:\.au|\.cn)?|eu|in|jp)|zohocloud\.ca)$/,
   parse(url) {
     const m = /^\/crm\/(?:org(\d{1,15})\/)?tab\/Potentials\/(\d{1,25})\/?$/.exec(url.pathname);
     return m ? { crm: 'zoho', recordId: m[1] ? `${m[1]}-${m[2]}` : m[2]! } : null;

@@ -196,6 +196,10 @@ describe('Zoho CRM addresses', () => {
     ['https://crm.zoho.in/crm/org555/tab/Potentials/4876876000001234567/', '555-4876876000001234567'],
     ['https://crm.zoho.com.au/crm/org555/tab/Potentials/4876876000001234567?sub_module=', '555-4876876000001234567'],
     ['https://crm.zoho.com/crm/tab/Potentials/4876876000001234567', '4876876000001234567'],
+    // the other data centres Zoho CRM's multi-DC documentation lists: China, Japan, Canada
+    ['https://crm.zoho.com.cn/crm/org555/tab/Potentials/4876876000001234567', '555-4876876000001234567'],
+    ['https://crm.zoho.jp/crm/org20071234/tab/Potentials/4876876000001234567', '20071234-4876876000001234567'],
+    ['https://crm.zohocloud.ca/crm/org20071234/tab/Potentials/4876876000001234567', '20071234-4876876000001234567'],
   ])('deal: %s', (href, recordId) => {
     expect(deal(href)).toEqual({ crm: 'zoho', recordId });
   });
@@ -206,7 +210,9 @@ describe('Zoho CRM addresses', () => {
     'https://crm.zoho.com/crm/org20071234/tab/Contacts/4876876000001234567',
     'https://crm.zoho.com/crm/org20071234/tab/Leads/4876876000001234567',
     'https://crm.zoho.com/crm/org20071234/tab/Potentials/abc',
-    'https://crm.zoho.jp/crm/org20071234/tab/Potentials/4876876000001234567',
+    'https://crm.zoho.sa/crm/org20071234/tab/Potentials/4876876000001234567',
+    'https://crm.zoho.com.evil.example/crm/org20071234/tab/Potentials/4876876000001234567',
+    'https://crm.zohocloud.ca.evil.example/crm/org20071234/tab/Potentials/4876876000001234567',
     'https://www.zoho.com/crm/org20071234/tab/Potentials/4876876000001234567',
   ])('not a deal: %s', (href) => {
     expect(deal(href)).toBeNull();

@@ -8,7 +8,7 @@ describe('parseSiteAddress (what a person types in Options → CRM sites)', () =
     ['  CRM.Example.COM  ', 'https://crm.example.com'],
     ['https://sales.acme-corp.com/lightning/r/Opportunity/0065g00000AcmeQAAS/view', 'https://sales.acme-corp.com'],
     ['https://crm.example.co.uk/', 'https://crm.example.co.uk'],
-    ['crm.zoho.jp', 'https://crm.zoho.jp'],
+    ['crm.zoho.sa', 'https://crm.zoho.sa'],
     ['https://bücher.example/', 'https://xn--bcher-kva.example'],
   ])('%s → %s', (input, origin) => {
     expect(parseSiteAddress(input)).toMatchObject({ ok: true, origin });
@@ -39,7 +39,10 @@ describe('parseSiteAddress (what a person types in Options → CRM sites)', () =
     expect(isBuiltInCrmHost('contoso.crm4.dynamics.com')).toBe(true);
     expect(isBuiltInCrmHost('crm.zoho.eu')).toBe(true);
     expect(isBuiltInCrmHost('evil-lightning.force.com.example')).toBe(false);
-    expect(isBuiltInCrmHost('crm.zoho.jp')).toBe(false);
+    expect(isBuiltInCrmHost('crm.zoho.jp')).toBe(true);
+    expect(isBuiltInCrmHost('crm.zohocloud.ca')).toBe(true);
+    expect(isBuiltInCrmHost('app-na2.hubspot.com')).toBe(true);
+    expect(isBuiltInCrmHost('crm.zoho.sa')).toBe(false);
     expect(isBuiltInCrmHost('notapp.hubspot.com')).toBe(false);
   });
 

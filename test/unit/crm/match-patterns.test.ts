@@ -27,7 +27,13 @@ describe('CRM_MATCHES (the manifest content script matches)', () => {
     'https://na1.salesforce.com/0065g00000AcmeQAAS',
     'https://app.hubspot.com/contacts/123/record/0-3/456',
     'https://acme.pipedrive.com/deal/42',
+    'https://app-eu1.hubspot.com/contacts/123/record/0-3/456',
+    'https://app-na2.hubspot.com/contacts/123/record/0-3/456',
+    'https://app-ap1.hubspot.com/contacts/123/deal/456',
     'https://crm.zoho.eu/crm/org1/tab/Potentials/123456789',
+    'https://crm.zoho.jp/crm/org1/tab/Potentials/123456789',
+    'https://crm.zoho.com.cn/crm/org1/tab/Potentials/123456789',
+    'https://crm.zohocloud.ca/crm/org1/tab/Potentials/123456789',
     'https://contoso.crm4.dynamics.com/main.aspx?appid=0b5ef1d8-66a7-4e4b-8f3c-1d2e3f4a5b6c&pagetype=entityrecord&etn=opportunity&id=%7B6F9619FF-8B86-D011-B42D-00C04FC964FF%7D',
   ])('cover the deal address %s', (href) => {
     const url = new URL(href);
