@@ -109,14 +109,18 @@ function scale_(word: string): boolean {
   return !!SCALE[word];
 }
 
-/** Does the locale write 1.234,5 (comma decimal)? undefined when unknown. */
+/**
+ * Does the locale write 1.234,5 (comma decimal)? Asked of the browser's own locale data, region
+ * and all: es-ES writes 1,5 but es-MX 1.5, de-DE 1,5 but de-CH 1.5. undefined when it does not
+ * know the locale (it would answer for its default one).
+ */
 function commaDecimal(locale?: string): boolean | undefined {
-  if (!locale) return undefined;
-  const lang = locale.toLowerCase().split(/[-_]/)[0] ?? '';
-  if (/^(en|ja|zh|ko|he|th|hi|ms|fil|tl)$/.test(lang)) return false;
-  if (/-(ch|li)\b/i.test(locale)) return false; // de-CH writes 1'234.50
-  if (/^(de|fr|es|it|nl|pt|sv|da|nb|no|nn|fi|pl|cs|sk|ru|uk|tr|hu|ro|el|bg|hr|sl|sr|lt|lv|et|id|vi|is)$/.test(lang)) return true;
-  return undefined;
+  try {
+    const tag = locale!.replace(/_/g, '-');
+    return Intl.NumberFormat.supportedLocalesOf(tag).length ? (1.5).toLocaleString(tag)[1] == ',' : undefined;
+  } catch {
+    return undefined; // none, or not a language tag
+  }
 }
 
 /**

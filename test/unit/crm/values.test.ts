@@ -42,6 +42,20 @@ describe('parseAmount', () => {
     expect(parseAmount('1,234', 'de-DE')).toEqual({ text: '1,234', value: 1.234 });
   });
 
+  it("reads the decimal mark of the page's region, not only its language (was: every es-* page comma-decimal)", () => {
+    // Mexico, the US's Spanish, Latin America and Peru write 1,234.5; Spain and Argentina 1.234,5
+    for (const locale of ['es-MX', 'es-US', 'es-419', 'es_MX']) {
+      expect(parseAmount('$250,000', locale)?.value, locale).toBe(250000);
+      expect(parseAmount('1,234.50', locale)?.value, locale).toBe(1234.5);
+    }
+    for (const locale of ['es-ES', 'es-AR', 'es']) expect(parseAmount('1.234,50', locale)?.value, locale).toBe(1234.5);
+    // Swiss German and Italian write 1'234.50 (a point); a language tag the runtime does not know decides nothing
+    expect(parseAmount('1,234', 'de-CH')?.value).toBe(1234);
+    expect(parseAmount('1,234', 'it-CH')?.value).toBe(1234);
+    expect(parseAmount('1,234', 'not a tag')).toEqual({ text: '1,234' });
+    expect(parseAmount('1,234', 'qq')).toEqual({ text: '1,234' });
+  });
+
   it('reads "1,234" as grouping when a two-decimal currency is shown (changed rule)', () => {
     expect(parseAmount('US$ 5,000')).toEqual({ text: 'US$ 5,000', value: 5000, currency: 'USD' });
     expect(parseAmount('$36,000')).toEqual({ text: '$36,000', value: 36000, currency: 'USD' });
