@@ -203,6 +203,8 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   const currency = mention?.code;
   if (currency) out.currency = currency;
   if (scale === undefined) return out;
+  // a range ("$1,000 - $2,000", "$2-5k", "€1–2 Mio.", "10 to 20k") is no one amount: its text only
+  if (/^\s?(?:\p{L}+\.?)?\s*(?:[-−–—]|to\b|bis\b)\s*[^\d\s]{0,4}\s?\d/u.test(text.slice(m.index + digits.length))) return out;
   const lastDot = digits.lastIndexOf('.');
   const lastComma = digits.lastIndexOf(',');
   let decimal: string | null = null;

@@ -83,8 +83,18 @@ describe('parseAmount', () => {
     expect(parseAmount('XYZ$120,000')?.currency).toBeUndefined();
   });
 
-  it('treats a dash between numbers as a range, not a minus', () => {
-    expect(parseAmount('$1,000.00 - $2,000.00')?.value).toBe(1000);
+  it('reads a range as no one amount (its text and currency only), never a minus (was: its first number, "$2-5k" as 2)', () => {
+    for (const text of ['$1,000.00 - $2,000.00', '$2-5k', '$1,000 – $2,000', '$10 to $20k']) {
+      expect(parseAmount(text)?.value, text).toBeUndefined();
+      expect(parseAmount(text)?.currency, text).toBe('USD');
+    }
+    expect(parseAmount('10k-20k USD', 'en-US')).toEqual({ text: '10k-20k USD' });
+    expect(parseAmount('€1–2 Mio.', 'de-DE')).toEqual({ text: '€1–2 Mio.', currency: 'EUR' });
+    expect(parseAmount('1.000 bis 2.000 €', 'de-DE')).toEqual({ text: '1.000 bis 2.000 €' }); // the € is the second number's
+    // not ranges: a minus after the number, a label, a date-like note with no second amount
+    expect(parseAmount('500,00- €', 'de-DE')?.value).toBe(-500);
+    expect(parseAmount('$120,000 ARR')?.value).toBe(120000);
+    expect(parseAmount('$120,000 - final')?.value).toBe(120000);
   });
 
   it('takes the currency written next to the parsed number, and only real ISO 4217 codes (was: any three capitals)', () => {
@@ -170,9 +180,9 @@ describe('parseAmount', () => {
     expect(parseAmount('500,00- €', 'de-DE')).toEqual({ text: '500,00- €', value: -500, currency: 'EUR' });
     expect(parseAmount('1.500,00-', 'de-DE')).toEqual({ text: '1.500,00-', value: -1500 });
     expect(parseAmount('EUR 500,00-', 'de-DE')).toEqual({ text: 'EUR 500,00-', value: -500, currency: 'EUR' });
-    // a dash between two numbers is a range, glued or not
-    expect(parseAmount('1,000-2,000', 'en-US')?.value).toBe(1000);
-    expect(parseAmount('$1,000-$2,000')?.value).toBe(1000);
+    // a dash between two numbers is a range, glued or not: no one amount, and no minus
+    expect(parseAmount('1,000-2,000', 'en-US')).toEqual({ text: '1,000-2,000' });
+    expect(parseAmount('$1,000-$2,000')).toEqual({ text: '$1,000-$2,000', currency: 'USD' });
   });
 
   it('refuses malformed grouping and empty text', () => {
