@@ -1,6 +1,7 @@
 /**
  * Dynamics 365 opportunity records:
- * `https://{org}.crm{N}.dynamics.com/main.aspx?…&pagetype=entityrecord&etn=opportunity&id={guid}`.
+ * `https://{org}.crm{N}.dynamics.com/main.aspx?…&pagetype=entityrecord&etn=opportunity&id={guid}`
+ * (or `/apps/{app URL suffix}/main.aspx?…`).
  * recordId = the GUID, lowercased, without braces. Reads the form's field
  * controls (`[data-id="{field}.fieldControl-…"]`) and visible labels; title
  * fallback for the name.
@@ -16,7 +17,8 @@ export const dynamics = defineCrm({
   parse(url) {
     const q = (k: string) => (url.searchParams.get(k) ?? '').toLowerCase();
     const m = /^\{?([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\}?$/.exec(q('id'));
-    return /^\/main\.aspx$/i.test(url.pathname) && q('pagetype') === 'entityrecord' && q('etn') === 'opportunity' && m
+    // a model-driven app with an app URL suffix serves its pages under /apps/{suffix}/
+    return /^(?:\/apps\/[^/]+)?\/main\.aspx$/i.test(url.pathname) && q('pagetype') === 'entityrecord' && q('etn') === 'opportunity' && m
       ? { crm: 'dynamics', recordId: m[1]! }
       : null;
   },

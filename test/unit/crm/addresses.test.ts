@@ -171,6 +171,8 @@ describe('Dynamics 365 addresses', () => {
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
     'https://contoso.crm11.dynamics.com/main.aspx?etn=opportunity&pagetype=entityrecord&id={6F9619FF-8B86-D011-B42D-00C04FC964FF}',
     'https://contoso-dev.crm4.dynamics.com/main.aspx?appid=x&pagetype=entityrecord&etn=Opportunity&id=6F9619FF-8B86-D011-B42D-00C04FC964FF&formid=abc',
+    // an app with an app URL suffix
+    'https://contoso.crm.dynamics.com/apps/sales/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
   ])('deal: %s', (href) => {
     expect(deal(href)).toEqual({ crm: 'dynamics', recordId: ID });
   });
@@ -182,6 +184,8 @@ describe('Dynamics 365 addresses', () => {
     'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=not-a-guid',
     'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff8b86d011b42d00c04fc964ff00',
     'https://contoso.crm4.dynamics.com/other.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
+    'https://contoso.crm4.dynamics.com/apps/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
+    'https://contoso.crm4.dynamics.com/apps/a/b/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
     'https://contoso.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
     'https://contoso.crm4.dynamics.com.example/main.aspx?pagetype=entityrecord&etn=opportunity&id=6f9619ff-8b86-d011-b42d-00c04fc964ff',
   ])('not a deal: %s', (href) => {
