@@ -87,6 +87,17 @@ function Panel() {
   return (
     <section aria-label="Call review" className="panel" onKeyDown={onPanelKeyDown}>
       <ReviewHeader call={phase.call} review={state.review} timerMs={state.timerMs} saveState={state.saveState} saveError={state.saveError} />
+      {state.unsaved && (
+        <div role="alert" className="error">
+          <p>
+            Your review of “{state.unsaved.title}” was not saved before the page moved on{state.unsaved.error ? ` (${state.unsaved.error})` : ''}.
+            {state.unsaved.typed.length > 0 && <> What you typed there: {state.unsaved.typed.join(' — ')}</>}
+          </p>
+          <button type="button" className="small" onClick={state.dismissUnsaved}>
+            Dismiss
+          </button>
+        </div>
+      )}
 
       <RepAndDeal
         repText={state.repText}
@@ -126,7 +137,16 @@ function Panel() {
       </label>
 
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void state.save('complete')}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            // said here, not sent: the background refuses it too (a stray click must not count on the scorecard)
+            Object.values(state.scores).some((v) => v !== undefined)
+              ? void state.save('complete')
+              : setStatus('Give at least one score (discovery, next step or qualification) before completing the review.')
+          }
+        >
           Complete review
         </button>
       </div>

@@ -1,5 +1,6 @@
 // The review of the call on this tab: loading it, the edits, and saving them (autosave, save queue, flushes).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { chooseRep } from '../../lib/calls/rep-choice';
 import { DealsideError, onChange, send } from '../../lib/messages/client';
 import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview, PinnedNote, Rep, ScoreDimension } from '../../lib/model';
@@ -46,6 +47,10 @@ export function useCallReview() {
   const [status, setStatus] = useState('');
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState('');
+  /** edits to the call before that could not be saved when the page moved on: shown to copy, not dropped unseen */
+  const [unsaved, setUnsaved] = useState<{ title: string; typed: string[]; error: string } | null>(null);
+  const saveErrorRef = useRef('');
+  saveErrorRef.current = saveError;
   const [dirtyTick, setDirtyTick] = useState(0);
   /** counts switches to another call's review: the pin form clears its draft on each */
   const [switchCount, setSwitchCount] = useState(0);
@@ -71,7 +76,7 @@ export function useCallReview() {
     if (!call) return null;
     const s = latest.current;
     const typed = s.repText.trim();
-    const known = s.reps.find((r) => r.name.toLowerCase() === typed.toLowerCase());
+    const known = chooseRep(typed, s.review, s.reps, s.deal?.key);
     const input: ReviewInput = {
       callKey: call.callKey,
       provider: call.provider,
@@ -239,17 +244,19 @@ export function useCallReview() {
     setDirtyTick((t) => t + 1);
   };
 
-  // Autosave shortly after the last edit.
+  // Autosave shortly after the last edit; a review not stored yet, at once: its first words
+  // are then kept if the tab closes (a closing tab's frame runs no timer and sends nothing more).
   useEffect(() => {
     if (dirtyTick === 0) return;
-    const id = window.setTimeout(() => void save('draft'), AUTOSAVE_MS);
+    const id = window.setTimeout(() => void save('draft'), latest.current.review ? AUTOSAVE_MS : 0);
     return () => window.clearTimeout(id);
   }, [dirtyTick, save]);
 
   // Time spent is stored too: on hide and every 30 s, once a review exists.
   useEffect(() => {
+    // edits not yet saved go too (a hidden tab, a page left in the same tab)
     const flush = () => {
-      if (latest.current.review) void save('time');
+      if (latest.current.review || pending.current) void save('time');
     };
     const onVis = () => document.hidden && flush();
     document.addEventListener('visibilitychange', onVis);
@@ -321,6 +328,12 @@ export function useCallReview() {
       if (superseded()) return;
       await flushEdits(); // edits to the old call made while this one loaded
       if (superseded()) return;
+      // Still not saved (the background refused or did not answer): said on the next call, with what
+      // was typed, rather than dropped with the old call's state below.
+      const old = latest.current;
+      const typed = [old.overallNote.trim(), ...old.pins.map((p) => p.text)].filter(Boolean);
+      if (pending.current && callRef.current)
+        setUnsaved({ title: callRef.current.title || callRef.current.url, typed, error: saveErrorRef.current });
       // The switch, all at once: the call, and the state a save would read before React re-renders.
       callRef.current = current.call;
       latest.current = { ...latest.current, deal: null };
@@ -405,6 +418,8 @@ export function useCallReview() {
     setStatus,
     saveState,
     saveError,
+    unsaved,
+    dismissUnsaved: () => setUnsaved(null),
     timerMs: timer.ms,
     switchCount,
     setScore,

@@ -197,6 +197,10 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   }
 
   async function complete(req: RequestOf<'callReview/complete'>): Promise<ResponseMap['callReview/complete']> {
+    // a review counts on the rep's scorecard: one with no score is a stray click, not a review
+    if (!Object.values(req.review.scores).some((v) => v !== undefined)) {
+      throw new HandlerError('invalid-state', 'Give at least one score (discovery, next step or qualification) before completing the review.');
+    }
     const by = await requireUser();
     const db = await deps.db();
     const existing = await getReviewByCall(db, req.review.callKey);

@@ -211,6 +211,56 @@ test('a save that failed (no name set yet) keeps the edits and is tried again: o
   }
 });
 
+test('a save that failed, then the next call in the SPA: what was typed on the first is said there, not dropped unseen', async () => {
+  const app = await launchWithExtension();
+  try {
+    // no name set: every save is refused
+    await routeMedia(app.context);
+    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+    const page = await app.context.newPage();
+    await page.goto(GONG_URL);
+    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    await region.getByRole('textbox', { name: 'Overall note' }).fill('Rep never asked about budget');
+    await expect(region.getByText('Not saved')).toBeVisible();
+
+    await page.getByRole('link', { name: /Next call/ }).click();
+    await expect(region.getByRole('heading', { level: 1 })).toHaveText('Globex — Pricing follow-up', { timeout: 10_000 });
+    const notice = region.getByRole('alert').filter({ hasText: 'was not saved before the page moved on' });
+    await expect(notice).toContainText('Rep never asked about budget');
+    await expect(notice).toContainText('Tell Dealside your name and role first');
+    await expect(region.getByRole('textbox', { name: 'Overall note' })).toHaveValue('');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a first note typed and the tab closed before its autosave is kept; completing needs a score', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    let region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    await region.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery, weak close');
+    // closed at once: before the autosave (600 ms after the last keystroke)
+    await page.close({ runBeforeUnload: true });
+
+    const again = await app.context.newPage();
+    await again.goto(GONG_URL);
+    region = (await openPanel(again)).getByRole('region', { name: 'Call review' });
+    await expect(region.getByRole('textbox', { name: 'Overall note' })).toHaveValue('Strong discovery, weak close', { timeout: 10_000 });
+    // no score yet: not completed, and said why
+    await region.getByRole('button', { name: 'Complete review' }).click();
+    await expect(region.getByRole('status')).toHaveText(/Give at least one score/);
+    await expect(region.getByText(/^Completed/)).toHaveCount(0);
+    await region.getByRole('radiogroup', { name: 'Discovery' }).getByRole('radio', { name: '4' }).check();
+    await region.getByRole('button', { name: 'Complete review' }).click();
+    await expect(region.getByRole('status').filter({ hasText: 'Review completed.' })).toBeVisible();
+  } finally {
+    await app.close();
+  }
+});
+
 test('a recording page with no media: pin by a typed time', async () => {
   const app = await launchWithExtension();
   try {

@@ -239,8 +239,15 @@ describe('two panels on the same call', () => {
     await saveDraft(input({ overallNote: 'x' }));
     expect(events.at(-1)).toMatchObject({ callKeys: [call.callKey], dealKeys: [], tabIds: [] });
     tick();
-    await complete(input({ dealKey, overallNote: 'x' }));
+    await complete(input({ dealKey, overallNote: 'x', scores: { nextStep: 3 } }));
     expect(events.at(-1)).toMatchObject({ callKeys: [call.callKey], dealKeys: [dealKey] });
+  });
+
+  it('a review with no score is not completed (a stray click would count on the rep’s scorecard); its draft stays', async () => {
+    await saveDraft(input({ overallNote: 'listened, no scores yet' }));
+    await expect(complete(input({ dealKey, overallNote: 'listened, no scores yet' }))).rejects.toMatchObject({ code: 'invalid-state', message: /at least one score/ });
+    expect(await h['callReview/get']({ type: 'callReview/get', callKey: call.callKey }, popup)).toMatchObject({ status: 'draft', overallNote: 'listened, no scores yet' });
+    expect(await db.count('scores')).toBe(0);
   });
 });
 
