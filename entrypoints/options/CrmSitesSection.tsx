@@ -54,8 +54,11 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
     setError(message);
   };
 
-  /** Ask for the site's access (synchronously inside the click), then save it with its CRM. */
-  const grantAndAdd = (typed: string, runs: CrmSiteChoice) => {
+  /**
+   * Ask for the site's access (synchronously inside the click), then save it with its CRM.
+   * `fromRow`: a listed site's "Grant access"; else the form (a new site, or a listed one's CRM changed).
+   */
+  const grantAndAdd = (typed: string, runs: CrmSiteChoice, fromRow = false) => {
     const site = parseSiteAddress(typed);
     if (!site.ok) return fail(site.error);
     const listed = sites.some((s) => s.origin === site.origin);
@@ -70,8 +73,9 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
       .then(async (granted) => {
         if (!granted) return fail(`Dealside was not given access to ${site.host}, so nothing was added.`);
         onSaved(await send({ type: 'sites/add', address: site.origin, crm: runs }));
-        // "Grant access" (the button pressed) goes with the mark: the keyboard goes to the site's row
-        if (listed) setTimeout(() => document.querySelector<HTMLElement>(`button[aria-label="Remove ${site.host}"]`)?.focus());
+        // "Grant access" (the button pressed) goes with the mark: the keyboard goes to the site's row.
+        // From the form the keyboard stays in the address box, never on "Remove" (a second Enter there removes the site).
+        if (fromRow) setTimeout(() => document.querySelector<HTMLElement>(`button[aria-label="Remove ${site.host}"]`)?.focus());
         else setAddress('');
         setStatus(`Added ${site.host} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
       })
@@ -147,7 +151,7 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
                 <>
                   {' '}
                   <span className="error">(no access in this browser: Dealside does not read it)</span>{' '}
-                  <button type="button" onClick={() => grantAndAdd(s.origin, s.crm)} aria-label={`Grant access to ${hostOf(s.origin)}`}>
+                  <button type="button" onClick={() => grantAndAdd(s.origin, s.crm, true)} aria-label={`Grant access to ${hostOf(s.origin)}`}>
                     Grant access
                   </button>
                 </>

@@ -63,6 +63,15 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   await sites.getByRole('button', { name: 'Add site' }).click();
   await expect(sites.getByRole('status')).toContainText('Added sales.acme-corp.com (Salesforce)');
   await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toContainText('sales.acme-corp.com — Salesforce');
+  // the same site typed again (as to change its CRM), by keyboard: the keyboard stays in the form,
+  // never on "Remove" (where a second Enter would remove the site)
+  await sites.getByLabel('Site address').fill(SITE);
+  await sites.getByLabel('Site address').press('Enter');
+  await expect(sites.getByLabel('Site address')).toHaveValue('');
+  await options.waitForTimeout(300); // the row's focus move, were it made, comes a task later
+  await expect(sites.getByRole('button', { name: 'Remove sales.acme-corp.com' })).not.toBeFocused();
+  await expect(sites.getByLabel('Site address')).toBeFocused();
+  await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toContainText('sales.acme-corp.com — Salesforce');
 
   // the tab that was already open shows the deal without a reload …
   const asideInOpenTab = await sidebarShowing(open, app.extensionId, ACME_NAME);
