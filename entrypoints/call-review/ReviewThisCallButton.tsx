@@ -13,8 +13,10 @@ export function ReviewThisCallButton({ onStarted }: { onStarted?: () => void }) 
     <div className="review-this-call">
       <button
         type="button"
-        disabled={busy}
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page
+        aria-disabled={busy}
         onClick={async () => {
+          if (busy) return;
           setBusy(true);
           setError('');
           try {

@@ -333,8 +333,21 @@ export async function reviewThisCall(tabId: number): Promise<{ started: boolean;
     await browser.tabs.sendMessage(tabId, { kind: 'dealside/calls-open' } satisfies ToCallsContent, { frameId: 0 });
     return { started: true };
   } catch (e) {
-    return { started: false, reason: `This page cannot be reviewed here: ${(e as Error).message}` };
+    console.warn('Dealside could not open the call review here', e);
+    return { started: false, reason: reviewRefusal(e) };
   }
+}
+
+/**
+ * Why "Review this call" cannot start, in words: the browser's own ("Cannot access a chrome://
+ * URL", "The extensions gallery cannot be scripted") is for developers.
+ */
+export function reviewRefusal(e: unknown): string {
+  const said = e instanceof Error ? e.message : String(e);
+  if (/chrome:\/\/|edge:\/\/|about:|extensions gallery|webstore|cannot be scripted|addons\.mozilla|Missing host permission|Cannot access contents/i.test(said)) {
+    return 'This page cannot be reviewed: browsers keep their own pages, extension stores and other extensions’ pages out of reach. Open the recording’s page, then try again.';
+  }
+  return 'This page cannot be reviewed here: it did not let Dealside in (it may still be loading, or have closed). Reload it and try again.';
 }
 
 /**

@@ -3,7 +3,7 @@ import { openDealsideDB } from '../../../lib/db/open';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createCallReviewHandlers, type CallReviewHandlers } from '../../../lib/handlers/call-reviews';
+import { createCallReviewHandlers, reviewRefusal, type CallReviewHandlers } from '../../../lib/handlers/call-reviews';
 import type { DealsideDB } from '../../../lib/db/schema';
 import type { ReviewInput } from '../../../lib/calls/review-history';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
@@ -493,5 +493,17 @@ describe('deal search', () => {
       'salesforce:006A',
       'salesforce:006C',
     ]);
+  });
+});
+
+describe('"Review this call" refused', () => {
+  it('says why in words, not in the browser’s developer text', () => {
+    for (const said of ['Cannot access a chrome:// URL', 'The extensions gallery cannot be scripted.', 'Cannot access contents of url "edge://newtab/".']) {
+      const reason = reviewRefusal(new Error(said));
+      expect(reason, said).toMatch(/browsers keep their own pages/);
+      expect(reason, said).not.toMatch(/chrome:|edge:|gallery/);
+    }
+    expect(reviewRefusal(new Error('No tab with id: 7.'))).toMatch(/did not let Dealside in/);
+    expect(reviewRefusal('odd')).not.toContain('odd');
   });
 });
