@@ -155,6 +155,15 @@ export function App() {
     }
   }, [state]);
 
+  // "Try again" worked: its banner (and the button pressed) is gone; the keyboard goes to the heading
+  const retried = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.kind !== 'ready' || !retried.current) return;
+    retried.current = false;
+    heading.current?.focus();
+  }, [state.kind]);
+
   if (state.kind === 'loading') {
     return (
       <main className="popup">
@@ -171,7 +180,13 @@ export function App() {
           <p>
             <strong>Dealside could not read your scorecard data.</strong> Nothing was changed. {state.message}
           </p>
-          <button type="button" onClick={() => void load(weekStart)}>
+          <button
+            type="button"
+            onClick={() => {
+              retried.current = true;
+              void load(weekStart);
+            }}
+          >
             Try again
           </button>
         </div>
@@ -186,7 +201,9 @@ export function App() {
     <main className="popup" aria-busy={busy}>
       <header className="popup-head">
         <div className="row between">
-          <h1>Dealside</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            Dealside
+          </h1>
           <ReviewThisCallButton />
         </div>
         {!row && (

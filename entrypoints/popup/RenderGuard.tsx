@@ -27,6 +27,11 @@ export class RenderGuard extends Component<Props, State> {
     if (this.state.attempt === 0) this.setState({ attempt: 1, failed: null });
   }
 
+  override componentDidUpdate(_props: unknown, before: { failed: unknown }) {
+    // "Try again" drew the popup: its banner (and the button pressed) is gone; the keyboard goes to the heading
+    if (before.failed && !this.state.failed) document.querySelector<HTMLElement>('main h1')?.focus();
+  }
+
   override render() {
     const { attempt, failed } = this.state;
     if (failed) {

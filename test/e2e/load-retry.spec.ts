@@ -122,3 +122,17 @@ test('Sidebar: change events arriving faster than its first answer do not keep i
   await options.evaluate(() => clearInterval((globalThis as unknown as { __storm: number }).__storm));
   await expect(aside.getByRole('heading', { name: ACME_NAME, level: 1 })).toBeVisible();
 });
+
+test('Popup: a failed first read says why and offers Try again, which shows the week with the keyboard on its heading', async () => {
+  await app.setUser();
+  await failUntilTryAgain(app.context, '/popup.html', 'scorecard/week');
+  const popup = await app.context.newPage();
+  await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
+  await expect(popup.getByRole('alert')).toContainText('Dealside could not read your scorecard data');
+  await popup.getByRole('button', { name: 'Try again' }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('navigation', { name: 'Week' })).toBeVisible();
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+  // the button pressed went with the error: the keyboard is on the popup's heading, not dropped to the body
+  await expect(popup.getByRole('heading', { name: 'Dealside', level: 1 })).toBeFocused();
+});
