@@ -390,8 +390,10 @@ function keepRenegotiationsWhole(planned: PlannedStore<'commitments'>, stored: R
 export function restoredSettings(local: Settings | null, theirs: Settings): { settings: Settings | null } & SettingsRestore {
   // a safety setting is never taken from a file: this browser's own, or on
   const refuseCoveredClicks = local?.refuseCoveredClicks ?? DEFAULT_SETTINGS.refuseCoveredClicks;
-  const base = local?.user ? local : { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar, refuseCoveredClicks };
-  const tookProfile = base !== local;
+  // the profile is taken when the backup names a user and these do not (a backup naming none has
+  // no profile to give: "taken from the backup" would be untrue, and the first save would still ask)
+  const tookProfile = !local?.user && !!theirs.user;
+  const base = tookProfile || !local ? { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar, refuseCoveredClicks } : local;
   const sites = [...(local?.crmSites ?? [])];
   const origins = new Set(sites.map((s) => s.origin));
   let sitesAdded = 0;

@@ -195,6 +195,19 @@ describe('planRestore', () => {
       });
     });
 
+    it('with no user here and none in the backup either, takes no profile and says so (was: "taken from the backup")', () => {
+      const local = { sidebar: { width: 420, collapsed: false } };
+      const { user: _none, ...nameless } = theirs;
+      const plan = planAt(read(envelope({ settings: { ...nameless, crmSites: [] } })), stored(local));
+      expect(plan.add.settings).toBeNull();
+      expect(reportOf(plan)).toMatchObject({ added: { settings: 0 }, alreadyPresent: { settings: 1 }, settings: { tookProfile: false } });
+      // its sites are still added, under this browser's settings
+      const withSites = planAt(read(envelope({ settings: nameless })), stored(local));
+      expect(withSites.add.settings).toMatchObject({ sidebar: local.sidebar, crmSites: theirs.crmSites });
+      expect(withSites.add.settings?.user).toBeUndefined();
+      expect(reportOf(withSites)).toMatchObject({ settings: { tookProfile: false, sitesAdded: 2 } });
+    });
+
     it('adds no site Options would refuse: an IP address, a host Dealside runs on anyway', () => {
       const local = { user: { name: 'Robin Hale', role: 'rep' as const } };
       const plan = planAt(read(envelope({ settings: { ...theirs, crmSites: [site('192.168.1.10'), site('acme.my.salesforce.com', 'hubspot'), site('hub.acme.example', 'hubspot')] } })), stored(local));
