@@ -158,7 +158,7 @@ describe('frame host: the dock bar takes the Theme setting', () => {
     expect(dock.dataset.theme).toBeUndefined();
     const css = (dock.parentNode as ShadowRoot).querySelector('style')!.textContent!;
     // the system's scheme by default, each colour light-dark(light, dark) …
-    expect(css).toMatch(/\.dock\{[^}]*color-scheme:light dark;[^}]*--bar-bg:light-dark\(#f3f4f6,#1f2430\)/);
+    expect(css).toMatch(/\.dock\{[^}]*color-scheme:light dark;[^}]*--bg:light-dark\(#f3f4f6,#1f2430\)/);
     // … and the Theme setting pins the scheme either way
     expect(css).toContain('.dock[data-theme=dark]{color-scheme:dark}');
     expect(css).toContain('.dock[data-theme=light]{color-scheme:light}');
