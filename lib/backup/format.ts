@@ -33,7 +33,7 @@ import {
 } from '../model';
 import { MAX_CRM_SITES, parseSiteAddress } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
-import { isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
+import { addedSiteKeysOfDeals, isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { completedOver, resolvedOver } from './advance';
 
 export const BACKUP_FORMAT = 'dealside-backup';
@@ -517,7 +517,8 @@ const DEAL_KEY_STORES = ['nextSteps', 'commitments', 'scores', 'notes', 'callRev
  */
 export function withOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<string>): BackupEnvelope {
   const { stores } = backup;
-  const keys = orgKeysOfDeals(stores.deals);
+  // the backup's own deals by their hosts: orgless Salesforce and Dynamics keys, and added-site Pipedrive ones
+  const keys = new Map([...orgKeysOfDeals(stores.deals), ...addedSiteKeysOfDeals(stores.deals)]);
   const dealKeyOfDraft = (draft: unknown) => {
     const key = (draft as { key?: unknown } | null)?.key;
     return typeof key === 'string' ? noteDraftDealKey(key) : undefined;

@@ -9,7 +9,7 @@ import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
 import { dealsSeenSince } from '../scorecard/week';
-import { orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
+import { addedSiteKeysOfDeals, orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { withLongMediaKey } from '../calls/address';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
@@ -152,6 +152,12 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     const given = keepValid(scoreSchema, await tx.objectStore('scores').getAll(), 'score');
     await applyToRepWeeks(tx.objectStore('repWeeks'), scoreChanges(supersededScores(given), userTimeZone(), -1));
   },
+
+  // v11 — a Pipedrive deal read on a site the user added as Pipedrive is keyed by that site's host
+  // (`pipedrive:{host}/{id}`, lib/model/common.ts `dealKeyOf`): its record id names the host's first
+  // label as the company, shared with the same-named company on pipedrive.com. Each such deal, by
+  // its stored host, and every record naming it move to the new key, as v7 moved Salesforce's.
+  async (_db, tx) => rekeyDeals(tx, addedSiteKeysOfDeals(await tx.objectStore('deals').getAll())),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -41,6 +41,13 @@ export type DealKey = z.infer<typeof dealKeySchema>;
 export function dealKeyOf(crm: string, recordId: string, host: string): DealKey {
   if (crm === 'salesforce') return `salesforce:${orgOf(host, SALESFORCE_DOMAIN)}/${recordId}`;
   if (crm === 'dynamics') return `dynamics:${orgOf(host, DYNAMICS_DOMAIN)}/${recordId}`;
+  // Pipedrive's record id names the company by the host's first label: on a site the user added
+  // as Pipedrive that label is no company (`sales.example.com` and `sales.pipedrive.com` would
+  // share `sales-42`), so such a deal's key names the whole host (since database v11)
+  if (crm === 'pipedrive') {
+    const site = orgOf(host, PIPEDRIVE_DOMAIN);
+    if (site.includes('.')) return `pipedrive:${site}/${recordId}`;
+  }
   return `${crm}:${recordId}`;
 }
 
@@ -67,6 +74,8 @@ export function salesforceOrgOf(host: string): string {
   return orgOf(host, SALESFORCE_DOMAIN);
 }
 const SALESFORCE_DOMAIN = /^[^.]+\.(?:.+\.)?(?:force|salesforce)\.com(?:\.mcas\.ms)?$/;
+/** Pipedrive's companies: `{company}.pipedrive.com`. */
+const PIPEDRIVE_DOMAIN = /^[^.]+\.pipedrive\.com$/;
 /** Dynamics 365's environments: `{org}.crm{N}.dynamics.com`, each copy (a sandbox) under its own name. */
 const DYNAMICS_DOMAIN = /^[^.]+\.crm\d{0,2}\.dynamics\.com$/;
 

@@ -83,3 +83,21 @@ export function withRekeyedField<T>(record: T, field: string, keys: ReadonlyMap<
   const next = typeof value === 'string' ? keys.get(value) : undefined;
   return next === undefined ? record : { ...record, [field]: next };
 }
+
+/**
+ * Old key → new key for Pipedrive deals read on a site the user added as Pipedrive: keyed
+ * `pipedrive:{first label}-{id}` until database v11, a key shared with the same-named company's
+ * deal on pipedrive.com or another added site's; since, `pipedrive:{host}/{first label}-{id}`
+ * (`dealKeyOf`). Read from each deal's stored host; a deal with no valid host keeps its key.
+ */
+export function addedSiteKeysOfDeals(deals: readonly unknown[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const raw of deals) {
+    const key = (raw as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string' || !key.startsWith('pipedrive:') || key.includes('/')) continue;
+    const host = dealSnapshotSchema.shape.host.safeParse((raw as { snapshot?: { host?: unknown } }).snapshot?.host).data;
+    const next = host ? dealKeyOf('pipedrive', key.slice('pipedrive:'.length), host) : key;
+    if (next !== key) keys.set(key, next);
+  }
+  return keys;
+}

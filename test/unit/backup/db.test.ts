@@ -199,6 +199,22 @@ describe('restoreBackup', () => {
     expect((await restored.get('commitments', 'd1'))?.dealKey).toBe(NEW);
   });
 
+  it('a backup from before added-site Pipedrive keys named the host (database v10) restores under the new keys', async () => {
+    const host = 'sales.example.com';
+    const NEW = `pipedrive:${host}/sales-42`;
+    const original = await freshDb();
+    await recordSnapshot(original, snapshot('sales-42', 'Sam Ortiz', { crm: 'pipedrive', host, url: `https://${host}/deal/42` }), WRITTEN_AT);
+    await addCommitment(original, { ...commitment('p1', '2026-10-30'), dealKey: NEW });
+    expect(await original.getAllKeys('deals')).toEqual([NEW]);
+    const written = await exportBackup(original, RESTORED_AT);
+    const old = viaFile({ ...JSON.parse(JSON.stringify(written).replaceAll(`pipedrive:${host}/`, 'pipedrive:')), dbVersion: 10 });
+    expect(old.stores.deals.map((d) => (d as { key: string }).key)).toEqual(['pipedrive:sales-42']);
+    const restored = await freshDb();
+    await restoreAt(restored, old);
+    expect(await dump(restored)).toEqual(await dump(original));
+    expect((await restored.get('commitments', 'p1'))?.dealKey).toBe(NEW);
+  });
+
   it('does not bring back a note draft that was added as a note since the backup', async () => {
     const db = await freshDb();
     await fillThroughApp(db);

@@ -328,6 +328,26 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v11 moves a Pipedrive deal read on an added site, and every record naming it, to the key with its host', async () => {
+    const name = 'migrate-added-pipedrive';
+    await writeAtVersion(name, 10);
+    const raw = await openDB(name, 10);
+    const pd = (host: string) => ({ ...deal, key: 'pipedrive:sales-42', repId: 'pipedrive:Sam Ortiz', snapshot: { ...deal.snapshot, crm: 'pipedrive', recordId: 'sales-42', host, url: `https://${host}/deal/42`, owner: 'Sam Ortiz' } });
+    await raw.put('deals', pd('sales.example.com') as never);
+    await raw.put('deals', { ...pd('acme.pipedrive.com'), key: 'pipedrive:acme-7', snapshot: { ...pd('acme.pipedrive.com').snapshot, recordId: 'acme-7' } } as never);
+    await raw.put('notes', { ...note, id: 'n-pd', dealKey: 'pipedrive:sales-42' } as never);
+    await raw.put('notes', { ...note, id: 'n-pd2', dealKey: 'pipedrive:acme-7' } as never);
+    raw.close();
+    const db = await openDealsideDB(name);
+    expect(await db.get('deals', 'pipedrive:sales-42')).toBeUndefined();
+    expect((await db.get('deals', 'pipedrive:sales.example.com/sales-42'))?.snapshot.host).toBe('sales.example.com');
+    expect((await db.get('notes', 'n-pd'))?.dealKey).toBe('pipedrive:sales.example.com/sales-42');
+    // on pipedrive.com itself: as it was
+    expect((await db.get('deals', 'pipedrive:acme-7'))?.snapshot.host).toBe('acme.pipedrive.com');
+    expect((await db.get('notes', 'n-pd2'))?.dealKey).toBe('pipedrive:acme-7');
+    db.close();
+  });
+
   it('a fresh install creates the latest schema', async () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);

@@ -1,4 +1,5 @@
 import { dealKeyOf, dealKeySchema, salesforceOrgOf } from '../../../lib/model';
+import { addedSiteKeysOfDeals } from '../../../lib/model/org-keys';
 import { isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../../../lib/model/org-keys';
 
 const ID = '0065g00000AcmeQAAS';
@@ -45,6 +46,19 @@ describe('a deal key', () => {
     expect(dealKeyOf('hubspot', '1234567-987654', 'app-eu1.hubspot.com')).toBe('hubspot:1234567-987654');
     expect(dealKeyOf('pipedrive', 'acme-42', 'acme.pipedrive.com')).toBe('pipedrive:acme-42');
     expect(dealKeyOf('zoho', '20071234-4876876000001234567', 'crm.zoho.eu')).toBe('zoho:20071234-4876876000001234567');
+  });
+
+  it('a Pipedrive deal on a site added as Pipedrive names the host: its first label is no company (was: one key with sales.pipedrive.com’s)', () => {
+    expect(dealKeyOf('pipedrive', 'sales-42', 'sales.pipedrive.com')).toBe('pipedrive:sales-42');
+    expect(dealKeyOf('pipedrive', 'sales-42', 'sales.example.com')).toBe('pipedrive:sales.example.com/sales-42');
+    expect(dealKeyOf('pipedrive', 'sales-42', 'Sales.B.example:8443')).toBe('pipedrive:sales.b.example/sales-42');
+    expect(dealKeySchema.safeParse('pipedrive:sales.example.com/sales-42').success).toBe(true);
+    expect(addedSiteKeysOfDeals([
+      { key: 'pipedrive:sales-42', snapshot: { host: 'sales.example.com' } },
+      { key: 'pipedrive:acme-7', snapshot: { host: 'acme.pipedrive.com' } },
+      { key: 'pipedrive:x-1', snapshot: {} },
+      { key: 'hubspot:1-2', snapshot: { host: 'crm.example.com' } },
+    ])).toEqual(new Map([['pipedrive:sales-42', 'pipedrive:sales.example.com/sales-42']]));
   });
 
   it('names the Dynamics 365 environment: a copy (a sandbox) keeps its GUIDs, not its name', () => {
