@@ -21,8 +21,11 @@ export const CRM_MATCHES: string[] = [
   'https://app-ap1.hubspot.com/*',
   // Pipedrive
   'https://*.pipedrive.com/*',
-  // Dynamics 365 (crm, crm4, crm11, …)
-  'https://*.dynamics.com/*',
+  // Dynamics 365 Sales environments: {org}.crm.dynamics.com and the numbered regions (crm2 South
+  // America, crm4 EMEA, crm11 UK, …; up to crm30, for regions opened since), not all of
+  // dynamics.com (Finance & Operations, Business Central, home.dynamics.com are no CRM)
+  'https://*.crm.dynamics.com/*',
+  ...Array.from({ length: 29 }, (_, i) => `https://*.crm${i + 2}.dynamics.com/*`),
   // Zoho CRM data centres
   'https://crm.zoho.com/*',
   'https://crm.zoho.eu/*',

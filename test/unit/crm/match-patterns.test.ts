@@ -42,6 +42,16 @@ describe('CRM_MATCHES (the manifest content script matches)', () => {
     expect(isBuiltInCrmHost(url.hostname)).toBe(true);
   });
 
+  it('leave out the parts of dynamics.com that are no CRM (Finance & Operations, Business Central, the home page)', () => {
+    for (const host of ['acme.operations.dynamics.com', 'businesscentral.dynamics.com', 'home.dynamics.com']) {
+      expect(isBuiltInCrmHost(host), host).toBe(false);
+      expect(CRM_MATCHES.some((p) => covers(p, new URL(`https://${host}/`))), host).toBe(false);
+    }
+    for (const host of ['contoso.crm.dynamics.com', 'contoso.crm4.dynamics.com', 'contoso.crm11.dynamics.com', 'contoso.crm21.dynamics.com']) {
+      expect(isBuiltInCrmHost(host), host).toBe(true);
+    }
+  });
+
   it('cover Salesforce Classic behind Defender for Cloud Apps (was: adapter yes, content script never)', () => {
     const url = new URL('https://acme.my.salesforce.com.mcas.ms/0065g00000AcmeQAAS');
     expect(CRM_MATCHES).toContain('https://*.salesforce.com.mcas.ms/*');
