@@ -38,7 +38,7 @@ import {
 import { getSettings, patchSettings } from '../db/settings';
 import { adapterFor, adapterForUserSite } from '../crm/registry';
 import { crmForOrigin } from '../crm/crm-sites';
-import { liveNextStep, markNextStepDone, setSidebarNextStep } from '../rules/next-step';
+import { liveNextStep, markNextStepDone, sameText, setSidebarNextStep } from '../rules/next-step';
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
@@ -120,15 +120,21 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const now = () => deps.now?.() ?? new Date();
   const nowIso = () => now().toISOString();
   /**
-   * When a score or note is made: strictly after the last one this background stamped, so the
-   * latest made is the latest listed ("current") even within one millisecond (two tabs) or
-   * after the clock steps back while the worker runs; ties would otherwise fall to random ids.
+   * When a score or note is made: strictly after the last one this background stamped, and after
+   * the latest of its kind stored for the deal (`after`: a worker started since, or another
+   * browser's restored, knows no stamp of its own), so the latest made is the latest listed
+   * ("current") even within one millisecond (two tabs) or after the clock steps back; ties would
+   * otherwise fall to random ids.
    */
   let lastStamp = 0;
-  const stampIso = () => {
-    lastStamp = Math.max(now().getTime(), lastStamp + 1);
+  const stampIso = (after?: string) => {
+    const stored = after ? Date.parse(after) + 1 : 0;
+    lastStamp = Math.max(now().getTime(), lastStamp + 1, Number.isFinite(stored) ? stored : 0);
     return new Date(lastStamp).toISOString();
   };
+  /** The latest `at` stored for the deal's scores or notes ('' for none). */
+  const latestAt = async (db: DB, store: 'scores' | 'notes', dealKey: string) =>
+    (await db.getAllFromIndex(store, 'byDeal', dealKey)).reduce<string>((m, r) => (typeof r?.at === 'string' && r.at > m ? r.at : m), '');
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });
@@ -328,6 +334,10 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const step = await changeNextStep(db, req.dealKey, (existing) => {
         const live = liveNextStep(existing);
         if (!live?.text) throw new HandlerError('invalid-state', 'There is no next step to mark done.');
+        // the step on screen: another read of the CRM (or another tab) may have stored a new one since
+        if (!sameText(live.text, req.shownText)) {
+          throw new HandlerError('conflict', 'The next step changed since it was shown (in the CRM, or in another tab): the new one is shown now. Mark it done if it is.');
+        }
         return markNextStepDone(live, nowIso());
       });
       await changed([req.dealKey]);
@@ -344,7 +354,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         dimension: req.dimension,
         value: req.value,
         by: user,
-        at: stampIso(),
+        at: stampIso(await latestAt(db, 'scores', req.dealKey)),
         rubricVersion: RUBRIC_VERSION,
         source: { kind: 'sidebar' },
         ...(deal.repId ? { repId: deal.repId } : {}),
@@ -363,7 +373,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         dealKey: req.dealKey,
         body: req.body,
         by: user,
-        at: stampIso(),
+        at: stampIso(await latestAt(db, 'notes', req.dealKey)),
         ...(req.diagnosis ? { diagnosis: req.diagnosis } : {}),
         ...(deal.repId ? { repId: deal.repId } : {}),
       };

@@ -152,7 +152,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     text: z.string().trim().min(1).max(1000),
     due: isoDate.optional(),
   }),
-  z.object({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema }),
+  /** `shownText`: the step as the sidebar shows it; a different one stored since is not marked */
+  z.object({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema, shownText: z.string().max(1000) }),
   z.object({
     type: z.literal('score/add'),
     dealKey: dealKeySchema,

@@ -64,7 +64,8 @@ export function NextStepSection({
   const markDone = async () => {
     setError('');
     try {
-      await send({ type: 'nextStep/markDone', dealKey });
+      // the step on screen: one stored since (a CRM read, another tab) is refused, and shown with the reason
+      await send({ type: 'nextStep/markDone', dealKey, shownText: step?.text ?? '' });
       heading.current?.focus();
     } catch (e) {
       setError((e as Error).message);

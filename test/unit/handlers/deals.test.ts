@@ -238,13 +238,13 @@ describe('page/snapshot', () => {
     const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
     const view = async () => (await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).nextStep;
     expect(await route({ type: 'page/snapshot', snapshot: snapshot() }, content)).toMatchObject({ ok: true });
-    await h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY }, sidebar);
+    await h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY, shownText: 'Send MAP by 15.12.2026' }, sidebar);
     const done = await view();
     events = [];
     expect(await route({ type: 'page/snapshot', snapshot: snapshot({ nextStep: { text: '' } }) }, content)).toMatchObject({ ok: true });
     expect(await view()).toEqual({ ...done, crmClearedAt: '2026-11-25T10:00:00.000Z' });
     expect(events.some((e) => e.dealKeys.includes(KEY))).toBe(true);
-    await expect(h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY }, sidebar)).rejects.toThrow('There is no next step to mark done.');
+    await expect(h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY, shownText: 'Send MAP by 15.12.2026' }, sidebar)).rejects.toThrow('There is no next step to mark done.');
     await route({ type: 'page/snapshot', snapshot: snapshot() }, content);
     expect(await view()).toEqual(done);
   });
@@ -571,6 +571,33 @@ describe('notes, scores and drafts', () => {
     const { scores, notes } = await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
     expect(scores.map((x) => x.value)).toEqual([2, 4]);
     expect(notes.map((x) => (x.body.kind === 'free' ? x.body.text : ''))).toEqual(['second', 'first']);
+  });
+
+  it('the latest made is current after the background restarted under a clock set back: stamped after the stored ones', async () => {
+    const worker = (at: string) => createDealHandlers({ db: async () => db, broadcast: async () => {}, now: () => new Date(at) });
+    const first = worker('2026-11-25T10:02:00.000Z');
+    await first['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 2 }, sidebar);
+    await first['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'first' } }, sidebar);
+    // the clock corrected back 90 s, and a new worker (an idle one is stopped after 30 s)
+    const second = worker('2026-11-25T10:00:30.000Z');
+    const s = await second['score/add']({ type: 'score/add', dealKey: KEY, dimension: 'discovery', value: 4 }, sidebar);
+    await second['note/add']({ type: 'note/add', dealKey: KEY, body: { kind: 'free', text: 'second' } }, sidebar);
+    expect(s.at > '2026-11-25T10:02:00.000Z').toBe(true);
+    const { scores, notes } = await second['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar);
+    expect(scores.at(-1)?.value).toBe(4);
+    expect(notes.map((x) => (x.body.kind === 'free' ? x.body.text : ''))).toEqual(['second', 'first']);
+  });
+
+  it('"Mark done" marks the step on screen only: one stored since (a CRM read) is refused, and stays undone', async () => {
+    const shown = (await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).nextStep!;
+    await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot({ nextStep: { text: 'Security review 20.12.2026' } }) }, content);
+    await expect(h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY, shownText: shown.text }, sidebar)).rejects.toMatchObject({ code: 'conflict' });
+    const after = (await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).nextStep!;
+    expect(after.text).toBe('Security review 20.12.2026');
+    expect(after.doneAt).toBeUndefined();
+    // the one on screen now (whitespace and capitals aside) is marked
+    await h['nextStep/markDone']({ type: 'nextStep/markDone', dealKey: KEY, shownText: ' security review 20.12.2026' }, sidebar);
+    expect((await h['deal/view']({ type: 'deal/view', dealKey: KEY }, sidebar)).nextStep?.doneAt).toBeDefined();
   });
 
   it("adding a note clears the draft only while it is the text its composer showed: another tab's later text stays", async () => {
