@@ -34,7 +34,12 @@ interface Props {
 export function ScoreGroup({ label, value, onChange, levels, hint, status, disabled }: Props) {
   const id = useId();
   const refs = useRef<(HTMLInputElement | null)[]>([]);
-  const [peek, setPeek] = useState<number | null>(null);
+  // What the level text shows: the level last pointed at or focused, whichever came last, then the
+  // other, then the score. Kept apart: the pointer crossing the scale must not leave a focused
+  // level (which Space would score) described by another level's rubric once it has gone.
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [pointerLast, setPointerLast] = useState(false);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || disabled) return;
     const n = Number(e.key);
@@ -56,7 +61,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
     const next = step === 'first' ? 0 : step === 'last' ? 4 : (at + step + 5) % 5;
     refs.current[next]?.focus();
   };
-  const shown = peek ?? value;
+  const shown = (pointerLast ? (hovered ?? focused) : (focused ?? hovered)) ?? value;
   return (
     <fieldset
       className="score"
@@ -65,7 +70,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
       aria-describedby={hint ? `${id}-hint` : undefined}
       onKeyDown={onKeyDown}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPeek(null);
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
       }}
       disabled={disabled}
     >
@@ -75,9 +80,9 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
           {hint}
         </p>
       )}
-      <div className="scale" onPointerLeave={() => setPeek(null)}>
+      <div className="scale" onPointerLeave={() => setHovered(null)}>
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className={value === n ? 'on' : undefined} onPointerEnter={() => setPeek(n)}>
+          <label key={n} className={value === n ? 'on' : undefined} onPointerEnter={() => (setHovered(n), setPointerLast(true))}>
             <input
               ref={(el) => {
                 refs.current[n - 1] = el;
@@ -87,7 +92,7 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
               value={n}
               checked={value === n}
               onChange={() => onChange(n)}
-              onFocus={() => setPeek(n)}
+              onFocus={() => (setFocused(n), setPointerLast(false))}
               aria-describedby={`${id}-l${n}`}
             />
             <span>{n}</span>

@@ -156,6 +156,15 @@ test('scores persist, with the rubric shown on focus, digits scoring the focused
   await page.keyboard.press('Space');
   await expect(qualification.getByRole('radio', { name: '4' })).toBeChecked();
   await expect(aside.locator('summary', { hasText: 'Score history' })).toContainText('(3)');
+  // the pointer crossing the scale reads the level under it; gone, the text is the focused level's
+  // again (the one Space would score), not the score's
+  await page.keyboard.press('ArrowRight');
+  await expect(qualification.getByTestId('rubric-text')).toContainText(/^5: /);
+  await qualification.locator('label').first().hover();
+  await expect(qualification.getByTestId('rubric-text')).toContainText(/^1: /);
+  await qualification.locator('legend').hover(); // off the scale, within the sidebar
+  await expect(qualification.getByTestId('rubric-text')).toContainText(/^5: /);
+  await expect(qualification.getByRole('radio', { name: '5' })).toBeFocused();
 
   await page.reload();
   aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
