@@ -10,6 +10,9 @@ export const noteDraftKey = (dealKey: string) => `note:${dealKey}`;
 /** What is typed about the outcomes of a deal's open promises, before each is recorded (fields `{id}/{field}`). */
 export const outcomeDraftKey = (dealKey: string) => `outcome:${dealKey}`;
 
+/** A next step being typed on a deal (the sidebar's form). */
+export const nextStepDraftKey = (dealKey: string) => `nextstep:${dealKey}`;
+
 /** A new promise being typed on a deal: its words and its date. */
 export const commitmentDraftKey = (dealKey: string) => `commitment:${dealKey}`;
 

@@ -242,7 +242,10 @@ test('a first note typed and the tab closed before its autosave is kept; complet
     const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
     let region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
     await region.getByRole('textbox', { name: 'Overall note' }).fill('Strong discovery, weak close');
-    // closed at once: before the autosave (600 ms after the last keystroke)
+    // closed 0.2 s on, as quickly as a person does, well before a stored review's autosave (0.6 s
+    // after the last keystroke); a closing tab's frame sends nothing more, so only a save already
+    // sent keeps it
+    await page.waitForTimeout(200);
     await page.close({ runBeforeUnload: true });
 
     const again = await app.context.newPage();

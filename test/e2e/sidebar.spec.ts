@@ -631,6 +631,38 @@ test('a commitment and an outcome being typed survive a move to another deal and
   await expect(aside.getByLabel('Outcome note')).toHaveValue('');
 });
 
+test('a next step being typed survives a move to another deal and back, and a reload; Cancel lets it go', async () => {
+  await app.setUser();
+  const page = await app.open(ACME);
+  let aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await aside.getByRole('button', { name: 'Edit next step' }).click();
+  await aside.getByRole('textbox', { name: 'Next step text' }).fill('Security review with Jordan');
+  await aside.getByRole('textbox', { name: 'Next step date' }).fill('next Tuesday');
+
+  await navigate(page, '0065g00000GlobexAA');
+  aside = await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveCount(0); // another deal's form is its own
+  await page.goBack();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveValue('Security review with Jordan');
+  await expect(aside.getByRole('textbox', { name: 'Next step date' })).toHaveValue('next Tuesday');
+  // the step shown is still the CRM's: nothing was saved
+  await expect(aside.getByTestId('next-step-text')).toHaveText(ACME_NEXT_STEP);
+
+  await page.reload();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveValue('Security review with Jordan');
+  await aside.getByRole('button', { name: 'Cancel' }).click();
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveCount(0);
+  await page.reload();
+  aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
+  await expect(aside.getByRole('button', { name: 'Edit next step' })).toBeVisible();
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveCount(0);
+  // opened again: the step shown, not the text let go
+  await aside.getByRole('button', { name: 'Edit next step' }).click();
+  await expect(aside.getByRole('textbox', { name: 'Next step text' })).toHaveValue(ACME_NEXT_STEP);
+});
+
 test('two tabs on the same deal share one note draft: neither types over the other’s text', async () => {
   await app.setUser();
   const one = await app.open(ACME);

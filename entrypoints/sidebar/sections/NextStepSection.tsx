@@ -9,6 +9,16 @@ import { TIME_ZONE } from '../App';
 import { capitalise } from '../../../lib/words';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
+import { useDraft } from '../hooks/useDraft';
+import { nextStepDraftKey } from '../../../lib/model/keys';
+
+/**
+ * The step being typed, stored as typed (hooks/useDraft.ts): a move to another deal and back, a
+ * reload or a closed tab loses none of it. `editing` marks a form open with changes (its text may
+ * be emptied on the way to a new one); `basis` is the step's version the form opened on.
+ */
+const DRAFT_FIELDS = ['editing', 'text', 'date', 'basis'] as const;
+type StepDraft = ReturnType<typeof useDraft>;
 
 const ORDER_WORDS = { 'day-first': 'day first', 'month-first': 'month first' } as const;
 
@@ -46,6 +56,12 @@ export function NextStepSection({
   const step = liveNextStep(stored);
   const cleared = stored?.crmClearedAt ? stored : null;
   const [editing, setEditing] = useState(false);
+  const draft = useDraft(nextStepDraftKey(dealKey), DRAFT_FIELDS);
+  // a step typed before (on this deal, before a move away, a reload or a closed tab): its form opens again with it
+  const typedBefore = draft.value.editing === 'yes';
+  useEffect(() => {
+    if (typedBefore) setEditing(true);
+  }, [typedBefore]);
   const [error, setError] = useState('');
   const fromCrm = step?.source === 'crm';
   // 05/12/2026 reads two ways: say which way it was read (or that it could not be), never silently.
@@ -136,7 +152,11 @@ export function NextStepSection({
                 ? `${capitalise(crmLabel)} shows no next step; one entered there later replaces this one.`
                 : ''
           }
-          onDone={() => setEditing(false)}
+          draft={draft}
+          onDone={() => {
+            draft.discard();
+            setEditing(false);
+          }}
         />
       )}
       {error && (
@@ -148,16 +168,35 @@ export function NextStepSection({
   );
 }
 
-function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; step: NextStep | null; crmHint: string; onDone: () => void }) {
-  const [text, setText] = useState(step?.text ?? '');
-  const [dateInput, setDateInput] = useState(step?.due ?? '');
+function NextStepForm({
+  dealKey,
+  step,
+  crmHint,
+  draft,
+  onDone,
+}: {
+  dealKey: string;
+  step: NextStep | null;
+  crmHint: string;
+  draft: StepDraft;
+  onDone: () => void;
+}) {
+  // the form starts from the step shown; once changed, from what is typed (stored as typed)
+  const typed = draft.value.editing === 'yes';
+  const text = typed ? (draft.value.text ?? '') : (step?.text ?? '');
+  const dateInput = typed ? (draft.value.date ?? '') : (step?.due ?? '');
+  // The step as the form opened on it: changed since (another tab, the CRM), saving would replace it unseen.
+  const openedOn = useRef(step?.updatedAt);
+  const basis = typed ? draft.value.basis || undefined : openedOn.current;
+  const keep = (patch: { text?: string; date?: string }) =>
+    draft.updateFields({ editing: 'yes', text, date: dateInput, basis: basis ?? '', ...patch });
+  const setText = (t: string) => keep({ text: t });
+  const setDateInput = (d: string) => keep({ date: d });
   const [error, setError] = useState('');
   /** saving: the fields hold still (what is typed meanwhile would go when the form closes) and Enter does not send twice */
   const [busy, setBusy] = useState(false);
   const focusBack = useFocusBack();
-  // The step as the form opened on it: changed since (another tab, the CRM), saving would replace it unseen.
-  const openedOn = useRef(step?.updatedAt);
-  const changedMeanwhile = step?.updatedAt !== openedOn.current;
+  const changedMeanwhile = step?.updatedAt !== basis;
   const { parse: parseDue, refusal, waiting } = useDueParser();
   const parsed = dateInput.trim() && parseDue ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
 
@@ -202,7 +241,7 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
         type="text"
         value={text}
         maxLength={1000}
-        readOnly={busy}
+        readOnly={busy || !draft.loaded}
         autoFocus
         aria-describedby="next-step-text-hint"
         onChange={(e) => setText(e.target.value)}
@@ -216,7 +255,7 @@ function NextStepForm({ dealKey, step, crmHint, onDone }: { dealKey: string; ste
         type="text"
         value={dateInput}
         maxLength={100}
-        readOnly={busy}
+        readOnly={busy || !draft.loaded}
         placeholder="e.g. next Tuesday"
         onChange={(e) => setDateInput(e.target.value)}
       />
