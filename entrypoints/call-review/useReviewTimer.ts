@@ -2,26 +2,39 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { elapsedMs, newTimer, onVisibility, startTimer, type TimerState } from '../../lib/calls/review-timer';
 
 /**
- * The running review timer: counts while this tab is visible, pauses while it
- * is hidden (visibilitychange reaches the framed panel too). `reset` starts a
+ * The running review timer: counts while the panel is on screen, pauses while its tab is hidden
+ * (visibilitychange reaches the framed panel too) or the panel is collapsed (slid off the page's
+ * edge, which the frame sees as leaving the viewport: its page tells it nothing). `reset` starts a
  * new count (another call) from what that review already had.
  */
 export function useReviewTimer(): { ms: number; read: () => number; reset: (fromMs: number) => void } {
   const timer = useRef<TimerState>(newTimer());
   const [ms, setMs] = useState(0);
+  const offScreen = useRef(false);
+  /** not counting: the tab hidden, or the panel off screen */
+  const away = () => document.hidden || offScreen.current;
 
   useEffect(() => {
-    if (!document.hidden) timer.current = startTimer(timer.current, performance.now());
+    if (!away()) timer.current = startTimer(timer.current, performance.now());
     const onVis = () => {
-      timer.current = onVisibility(timer.current, document.hidden, performance.now());
+      timer.current = onVisibility(timer.current, away(), performance.now());
       setMs(elapsedMs(timer.current, performance.now()));
     };
     document.addEventListener('visibilitychange', onVis);
+    // the panel slid off the page (collapsed) or back: no part of it in the viewport
+    const seen = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(([entry]) => {
+          offScreen.current = !entry?.isIntersecting;
+          onVis();
+        })
+      : null;
+    seen?.observe(document.documentElement);
     const id = window.setInterval(() => {
-      if (!document.hidden) setMs(elapsedMs(timer.current, performance.now()));
+      if (!away()) setMs(elapsedMs(timer.current, performance.now()));
     }, 1000);
     return () => {
       document.removeEventListener('visibilitychange', onVis);
+      seen?.disconnect();
       window.clearInterval(id);
     };
   }, []);
@@ -32,7 +45,7 @@ export function useReviewTimer(): { ms: number; read: () => number; reset: (from
       read: () => elapsedMs(timer.current, performance.now()),
       reset: (fromMs: number) => {
         const t = newTimer(fromMs);
-        timer.current = document.hidden ? t : startTimer(t, performance.now());
+        timer.current = away() ? t : startTimer(t, performance.now());
         setMs(elapsedMs(timer.current, performance.now()));
       },
     }),

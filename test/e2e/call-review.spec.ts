@@ -410,6 +410,32 @@ test('a collapsed panel is out of the tab order', async () => {
   }
 });
 
+test('the review timer counts while the panel is open, not while it is hidden away at the page edge', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    const timer = panel.getByRole('region', { name: 'Call review' }).locator('p.timer');
+    const seconds = async () => {
+      const [m, s] = ((await timer.getAttribute('aria-label')) ?? '').replace('Review time ', '').split(/[: ]/).map(Number);
+      return m! * 60 + s!;
+    };
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(2); // counting while open
+    const viewport = page.viewportSize()!;
+    await page.mouse.click(viewport.width - 380 - 12, viewport.height / 2); // its own tab: hide it
+    const hiddenAt = await seconds();
+    await page.waitForTimeout(6000);
+    await page.mouse.click(viewport.width - 12, viewport.height / 2); // and show it again
+    await expect(panel.getByRole('region', { name: 'Call review' })).toBeVisible();
+    // six seconds hidden add nothing (two of slack: the shown second lags the count by up to one,
+    // and the slide and the clicks take a moment)
+    expect(await seconds()).toBeLessThanOrEqual(hiddenAt + 2);
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(hiddenAt + 2); // and it counts again
+  } finally {
+    await app.close();
+  }
+});
+
 test('a second panel on the same call follows the first and never reverts its completed review', async () => {
   const app = await launchWithExtension();
   try {
