@@ -17,7 +17,7 @@ import {
 } from '../model';
 import { scorecardDealOf } from '../scorecard/pipeline';
 import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
-import { isRepWeek, repWeekKeyRange } from '../scorecard/rep-weeks';
+import { isRepWeek, repWeekKeyRange, supersededScores } from '../scorecard/rep-weeks';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { isoDateOfInstant, todayIn } from '../dates';
 import { lastCompletedVersion } from '../calls/review-history';
@@ -139,7 +139,13 @@ export async function readRepDetail(
   const deals = keepChecked(bucket ? [bucket] : [], isRepPipeline, 'rep pipeline').flatMap((b) => b.rows.map((r) => scorecardDealOf(entryOfRow(b.repId, r))));
   const health = pipelineHealthOf(deals, { now, timeZone, today }).get(repId);
   const c = keepValid(commitmentSchema, commitments, 'commitment');
-  const s = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  // as the weeks count them: a call review's scores superseded by its later completion (on another
+  // deal or rep, or with a score changed) are not listed; found through all that review gave
+  const onDays = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at));
+  const reviewIds = [...new Set(onDays.flatMap((x) => (x.source.kind === 'call' ? [x.source.reviewId] : [])))];
+  const given = (await Promise.all(reviewIds.map((id) => tx.objectStore('scores').index('byReview').getAll(id)))).flat();
+  const superseded = new Set(supersededScores(keepValid(scoreSchema, given, 'score')).map((x) => x.id));
+  const s = onDays.filter((x) => !superseded.has(x.id)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const n = keepValid(noteSchema, notes, 'note').filter((x) => onRecentDay(x.at)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   const r = keepValid(callReviewSchema, reviews, 'call review')
     .filter((x) => lastCompletedVersion(x)?.repId === repId && onRecentDay(x.completedAt))
@@ -168,6 +174,6 @@ export async function readRepDetail(
       const done = lastCompletedVersion(x);
       return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: done.dealKey }] : [];
     }),
-    read: commitments.length + scores.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
+    read: commitments.length + scores.length + given.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
   };
 }

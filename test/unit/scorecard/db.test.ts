@@ -130,6 +130,25 @@ describe('a completed review relinked to another rep (a draft once more)', () =>
   });
 });
 
+describe('a call review completed again on another deal (same rep)', () => {
+  it("the 1:1's recent scores list it once, as the weeks count it: its later scores, not those they superseded", async () => {
+    const fromCall = (id: string, at: string, value: number, dealKey: string) =>
+      scoreRecord(id, at, 'discovery', value, { repId: DANA, dealKey, source: { kind: 'call', reviewId: 'r1' } });
+    const done = completedReview({ id: 'r1', scores: { discovery: 2 } });
+    await putCompletedReview(db, done, [fromCall('c1', '2026-10-28T15:00:00.000Z', 2, 'salesforce:acme/0065g00000AcmeQAAS')], NY);
+    await putCompletedReview(db, done, [fromCall('c2', '2026-10-29T15:00:00.000Z', 2, 'salesforce:acme/0065g00000GlobxQAA')], NY);
+    await addScore(db, score('2026-10-29T16:00:00.000Z', 'nextStep', 3), NY); // a sidebar score: listed as ever
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
+    const listed = detail.scores.map((x) => x.id);
+    expect(listed).toHaveLength(2);
+    expect(listed).toContain('c2');
+    expect(listed).not.toContain('c1');
+    expect((await dayOf('2026-10-26', 2))?.scores.discovery).toEqual({ sum: 0, count: 0 }); // Oct 28: given back
+    expect((await dayOf('2026-10-26', 3))?.scores.discovery).toEqual({ sum: 2, count: 1 });
+  });
+});
+
 describe('the week is read by index ranges', () => {
   it('reads only records of the windows, counts them, and the handler builds the card', async () => {
     await db.put('reps', { id: DANA, crm: 'salesforce', name: 'Dana Reyes', firstSeenAt: '2026-09-01T12:00:00.000Z' });
