@@ -322,6 +322,13 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
 
 type PlannedStore<S extends RecordStore> = ReturnType<typeof planStore<S>>;
 
+/** The promises as they will stand once the plan is carried out: those stored, with the file's added and replaced. */
+function standingAfter(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): Map<string, Commitment> {
+  const there = new Map(stored);
+  for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
+  return there;
+}
+
 /**
  * A promise open here moves to the backup's `renegotiated` only together with
  * the promise that replaced it (restored by the same file, or stored here):
@@ -329,8 +336,7 @@ type PlannedStore<S extends RecordStore> = ReturnType<typeof planStore<S>>;
  * a version is not taken; the open one here is kept (counted already present).
  */
 function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): number {
-  const there = new Map(stored);
-  for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
+  const there = standingAfter(planned, stored);
   // the promise that replaced it: another one, on the same deal
   const replaced = (c: Commitment) => {
     const by = there.get(c.resolution?.replacedBy ?? '');
@@ -353,8 +359,7 @@ function keepReplacedOpen(planned: PlannedStore<'commitments'>, stored: Readonly
  * neither here nor in the file: nothing to judge by, it is added.
  */
 function keepReplacementsLed(planned: PlannedStore<'commitments'>, stored: ReadonlyMap<string, Commitment>): number {
-  const there = new Map(stored);
-  for (const c of [...planned.add, ...planned.replace]) there.set(c.id, c);
+  const there = standingAfter(planned, stored);
   const unled = (c: Commitment) => {
     const from = c.renegotiatedFrom === undefined ? undefined : there.get(c.renegotiatedFrom);
     return from !== undefined && (from.status !== 'renegotiated' || from.resolution?.replacedBy !== c.id);

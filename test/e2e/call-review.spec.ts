@@ -186,15 +186,20 @@ test('Gong SPA: the next call is its own review; going back finds the first draf
   }
 });
 
+/** The Gong recording with its panel open, in a browser where the first-run step (name and role) is not done yet. */
+async function gongBeforeFirstRun(app: CallReviewApp) {
+  await routeMedia(app.context);
+  await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
+  const page = await app.context.newPage();
+  await page.goto(GONG_URL);
+  return { page, region: (await openPanel(page)).getByRole('region', { name: 'Call review' }) };
+}
+
 test('a save that failed (no name set yet) keeps the edits and is tried again: once the name is set, the review is stored', async () => {
   const app = await launchWithExtension();
   try {
     // no name set: the first-run step not done
-    await routeMedia(app.context);
-    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
-    const page = await app.context.newPage();
-    await page.goto(GONG_URL);
-    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    const { page, region } = await gongBeforeFirstRun(app);
     await pin(await panelFrame(page), 'Pinned before the name was set', 'Enter');
     await expect(region.getByRole('alert').filter({ hasText: /Tell Dealside your name and role first/ })).toBeVisible();
     await expect(region.getByText('Not saved')).toBeVisible();
@@ -215,11 +220,7 @@ test('a save that failed, then the next call in the SPA: what was typed on the f
   const app = await launchWithExtension();
   try {
     // no name set: every save is refused
-    await routeMedia(app.context);
-    await routePage(app.context, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html');
-    const page = await app.context.newPage();
-    await page.goto(GONG_URL);
-    const region = (await openPanel(page)).getByRole('region', { name: 'Call review' });
+    const { page, region } = await gongBeforeFirstRun(app);
     await region.getByRole('textbox', { name: 'Overall note' }).fill('Rep never asked about budget');
     await expect(region.getByText('Not saved')).toBeVisible();
 

@@ -103,19 +103,18 @@ export function useDraft(key: string, fields: readonly string[]) {
     };
   }, [key, empty, show, writer, loadTick]);
 
-  /** Several fields at once, in one save. Refused (false) until the stored draft has loaded. */
+  /** Several fields at once, in one save. Nothing until the stored draft has loaded. */
   const updateFields = useCallback(
     (patch: Record<string, string>) => {
-      if (!loadedRef.current) return false;
+      if (!loadedRef.current) return;
       const next = { ...valueRef.current, ...patch };
       valueRef.current = next;
       setValue(next);
       save(next);
-      return true;
     },
     [save],
   );
-  const update = useCallback((field: string, text: string) => void updateFields({ [field]: text }), [updateFields]);
+  const update = useCallback((field: string, text: string) => updateFields({ [field]: text }), [updateFields]);
 
   /**
    * After the note was saved (the background cleared the stored draft in the same
@@ -133,13 +132,11 @@ export function useDraft(key: string, fields: readonly string[]) {
     [empty, save],
   );
 
-  /** What it held was saved elsewhere (a commitment created from it): empty here and in the store. */
+  /** What it held was saved elsewhere (a commitment created from it), or let go: empty here and in the store. */
   const discard = useCallback(() => {
-    saveSeq.current++;
-    valueRef.current = empty();
-    setValue(valueRef.current);
-    save(valueRef.current);
-  }, [empty, save]);
+    reset();
+    save(valueRef.current); // nothing typed: the stored draft is cleared
+  }, [reset, save]);
 
   /** Show the draft as stored now (another tab's composer wrote it last); nothing typed here meanwhile is replaced. */
   const showStored = useCallback(() => {

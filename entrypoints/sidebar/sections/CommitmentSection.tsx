@@ -8,6 +8,7 @@ import { commitmentQuestionLead, isDue, newDueRefusal, sortCommitments } from '.
 import { TIME_ZONE } from '../App';
 import { capitalise, sameName } from '../../../lib/words';
 import { useDraft } from '../hooks/useDraft';
+import { DraftProblems } from './DraftProblems';
 import { commitmentDraftKey, outcomeDraftKey } from '../../../lib/model/keys';
 
 /** What is typed about one promise's outcome, before it is recorded. */
@@ -185,19 +186,7 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
         <p className="hint" role="status">
           {settled}
         </p>
-        {stored.loadError && (
-          <div className="error" role="alert">
-            <p>What was typed about these promises' outcomes could not be loaded, so nothing typed here is saved over it: {stored.loadError}</p>
-            <button type="button" className="small" onClick={stored.retryLoad}>
-              Try again
-            </button>
-          </div>
-        )}
-        {stored.saveError && (
-          <p className="error" role="alert">
-            What you type about an outcome is not saved: {stored.saveError}
-          </p>
-        )}
+        <DraftProblems draft={stored} what="What you typed about these promises' outcomes" />
         {settledElsewhere.length > 0 && (
           <div className="banner" role="alert">
             {settledElsewhere.map((m) => (
@@ -566,19 +555,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
         Save commitment
       </button>
-      {draft.loadError && (
-        <div className="error" role="alert">
-          <p>The commitment you had typed here could not be loaded, so nothing typed is saved over it: {draft.loadError}</p>
-          <button type="button" className="small" onClick={draft.retryLoad}>
-            Try again
-          </button>
-        </div>
-      )}
-      {draft.saveError && (
-        <p className="error" role="alert">
-          What you type here is not saved: {draft.saveError}
-        </p>
-      )}
+      <DraftProblems draft={draft} what="The commitment you were typing" />
       {error && (
         <p className="error" role="alert">
           {error}

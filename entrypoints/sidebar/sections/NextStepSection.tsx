@@ -10,6 +10,7 @@ import { capitalise } from '../../../lib/words';
 import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
 import { useDraft } from '../hooks/useDraft';
+import { DraftProblems } from './DraftProblems';
 import { nextStepDraftKey } from '../../../lib/model/keys';
 
 /**
@@ -154,11 +155,13 @@ export function NextStepSection({
           }
           draft={draft}
           onDone={() => {
-            draft.discard();
+            // what was typed is saved, or let go (nothing stored when nothing was typed)
+            if (draft.value.editing === 'yes') draft.discard();
             setEditing(false);
           }}
         />
       )}
+      <DraftProblems draft={draft} what="The next step you were typing" />
       {error && (
         <p className="error" role="alert">
           {error}

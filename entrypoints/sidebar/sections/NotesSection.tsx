@@ -4,6 +4,7 @@ import type { Diagnosis, Note } from '../../../lib/model';
 import { noteDraftKey } from '../../../lib/model/keys';
 import { formatInstant } from '../../../lib/dates';
 import { useDraft } from '../hooks/useDraft';
+import { DraftProblems } from './DraftProblems';
 import { useFocusBack } from '../hooks/useFocusBack';
 import { TIME_ZONE } from '../App';
 
@@ -163,26 +164,12 @@ function NoteComposer({ dealKey }: { dealKey: string }) {
                 : ''}
         </span>
       </div>
-      {draft.loadError && (
-        <div className="error" role="alert">
-          <p>Your saved draft could not be loaded, so nothing typed here is saved over it: {draft.loadError}</p>
-          <button
-            type="button"
-            onClick={() => {
-              // this box goes once the draft loads: the keyboard goes to the note being written
-              form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus();
-              draft.retryLoad();
-            }}
-          >
-            Try again
-          </button>
-        </div>
-      )}
-      {draft.saveError && (
-        <p className="error" role="alert">
-          This draft is not saved: {draft.saveError}
-        </p>
-      )}
+      <DraftProblems
+        draft={draft}
+        what="Your note's draft"
+        // the keyboard goes to the note being written
+        onRetry={() => form.current?.querySelector<HTMLElement>(grow ? '#grow-goal' : '#note-text')?.focus()}
+      />
       {error && (
         <p className="error" role="alert">
           {error}
