@@ -76,17 +76,55 @@ export function parseCallAddress(input: string | URL): CallAddress | null {
 }
 
 /**
+ * Query parameters that say how a link was reached, not which recording it is: the same
+ * recording opened from an e-mail, a chat and the address bar must be one call. Anywhere:
+ * campaign and click ids. On SharePoint (Teams meetings are recorded there, as Stream
+ * videos): the referral and sharing-view parameters its links gain as they pass through
+ * Stream, Teams and Outlook. The file itself (`id`, a sharing link's `e`) is kept. A
+ * parameter not listed is kept: two addresses left apart are two calls (two reviews of one
+ * recording), which is better than one review opened for another recording.
+ */
+const TRACKING_ANYWHERE = /^(?:utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|li_fat_id|mc_cid|mc_eid|mkt_tok|_hsenc|_hsmi|_ga|_gl)$/i;
+const TRACKING_SHAREPOINT = /^(?:referrer|referrerscenario|ga|nav|or|ct|clickparams|xsdata|sdata|ovuser|isspofile|csf|web|startedresponsecatch)$/i;
+const isSharePoint = (host: string) => /(?:^|\.)sharepoint(?:-df)?\.(?:com|us|cn|de)$/.test(host);
+
+/** The page address's query without the parameters that only say how the link was reached. */
+function searchWithoutTracking(url: URL): string {
+  const sharePoint = isSharePoint(url.hostname);
+  const pairs = url.search.slice(1).split('&');
+  const kept = pairs.filter((pair) => {
+    let name = pair.split('=')[0]!;
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      // a malformed escape: compared as written
+    }
+    return !TRACKING_ANYWHERE.test(name) && !(sharePoint && TRACKING_SHAREPOINT.test(name));
+  });
+  // nothing taken out: the query exactly as written (an address kept before v12 keeps its key)
+  if (kept.length === pairs.length) return url.search;
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
+/**
  * Any other page the user asked to review ("Review this call"): the call is
  * the page address without its fragment, so a reload finds the same draft —
  * unless the fragment is the app's route ("#/recordings/2", "#!/…"): a player
- * that routes there shows each recording at its own fragment.
+ * that routes there shows each recording at its own fragment. Tracking
+ * parameters are left out (`searchWithoutTracking`); the others keep their
+ * order and spelling.
  */
 export function genericCallAddress(input: string | URL): CallAddress | null {
+  const id = pageIdOf(input, true);
+  return id === null ? null : key('media', id.length > MAX_MEDIA_ID ? longMediaId(id) : id);
+}
+
+/** The address as a call id before its length is bounded; `dropTracking` false: as Dealside before database v12 kept it. */
+function pageIdOf(input: string | URL, dropTracking: boolean): string | null {
   const url = toUrl(input);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
   const route = /^#!?\//.test(url.hash) ? url.hash : '';
-  const id = `${url.origin}${url.pathname}${url.search}${route}`;
-  return key('media', id.length > MAX_MEDIA_ID ? longMediaId(id) : id);
+  return `${url.origin}${url.pathname}${dropTracking ? searchWithoutTracking(url) : url.search}${route}`;
 }
 
 /** The longest page address kept whole as a call id (ids are at most 300 characters). */
@@ -135,14 +173,19 @@ export function cleanCallTitle(provider: CallProviderId, raw: string): string {
 }
 
 /**
- * A stored call review keyed by a long address cut short (before database v9): its key made
- * again from the address it stores, as `genericCallAddress` makes it now; anything else, the
- * same object. Records come as stored or read from a backup (unknown shapes).
+ * A stored call review of a page keyed as an earlier Dealside keyed it: its key made again
+ * from the address it stores, as `genericCallAddress` makes it now; anything else, the same
+ * object. Earlier keys: before database v9 the whole address cut short at 290 characters;
+ * before v12 the address with its tracking parameters. A review whose key is neither (it
+ * was made from another address than the one stored) is left as it is. Records come as
+ * stored or read from a backup (unknown shapes).
  */
-export function withLongMediaKey<T>(review: T): T {
+export function withCurrentMediaKey<T>(review: T): T {
   const r = review as { provider?: unknown; callId?: unknown; url?: unknown } | null;
-  if (!r || r.provider !== 'media' || typeof r.callId !== 'string' || r.callId.length !== MAX_MEDIA_ID || typeof r.url !== 'string') return review;
+  if (!r || r.provider !== 'media' || typeof r.callId !== 'string' || typeof r.url !== 'string') return review;
   const call = genericCallAddress(r.url);
-  if (!call || call.callId === r.callId || !call.callId.startsWith(r.callId.slice(0, MAX_MEDIA_ID - 18))) return review;
-  return { ...review, callId: call.callId, callKey: call.callKey };
+  const before = pageIdOf(r.url, false);
+  if (!call || before === null || call.callId === r.callId) return review;
+  const earlier = [before.slice(0, MAX_MEDIA_ID), before.length > MAX_MEDIA_ID ? longMediaId(before) : before];
+  return earlier.includes(r.callId) ? { ...review, callId: call.callId, callKey: call.callKey } : review;
 }

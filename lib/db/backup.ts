@@ -47,7 +47,7 @@ import type { DB } from './open';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
 import { storedSettings } from './settings';
-import { withLongMediaKey } from '../calls/address';
+import { withCurrentMediaKey } from '../calls/address';
 
 /** Built from the source records; never in a backup, rebuilt by every restore. */
 const DERIVED_STORES = ['pipeline', 'repPipelines', 'repWeeks'] as const;
@@ -91,8 +91,8 @@ export async function exportBackup(db: DB, now: Date): Promise<Backup> {
 }
 
 /** A backup's call reviews keyed as migration v9 keys them (a long page address: its start and a digest). */
-function withLongMediaKeys(backup: BackupEnvelope): BackupEnvelope {
-  const callReviews = backup.stores.callReviews.map(withLongMediaKey);
+function withCurrentMediaKeys(backup: BackupEnvelope): BackupEnvelope {
+  const callReviews = backup.stores.callReviews.map(withCurrentMediaKey);
   return callReviews.every((r, i) => r === backup.stores.callReviews[i]) ? backup : { ...backup, stores: { ...backup.stores, callReviews } };
 }
 
@@ -121,7 +121,7 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const tx = openRestore(db);
   try {
-    const rekeyed = withLongMediaKeys(withOrgKeys(backup, await tx.objectStore('deals').getAllKeys()));
+    const rekeyed = withCurrentMediaKeys(withOrgKeys(backup, await tx.objectStore('deals').getAllKeys()));
     const plan = planRestore(rekeyed, await existingKeysOf(tx, rekeyed), now);
     await addPlanned(tx, plan);
     await rebuildDerived(tx, { now, timeZone });

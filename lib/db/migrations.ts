@@ -10,7 +10,7 @@ import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
 import { dealsSeenSince } from '../scorecard/week';
 import { addedSiteKeysOfDeals, orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
-import { withLongMediaKey } from '../calls/address';
+import { withCurrentMediaKey } from '../calls/address';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -134,14 +134,7 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // call" on a Teams recording in SharePoint, say) is keyed by the address's start and a digest
   // of all of it (lib/calls/address.ts): cut short, two such recordings were one call. Each
   // stored review keyed the old way takes its key from the address it stores.
-  async (_db, tx) => {
-    let cursor = await tx.objectStore('callReviews').openCursor();
-    while (cursor) {
-      const next = withLongMediaKey(cursor.value);
-      if (next !== cursor.value) await cursor.update(next);
-      cursor = await cursor.continue();
-    }
-  },
+  async (_db, tx) => rekeyMediaReviews(tx),
 
   // v10 — a call review counts once on the scorecard, as last completed (lib/scorecard/rep-weeks.ts
   // `supersededScores`): scores find their review (`byReview`, on call-review scores only), and
@@ -158,9 +151,27 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // label as the company, shared with the same-named company on pipedrive.com. Each such deal, by
   // its stored host, and every record naming it move to the new key, as v7 moved Salesforce's.
   async (_db, tx) => rekeyDeals(tx, addedSiteKeysOfDeals(await tx.objectStore('deals').getAll())),
+
+  // v12 — a call review of a page is keyed by its address without the parameters that only say
+  // how the link was reached (lib/calls/address.ts `genericCallAddress`): a SharePoint recording
+  // opened from Teams and from Stream carried different `referrer`/`nav`/… and was two calls.
+  // Each stored review keyed the old way takes its key from the address it stores, as in v9.
+  // Two reviews of one recording, kept apart before, now share a key: both are kept (neither
+  // is changed otherwise), and the call shows the later edited, as for any shared key.
+  async (_db, tx) => rekeyMediaReviews(tx),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/** Each call review of a page keyed as an earlier Dealside keyed it takes its key from the address it stores (v9, v12). */
+async function rekeyMediaReviews(tx: UpgradeTx): Promise<void> {
+  let cursor = await tx.objectStore('callReviews').openCursor();
+  while (cursor) {
+    const next = withCurrentMediaKey(cursor.value);
+    if (next !== cursor.value) await cursor.update(next);
+    cursor = await cursor.continue();
+  }
+}
 
 /**
  * Moves each deal in `keys` (old key → new key) to its new key, and every record naming it

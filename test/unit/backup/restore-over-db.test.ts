@@ -8,7 +8,7 @@ import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
 import { readBackup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
 import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord, scoresForDeal } from '../../../lib/db/coaching';
-import { getReview, putCompletedReview, putReview } from '../../../lib/db/call-reviews';
+import { getReview, getReviewByCall, putCompletedReview, putReview } from '../../../lib/db/call-reviews';
 import { createBackupHandlers } from '../../../lib/handlers/backup';
 import { renegotiateCommitment } from '../../../lib/rules/commitments';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
@@ -164,6 +164,32 @@ describe('restoreBackup of a review of a call reviewed here under another id', (
     expect(report.alreadyPresent).toMatchObject({ scores: 1, callReviews: 1 });
     const counts = await week(target);
     expect(counts && dayCountsAt(counts, 3).scores.discovery).toEqual({ sum: 4, count: 1 });
+  });
+});
+
+describe('restoreBackup of a review of a page keyed with its tracking parameters (a backup from before database v12)', () => {
+  const file = 'https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=%2FRecordings%2FAcme.mp4';
+  const fromTeams = `${file}&referrer=Teams.TEAMS-ELECTRON&referrerScenario=MeetingChicletGetLink.view`;
+  const pageReview = (id: string, url: string, callId: string) =>
+    completedReview({ id, provider: 'media', url, callId, callKey: `media:${callId}`, scores: {}, status: 'draft', completedAt: undefined });
+  it('stores it under the key the page has now, where the call panel looks for it', async () => {
+    const source = await freshDb();
+    await putReview(source, pageReview('r-old', fromTeams, fromTeams));
+    const target = await freshDb();
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(report.added.callReviews).toBe(1);
+    expect((await getReviewByCall(target, `media:${file}`))?.id).toBe('r-old');
+    expect((await getReview(target, 'r-old'))?.url).toBe(fromTeams);
+  });
+  it('is the call reviewed here under the new key: not taken a second time', async () => {
+    const source = await freshDb();
+    await putReview(source, pageReview('r-old', fromTeams, fromTeams));
+    const target = await freshDb();
+    await putReview(target, pageReview('r-here', `${file}&ga=1`, file));
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(report.added.callReviews).toBe(0);
+    expect(await getReview(target, 'r-old')).toBeNull();
+    expect((await getReviewByCall(target, `media:${file}`))?.id).toBe('r-here');
   });
 });
 

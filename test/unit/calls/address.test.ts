@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callAddressFor, cleanCallTitle, genericCallAddress, parseCallAddress } from '../../../lib/calls/address';
+import { callAddressFor, cleanCallTitle, genericCallAddress, longMediaId, parseCallAddress, withCurrentMediaKey } from '../../../lib/calls/address';
 
 describe('parseCallAddress', () => {
   it.each([
@@ -90,6 +90,49 @@ describe('generic pages (Review this call)', () => {
     expect(a.callId.startsWith(week1.slice(0, 200))).toBe(true);
     // short addresses are kept whole, as before
     expect(genericCallAddress('https://example.com/v?x=1')!.callId).toBe('https://example.com/v?x=1');
+  });
+  it("leaves out the parameters that only say how a link was reached: one SharePoint recording opened from Stream, Teams and a campaign e-mail is one call", () => {
+    const file = 'https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=%2Fsites%2FSales%2FRecordings%2FAcme-discovery.mp4';
+    const fromStream = `${file}&referrer=StreamWebApp.Web&referrerScenario=AddressBarCopied.view&ga=1`;
+    const fromTeams = `${file}&nav=eyJyZWZlcnJhbEluZm8iOnt9fQ%3D%3D&OR=Teams-HL&CT=1764230400000&clickparams=eyJBcHBOYW1lIjoiVGVhbXMifQ%3D%3D`;
+    const fromMail = `${file}&utm_source=newsletter&UTM_Campaign=q4&gclid=abc`;
+    for (const address of [fromStream, fromTeams, fromMail]) expect(genericCallAddress(address)!.callId).toBe(file);
+    // another recording in the same folder stays another call
+    expect(genericCallAddress(`${file.replace('Acme', 'Globex')}&ga=1`)!.callId).not.toBe(genericCallAddress(fromStream)!.callId);
+    // a sharing link's token and an unknown parameter are the recording's: kept, in their order
+    expect(genericCallAddress('https://contoso-my.sharepoint.com/:v:/g/personal/dana/EaBcD?e=Xy12Zw&referrer=Teams')!.callId).toBe(
+      'https://contoso-my.sharepoint.com/:v:/g/personal/dana/EaBcD?e=Xy12Zw',
+    );
+    expect(genericCallAddress('https://example.com/watch?utm_medium=email&v=42&list=7')!.callId).toBe('https://example.com/watch?v=42&list=7');
+    // SharePoint's own names mean nothing elsewhere: another site's `ga` or `nav` may pick the recording
+    expect(genericCallAddress('https://videos.example.com/play?nav=3&ga=2')!.callId).toBe('https://videos.example.com/play?nav=3&ga=2');
+    // only tracking: no query left; nothing taken out: the query exactly as written
+    expect(genericCallAddress('https://example.com/v?fbclid=1')!.callId).toBe('https://example.com/v');
+    expect(genericCallAddress('https://example.com/v?a=1&&b')!.callId).toBe('https://example.com/v?a=1&&b');
+  });
+});
+
+describe('withCurrentMediaKey (stored reviews keyed as an earlier Dealside keyed them)', () => {
+  const file = 'https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=%2FRecordings%2FAcme.mp4';
+  const stored = (url: string, callId: string) => ({ id: 'r', provider: 'media', callId, callKey: `media:${callId}`, url });
+  it('re-keys a review keyed with its tracking parameters (before v12) from the address it stores', () => {
+    const url = `${file}&referrer=StreamWebApp.Web&ga=1`;
+    expect(withCurrentMediaKey(stored(url, url))).toEqual({ ...stored(url, file), callKey: `media:${file}` });
+  });
+  it('re-keys a long address cut short (before v9), and one kept with its digest (v9 to v11)', () => {
+    const long = `${file}${'%2FRecordings'.repeat(30)}&referrer=StreamWebApp.Web`;
+    const now = genericCallAddress(long)!;
+    expect(withCurrentMediaKey(stored(long, long.slice(0, 290))).callKey).toBe(now.callKey);
+    expect(withCurrentMediaKey(stored(long, longMediaId(long))).callKey).toBe(now.callKey);
+  });
+  it('leaves alone a review already keyed the current way, one keyed from another address, and any other provider', () => {
+    const current = stored(file, file);
+    expect(withCurrentMediaKey(current)).toBe(current);
+    const other = stored(`${file}&ga=1`, 'https://elsewhere.example.com/v');
+    expect(withCurrentMediaKey(other)).toBe(other);
+    const gong = { ...stored(`${file}&ga=1`, `${file}&ga=1`), provider: 'gong' };
+    expect(withCurrentMediaKey(gong)).toBe(gong);
+    expect(withCurrentMediaKey(null)).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { openDealsideDB } from '../../../lib/db/open';
 import { genericCallAddress } from '../../../lib/calls/address';
 import { commitmentsForDeal, notesForDeal, scoresForDeal } from '../../../lib/db/coaching';
 import { getDeal } from '../../../lib/db/deals';
+import { getReviewByCall } from '../../../lib/db/call-reviews';
 import { aggregateScores } from '../../../lib/scorecard/aggregate';
 import { pipelineEntryOf } from '../../../lib/scorecard/pipeline';
 import type { DealRecord } from '../../../lib/model';
@@ -345,6 +346,28 @@ describe('migrations', () => {
     // on pipedrive.com itself: as it was
     expect((await db.get('deals', 'pipedrive:acme-7'))?.snapshot.host).toBe('acme.pipedrive.com');
     expect((await db.get('notes', 'n-pd2'))?.dealKey).toBe('pipedrive:acme-7');
+    db.close();
+  });
+
+  it('v12 keys a review of a page by its address without tracking parameters, from the address it stores', async () => {
+    const name = 'migrate-tracking-media';
+    await writeAtVersion(name, 11);
+    const file = 'https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=%2FRecordings%2FAcme.mp4';
+    const fromTeams = `${file}&referrer=Teams.TEAMS-ELECTRON&referrerScenario=MeetingChicletGetLink.view`;
+    const fromStream = `${file}&ga=1`;
+    const raw = await openDB(name, 11);
+    await raw.put('callReviews', { ...review, overallNote: '', timeSpentMs: 0, id: 'r-teams', provider: 'media', callId: fromTeams, callKey: `media:${fromTeams}`, url: fromTeams, updatedAt: '2026-11-20T10:04:00.000Z' } as never);
+    await raw.put('callReviews', { ...review, overallNote: '', timeSpentMs: 0, id: 'r-stream', provider: 'media', callId: fromStream, callKey: `media:${fromStream}`, url: fromStream, updatedAt: '2026-11-20T10:09:00.000Z' } as never);
+    await raw.put('callReviews', { ...review, id: 'r-plain', provider: 'media', callId: 'https://example.com/v?x=1', callKey: 'media:https://example.com/v?x=1', url: 'https://example.com/v?x=1' } as never);
+    raw.close();
+    const db = await openDealsideDB(name);
+    // both reviews of the one recording are kept, under its one key; the call opens the later edited
+    expect((await db.getAllFromIndex('callReviews', 'byCall', `media:${file}`)).map((r) => r.id).sort()).toEqual(['r-stream', 'r-teams']);
+    expect((await getReviewByCall(db, `media:${file}`))?.id).toBe('r-stream');
+    expect(await db.getAllFromIndex('callReviews', 'byCall', `media:${fromTeams}`)).toEqual([]);
+    expect((await db.get('callReviews', 'r-teams'))?.url).toBe(fromTeams);
+    expect((await db.get('callReviews', 'r-plain'))?.callKey).toBe('media:https://example.com/v?x=1');
+    expect((await db.get('callReviews', 'r1'))?.callKey).toBe(review.callKey); // a Gong review: untouched
     db.close();
   });
 
