@@ -69,9 +69,16 @@ export function App() {
           />
         </section>
       ) : !current?.dealKey ? (
-        <p className="banner" role="status">
-          Reading the deal from the page…
-        </p>
+        current?.refused ? (
+          // the page's report was refused (too many new deals from its site): said, not waited for
+          <p className="banner error" role="alert">
+            {current.refused}
+          </p>
+        ) : (
+          <p className="banner" role="status">
+            Reading the deal from the page…
+          </p>
+        )
       ) : !view || view.deal?.key !== current.dealKey ? (
         <p className="banner" role="status">
           Loading this deal's coaching…

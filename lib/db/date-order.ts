@@ -71,6 +71,8 @@ export async function inTransaction<T>(tx: IDBPTransaction<DealsideDB, ArrayLike
     await tx.done;
     return result;
   } catch (e) {
+    // the abort rejects `done`: the caller hears of the failure through `e`, not as an unhandled rejection
+    tx.done.catch(() => {});
     try {
       tx.abort();
     } catch {

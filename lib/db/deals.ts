@@ -13,6 +13,12 @@ export async function getDeal(db: DB, key: string): Promise<DealRecord | null> {
 export type DealWriteStores = PipelineStores & { reps: IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'reps', 'readwrite'> };
 
 /**
+ * Asked before a report creates a deal or a rep (what it would create): throws to refuse
+ * (the caller's transaction is then aborted, nothing written). lib/rules/record-quota.ts.
+ */
+export type AdmitNewRecords = (created: { deal: boolean; rep: boolean }) => void;
+
+/**
  * Record what a page showed, inside the caller's transaction. Creates the rep
  * the first time an owner is seen. Returns whether anything a person would
  * see changed, so the caller can skip a broadcast when a page re-reports the
@@ -24,9 +30,12 @@ export async function writeDealSnapshot(
   key: string,
   snapshot: DealSnapshotData,
   nowIso: string,
+  admit?: AdmitNewRecords,
 ): Promise<{ deal: DealRecord; changed: boolean }> {
   const existing = validOrNull(dealRecordSchema, await stores.deals.get(key), 'deal');
   const repId = snapshot.owner ? repIdOf(snapshot.crm, snapshot.owner) : existing?.repId;
+  const newRep = !!(snapshot.owner && repId && !(await stores.reps.get(repId)));
+  if (!existing || newRep) admit?.({ deal: !existing, rep: newRep });
   const deal: DealRecord = {
     key,
     snapshot,
@@ -36,8 +45,8 @@ export async function writeDealSnapshot(
   };
   const changed = !existing || !sameFields(existing.snapshot, snapshot);
   await stores.deals.put(deal);
-  if (snapshot.owner && repId && !(await stores.reps.get(repId))) {
-    const rep: Rep = { id: repId, crm: snapshot.crm, name: snapshot.owner, firstSeenAt: nowIso };
+  if (newRep) {
+    const rep: Rep = { id: repId!, crm: snapshot.crm, name: snapshot.owner!, firstSeenAt: nowIso };
     await stores.reps.put(rep);
   }
   return { deal, changed };

@@ -10,7 +10,7 @@ import { enrichSnapshot, snapshotDateOrder } from '../crm/values';
 import { dealKeyOf, dealSnapshotSchema, nextStepSchema, type DealKey, type DealRecord, type DealSnapshotData } from '../model';
 import { mergeCrmNextStep } from '../rules/next-step';
 import { changeSettingsIn, dateOrderFor, inTransaction, learnedOrderChange } from './date-order';
-import { writeDealSnapshot } from './deals';
+import { writeDealSnapshot, type AdmitNewRecords } from './deals';
 import type { DB } from './open';
 import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
 import { storedSettings } from './settings';
@@ -28,7 +28,8 @@ export interface RecordedSnapshot {
 }
 
 /** `raw`: the page's report, already checked by the protocol's schema and against the sender's host. */
-export async function recordSnapshot(db: DB, raw: DealSnapshotData, nowIso: string): Promise<RecordedSnapshot> {
+/** `admit`: asked before the report creates a deal or a rep, and may refuse (lib/db/deals.ts). */
+export async function recordSnapshot(db: DB, raw: DealSnapshotData, nowIso: string, admit?: AdmitNewRecords): Promise<RecordedSnapshot> {
   const tx = db.transaction([...PIPELINE_STORES, 'reps', 'settings'], 'readwrite');
   return inTransaction(tx, async () => {
     const stores = pipelineStoresOf(tx);
@@ -45,7 +46,7 @@ export async function recordSnapshot(db: DB, raw: DealSnapshotData, nowIso: stri
     // Parse amounts and dates here, from the texts: whatever values the page sent are replaced.
     const snapshot = dealSnapshotSchema.parse(enrichSnapshot(raw, dateOrderFor(settings, raw)));
     const dealKey = dealKeyOf(snapshot.crm, snapshot.recordId, snapshot.host);
-    const { deal, changed } = await writeDealSnapshot({ ...stores, reps: tx.objectStore('reps') }, dealKey, snapshot, nowIso);
+    const { deal, changed } = await writeDealSnapshot({ ...stores, reps: tx.objectStore('reps') }, dealKey, snapshot, nowIso, admit);
     const step = validOrNull(nextStepSchema, await stores.nextSteps.get(dealKey), 'next step');
     const merged = mergeCrmNextStep(step, snapshot.nextStep, dealKey, nowIso);
     const stepChanged = !!merged && merged !== step;

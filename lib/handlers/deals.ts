@@ -13,11 +13,11 @@ import {
   type Score,
   type Settings,
 } from '../model';
-import type { ChangeEvent, RequestOf, ResponseMap } from '../messages/protocol';
+import type { ChangeEvent, CurrentDeal, RequestOf, ResponseMap } from '../messages/protocol';
 import type { SenderLike } from '../messages/senders';
 import { HandlerError, senderTabId as tabOf } from '../messages/router';
 import type { DB } from '../db/open';
-import { getDeal, listReps } from '../db/deals';
+import { getDeal, listReps, type AdmitNewRecords } from '../db/deals';
 import { issueFrameToken, requireFrameToken } from './frame-tokens';
 import { SIDEBAR_REFUSED } from '../page/sidebar-framing';
 import {
@@ -42,7 +42,8 @@ import { liveNextStep, markNextStepDone, sameText, setSidebarNextStep } from '..
 import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment } from '../rules/commitments';
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
-import { getTabDeal, setTabDeal } from './tab-state';
+import { getTabDeal, getTabShown, setTabDeal, setTabRefused, type TabShown } from './tab-state';
+import { createQuota, NEW_DEALS, NEW_REPS, type Quota } from '../rules/record-quota';
 import { mirrorTheme } from './theme-mirror';
 
 export interface DealHandlerDeps {
@@ -54,6 +55,8 @@ export interface DealHandlerDeps {
   timeZone?: () => string;
   /** a tab's address now, where the browser gives it (`tabs.get`); none: only as the message left */
   tabAddress?: (tabId: number) => Promise<string | undefined>;
+  /** how many new deals and reps a site's pages may create (lib/rules/record-quota.ts; the defaults there) */
+  newRecordQuotas?: { deals: Quota; reps: Quota };
 }
 
 type DealTypes =
@@ -107,6 +110,11 @@ function tabAddressOf(sender: SenderLike): string | undefined {
   return sender.frameId === 0 ? sender.tab?.url : undefined;
 }
 
+/** What a sidebar frame in `tabId` is told its tab shows. */
+function currentOf(tabId: number, { deal, refused }: TabShown): CurrentDeal {
+  return { tabId, dealKey: deal?.dealKey ?? null, snapshot: deal?.snapshot ?? null, ...(refused ? { refused } : {}) };
+}
+
 /** An address as a URL, or null for none or one that does not parse (a report's fields are the page's words). */
 function urlOf(address: string | undefined): URL | null {
   try {
@@ -154,10 +162,27 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
 
   /** The tab shows no deal (it left one, or a new page has not read one yet). */
   const clearTabDeal = async (tabId: number) => {
-    const before = await getTabDeal(tabId);
+    const before = await getTabShown(tabId);
     await setTabDeal(tabId, null);
-    if (before) await changed([], [tabId]);
+    if (before.deal || before.refused) await changed([], [tabId]);
   };
+
+  const quotas = deps.newRecordQuotas ?? { deals: createQuota(NEW_DEALS), reps: createQuota(NEW_REPS) };
+  /** A report from `site` may create a deal or a rep only while the site's quota lasts: else refused, nothing written. */
+  const admitFrom =
+    (site: string): AdmitNewRecords =>
+    ({ deal, rep }) => {
+      const t = now().getTime();
+      const full = deal && !quotas.deals.allows(site, t) ? 'deals' : rep && !quotas.reps.allows(site, t) ? 'reps' : null;
+      if (full) {
+        throw new HandlerError(
+          'rate-limited',
+          `Pages on ${site} reported more new ${full === 'deals' ? 'deals' : 'deal owners'} in a short time than a person opens, so Dealside is not recording new ones from this site for a few minutes. Deals it already knows still work. If you were not opening deals quickly, something on this site may be misbehaving.`,
+        );
+      }
+      if (deal) quotas.deals.spend(site, t);
+      if (rep) quotas.reps.spend(site, t);
+    };
 
   /** What the page read (or null: no deal), stored, and the tab shown on it. */
   async function takeSnapshot(req: RequestOf<'page/snapshot'>, sender: SenderLike): Promise<ResponseMap['page/snapshot']> {
@@ -193,7 +218,18 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     }
     // The site's date order learned (a close date with a part above 12), the texts parsed,
     // the deal and its CRM next step written: one transaction (lib/db/record-snapshot.ts).
-    const { dealKey, deal, fieldsChanged, stepChanged, learned } = await recordSnapshot(await deps.db(), req.snapshot, nowIso());
+    let recorded: Awaited<ReturnType<typeof recordSnapshot>>;
+    try {
+      recorded = await recordSnapshot(await deps.db(), req.snapshot, nowIso(), admitFrom(pageHost));
+    } catch (e) {
+      // the sidebar says why it shows no deal, rather than go on reading one
+      if (e instanceof HandlerError && e.code === 'rate-limited') {
+        await setTabRefused(tabId, e.message);
+        await changed([], [tabId]);
+      }
+      throw e;
+    }
+    const { dealKey, deal, fieldsChanged, stepChanged, learned } = recorded;
     await setTabDeal(tabId, { dealKey, snapshot: deal.snapshot });
     const tabChanged = before?.dealKey !== dealKey;
     if (fieldsChanged || tabChanged || stepChanged) {
@@ -235,17 +271,16 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     async 'sidebar/current'(req, sender) {
       const tabId = tabOf(sender);
       await requireFrameToken('sidebar', tabId, req.frameToken, SIDEBAR_REFUSED);
-      const tab = await getTabDeal(tabId);
-      return { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
+      return currentOf(tabId, await getTabShown(tabId));
     },
 
     async 'sidebar/open'(req, sender) {
       const tabId = tabOf(sender);
       await requireFrameToken('sidebar', tabId, req.frameToken, SIDEBAR_REFUSED);
       const db = await deps.db();
-      const [settings, tab] = await Promise.all([getSettings(db), getTabDeal(tabId)]);
-      const current = { tabId, dealKey: tab?.dealKey ?? null, snapshot: tab?.snapshot ?? null };
-      return { settings, current, view: tab ? await dealView(db, tab.dealKey) : null };
+      const [settings, shown] = await Promise.all([getSettings(db), getTabShown(tabId)]);
+      const current = currentOf(tabId, shown);
+      return { settings, current, view: current.dealKey ? await dealView(db, current.dealKey) : null };
     },
 
     async 'deal/view'(req) {

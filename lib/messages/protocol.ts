@@ -265,6 +265,8 @@ export interface CurrentDeal {
   dealKey: string | null;
   /** the snapshot exactly as last validated for this tab */
   snapshot: z.infer<typeof dealSnapshotSchema> | null;
+  /** why the deal the tab's page reported was not recorded (its site's new records refused for a while) */
+  refused?: string;
 }
 
 /** What each request answers with. */
@@ -359,6 +361,7 @@ export type ErrorCode =
   | 'no-user' // first run not completed
   | 'conflict' // a call review saved from a version changed since (another panel on the same call)
   | 'too-large' // e.g. a backup over the size one message can carry
+  | 'rate-limited' // a site's pages reported more new deals or reps than a person opens (lib/rules/record-quota.ts)
   | 'gone' // said by the page itself (lib/messages/client.ts): Dealside was updated, reloaded or removed under it
   | 'internal';
 

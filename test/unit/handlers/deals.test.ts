@@ -10,6 +10,7 @@ import { issueFrameToken } from '../../../lib/handlers/frame-tokens';
 import { SIDEBAR_REFUSED } from '../../../lib/page/sidebar-framing';
 import { patchSettings } from '../../../lib/db/settings';
 import type { SenderLike } from '../../../lib/messages/senders';
+import { createQuota } from '../../../lib/rules/record-quota';
 
 const HOST = 'acme.lightning.force.com';
 const URL_ = `https://${HOST}/lightning/r/Opportunity/0065g00000AcmeQAAS/view`;
@@ -333,6 +334,40 @@ describe('page/snapshot', () => {
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({
       dealKey: expect.stringMatching(/^salesforce:.*0065g00000AcmeQAAS$/),
     });
+  });
+
+  it("refuses a site's new deals and deal owners past its quota, says why in the tab's sidebar, and keeps known deals working", async () => {
+    const quotaHandlers = createDealHandlers({
+      db: async () => db,
+      broadcast: async (e) => void events.push(e),
+      now: () => new Date('2026-11-25T10:00:00.000Z'),
+      newRecordQuotas: { deals: createQuota({ burst: 2, refillMs: 60_000 }), reps: createQuota({ burst: 1, refillMs: 60_000 }) },
+    });
+    const report = (id: string, owner = 'Dana Reyes') => {
+      const s = snapshot({ recordId: id, owner });
+      return quotaHandlers['page/snapshot']({ type: 'page/snapshot', snapshot: s }, { ...content, url: s.url, tab: { id: 7, url: s.url } });
+    };
+    const current = async () => quotaHandlers['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar);
+    await report('0065g00000AcmeQAAS');
+    await report('0065g00000GlobxQAA');
+    // a third new deal: refused, nothing written, and the sidebar told why
+    events = [];
+    await expect(report('0065g00000InitcQAA')).rejects.toMatchObject({ code: 'rate-limited' });
+    expect(await db.get('deals', 'salesforce:acme/0065g00000InitcQAA')).toBeUndefined();
+    expect(await current()).toMatchObject({ dealKey: null, refused: expect.stringContaining(`Pages on ${HOST} reported more new deals`) });
+    expect(events.some((e) => e.tabIds.includes(7))).toBe(true);
+    // a known deal still reports, and replaces the refusal
+    await report('0065g00000AcmeQAAS');
+    expect(await current()).toMatchObject({ dealKey: KEY });
+    expect((await current()).refused).toBeUndefined();
+    // a new owner on a known deal: the rep quota (1, spent on Dana) refuses it, and the deal keeps its owner
+    await expect(report('0065g00000AcmeQAAS', 'Mallory Fake')).rejects.toMatchObject({ code: 'rate-limited' });
+    expect((await current()).refused).toContain('new deal owners');
+    expect((await db.get('deals', KEY))?.snapshot.owner).toBe('Dana Reyes');
+    expect((await quotaHandlers['reps/list']({ type: 'reps/list' }, sidebar)).map((r) => r.name)).toEqual(['Dana Reyes']);
+    // a page with no deal clears the refusal
+    await quotaHandlers['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
+    expect((await current()).refused).toBeUndefined();
   });
 
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
