@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import type { RepWeekDetail } from '../../lib/db/scorecard';
 import type { AskItem, WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, sayDoText } from '../../lib/scorecard/format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, otherCommitments, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
 const STATE_WORD: Record<AskItem['state'], string> = {
   'open-past-due': 'Open, past due',
+  'due-today': 'Due today',
   open: 'Open',
   kept: 'Kept',
   missed: 'Missed',
@@ -46,7 +47,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
   const thisWeek = card.today >= card.weekStart && card.today <= card.weekEnd ? 'this week' : 'that week';
   // the week's commitments come with the 1:1 material (the table itself only needs their counts)
   const items = detail?.ask ?? [];
-  const ask = items.filter((a) => a.state === 'open-past-due' || a.state === 'missed' || a.state === 'open');
+  const ask = items.filter((a) => a.state === 'open-past-due' || a.state === 'missed' || a.state === 'due-today' || a.state === 'open');
   const done = items.filter((a) => !ask.includes(a));
   return (
     <div className="rep-view">
@@ -68,7 +69,10 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       <section aria-labelledby="r-results">
         <h2 id="r-results">Results — commitments</h2>
         <p className="muted">
-          Due {thisWeek}: {row.commitments.kept} kept, {row.commitments.missed} missed, {row.commitments.openPastDue} open past due
+          Due {thisWeek}: {row.commitments.due}
+          {row.commitments.due > 0
+            ? ` (${[`${row.commitments.kept} kept`, `${row.commitments.missed} missed`, `${row.commitments.openPastDue} open past due`, ...otherCommitments(row.commitments)].join(', ')})`
+            : ''}
           {row.commitments.openEarlier > 0 ? `; ${row.commitments.openEarlier} from earlier weeks still open` : ''}. Say/do over 4 weeks:{' '}
           {sayDoText(row.sayDo)}.
         </p>
@@ -93,7 +97,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
                   {a.lead} {a.state !== 'open' && <strong>What happened?</strong>}
                 </p>
                 <p className="muted">
-                  <span className={`chip ${a.state === 'open' ? '' : 'bad'}`}>{STATE_WORD[a.state]}</span> {dealLink(a)}
+                  <span className={`chip ${a.state === 'open' ? '' : a.state === 'due-today' ? 'warn' : 'bad'}`}>{STATE_WORD[a.state]}</span> {dealLink(a)}
                   {a.outcomeNote ? ` — ${a.outcomeNote}` : ''}
                 </p>
               </li>
@@ -104,7 +108,8 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
           <ul className="plain" aria-label="Resolved commitments">
             {done.map((a) => (
               <li key={a.id}>
-                <span className={`chip ${a.state === 'kept' ? 'good' : ''}`}>{STATE_WORD[a.state]}</span> {a.text} (due {fmtDay(a.due)}) {dealLink(a)}
+                <span className={`chip ${a.state === 'kept' ? 'good' : ''}`}>{STATE_WORD[a.state]}</span> {a.text} (due {fmtDay(a.due)}
+                {a.newDue ? `, moved to ${fmtDay(a.newDue)}` : ''}) {dealLink(a)}
                 {a.reason ? <span className="muted"> — Reason: {a.reason}</span> : null}
                 {a.outcomeNote ? <span className="muted"> — {a.outcomeNote}</span> : null}
               </li>

@@ -1,6 +1,18 @@
 import { memo, useId, useMemo } from 'react';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, SCORE_DROP_ALERT, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoLow, sayDoText } from '../../lib/scorecard/format';
+import {
+  DIMENSION_LABEL,
+  SCORE_DIMENSION_LIST as DIMENSIONS,
+  SCORE_DROP_ALERT,
+  asShownScore,
+  fmtChange,
+  fmtPercent,
+  fmtScore,
+  nextStepBreakdown,
+  otherCommitments,
+  sayDoLow,
+  sayDoText,
+} from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
 /**
@@ -62,7 +74,9 @@ export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep, sh
 
 const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (repId: string) => void }) {
   const k = row.commitments;
+  const others = otherCommitments(k);
   const ns = row.nextStep;
+  const breakdown = nextStepBreakdown(ns);
   return (
     <tr className={row.attention ? 'needs' : undefined}>
       <th scope="row">
@@ -83,11 +97,19 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
           <span className="muted">none</span>
         ) : (
           <>
-            <span className="good-t">{`${k.kept} kept`}</span>
+            {`${k.due} due`}
             <br />
+            <span className="good-t">{`${k.kept} kept`}</span>
+            {' · '}
             <span className={k.missed ? 'bad-t' : undefined}>{`${k.missed} missed`}</span>
             <br />
             <span className={k.openPastDue ? 'warn-t' : undefined}>{`${k.openPastDue} open past due`}</span>
+            {others.length > 0 && (
+              <>
+                <br />
+                <span className="muted">{others.join(' · ')}</span>
+              </>
+            )}
           </>
         )}
         {k.openEarlier > 0 && (
@@ -107,8 +129,12 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
           <>
             {`${fmtPercent(ns.coverage)} dated ahead `}
             <span className="muted">{`(${ns.covered} of ${ns.deals})`}</span>
-            <br />
-            <span className="muted">{`none ${ns.none} · overdue ${ns.overdue} · stale ${ns.stale}`}</span>
+            {breakdown && (
+              <>
+                <br />
+                <span className="muted">{breakdown}</span>
+              </>
+            )}
           </>
         )}
       </td>

@@ -182,6 +182,17 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(scorecardText(card)).toContain('Zed Quinn — nothing recorded in 4 weeks');
   });
 
+  it('a rep whose only record is a diagnosed coaching note this week is not quiet', () => {
+    const input = scenario();
+    const weeks = weeksOf([], [], [{ repId: ZED, at: '2026-10-28T12:00:00.000Z', diagnosis: 'will' }], NY);
+    const zedNow = buildScorecard({ ...input, weeks }).rows.find((r) => r.rep.id === ZED)!;
+    expect(zedNow.diagnoses.will).toBe(1);
+    expect(zedNow.quiet).toBe(false);
+    // a note with no diagnosis is not on the card's record: still quiet
+    const undiagnosed = buildScorecard({ ...input, weeks: weeksOf([], [], [{ repId: ZED, at: '2026-10-28T12:00:00.000Z' }], NY) });
+    expect(undiagnosed.rows.find((r) => r.rep.id === ZED)!.quiet).toBe(true);
+  });
+
   it('commitments due this week: kept, missed, still open past due', () => {
     expect(dana.commitments).toEqual({ due: 6, kept: 1, missed: 1, openPastDue: 1, open: 2, renegotiated: 1, dropped: 0, openEarlier: 0 });
     expect(sam.commitments).toMatchObject({ due: 1, kept: 1, missed: 0, openPastDue: 0 });
@@ -249,7 +260,7 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(danaAsk.map((a) => [a.due, a.state])).toEqual([
       ['2026-10-29', 'open-past-due'],
       ['2026-10-28', 'missed'],
-      ['2026-10-30', 'open'],
+      ['2026-10-30', 'due-today'], // due (today or earlier): asked what happened, as the sidebar does
       ['2026-11-01', 'open'],
       ['2026-10-28', 'renegotiated'],
       ['2026-10-27', 'kept'],
@@ -263,15 +274,30 @@ describe('buildScorecard — a week across the US DST change', () => {
     expect(ask(SAM)[0]?.url).toBeNull();
   });
 
-  it("the 1:1 list says why a promise was dropped or renegotiated", () => {
+  it("the 1:1 list says why a promise was dropped or renegotiated, and the date it moved to", () => {
     const dropped = commitment(DANA, '2026-10-28', 'dropped', 'told the buyer');
     dropped.resolution = { ...dropped.resolution!, reason: 'Acme runs the pilot themselves' };
+    const moved = commitment(DANA, '2026-10-27', 'renegotiated');
+    moved.resolution = { ...moved.resolution!, reason: 'buyer travelling', newDue: '2026-11-06', replacedBy: 'c99' };
     const kept = commitment(DANA, '2026-10-27', 'kept');
-    const items = askItemsFor([dropped, kept], { weekStart: card.weekStart, today: card.today });
-    expect(items.map((a) => [a.state, a.reason, a.outcomeNote])).toEqual([
-      ['dropped', 'Acme runs the pilot themselves', 'told the buyer'],
-      ['kept', undefined, undefined],
+    const items = askItemsFor([dropped, moved, kept], { weekStart: card.weekStart, today: card.today });
+    expect(items.map((a) => [a.state, a.reason, a.outcomeNote, a.newDue])).toEqual([
+      ['renegotiated', 'buyer travelling', undefined, '2026-11-06'],
+      ['dropped', 'Acme runs the pilot themselves', 'told the buyer', undefined],
+      ['kept', undefined, undefined, undefined],
     ]);
+  });
+
+  it('the 1:1 asks what happened of a promise due today: "due" is today or earlier in the user’s zone', () => {
+    const today = commitment(DANA, '2026-10-30', 'open');
+    const tomorrow = commitment(DANA, '2026-10-31', 'open');
+    const items = askItemsFor([tomorrow, today], { weekStart: card.weekStart, today: card.today });
+    expect(items.map((a) => [a.due, a.state])).toEqual([
+      ['2026-10-30', 'due-today'],
+      ['2026-10-31', 'open'],
+    ]);
+    // still counted as open, not past due, on the card (it is not late until tomorrow)
+    expect(dana.commitments).toMatchObject({ openPastDue: 1, open: 2 });
   });
 
   it('a promise due in an earlier week and still open stays on the card and in the 1:1 until answered', () => {
