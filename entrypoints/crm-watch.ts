@@ -20,6 +20,7 @@ import { likelyDealPage, mayBeDealPage, type AddressParts } from '../lib/crm/dea
 import { watchAddress } from '../lib/page/watch-address';
 import type { DealReader } from './crm-reader/reader';
 import { stillOurs } from '../lib/page/still-ours';
+import { whenShown } from '../lib/page/when-shown';
 
 declare global {
   // set by crm-reader.js when it loads (isolated world only: the page cannot see it)
@@ -91,6 +92,8 @@ export default defineUnlistedScript(() => {
     }
   };
 
-  watchAddress(sync, watching.signal);
-  sync(location.href);
+  whenShown(() => {
+    watchAddress(sync, watching.signal);
+    sync(location.href);
+  });
 });

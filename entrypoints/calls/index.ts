@@ -17,7 +17,8 @@
  * "Review this call" injects it again into a page where it already runs.
  */
 import { startCallsPage } from './calls-page';
+import { whenShown } from '../../lib/page/when-shown';
 
 export default defineUnlistedScript(() => {
-  startCallsPage();
+  whenShown(() => void startCallsPage());
 });

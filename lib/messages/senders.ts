@@ -20,6 +20,8 @@ export interface SenderLike {
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chromium's: 'active' for the page the tab shows; 'prerender' or 'cached' for a page of the tab not shown */
+  documentLifecycle?: string;
 }
 
 export interface Self {
@@ -31,6 +33,11 @@ export interface Self {
 export function classifySender(sender: SenderLike, self: Self): SenderKind {
   // Other extensions (and web pages via externally_connectable, which we do not declare) carry another id.
   if (!sender || sender.id !== self.id) return 'untrusted';
+  // A page of the tab that is not the one shown (Chromium renders pages ahead, unseen, in the
+  // tab: a prerender) shares the shown page's tab id: its reports and its frames' asks would be
+  // taken for the shown page's, and move the tab's deal or call (and its frame token) under it.
+  // Its own content scripts wait until it is shown (lib/page/when-shown.ts). Firefox says none.
+  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return 'untrusted';
   let url: URL;
   try {
     url = new URL(sender.url ?? '');
@@ -46,8 +53,9 @@ export function classifySender(sender: SenderLike, self: Self): SenderKind {
     if (url.pathname === '/call-review.html') return framed ? 'call-panel' : 'untrusted';
     return framed ? 'untrusted' : 'extension-page';
   }
-  // A content script: same extension id, a web page's URL, and a tab.
-  if ((url.protocol === 'https:' || url.protocol === 'http:') && typeof sender.tab?.id === 'number') {
+  // A content script: same extension id, a web page's URL, and a tab; only ever in the page the tab
+  // shows (no manifest entry or injection of ours runs in a page's own frames), whose frame is 0.
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0) {
     return 'content';
   }
   return 'untrusted';

@@ -370,6 +370,17 @@ describe('page/snapshot', () => {
     expect((await current()).refused).toBeUndefined();
   });
 
+  it("a page rendered ahead, unseen, in the tab (Chromium's prerender) neither moves the tab's deal nor takes its sidebar's token", async () => {
+    const route = createRouter(h as unknown as Handlers, () => ({ id: 'x', origin: 'chrome-extension://x' }));
+    const { frameToken } = await h['page/sidebarPrefs']({ type: 'page/sidebarPrefs' }, content);
+    expect(await route({ type: 'page/snapshot', snapshot: snapshot() }, { ...content, documentLifecycle: 'active' })).toMatchObject({ ok: true });
+    const beta = snapshot({ recordId: '0065g00000BetaxQAA', name: 'Beta' });
+    const unseen = { ...content, url: beta.url, frameId: 697, documentLifecycle: 'prerender' };
+    expect(await route({ type: 'page/sidebarPrefs' }, unseen)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(await route({ type: 'page/snapshot', snapshot: beta }, unseen)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(await h['sidebar/open']({ type: 'sidebar/open', frameToken }, sidebar)).toMatchObject({ current: { dealKey: KEY } });
+  });
+
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);

@@ -14,6 +14,12 @@ const senders = {
   sidebarTopLevel: { id: 'ourid', url: 'chrome-extension://ourid/sidebar.html', tab: { id: 4 }, frameId: 0 },
   popupFramed: { id: 'ourid', url: 'chrome-extension://ourid/popup.html', tab: { id: 4 }, frameId: 3 },
   fileUrl: { id: 'ourid', url: 'file:///etc/passwd', tab: { id: 4 } },
+  // Chromium: the page the tab shows, and a page rendered ahead, unseen, in the same tab (its own frame id)
+  contentShown: { id: 'ourid', url: CRM, tab: { id: 4 }, frameId: 0, documentLifecycle: 'active' },
+  contentPrerendered: { id: 'ourid', url: CRM, tab: { id: 4 }, frameId: 697, documentLifecycle: 'prerender' },
+  contentCached: { id: 'ourid', url: CRM, tab: { id: 4 }, frameId: 0, documentLifecycle: 'cached' },
+  sidebarInPrerendered: { id: 'ourid', url: 'chrome-extension://ourid/sidebar.html', tab: { id: 4 }, frameId: 698, documentLifecycle: 'prerender' },
+  contentInSubframe: { id: 'ourid', url: CRM, tab: { id: 4 }, frameId: 5, documentLifecycle: 'active' },
 };
 
 function fakeHandlers(calls: string[]): Handlers {
@@ -37,6 +43,11 @@ describe('classifySender', () => {
     ['sidebarTopLevel', 'untrusted'],
     ['popupFramed', 'untrusted'],
     ['fileUrl', 'untrusted'],
+    ['contentShown', 'content'],
+    ['contentPrerendered', 'untrusted'],
+    ['contentCached', 'untrusted'],
+    ['sidebarInPrerendered', 'untrusted'],
+    ['contentInSubframe', 'untrusted'],
   ] as const)('%s → %s', (name, kind) => {
     expect(classifySender(senders[name], self)).toBe(kind);
   });
