@@ -57,6 +57,37 @@ export function cardSummary(rows: readonly { attention: boolean; quiet: boolean 
   return `No rep needs attention ${when}; ${quiet} of ${rows.length} ${quiet === 1 ? 'has' : 'have'} nothing recorded in the last 4 weeks.`;
 }
 
+/**
+ * The week's promises besides kept, missed and open past due, named only when there are some,
+ * so the parts shown add up to the number due: "2 still open" (due today or later), "1 renegotiated".
+ */
+export function otherCommitments(k: { open: number; renegotiated: number; dropped: number }): string[] {
+  const out: string[] = [];
+  if (k.open > 0) out.push(`${k.open} still open`);
+  if (k.renegotiated > 0) out.push(`${k.renegotiated} renegotiated`);
+  if (k.dropped > 0) out.push(`${k.dropped} dropped`);
+  return out;
+}
+
+/**
+ * The open deals behind the coverage figure, each kind named when there are some: every deal
+ * not dated ahead (none, overdue, no date, done), so they add up with "n of m", then those dated
+ * ahead but stale. Empty when every deal is dated ahead and none is stale.
+ */
+export function nextStepBreakdown(ns: { none: number; overdue: number; noDate: number; done: number; stale: number }): string {
+  const parts: [string, number][] = [
+    ['none', ns.none],
+    ['overdue', ns.overdue],
+    ['no date', ns.noDate],
+    ['done', ns.done],
+    ['stale', ns.stale],
+  ];
+  return parts
+    .filter(([, n]) => n > 0)
+    .map(([word, n]) => `${word} ${n}`)
+    .join(' · ');
+}
+
 export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** "+0.5", "−1.2", "±0.0" or "–". */

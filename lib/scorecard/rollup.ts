@@ -78,13 +78,18 @@ export interface AskItem {
   url: string | null;
   text: string;
   due: string;
-  /** open-past-due | open (due later this week or today) | kept | missed | renegotiated | dropped */
-  state: 'open-past-due' | 'open' | Exclude<Commitment['status'], 'open'>;
+  /**
+   * open-past-due | due-today (open: due, so the 1:1 asks what happened, as the sidebar does) |
+   * open (due later) | kept | missed | renegotiated | dropped
+   */
+  state: 'open-past-due' | 'due-today' | 'open' | Exclude<Commitment['status'], 'open'>;
   /** "You committed to … by …." */
   lead: string;
   outcomeNote?: string;
   /** why it was renegotiated or dropped */
   reason?: string;
+  /** the date a renegotiated promise moved to */
+  newDue?: string;
 }
 
 export interface ProblemDeal {
@@ -145,7 +150,7 @@ export interface RepScorecard {
   /**
    * Nothing on the card's record for the rep: no promise due this week, settled over the four
    * weeks ending with it or open past its date; no open deal seen; no score over the week and
-   * the four before it (the trend's windows); no call review this week. Not flagged (there is
+   * the four before it (the trend's windows); no call review or diagnosed note this week. Not flagged (there is
    * nothing to coach from), but not "on track" either: the table and the summary say so.
    */
   quiet: boolean;
@@ -342,7 +347,7 @@ const emptyNextStepHealth = (): RepScorecard['nextStep'] => ({ deals: 0, covered
 /**
  * The 1:1 list for one rep and week: each commitment due in the week, and each
  * due before it and still open (what nobody has answered yet), what to ask
- * about first (open past due, missed, still open), linked to its deal.
+ * about first (open past due, missed, due today, open), linked to its deal.
  * The popup asks for it when a rep's row is opened (lib/db/scorecard.ts).
  */
 export function askItemsFor(
@@ -352,7 +357,7 @@ export function askItemsFor(
   const week = weekOf(weekStart);
   // the card counts the earlier weeks it shows (its sparkline's): the 1:1 asks about the same ones
   const earliest = scorecardWindows(weekStart).spark.start;
-  const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, open: 2, renegotiated: 3, dropped: 4, kept: 5 };
+  const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, 'due-today': 2, open: 3, renegotiated: 4, dropped: 5, kept: 6 };
   return commitments
     .filter((c) => inRange(c.due, week) || (c.status === 'open' && c.due >= earliest && c.due < week.start && c.due < today))
     .map((c): AskItem => {
@@ -364,10 +369,12 @@ export function askItemsFor(
         url: link?.url ?? null,
         text: c.text,
         due: c.due,
-        state: c.status === 'open' ? (c.due < today ? 'open-past-due' : 'open') : c.status,
+        // "due" is today or earlier: a promise due today is asked about, not yet counted past due
+        state: c.status === 'open' ? (c.due < today ? 'open-past-due' : c.due === today ? 'due-today' : 'open') : c.status,
         lead: commitmentQuestionLead(c),
         ...(c.resolution?.note ? { outcomeNote: c.resolution.note } : {}),
         ...(c.resolution?.reason ? { reason: c.resolution.reason } : {}),
+        ...(c.resolution?.newDue ? { newDue: c.resolution.newDue } : {}),
       };
     })
     .sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
@@ -404,6 +411,7 @@ function isQuiet(row: RepScorecard): boolean {
     row.sayDo.resolved === 0 &&
     row.nextStep.deals === 0 &&
     row.reviews.completed === 0 &&
+    DIAGNOSES.every((d) => row.diagnoses[d] === 0) &&
     DIMENSIONS.every((d) => row.scores[d].weekCount + row.scores[d].trailingCount === 0)
   );
 }
