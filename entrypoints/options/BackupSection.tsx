@@ -17,8 +17,10 @@ export function settingsSummary(settings: RestoreReport['settings']): string {
   const d = settings.dateOrdersAdded;
   const orders = d > 0 ? `how ${d === 1 ? '1 CRM site writes' : `${d} CRM sites write`} dates` : '';
   const access = n > 0 ? ` Under CRM sites, grant ${n === 1 ? 'it' : 'them'} access in this browser if asked.` : '';
-  if (settings.tookProfile) {
-    const taken = ['name and role', 'week start', 'theme', 'date order', ...(n > 0 ? [sites] : []), ...(orders ? [orders] : [])].join(', ');
+  // taken with the backup's profile, or (nothing stored here) without one: it named no user
+  if (settings.tookSettings) {
+    const profile = settings.tookProfile ? ['name and role'] : [];
+    const taken = [...profile, 'week start', 'theme', 'date order', ...(n > 0 ? [sites] : []), ...(orders ? [orders] : [])].join(', ');
     return `Settings were taken from the backup (${taken}); this browser’s sidebar layout was kept.${access}`;
   }
   const added = [...(n > 0 ? [sites] : []), ...(orders ? [orders] : [])];

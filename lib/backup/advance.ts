@@ -13,6 +13,11 @@
  *   backup's completed version joins its history, as an edit after completing
  *   does, so neither is lost. A completed review here is never changed.
  * Pure: each returns the record to store, or null to keep the stored one.
+ *
+ * A DAMAGED stored record (it fails today's check, in one field perhaps) is
+ * replaced by the backup's valid copy only when it shows no later state than
+ * that copy (`repairsPromise`, `repairsReview`): otherwise the "repair" would be
+ * a step back, erasing an outcome or a completion the backup predates.
  */
 import type { CallReview, Commitment, Person } from '../model';
 import { contentOf, linksAsCompleted, sameContent } from '../calls/review-history';
@@ -81,4 +86,31 @@ export function completedOver(here: CallReview, theirs: CallReview): CallReview 
   // whose last completion (the one the backup brings) still counts, where it was made
   const completed = { ...contentOf(theirs), completedAt, supersededAt: here.updatedAt, linked: linksAsCompleted(theirs) };
   return { ...here, timeSpentMs, completedAt, history: [...theirs.history, completed].slice(-MAX_HISTORY) };
+}
+
+/** A stored record's fields, unchecked (anything but an object has none). */
+const fieldsOf = (stored: unknown): Record<string, unknown> => (typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {});
+const isSet = (value: unknown) => value !== undefined && value !== null;
+
+/**
+ * Whether the backup's `theirs` may replace a damaged promise stored here: not an open copy over
+ * one that shows an outcome (a status other than open, or a resolution), or the outcome recorded
+ * here would be lost and "What happened?" asked again.
+ */
+export function repairsPromise(stored: unknown, theirs: Commitment): boolean {
+  if (theirs.status !== 'open') return true;
+  const here = fieldsOf(stored);
+  return !((isSet(here.status) && here.status !== 'open') || isSet(here.resolution));
+}
+
+/**
+ * Whether the backup's `theirs` may replace a damaged review stored here: not a draft over one
+ * that shows a completion (a status other than draft, or completed versions in its history),
+ * which a completed version is never lost to.
+ */
+export function repairsReview(stored: unknown, theirs: CallReview): boolean {
+  if (theirs.status !== 'draft') return true;
+  const here = fieldsOf(stored);
+  const history = here.history;
+  return !((isSet(here.status) && here.status !== 'draft') || (isSet(history) && !(Array.isArray(history) && history.length === 0)));
 }

@@ -18,7 +18,7 @@ import {
   noteSchema,
   repSchema,
   scoreSchema,
-  settingsSchema,
+  soundSettingsOf,
   mergeLearnedDateOrders,
   DEFAULT_SETTINGS,
   type CallReview,
@@ -34,7 +34,7 @@ import {
 import { MAX_CRM_SITES, parseSiteAddress } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
 import { addedSiteKeysOfDeals, isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
-import { completedOver, resolvedOver } from './advance';
+import { completedOver, repairsPromise, repairsReview, resolvedOver } from './advance';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /**
@@ -88,6 +88,12 @@ interface RecordSpec<T> {
    * keep the stored one. Kinds without it: a stored record is always kept.
    */
   advance?: (here: T, theirs: T) => T | null;
+  /**
+   * Whether the backup's valid copy may replace a DAMAGED stored record of this
+   * kind (`here` as stored, unchecked): not when that one shows a later state
+   * than the copy (lib/backup/advance.ts). Kinds without it: always.
+   */
+  repairs?: (here: unknown, theirs: T) => boolean;
 }
 
 /** The stores whose stored records a backup may move forward (their spec has `advance`). */
@@ -98,7 +104,7 @@ export type AdvanceStore = (typeof ADVANCE_STORES)[number];
 export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } = {
   deals: { schema: dealRecordSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.firstSeenAt, r.lastSeenAt, r.snapshot.readAt] },
   reps: { schema: repSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.firstSeenAt] },
-  commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at], advance: resolvedOver },
+  commitments: { schema: commitmentSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.statedAt, r.resolution?.at], advance: resolvedOver, repairs: repairsPromise },
   nextSteps: { schema: nextStepSchema, keyOf: (r) => r.dealKey, instantsOf: (r) => [r.textChangedAt, r.doneAt, r.updatedAt, r.crmClearedAt] },
   scores: { schema: scoreSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
   notes: { schema: noteSchema, keyOf: (r) => r.id, instantsOf: (r) => [r.at] },
@@ -113,6 +119,7 @@ export const RECORD_SPECS: { [S in RecordStore]: RecordSpec<BackupRecords[S]> } 
       ...r.history.flatMap((h) => [h.completedAt, h.supersededAt, ...h.pins.map((p) => p.createdAt)]),
     ],
     advance: completedOver,
+    repairs: repairsReview,
   },
   drafts: { schema: draftSchema, keyOf: (r) => r.key, instantsOf: (r) => [r.updatedAt] },
 };
@@ -156,7 +163,7 @@ const envelopeSchema = z.object({
     notes: records,
     callReviews: records,
     drafts: records,
-    /** null when there were none; anything else is checked by settingsSchema like any record */
+    /** null when there were none; anything else is read field by field (`soundSettingsOf`), as the app reads settings */
     settings: z.unknown(),
   }),
 });
@@ -197,10 +204,15 @@ export function readBackup(input: unknown): ReadBackupResult {
 
 export type StoreCounts = Record<BackupStore, number>;
 
-/** What a restore did with the backup's settings (when it held valid ones): see `restoredSettings`. */
+/** What a restore did with the backup's settings (when it held any it could read): see `restoredSettings`. */
 export interface SettingsRestore {
-  /** this browser named no user: the backup's name and role, week start and theme were taken */
+  /** the backup named a user and this browser none: the backup's name and role, week start and theme were taken */
   tookProfile: boolean;
+  /**
+   * the backup's week start, theme and date order were taken: with its profile, or because this
+   * browser stored no settings at all (a new install), when the backup names no user too
+   */
+  tookSettings: boolean;
   /** CRM sites from the backup added to this browser's list (each may still need the browser's access here) */
   sitesAdded: number;
   /** sites whose date order (learned from their close dates) the backup knew and this browser did not */
@@ -213,8 +225,10 @@ export interface RestoreReport {
   added: StoreCounts;
   /**
    * a record with the same key was already stored: the stored one was kept,
-   * untouched. Also: settings left as they were, and a note draft whose text
-   * is already here as a note (one on its deal written at or after it)
+   * untouched. Also: settings left as they were, a note draft whose text
+   * is already here as a note (one on its deal written at or after it), and a
+   * damaged stored record showing a later state than the backup's copy (an
+   * outcome, a completion: kept, not set back to the copy)
    */
   alreadyPresent: StoreCounts;
   /**
@@ -222,7 +236,7 @@ export interface RestoreReport {
    * `advance`): an open commitment its outcome, a draft call review its completion
    */
   updated: StoreCounts;
-  /** a stored record was damaged (failed its check): the backup's valid copy replaced it */
+  /** a stored record was damaged (failed its check), and no later than the backup's valid copy: the copy replaced it */
   repaired: StoreCounts;
   /** failed its schema, holds an instant in the future, or repeated a key earlier in the same file: skipped */
   invalid: StoreCounts;
@@ -236,8 +250,10 @@ export interface RestoreReport {
  * backup may move forward, the settings, and the latest note per deal.
  */
 export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
-  /** per store, the keys of stored records that fail their schema: the backup's valid copy replaces them */
+  /** per store, the keys of stored records that fail their schema: the backup's valid copy replaces them (see `damagedRecords`) */
   damaged: { [S in RecordStore]: ReadonlySet<string> };
+  /** per store with an `advance`, those damaged records as stored, by key: a copy replaces none showing a later state (RECORD_SPECS' `repairs`) */
+  damagedRecords: { [S in AdvanceStore]: ReadonlyMap<string, unknown> };
   /** per store with an `advance`, every valid stored record by key (the call reviews' calls and the replacing promises are looked up among them all) */
   stored: { [S in AdvanceStore]: ReadonlyMap<string, BackupRecords[S]> };
   /** the stored settings as the app reads them (an unreadable record reads as the defaults); null when none are stored */
@@ -270,6 +286,8 @@ interface PlanContext<S extends RecordStore> {
   existing: ReadonlySet<string>;
   /** keys of the damaged stored records */
   damaged: ReadonlySet<string>;
+  /** the damaged stored records as stored (stores with `repairs`) */
+  damagedRecords?: ReadonlyMap<string, unknown>;
   /** the valid stored records a backup may move forward (stores with `advance`) */
   stored?: ReadonlyMap<string, BackupRecords[S]>;
   /** the latest instant a record may hold */
@@ -278,8 +296,8 @@ interface PlanContext<S extends RecordStore> {
   alreadyHere?: (record: never) => boolean;
 }
 
-function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing, damaged, stored, latestMs, alreadyHere }: PlanContext<S>) {
-  const { schema, keyOf, instantsOf, advance } = RECORD_SPECS[store] as RecordSpec<BackupRecords[S]>;
+function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing, damaged, damagedRecords, stored, latestMs, alreadyHere }: PlanContext<S>) {
+  const { schema, keyOf, instantsOf, advance, repairs } = RECORD_SPECS[store] as RecordSpec<BackupRecords[S]>;
   const add: BackupRecords[S][] = [];
   const replace: BackupRecords[S][] = [];
   const planned = new Set<string>();
@@ -305,15 +323,24 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
         replace.push(next);
         updated++;
       } else alreadyPresent++;
-    } else if (alreadyHere?.(record as never)) alreadyPresent++;
-    // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole restore
-    else if (planned.has(key)) invalid++;
-    else {
+    } else if (planned.has(key)) {
+      // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole
+      // restore. Checked before `alreadyHere`, which may remember the record (a refused review refuses its
+      // scores): a repeat must not change what happens to the first
+      invalid++;
+    } else if (alreadyHere?.(record as never)) {
       planned.add(key);
-      // stored but damaged (unreadable): the backup's valid copy takes its place
+      alreadyPresent++;
+    } else {
+      planned.add(key);
+      // stored but damaged (unreadable): the backup's valid copy takes its place, unless the stored one shows a
+      // later state (an outcome recorded, a review completed): the copy would erase it for good, not mend it
       if (damaged.has(key)) {
-        replace.push(record);
-        repaired++;
+        if (repairs && !repairs(damagedRecords?.get(key), record)) alreadyPresent++;
+        else {
+          replace.push(record);
+          repaired++;
+        }
       } else add.push(record);
     }
   }
@@ -380,10 +407,15 @@ function keepRenegotiationsWhole(planned: PlannedStore<'commitments'>, stored: R
  * The settings a restore stores, given this browser's (`local`, null when none)
  * and the backup's. The rule:
  * - this browser's settings name no user (a new install: only the sidebar
- *   layout, or nothing, was saved yet): the backup's settings are taken —
- *   name and role, week start, theme — keeping this browser's sidebar layout
- *   and its covered-click protection (`refuseCoveredClicks`: never from a
- *   file, which could switch off the frames' guard against pages drawn over them);
+ *   layout, or nothing, was saved yet) and the backup's do: the backup's
+ *   settings are taken — name and role, week start, theme, date order —
+ *   keeping this browser's sidebar layout and its covered-click protection
+ *   (`refuseCoveredClicks`: never from a file, which could switch off the
+ *   frames' guard against pages drawn over them), each at its default when
+ *   nothing was stored here;
+ * - nothing is stored here and the backup names no user: its settings are
+ *   taken the same way, without a profile (there is none to give), as there
+ *   are no settings here to keep;
  * - they name a user: they are kept as they are;
  * - either way, every CRM site listed here stays, and the backup's sites at
  *   origins not listed here are added (up to MAX_CRM_SITES). A site added so
@@ -398,7 +430,9 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
   // the profile is taken when the backup names a user and these do not (a backup naming none has
   // no profile to give: "taken from the backup" would be untrue, and the first save would still ask)
   const tookProfile = !local?.user && !!theirs.user;
-  const base = tookProfile || !local ? { ...theirs, sidebar: local?.sidebar ?? theirs.sidebar, refuseCoveredClicks } : local;
+  // nothing stored here: the backup's settings are all there is to have (the layout fits this browser's screen, so its own default)
+  const tookSettings = tookProfile || !local;
+  const base = tookSettings ? { ...theirs, sidebar: local?.sidebar ?? DEFAULT_SETTINGS.sidebar, refuseCoveredClicks } : local;
   const sites = [...(local?.crmSites ?? [])];
   const origins = new Set(sites.map((s) => s.origin));
   let sitesAdded = 0;
@@ -416,9 +450,9 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
   const dateOrderBySite = mergeLearnedDateOrders(theirs.dateOrderBySite, known);
   // counted in what is kept: the merge keeps the most recent sites only
   const dateOrdersAdded = Object.keys(dateOrderBySite).filter((host) => !(host in known)).length;
-  const changed = tookProfile || sitesAdded > 0 || dateOrdersAdded > 0;
-  if (!changed) return { settings: null, tookProfile, sitesAdded, dateOrdersAdded };
-  return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, sitesAdded, dateOrdersAdded };
+  const changed = tookSettings || sitesAdded > 0 || dateOrdersAdded > 0;
+  if (!changed) return { settings: null, tookProfile, tookSettings, sitesAdded, dateOrdersAdded };
+  return { settings: { ...base, crmSites: sites, dateOrderBySite }, tookProfile, tookSettings, sitesAdded, dateOrdersAdded };
 }
 
 /**
@@ -427,7 +461,8 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
  * record is kept, except for its one legal step forward (RECORD_SPECS'
  * `advance`: an open commitment takes its outcome, a draft call review its
  * completion; never the reverse); a stored damaged record (failing its
- * schema) is replaced by the backup's valid copy. Nothing is removed. A record
+ * schema) is replaced by the backup's valid copy, unless it shows a later
+ * state than that copy (`repairs`). Nothing is removed. A record
  * holding an instant later than `now` plus CLOCK_SKEW_MS is invalid. A note
  * draft is not restored over a note of its deal written at or after it (in
  * the database or in the backup): its text was submitted already. Settings:
@@ -447,17 +482,17 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   for (const [dealKey, at] of existing.latestNoteAt) noteAt(dealKey, at);
   // One review per call (the call panel shows the one last edited): a backup's review of a call
   // reviewed here under another id (one begun in another browser) is not taken, or it could
-  // hide the review here, a completed one included.
+  // hide the review here, a completed one included. Only the database's reviews count: two
+  // reviews of one call in the file itself are both taken, as the database they were exported
+  // from held them (migration v12 keeps both reviews of a recording once opened at two
+  // addresses), and refusing one would lose it and every score it gave.
   const reviewedCalls = new Set([...existing.stored.callReviews.values()].map((r) => r.callKey));
   /** the backup's reviews not taken so: their scores are not taken either (reviews are planned before scores) */
   const refusedReviews = new Set<string>();
   const callReviewedHere = (review: CallReview) => {
-    if (reviewedCalls.has(review.callKey)) {
-      refusedReviews.add(review.id);
-      return true;
-    }
-    reviewedCalls.add(review.callKey);
-    return false;
+    if (!reviewedCalls.has(review.callKey)) return false;
+    refusedReviews.add(review.id);
+    return true;
   };
   const scoredByRefusedReview = (score: Score) => score.source.kind === 'call' && refusedReviews.has(score.source.reviewId);
   const submitted = (draft: Draft) => {
@@ -468,6 +503,7 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
     const planned = planStore(store, stores[store], {
       existing: existing[store],
       damaged: existing.damaged[store],
+      damagedRecords: (existing.damagedRecords as Partial<Record<RecordStore, ReadonlyMap<string, unknown>>>)[store],
       stored: (existing.stored as Partial<Record<RecordStore, ReadonlyMap<string, never>>>)[store],
       latestMs,
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
@@ -489,10 +525,11 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   let settings: Settings | null = null;
   let settingsRestore: SettingsRestore | undefined;
   if (stores.settings !== null) {
-    const parsed = settingsSchema.safeParse(stores.settings);
-    if (!parsed.success) invalid.settings = 1;
+    // field by field, as the app reads settings: one bad field (a later version's value) costs that field only
+    const theirs = soundSettingsOf(stores.settings);
+    if (!theirs) invalid.settings = 1;
     else {
-      const { settings: next, ...outcome } = restoredSettings(existing.settings, parsed.data);
+      const { settings: next, ...outcome } = restoredSettings(existing.settings, theirs);
       settings = next;
       settingsRestore = outcome;
       if (!next) alreadyPresent.settings = 1;
@@ -520,7 +557,7 @@ const DEAL_KEY_STORES = ['nextSteps', 'commitments', 'scores', 'notes', 'callRev
  * is not in the file takes the key of the one deal stored here with its id, if there is
  * exactly one. Anything else stays as written (and is checked as usual).
  */
-export function withOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<string>): BackupEnvelope {
+export function withOrgKeys(backup: BackupEnvelope, storedDealKeys: Iterable<unknown>): BackupEnvelope {
   const { stores } = backup;
   // the backup's own deals by their hosts: orgless Salesforce and Dynamics keys, and added-site Pipedrive ones
   const keys = new Map([...orgKeysOfDeals(stores.deals), ...addedSiteKeysOfDeals(stores.deals)]);

@@ -6,9 +6,10 @@
  * AND derived stores: it adds records whose key is not stored yet, stores the
  * backup's later version of a record that may only move forward (an open
  * commitment's outcome, a draft call review's completion) and the backup's
- * valid copy of a damaged stored record, then rebuilds the derived stores from
- * everything now stored. Any failure aborts the transaction, so a restore
- * either happens whole or changes nothing.
+ * valid copy of a damaged stored record (unless it shows a later state than
+ * that copy), then rebuilds the derived stores from everything now stored.
+ * Any failure aborts the transaction, so a restore either happens whole or
+ * changes nothing.
  */
 import type { StoreValue } from 'idb';
 import type { z } from 'zod';
@@ -18,7 +19,7 @@ import {
   nextStepSchema,
   noteSchema,
   scoreSchema,
-  settingsSchema,
+  soundSettingsOf,
 } from '../model';
 import { noteDraftDealKey } from '../model/keys';
 import {
@@ -45,7 +46,7 @@ import { derivedRecordsOf } from '../scorecard/derived';
 import { userTimeZone } from '../dates';
 import type { DB } from './open';
 import type { DealsideDB } from './schema';
-import { keepValid, validOrNull } from './validate';
+import { keepValid } from './validate';
 import { storedSettings } from './settings';
 import { withCurrentMediaKey } from '../calls/address';
 
@@ -78,7 +79,9 @@ export async function exportBackup(db: DB, now: Date): Promise<Backup> {
     tx.objectStore('settings').get('settings'),
     tx.done,
   ]);
-  const settings = validOrNull(settingsSchema, stored, 'settings');
+  // field by field, as the app reads them: one field a later version wrote (or damage) must not cost
+  // the file the user's name, role and CRM sites; only a record that is no object at all is left out
+  const settings = stored === undefined ? null : soundSettingsOf(stored);
   if (stored !== undefined && settings === null) leftOut.settings = 1;
   return {
     format: BACKUP_FORMAT,
@@ -105,11 +108,13 @@ export interface RestoreOutcome {
 /**
  * Add `backup`'s records that are not stored yet, store its later version of
  * an open commitment or a draft call review (`planRestore`), replace damaged
- * stored records with its valid copies, and rebuild the derived stores, all in
+ * stored records with its valid copies (none showing a later state than its
+ * copy: an outcome, a completion), and rebuild the derived stores, all in
  * one transaction. Nothing is deleted, and no valid stored record changes
  * otherwise; settings follow `restoredSettings` (lib/backup/format.ts): the
- * backup's are taken when these name no user (this browser's sidebar layout
- * and covered-click protection kept), and the backup's CRM sites not listed here are added. `now` is the
+ * backup's are taken when these name no user and the backup's do, or when
+ * none are stored here (this browser's sidebar layout and covered-click
+ * protection kept, or at their defaults), and the backup's CRM sites not listed here are added. `now` is the
  * moment no restored instant may be later than (beyond the clock-skew
  * allowance); `now` and `timeZone` are also the rebuild's, as for a write
  * made at that moment.
@@ -145,6 +150,8 @@ interface StoredOf<S extends RecordStore> {
   damaged: Set<string>;
   /** the valid records by key, for the stores a backup may move forward (empty for the others) */
   records: Map<string, BackupRecords[S]>;
+  /** the damaged records as stored, by key, for those stores too: a backup's copy must not set one back */
+  damagedRecords: Map<string, unknown>;
 }
 
 /** One store's keys, sorted into valid and damaged records by the store's schema (as every read checks them). */
@@ -154,12 +161,14 @@ async function storedOf<S extends RecordStore>(tx: RestoreTx, store: S): Promise
   const [keys, rows] = await Promise.all([target.getAllKeys(), target.getAll()]);
   const schema: z.ZodType<BackupRecords[S]> = RECORD_SPECS[store].schema;
   const keepRecords = (ADVANCE_STORES as readonly RecordStore[]).includes(store);
-  const out: StoredOf<S> = { valid: new Set(), damaged: new Set(), records: new Map() };
+  const out: StoredOf<S> = { valid: new Set(), damaged: new Set(), records: new Map(), damagedRecords: new Map() };
   keys.forEach((k, i) => {
     const key = String(k);
     const parsed = schema.safeParse(rows[i]);
-    if (!parsed.success) out.damaged.add(key);
-    else {
+    if (!parsed.success) {
+      out.damaged.add(key);
+      if (keepRecords) out.damagedRecords.set(key, rows[i]);
+    } else {
       out.valid.add(key);
       if (keepRecords) out.records.set(key, parsed.data);
     }
@@ -178,6 +187,7 @@ async function existingKeysOf(tx: RestoreTx, backup: BackupEnvelope): Promise<Ex
     ...(Object.fromEntries(lists.map(([store, s]) => [store, s.valid])) as { [S in RecordStore]: Set<string> }),
     damaged: Object.fromEntries(lists.map(([store, s]) => [store, s.damaged])) as { [S in RecordStore]: Set<string> },
     stored: { commitments: byStore.commitments.records, callReviews: byStore.callReviews.records },
+    damagedRecords: { commitments: byStore.commitments.damagedRecords, callReviews: byStore.callReviews.damagedRecords },
     // as the app reads them (lib/db/settings.ts): a damaged field reads as its default, on its own
     settings: settings === undefined ? null : storedSettings(settings),
     latestNoteAt,

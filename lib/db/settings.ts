@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model';
+import { DEFAULT_SETTINGS, settingsSchema, soundSettingsOf, type Settings } from '../model';
 import type { DB } from './open';
 
 export async function getSettings(db: DB): Promise<Settings> {
@@ -19,17 +19,12 @@ export function applySettingsChange(current: Settings, patch: SettingsChange): S
 
 /**
  * The settings as stored, read inside a caller's transaction. A field that fails its check
- * (a damaged record, a value from a later version) reads as its default on its own: the
+ * (a damaged record, a value from a later version) reads as its default on its own (`soundSettingsOf`): the
  * rest, the user's name and role above all, is kept, and so survives the next write, which
  * stores what this returns. Only a record that is no object at all reads as the defaults.
  */
 export function storedSettings(value: unknown): Settings {
-  const parsed = settingsSchema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return DEFAULT_SETTINGS;
-  const fields = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-  const sound = Object.entries(value).filter(([key, field]) => Object.hasOwn(fields, key) && fields[key]!.safeParse(field).success);
-  return settingsSchema.safeParse(Object.fromEntries(sound)).data ?? DEFAULT_SETTINGS;
+  return soundSettingsOf(value ?? {}) ?? DEFAULT_SETTINGS;
 }
 
 export async function patchSettings(db: DB, patch: SettingsChange): Promise<Settings> {

@@ -52,10 +52,13 @@ export function orgKeysOfDeals(deals: readonly unknown[], crms: readonly OrgKeye
  * org. (Under two, say production and a sandbox, which one is unknowable: the
  * records keep their old key and are restored, not dropped.)
  */
-export function orgKeysOfStoredDeals(orgless: Iterable<string>, storedDealKeys: Iterable<string>): Map<string, string> {
+export function orgKeysOfStoredDeals(orgless: Iterable<string>, storedDealKeys: Iterable<unknown>): Map<string, string> {
   // `{crm}:{id}` (the orgless form) → the stored keys with that CRM and id
   const byOrgless = new Map<string, string[]>();
   for (const key of storedDealKeys) {
+    // IndexedDB takes numbers, dates and arrays as keys too: a deal stored so (damage, an old
+    // bug) names no org-keyed deal, and must not stop the restore meant to mend such damage
+    if (typeof key !== 'string') continue;
     const crm = orgKeyedCrmOf(key, ORG_KEYED_CRMS);
     if (!crm || !key.includes('/')) continue;
     const old = `${crm}:${key.slice(key.indexOf('/') + 1)}`;

@@ -81,5 +81,21 @@ export function mergeLearnedDateOrders(older: Settings['dateOrderBySite'], newer
   return Object.fromEntries(Object.entries(merged).slice(-MAX_DATE_ORDER_SITES));
 }
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * Settings read field by field: a field that fails its check (a damaged record, a value from a
+ * later version) takes its default on its own, and the rest, the user's name and role above all,
+ * is kept. The app reads stored settings so (lib/db/settings.ts `storedSettings`), and a backup
+ * writes and restores them so, or one bad field would cost the whole record. Null for anything
+ * that is no object at all: there are no settings in it to read.
+ */
+export function soundSettingsOf(value: unknown): Settings | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const parsed = settingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  const sound = Object.entries(value).filter(([key, field]) => Object.hasOwn(fields, key) && fields[key]!.safeParse(field).success);
+  return settingsSchema.safeParse(Object.fromEntries(sound)).data ?? null;
+}
 /** Settings as a record in the database may hold them: any version's fields (parse with settingsSchema to read). */
 export type SettingsStored = z.input<typeof settingsSchema>;

@@ -42,6 +42,7 @@ describe('a backup holding a review with another scheme', () => {
       deals: nothing, reps: nothing, commitments: nothing, nextSteps: nothing, scores: nothing, notes: nothing, callReviews: nothing, drafts: nothing,
       damaged: { deals: nothing, reps: nothing, commitments: nothing, nextSteps: nothing, scores: nothing, notes: nothing, callReviews: nothing, drafts: nothing },
       stored: { commitments: new Map(), callReviews: new Map() },
+      damagedRecords: { commitments: new Map(), callReviews: new Map() },
       settings: null,
       latestNoteAt: new Map(),
     } as ExistingKeys;

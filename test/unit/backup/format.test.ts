@@ -12,7 +12,7 @@ import {
 } from '../../../lib/backup/format';
 import { backupFileName, jsonByteLength, restoreSummary } from '../../../lib/backup/file';
 import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
-import { settingsSchema, type CrmSite, type Settings } from '../../../lib/model';
+import { DEFAULT_SETTINGS, settingsSchema, type CrmSite, type Settings } from '../../../lib/model';
 import { ACME, RESTORED_AT, commitment, manager, note, score, snapshot, WRITTEN_AT } from '../support/records';
 import { envelope } from '../support/backup';
 
@@ -30,6 +30,7 @@ const nothingStored = (): ExistingKeys => ({
   drafts: new Set(),
   damaged: { deals: new Set(), reps: new Set(), commitments: new Set(), nextSteps: new Set(), scores: new Set(), notes: new Set(), callReviews: new Set(), drafts: new Set() },
   stored: { commitments: new Map(), callReviews: new Map() },
+  damagedRecords: { commitments: new Map(), callReviews: new Map() },
   settings: null,
   latestNoteAt: new Map(),
 });
@@ -159,18 +160,37 @@ describe('planRestore', () => {
     expect(plan.invalid.commitments).toBe(1);
   });
 
-  it('takes settings when none are stored, and never invalid ones', () => {
+  it('takes settings when none are stored, this browser’s sidebar layout at its default, and never invalid ones', () => {
     const settings = { user: manager, weekStartsOn: 3, sidebar: { width: 400, collapsed: true }, theme: 'dark' };
     // a backup made before sites could be added reads as no sites
     const taken = planAt(read(envelope({ settings })), nothingStored());
-    // nor any date order (the defaults: automatic, nothing learned), and the covered-click check on (its default)
-    expect(taken.add.settings).toEqual({ ...settings, crmSites: [], dateOrder: 'auto', dateOrderBySite: {}, refuseCoveredClicks: true });
-    expect(reportOf(taken)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 0 } });
-    const bad = planAt(read(envelope({ settings: { weekStartsOn: 9 } })), nothingStored());
-    expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
-    expect(reportOf(bad).settings).toBeUndefined();
+    // nor any date order (the defaults: automatic, nothing learned), and the covered-click check on (its default);
+    // the layout suits the screen it was set on, not this one
+    expect(taken.add.settings).toEqual({ ...settings, sidebar: DEFAULT_SETTINGS.sidebar, crmSites: [], dateOrder: 'auto', dateOrderBySite: {}, refuseCoveredClicks: true });
+    expect(reportOf(taken)).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 }, settings: { tookProfile: true, tookSettings: true, sitesAdded: 0 } });
+    for (const bad of ['dark', 7, [settings]].map((s) => planAt(read(envelope({ settings: s })), nothingStored()))) {
+      expect([bad.add.settings, bad.alreadyPresent.settings, bad.invalid.settings]).toEqual([null, 0, 1]);
+      expect(reportOf(bad).settings).toBeUndefined();
+    }
     const none = planAt(read(envelope({ settings: null })), nothingStored());
     expect(reportOf(none)).toEqual({ added: zeroCounts(), alreadyPresent: zeroCounts(), updated: zeroCounts(), repaired: zeroCounts(), invalid: zeroCounts() });
+  });
+
+  it('takes settings field by field, as the app reads them: one bad field (a later version’s theme) costs that field only', () => {
+    const site = { origin: 'https://crm.example.com', crm: 'salesforce', addedAt: WRITTEN_AT };
+    const plan = planAt(read(envelope({ settings: { user: manager, theme: 'sepia', weekStartsOn: 9, crmSites: [site], dateOrder: 'day-first' } })), nothingStored());
+    expect(plan.add.settings).toEqual({ ...DEFAULT_SETTINGS, user: manager, crmSites: [site], dateOrder: 'day-first' });
+    expect(reportOf(plan)).toMatchObject({ added: { settings: 1 }, invalid: { settings: 0 }, settings: { tookProfile: true, sitesAdded: 1 } });
+  });
+
+  it('takes the settings of a backup naming no user when none are stored here: there are none here to keep', () => {
+    const plan = planAt(read(envelope({ settings: { weekStartsOn: 7, theme: 'dark', dateOrder: 'day-first', sidebar: { width: 600, collapsed: true } } })), nothingStored());
+    expect(plan.add.settings).toEqual({ ...DEFAULT_SETTINGS, weekStartsOn: 7, theme: 'dark', dateOrder: 'day-first' });
+    expect(reportOf(plan)).toMatchObject({
+      added: { settings: 1 },
+      alreadyPresent: { settings: 0 },
+      settings: { tookProfile: false, tookSettings: true, sitesAdded: 0, dateOrdersAdded: 0 },
+    });
   });
 
   describe('settings over settings already stored', () => {
@@ -237,21 +257,21 @@ describe('planRestore', () => {
         dateOrder: 'day-first',
         dateOrderBySite: { 'acme.my.salesforce.com': 'day-first', 'app.hubspot.com': 'day-first' },
       });
-      expect(plan.settings).toEqual({ tookProfile: true, sitesAdded: 2, dateOrdersAdded: 1 });
+      expect(plan.settings).toEqual({ tookProfile: true, tookSettings: true, sitesAdded: 2, dateOrdersAdded: 1 });
       // a user here keeps their own word on the order; the sites' learned orders are still added
       const kept = planAt(
         read(envelope({ settings: { ...theirs, crmSites: [], dateOrder: 'day-first', dateOrderBySite: learnedThere } })),
         stored({ user: manager, dateOrder: 'month-first' }),
       );
       expect(kept.add.settings).toMatchObject({ dateOrder: 'month-first', dateOrderBySite: learnedThere });
-      expect(kept.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 2 });
+      expect(kept.settings).toEqual({ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 2 });
       // all known here already: nothing to store
       const known = planAt(
         read(envelope({ settings: { ...theirs, crmSites: [], dateOrderBySite: learnedThere } })),
         stored({ user: manager, dateOrderBySite: { ...learnedHere, 'acme.my.salesforce.com': 'month-first' } }),
       );
       expect(known.add.settings).toBeNull();
-      expect(known.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
+      expect(known.settings).toEqual({ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 0 });
       // this browser already keeps as many sites as Dealside does: the backup's would be trimmed away, so none is counted
       const full = Object.fromEntries(Array.from({ length: MAX_DATE_ORDER_SITES }, (_, i) => [`org${i}.my.salesforce.com`, 'day-first' as const]));
       const trimmed = planAt(
@@ -259,14 +279,14 @@ describe('planRestore', () => {
         stored({ user: manager, dateOrderBySite: full }),
       );
       expect(trimmed.add.settings).toBeNull();
-      expect(trimmed.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
+      expect(trimmed.settings).toEqual({ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 0 });
     });
 
     it('never lists more sites than Dealside keeps', () => {
       const many = Array.from({ length: MAX_CRM_SITES }, (_, i) => site(`crm${i}.example.com`));
       const plan = planAt(read(envelope({ settings: theirs })), stored({ user: manager, crmSites: many }));
       expect(plan.add.settings).toBeNull();
-      expect(plan.settings).toEqual({ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 });
+      expect(plan.settings).toEqual({ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 0 });
     });
   });
 
@@ -345,18 +365,20 @@ describe('the Options page’s side of the file', () => {
 describe('the restore summary says what happened to settings', () => {
   it.each([
     [undefined, ''],
-    [{ tookProfile: true, sitesAdded: 0, dateOrdersAdded: 0 }, 'Settings were taken from the backup (name and role, week start, theme, date order); this browser’s sidebar layout was kept.'],
+    [{ tookProfile: true, tookSettings: true, sitesAdded: 0, dateOrdersAdded: 0 }, 'Settings were taken from the backup (name and role, week start, theme, date order); this browser’s sidebar layout was kept.'],
     [
-      { tookProfile: true, sitesAdded: 2, dateOrdersAdded: 1 },
+      { tookProfile: true, tookSettings: true, sitesAdded: 2, dateOrdersAdded: 1 },
       'Settings were taken from the backup (name and role, week start, theme, date order, 2 CRM sites, how 1 CRM site writes dates); this browser’s sidebar layout was kept. Under CRM sites, grant them access in this browser if asked.',
     ],
-    [{ tookProfile: false, sitesAdded: 1, dateOrdersAdded: 0 }, 'Your settings here were kept; 1 CRM site from the backup was added. Under CRM sites, grant it access in this browser if asked.'],
-    [{ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 2 }, 'Your settings here were kept; how 2 CRM sites write dates from the backup was added.'],
+    [{ tookProfile: false, tookSettings: false, sitesAdded: 1, dateOrdersAdded: 0 }, 'Your settings here were kept; 1 CRM site from the backup was added. Under CRM sites, grant it access in this browser if asked.'],
+    [{ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 2 }, 'Your settings here were kept; how 2 CRM sites write dates from the backup was added.'],
     [
-      { tookProfile: false, sitesAdded: 1, dateOrdersAdded: 1 },
+      { tookProfile: false, tookSettings: false, sitesAdded: 1, dateOrdersAdded: 1 },
       'Your settings here were kept; 1 CRM site and how 1 CRM site writes dates from the backup were added. Under CRM sites, grant it access in this browser if asked.',
     ],
-    [{ tookProfile: false, sitesAdded: 0, dateOrdersAdded: 0 }, 'Your settings here were kept; the backup’s were not used.'],
+    [{ tookProfile: false, tookSettings: false, sitesAdded: 0, dateOrdersAdded: 0 }, 'Your settings here were kept; the backup’s were not used.'],
+    // nothing was stored here, and the backup named no user: its settings were taken all the same
+    [{ tookProfile: false, tookSettings: true, sitesAdded: 0, dateOrdersAdded: 0 }, 'Settings were taken from the backup (week start, theme, date order); this browser’s sidebar layout was kept.'],
   ])('%o', async (settings, line) => {
     const { settingsSummary } = await import('../../../entrypoints/options/BackupSection');
     expect(settingsSummary(settings)).toBe(line);

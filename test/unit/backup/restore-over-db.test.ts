@@ -14,14 +14,23 @@ import { renegotiateCommitment } from '../../../lib/rules/commitments';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';
 import { dayCountsAt } from '../../../lib/scorecard/rep-weeks';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
-import type { CallReview } from '../../../lib/model';
-import { ACME, DANA, NY, RESTORED_AT, WRITTEN_AT, commitment, completedReview, fillThroughApp, manager, note, snapshot } from '../support/records';
-import { freshDatabases, viaFile } from '../support/backup';
+import { DEFAULT_SETTINGS, type CallReview } from '../../../lib/model';
+import { getSettings } from '../../../lib/db/settings';
+import { restoreSummary } from '../../../lib/backup/file';
+import { settingsSummary } from '../../../entrypoints/options/BackupSection';
+import { ACME, DANA, NY, RESTORED_AT, WRITTEN_AT, commitment, completedReview, fillThroughApp, manager, note, score, snapshot } from '../support/records';
+import { envelope, freshDatabases, viaFile } from '../support/backup';
 
 const freshDb = freshDatabases('restore-over');
 
 const restoreAt = (db: DB, backup: BackupEnvelope) => restoreBackup(db, backup, { now: RESTORED_AT, timeZone: NY });
 const week = (db: DB) => db.get('repWeeks', ['2026-10-26', DANA]);
+/** A file as read back from disk. */
+function read(input: unknown): BackupEnvelope {
+  const result = readBackup(input);
+  if (!result.ok) throw new Error(result.error);
+  return result.backup;
+}
 
 describe('restoreBackup over an open commitment', () => {
   it('takes the backup’s renegotiation: one open promise, not two, and the derived counts follow', async () => {
@@ -276,5 +285,112 @@ describe('backup/import that only updates', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const handlers = createBackupHandlers({ db: async () => source, now: () => RESTORED_AT });
     expect((await handlers['backup/export']({ type: 'backup/export' })).leftOut).toMatchObject({ notes: 1 });
+  });
+});
+
+describe('restoreBackup of a database holding two reviews of one call (as migration v12 leaves a recording opened at two addresses)', () => {
+  it('restores both, with every score they gave, into a fresh database', async () => {
+    const file = 'https://contoso.sharepoint.com/sites/Sales/_layouts/15/stream.aspx?id=%2FRecordings%2FAcme.mp4';
+    const review = (id: string, url: string, at: string) =>
+      completedReview({ id, provider: 'media', url, callId: file, callKey: `media:${file}`, updatedAt: at, completedAt: at });
+    const scored = (id: string, reviewId: string, at: string) => score(id, at, 'discovery', 4, { source: { kind: 'call', reviewId } });
+    const source = await freshDb();
+    await putCompletedReview(source, review('r-teams', `${file}&referrer=Teams.TEAMS-ELECTRON`, '2026-10-29T15:00:00.000Z'), [scored('s-t', 'r-teams', '2026-10-29T15:00:00.000Z')], NY);
+    await putCompletedReview(source, review('r-mail', `${file}&ga=1`, '2026-10-29T16:00:00.000Z'), [scored('s-m', 'r-mail', '2026-10-29T16:00:00.000Z')], NY);
+    const target = await freshDb();
+    const { report } = await restoreAt(target, viaFile(await exportBackup(source, RESTORED_AT)));
+    expect(report.added).toMatchObject({ callReviews: 2, scores: 2 });
+    expect(report.alreadyPresent).toMatchObject({ callReviews: 0, scores: 0 });
+    expect((await target.getAll('scores')).map((s) => s.id).sort()).toEqual(['s-m', 's-t']);
+    expect((await target.getAll('callReviews')).map((r) => r.id).sort()).toEqual(['r-mail', 'r-teams']);
+  });
+});
+
+describe('restoreBackup of a file repeating a call review’s id', () => {
+  it('keeps the review and its scores; the repeat is counted invalid', async () => {
+    const db = await freshDb();
+    const review = completedReview();
+    const scores = [
+      score('s4', '2026-10-29T15:00:00.000Z', 'discovery', 4, { source: { kind: 'call', reviewId: 'r1' } }),
+      score('s5', '2026-10-29T15:00:00.000Z', 'nextStep', 2, { source: { kind: 'call', reviewId: 'r1' } }),
+    ];
+    const { report } = await restoreAt(db, read(envelope({ callReviews: [review, review], scores })));
+    expect(await getReview(db, 'r1')).toEqual(review);
+    expect((await scoresForDeal(db, ACME)).map((s) => s.id).sort()).toEqual(['s4', 's5']);
+    expect(report).toMatchObject({ added: { callReviews: 1, scores: 2 }, alreadyPresent: { callReviews: 0, scores: 0 }, invalid: { callReviews: 1 } });
+  });
+});
+
+describe('restoreBackup over a damaged stored record showing a later state than the backup’s copy', () => {
+  it('keeps a promise kept here (one field out of bounds) rather than the backup’s open copy: the outcome stays', async () => {
+    const db = await freshDb();
+    // a 2001-character outcome note (an older build, a flipped byte) is all that fails today's check
+    const keptHere = commitment('c1', '2026-10-27', {
+      status: 'kept',
+      resolution: { outcome: 'kept', note: 'x'.repeat(2001), by: manager, at: '2026-10-28T10:00:00.000Z' },
+    });
+    await db.put('commitments', keptHere);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { report } = await restoreAt(db, read(envelope({ commitments: [commitment('c1', '2026-10-27')] })));
+    expect(await db.get('commitments', 'c1')).toEqual(keptHere);
+    expect(report).toMatchObject({ repaired: { commitments: 0 }, alreadyPresent: { commitments: 1 } });
+    // the sidebar does not ask "What happened?" again: no open c1 reads back
+    expect(await getCommitment(db, 'c1')).toBeNull();
+  });
+
+  it('keeps a completed review here rather than the backup’s older draft of it', async () => {
+    const db = await freshDb();
+    const done = completedReview({ overallNote: 'y'.repeat(10_001) }); // the note over its bound
+    await db.put('callReviews', done);
+    const draft: CallReview = completedReview({ status: 'draft', scores: {}, updatedAt: '2026-10-29T14:10:00.000Z' });
+    delete draft.completedAt;
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { report } = await restoreAt(db, read(envelope({ callReviews: [draft] })));
+    expect(await db.get('callReviews', 'r1')).toEqual(done);
+    expect(report).toMatchObject({ repaired: { callReviews: 0 }, alreadyPresent: { callReviews: 1 } });
+  });
+});
+
+describe('settings with one field a later (or damaged) version wrote', () => {
+  const site = { origin: 'https://crm.example.com', crm: 'salesforce' as const, addedAt: WRITTEN_AT };
+
+  it('are exported with their sound fields, as the app reads them', async () => {
+    const db = await freshDb();
+    // e.g. a theme a later Dealside offers
+    await db.put('settings', { user: manager, theme: 'sepia', crmSites: [site], weekStartsOn: 7 } as never, 'settings');
+    const backup = await exportBackup(db, RESTORED_AT);
+    expect(backup.stores.settings).toEqual({ ...DEFAULT_SETTINGS, user: manager, crmSites: [site], weekStartsOn: 7 });
+    expect(backup.stores.settings).toEqual(await getSettings(db));
+    expect(backup.leftOut.settings).toBe(0);
+  });
+
+  it('in a file are restored with their sound fields', async () => {
+    const db = await freshDb();
+    const { report } = await restoreAt(db, read(envelope({ settings: { user: manager, theme: 'sepia', crmSites: [site], weekStartsOn: 7 } })));
+    expect(report.invalid.settings).toBe(0);
+    expect(await getSettings(db)).toMatchObject({ user: manager, crmSites: [site], weekStartsOn: 7, theme: 'system' });
+  });
+});
+
+describe('restoreBackup into a browser that stored no settings, of a backup whose settings name no user', () => {
+  it('takes them (this browser’s layout and covered-click protection at their defaults) and says so', async () => {
+    const db = await freshDb();
+    const { report } = await restoreAt(db, read(envelope({ settings: { weekStartsOn: 7, theme: 'dark', dateOrder: 'day-first', refuseCoveredClicks: false } })));
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, weekStartsOn: 7, theme: 'dark', dateOrder: 'day-first' });
+    expect(report).toMatchObject({ added: { settings: 1 }, alreadyPresent: { settings: 0 } });
+    expect([restoreSummary(report), settingsSummary(report.settings)].join(' ')).toBe(
+      'Restored 1 record. Settings were taken from the backup (week start, theme, date order); this browser’s sidebar layout was kept.',
+    );
+  });
+});
+
+describe('restoreBackup over a deal stored under a key that is no string (IndexedDB takes numbers too)', () => {
+  it('runs, and leaves that deal as it is', async () => {
+    const db = await freshDb();
+    await db.put('deals', { key: 42 } as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { report } = await restoreAt(db, read(envelope({ notes: [note('n1', WRITTEN_AT)] })));
+    expect(report.added.notes).toBe(1);
+    expect(await db.get('deals', 42 as never)).toEqual({ key: 42 });
   });
 });

@@ -12,7 +12,7 @@
 import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
 import { exportSummary, restoreSummary } from '../../../lib/backup/file';
 import { callReviewSchema, settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
-import { ACME, GLOBEX, LEE, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note } from '../support/records';
+import { ACME, GLOBEX, LEE, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note, score } from '../support/records';
 import { envelope } from '../support/backup';
 
 
@@ -23,18 +23,21 @@ function read(input: unknown): BackupEnvelope {
 }
 
 const none = () => new Set<string>();
-/** What a database holding these valid commitments and reviews (and these damaged keys) reads as. */
+/** What a database holding these valid commitments and reviews (and these damaged keys, and damaged commitments and reviews as stored) reads as. */
 function storedHere({
   commitments = [],
   callReviews = [],
   damaged = {},
+  damagedRecords = {},
   settings = null,
 }: {
   commitments?: Commitment[];
   callReviews?: CallReview[];
   damaged?: Partial<Record<keyof ExistingKeys['damaged'], string[]>>;
+  damagedRecords?: { commitments?: ({ id: string } & Record<string, unknown>)[]; callReviews?: ({ id: string } & Record<string, unknown>)[] };
   settings?: Settings | null;
 } = {}): ExistingKeys {
+  const byId = (rows: { id: string }[] = []) => new Map(rows.map((r) => [r.id, r as unknown]));
   return {
     deals: none(),
     reps: none(),
@@ -47,14 +50,15 @@ function storedHere({
     damaged: {
       deals: new Set(damaged.deals),
       reps: new Set(damaged.reps),
-      commitments: new Set(damaged.commitments),
+      commitments: new Set([...(damaged.commitments ?? []), ...(damagedRecords.commitments ?? []).map((r) => r.id)]),
       nextSteps: new Set(damaged.nextSteps),
       scores: new Set(damaged.scores),
       notes: new Set(damaged.notes),
-      callReviews: new Set(damaged.callReviews),
+      callReviews: new Set([...(damaged.callReviews ?? []), ...(damagedRecords.callReviews ?? []).map((r) => r.id)]),
       drafts: new Set(damaged.drafts),
     },
     stored: { commitments: new Map(commitments.map((c) => [c.id, c])), callReviews: new Map(callReviews.map((r) => [r.id, r])) },
+    damagedRecords: { commitments: byId(damagedRecords.commitments), callReviews: byId(damagedRecords.callReviews) },
     settings,
     latestNoteAt: new Map(),
   };
@@ -248,10 +252,22 @@ describe('restoring a review of a call reviewed here under another id', () => {
     expect(reportOf(plan)).toMatchObject({ added: { callReviews: 0 }, alreadyPresent: { callReviews: 1 } });
   });
 
-  it('nor a second review of one call in the same file', () => {
+  it('nor its scores, even when the file repeats the review', () => {
+    const forged = completedReview({ id: 'forged' });
+    const given = score('s9', WRITTEN_AT, 'discovery', 1, { source: { kind: 'call', reviewId: 'forged' } });
+    const plan = planAt(read(envelope({ callReviews: [forged, forged], scores: [given] })), storedHere({ callReviews: [done] }));
+    expect(plan.add.callReviews).toEqual([]);
+    expect(plan.add.scores).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ alreadyPresent: { callReviews: 1, scores: 1 }, invalid: { callReviews: 1 } });
+  });
+
+  it('takes two reviews of one call in the file when none is here, with their scores (a database v12 re-keyed holds them so)', () => {
     const second = completedReview({ id: 'r2' });
-    const plan = planAt(read(envelope({ callReviews: [done, second] })), storedHere());
-    expect(plan.add.callReviews.map((r) => r.id)).toEqual([done.id]);
+    const scored = (id: string, reviewId: string) => score(id, WRITTEN_AT, 'discovery', 4, { source: { kind: 'call', reviewId } });
+    const plan = planAt(read(envelope({ callReviews: [done, second], scores: [scored('s1', done.id), scored('s2', 'r2')] })), storedHere());
+    expect(plan.add.callReviews.map((r) => r.id)).toEqual([done.id, 'r2']);
+    expect(plan.add.scores.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(reportOf(plan)).toMatchObject({ added: { callReviews: 2, scores: 2 }, alreadyPresent: { callReviews: 0, scores: 0 } });
   });
 
   it('counts a draft carrying a completion time as invalid (the scorecard would count it as completed)', () => {
@@ -271,6 +287,35 @@ describe('restoring over a damaged stored record', () => {
     expect(plan.replace.commitments).toEqual([open]);
     expect(plan.add.notes).toEqual([]);
     expect(reportOf(plan)).toMatchObject({ repaired: { notes: 1, commitments: 1 }, alreadyPresent: { notes: 0, commitments: 0 }, added: { notes: 0 } });
+  });
+
+  it('keeps a damaged promise that shows an outcome over the backup’s open copy (the outcome would be lost), counted already here', () => {
+    // kept here; a 2001-character outcome note (over today's bound) is all that fails
+    const keptHere = outcome('kept', { resolution: { outcome: 'kept', note: 'x'.repeat(2001), by: manager, at: RESOLVED_AT } });
+    const plan = planAt(read(envelope({ commitments: [open] })), storedHere({ damagedRecords: { commitments: [keptHere] } }));
+    expect(plan.replace.commitments).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ repaired: { commitments: 0 }, alreadyPresent: { commitments: 1 }, added: { commitments: 0 } });
+    expect(restoreSummary(reportOf(plan))).toBe('Nothing new to restore. 1 was already here and was kept as it is.');
+    // the backup's resolved copy still repairs it, and an open copy repairs a damaged open one
+    const resolved = planAt(read(envelope({ commitments: [outcome('kept')] })), storedHere({ damagedRecords: { commitments: [keptHere] } }));
+    expect(reportOf(resolved)).toMatchObject({ repaired: { commitments: 1 } });
+    const openHere = planAt(read(envelope({ commitments: [open] })), storedHere({ damagedRecords: { commitments: [{ ...open, text: '' }] } }));
+    expect(openHere.replace.commitments).toEqual([open]);
+  });
+
+  it('keeps a damaged review that shows a completion over the backup’s draft of it', () => {
+    const draft: CallReview = completedReview({ status: 'draft', scores: {}, updatedAt: '2026-10-29T14:10:00.000Z' });
+    delete draft.completedAt;
+    const damagedDone = completedReview({ overallNote: 'y'.repeat(10_001) });
+    const plan = planAt(read(envelope({ callReviews: [draft] })), storedHere({ damagedRecords: { callReviews: [damagedDone] } }));
+    expect(plan.replace.callReviews).toEqual([]);
+    expect(reportOf(plan)).toMatchObject({ repaired: { callReviews: 0 }, alreadyPresent: { callReviews: 1 } });
+    // a draft here that holds completed versions in its history is not set back to one without
+    const editedHere = { ...draft, history: [{ completedAt: '2026-10-29T14:00:00.000Z' }], overallNote: 'y'.repeat(10_001) };
+    expect(reportOf(planAt(read(envelope({ callReviews: [draft] })), storedHere({ damagedRecords: { callReviews: [editedHere] } })))).toMatchObject({ repaired: { callReviews: 0 } });
+    // the backup's completed copy repairs it
+    const completed = planAt(read(envelope({ callReviews: [completedReview()] })), storedHere({ damagedRecords: { callReviews: [damagedDone] } }));
+    expect(completed.replace.callReviews).toEqual([completedReview()]);
   });
 
   it('leaves it when the backup’s copy is damaged too', () => {
