@@ -1,6 +1,7 @@
 // Pinning a note at a moment of the call: at the media's current time, or at a typed m:ss.
 import { useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
+import { frameTokenFromAddress } from '../../lib/page/framing-facts';
 import type { MediaState } from '../../lib/messages/protocol';
 import type { PinnedNote } from '../../lib/model';
 import { formatMediaTime, parseTypedTime } from '../../lib/calls/media-pick';
@@ -53,7 +54,7 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
         return;
       }
     } else {
-      const m = await send({ type: 'calls/mediaTime' }).catch(() => null);
+      const m = await send({ type: 'calls/mediaTime', frameToken: frameTokenFromAddress() }).catch(() => null);
       if (m) setMedia(m);
       if (!m?.hasMedia) {
         setPinError('No playing media found on this page: type the time (m:ss) to pin at.');

@@ -1,6 +1,7 @@
 // The page's media as the panel sees it: its position, followed while the panel is visible, and seeking it.
 import { useEffect, useState } from 'react';
 import { send } from '../../lib/messages/client';
+import { frameTokenFromAddress } from '../../lib/page/framing-facts';
 import type { MediaState } from '../../lib/messages/protocol';
 import { formatMediaTime } from '../../lib/calls/media-pick';
 import { messageOf, type Phase } from './useCallReview';
@@ -18,7 +19,7 @@ export function useMediaPosition(phase: Phase, setStatus: (status: string) => vo
     const poll = async () => {
       if (document.hidden) return;
       try {
-        const m = await send({ type: 'calls/mediaTime' });
+        const m = await send({ type: 'calls/mediaTime', frameToken: frameTokenFromAddress() });
         if (!stopped) setMedia(m);
       } catch {
         if (!stopped) setMedia(null);
@@ -34,7 +35,7 @@ export function useMediaPosition(phase: Phase, setStatus: (status: string) => vo
 
   const seek = async (seconds: number) => {
     try {
-      const m = await send({ type: 'calls/seek', seconds });
+      const m = await send({ type: 'calls/seek', seconds, frameToken: frameTokenFromAddress() });
       setMedia(m);
       setStatus(m.hasMedia ? `Moved to ${formatMediaTime(seconds)}.` : 'No media on this page to move.');
     } catch (e) {

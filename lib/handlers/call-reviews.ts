@@ -79,6 +79,15 @@ async function getTabCall(tabId: number): Promise<CallPage | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/** An address's origin, or null for none or one that does not parse. */
+function urlOrigin(address: string | undefined): string | null {
+  try {
+    return new URL(address ?? '').origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The tab's call, for a panel frame in it: none when the tab's page (where the
  * browser tells us its address) is on another site than the call's — the tab
@@ -234,6 +243,11 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   return {
     async 'calls/page'(req, sender) {
       const tabId = senderTabId(sender);
+      // A page reports only a call of its own site (as a deal page its own deals): a recording
+      // elsewhere would be reviewed, and shown to the panel, as this tab's.
+      if (req.call && urlOrigin(req.call.url) !== urlOrigin(sender.url)) {
+        throw new HandlerError('bad-request', 'The call reported is not on the page that reported it.');
+      }
       const before = await getTabCall(tabId);
       await setTabCall(tabId, req.call);
       // Another call (SPA navigation), or its title arrived late: the tab's panel reloads.
@@ -259,12 +273,18 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return { tabId, call: await callForPanel(tabId, sender) };
     },
 
-    async 'calls/mediaTime'(_req, sender) {
-      return askContent(senderTabId(sender), { kind: 'dealside/calls-media' });
+    // The tab's media is the panel's Dealside made there only (as the call itself is): a frame of
+    // call-review.html another page made in the tab can neither read the position nor seek.
+    async 'calls/mediaTime'(req, sender) {
+      const tabId = senderTabId(sender);
+      await requireFrameToken('call-panel', tabId, req.frameToken, PANEL_REFUSED);
+      return askContent(tabId, { kind: 'dealside/calls-media' });
     },
 
     async 'calls/seek'(req, sender) {
-      return askContent(senderTabId(sender), { kind: 'dealside/calls-seek', seconds: req.seconds });
+      const tabId = senderTabId(sender);
+      await requireFrameToken('call-panel', tabId, req.frameToken, PANEL_REFUSED);
+      return askContent(tabId, { kind: 'dealside/calls-seek', seconds: req.seconds });
     },
 
     async 'calls/reviewTab'() {

@@ -35,8 +35,8 @@ import type { Backup, RestoreReport } from '../backup/format';
  */
 
 const noteBodySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('free'), text: z.string().trim().min(1).max(10_000) }),
-  z.object({ kind: z.literal('grow'), grow: growSchema }),
+  z.strictObject({ kind: z.literal('free'), text: z.string().trim().min(1).max(10_000) }),
+  z.strictObject({ kind: z.literal('grow'), grow: growSchema }),
 ]);
 
 /**
@@ -44,11 +44,11 @@ const noteBodySchema = z.discriminatedUnion('kind', [
  * inside optional fields, so a patch of `{ user }` would reset the others.
  */
 export const settingsPatchSchema = z
-  .object({
+  .strictObject({
     user: personSchema,
     weekStartsOn: z.number().int().min(1).max(7),
     sidebar: z
-      .object({ width: z.number().int().min(280).max(720), collapsed: z.boolean() })
+      .strictObject({ width: z.number().int().min(280).max(720), collapsed: z.boolean() })
       .partial(),
     theme: z.enum(['system', 'light', 'dark']),
     refuseCoveredClicks: z.boolean(),
@@ -61,7 +61,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 // ── call review (issue 3) — begin ──
 /** What the panel sends on every autosave and on completion (see lib/calls/review-history.ts). */
-export const reviewInputSchema = z.object({
+export const reviewInputSchema = z.strictObject({
   callKey: z.string().min(3).max(400),
   provider: callProviderSchema,
   callId: z.string().min(1).max(300),
@@ -70,7 +70,7 @@ export const reviewInputSchema = z.object({
   repId: z.string().min(3).max(300).optional(),
   repName: z.string().trim().max(120).optional(),
   dealKey: dealKeySchema.optional(),
-  scores: z.object({
+  scores: z.strictObject({
     discovery: z.number().int().min(1).max(5).optional(),
     nextStep: z.number().int().min(1).max(5).optional(),
     qualification: z.number().int().min(1).max(5).optional(),
@@ -81,7 +81,7 @@ export const reviewInputSchema = z.object({
 });
 
 /** A recording page as the calls content script reports it (page-controlled: bounded). */
-export const callPageSchema = z.object({
+export const callPageSchema = z.strictObject({
   provider: callProviderSchema,
   callId: z.string().min(1).max(300),
   callKey: z.string().min(3).max(400),
@@ -101,13 +101,17 @@ const frameToken = z.string().max(64);
 /** Which composer wrote a draft (a random id per composer), so it can tell its own saves from another tab's. */
 const draftWriter = z.string().max(64);
 
+// Every request and each object inside one is strict: a key the protocol does not name is
+// refused (bad-request) rather than dropped unseen, so a sender cannot smuggle a field past
+// the schema into a handler that spreads what it was given. Stored records (lib/model) are not:
+// a later version's extra field must not make this one's records unreadable.
 export const requestSchema = z.discriminatedUnion('type', [
   // ── from the CRM content script: report what it read; learns nothing back ──
-  z.object({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
-  z.object({ type: z.literal('page/sidebarPrefs') }),
+  z.strictObject({ type: z.literal('page/snapshot'), snapshot: dealSnapshotSchema.nullable() }),
+  z.strictObject({ type: z.literal('page/sidebarPrefs') }),
   /** on a host no built-in adapter owns: which CRM the user said runs at the sender's site (null: none) */
-  z.object({ type: z.literal('page/siteCrm') }),
-  z.object({
+  z.strictObject({ type: z.literal('page/siteCrm') }),
+  z.strictObject({
     type: z.literal('page/setSidebarPrefs'),
     width: z.number().int().min(280).max(720).optional(),
     collapsed: z.boolean().optional(),
@@ -115,13 +119,13 @@ export const requestSchema = z.discriminatedUnion('type', [
 
   // ── from the sidebar frame ──
   /** which deal the sender's tab shows (keyed by the sender's tab, never by postMessage) */
-  z.object({ type: z.literal('sidebar/current'), frameToken }),
+  z.strictObject({ type: z.literal('sidebar/current'), frameToken }),
   /** first paint in one round trip: settings, the tab's deal, and that deal's view */
-  z.object({ type: z.literal('sidebar/open'), frameToken }),
+  z.strictObject({ type: z.literal('sidebar/open'), frameToken }),
 
   // ── from any extension page (sidebar, popup, options) ──
-  z.object({ type: z.literal('deal/view'), dealKey: dealKeySchema }),
-  z.object({
+  z.strictObject({ type: z.literal('deal/view'), dealKey: dealKeySchema }),
+  z.strictObject({
     type: z.literal('commitment/create'),
     dealKey: dealKeySchema,
     text: shortText,
@@ -130,14 +134,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** a manager recording the rep's own words in a 1:1 */
     onBehalfOfRep: z.boolean().optional(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('commitment/resolve'),
     id: idSchema,
     outcome: z.enum(['kept', 'missed', 'dropped']),
     note: z.string().trim().max(2000),
     reason: z.string().trim().max(2000).optional(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('commitment/renegotiate'),
     id: idSchema,
     newDue: isoDate,
@@ -145,7 +149,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     reason: z.string().trim().min(1).max(2000),
     note: z.string().trim().max(2000),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('nextStep/set'),
     dealKey: dealKeySchema,
     // a blank step would erase the one it replaces, and then read as if the CRM showed none
@@ -153,14 +157,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     due: isoDate.optional(),
   }),
   /** `shownText`: the step as the sidebar shows it; a different one stored since is not marked */
-  z.object({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema, shownText: z.string().max(1000) }),
-  z.object({
+  z.strictObject({ type: z.literal('nextStep/markDone'), dealKey: dealKeySchema, shownText: z.string().max(1000) }),
+  z.strictObject({
     type: z.literal('score/add'),
     dealKey: dealKeySchema,
     dimension: scoreDimensionSchema,
     value: z.number().int().min(1).max(5),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('note/add'),
     dealKey: dealKeySchema,
     body: noteBodySchema,
@@ -170,32 +174,32 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** the draft as that composer shows it: the stored draft is cleared only while it is still this text */
     draftShown: z.record(z.string(), z.string().max(10_000)).optional(),
   }),
-  z.object({ type: z.literal('draft/get'), key: z.string().min(1).max(400) }),
-  z.object({
+  z.strictObject({ type: z.literal('draft/get'), key: z.string().min(1).max(400) }),
+  z.strictObject({
     type: z.literal('draft/save'),
     key: z.string().min(1).max(400),
     value: z.record(z.string(), z.string().max(10_000)),
     writer: draftWriter.optional(),
   }),
-  z.object({ type: z.literal('draft/clear'), key: z.string().min(1).max(400), writer: draftWriter.optional() }),
-  z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('settings/set'), patch: settingsPatchSchema }),
-  z.object({ type: z.literal('reps/list') }),
+  z.strictObject({ type: z.literal('draft/clear'), key: z.string().min(1).max(400), writer: draftWriter.optional() }),
+  z.strictObject({ type: z.literal('settings/get') }),
+  z.strictObject({ type: z.literal('settings/set'), patch: settingsPatchSchema }),
+  z.strictObject({ type: z.literal('reps/list') }),
 
   // ── call review (issue 3) — begin ──
   /** calls content script: the recording this tab shows (null: left it). Learns back only whether its panel was open in this tab. */
-  z.object({ type: z.literal('calls/page'), call: callPageSchema.nullable() }),
+  z.strictObject({ type: z.literal('calls/page'), call: callPageSchema.nullable() }),
   /** calls content script: the person opened or closed the panel in this tab */
-  z.object({ type: z.literal('calls/panel'), open: z.boolean() }),
+  z.strictObject({ type: z.literal('calls/panel'), open: z.boolean() }),
   /** call-review frame: which recording its tab shows (keyed by the sender's tab) */
-  z.object({ type: z.literal('calls/current'), frameToken }),
+  z.strictObject({ type: z.literal('calls/current'), frameToken }),
   /** call-review frame: the media's position, relayed to its tab's content script */
-  z.object({ type: z.literal('calls/mediaTime') }),
+  z.strictObject({ type: z.literal('calls/mediaTime'), frameToken }),
   /** call-review frame: seek its tab's media */
-  z.object({ type: z.literal('calls/seek'), seconds: z.number().finite().min(0).max(24 * 3600) }),
+  z.strictObject({ type: z.literal('calls/seek'), seconds: z.number().finite().min(0).max(24 * 3600), frameToken }),
   /** popup: "Review this call" on the active tab (activeTab + scripting) */
-  z.object({ type: z.literal('calls/reviewTab') }),
-  z.object({ type: z.literal('callReview/get'), callKey: z.string().min(3).max(400) }),
+  z.strictObject({ type: z.literal('calls/reviewTab') }),
+  z.strictObject({ type: z.literal('callReview/get'), callKey: z.string().min(3).max(400) }),
   /**
    * `baseUpdatedAt`: the version the panel's edits are based on (the review's
    * `updatedAt` as it loaded or last saved it; null: it loaded none). A save
@@ -203,43 +207,43 @@ export const requestSchema = z.discriminatedUnion('type', [
    * another one completed the review cannot revert it. `timeOnly`: only the
    * time spent (the panel's periodic flush): recorded without any other change.
    */
-  z.object({
+  z.strictObject({
     type: z.literal('callReview/saveDraft'),
     review: reviewInputSchema,
     baseUpdatedAt: z.string().max(40).nullable(),
     timeOnly: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('callReview/complete'), review: reviewInputSchema, baseUpdatedAt: z.string().max(40).nullable() }),
-  z.object({ type: z.literal('callReview/forDeal'), dealKey: dealKeySchema }),
-  z.object({ type: z.literal('deals/search'), query: z.string().max(200) }),
+  z.strictObject({ type: z.literal('callReview/complete'), review: reviewInputSchema, baseUpdatedAt: z.string().max(40).nullable() }),
+  z.strictObject({ type: z.literal('callReview/forDeal'), dealKey: dealKeySchema }),
+  z.strictObject({ type: z.literal('deals/search'), query: z.string().max(200) }),
   // ── call review (issue 3) — end ──
 
   // ── weekly scorecard (issue 4) — begin ──
   /** popup: one week for every rep; a week start (snapped to the user's week) or weeks from this one */
-  z.object({
+  z.strictObject({
     type: z.literal('scorecard/week'),
     weekStart: isoDate.optional(),
     offset: z.number().int().min(-520).max(520).optional(),
   }),
   /** popup's 1:1 view: one rep's recent scores, notes and completed reviews up to the week's end */
-  z.object({ type: z.literal('scorecard/rep'), repId: z.string().min(3).max(300), weekStart: isoDate }),
+  z.strictObject({ type: z.literal('scorecard/rep'), repId: z.string().min(3).max(300), weekStart: isoDate }),
   // ── weekly scorecard (issue 4) — end ──
 
   // ── CRM sites a user adds — begin ──
   /** Options: read pages of this site as this CRM (the host permission is asked by Options first) */
-  z.object({ type: z.literal('sites/add'), address: z.string().max(2048), crm: crmSiteSchema.shape.crm }),
-  z.object({ type: z.literal('sites/remove'), origin: crmSiteSchema.shape.origin }),
+  z.strictObject({ type: z.literal('sites/add'), address: z.string().max(2048), crm: crmSiteSchema.shape.crm }),
+  z.strictObject({ type: z.literal('sites/remove'), origin: crmSiteSchema.shape.origin }),
   // ── CRM sites a user adds — end ──
 
   // ── backup — begin ──
   /** Options: every source record, as the backup file's object */
-  z.object({ type: z.literal('backup/export') }),
+  z.strictObject({ type: z.literal('backup/export') }),
   /**
    * Options: restore a parsed backup file. Checked in the handler
    * (lib/backup/format.ts), record by record, so the person learns what was
    * wrong with their file rather than a schema path.
    */
-  z.object({ type: z.literal('backup/import'), backup: z.unknown().refine((b): boolean => b !== undefined, 'is missing') }),
+  z.strictObject({ type: z.literal('backup/import'), backup: z.unknown().refine((b): boolean => b !== undefined, 'is missing') }),
   // ── backup — end ──
 ]);
 

@@ -359,11 +359,18 @@ describe('sender checks (the router, in front of these handlers)', () => {
       });
     }
   });
+  it("a page reports only a call of its own site", async () => {
+    const elsewhere = { ...call, url: 'https://app.gong.io.evil.example/call?id=123456789' };
+    await expect(h['calls/page']({ type: 'calls/page', call: elsewhere }, content(7))).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await h['calls/current']({ type: 'calls/current', frameToken: await panelToken(7) }, panel(7))).toMatchObject({ call: null });
+    await expect(h['calls/page']({ type: 'calls/page', call }, content(7))).resolves.toMatchObject({ accepted: true });
+  });
+
   it('only a content script reports the page, and only the panel asks for the media', async () => {
     const send = routed();
     await expect(send({ type: 'calls/page', call }, panel())).rejects.toMatchObject({ code: 'bad-sender' });
-    await expect(send({ type: 'calls/mediaTime' }, content())).rejects.toMatchObject({ code: 'bad-sender' });
-    await expect(send({ type: 'calls/seek', seconds: 2 }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/mediaTime', frameToken: await panelToken() }, content())).rejects.toMatchObject({ code: 'bad-sender' });
+    await expect(send({ type: 'calls/seek', seconds: 2, frameToken: await panelToken() }, popup)).rejects.toMatchObject({ code: 'bad-sender' });
     await expect(send({ type: 'calls/page', call }, webPage)).rejects.toMatchObject({ code: 'bad-sender' });
     // …and the same requests from the right senders go through
     await expect(send({ type: 'calls/page', call }, content())).resolves.toEqual({ accepted: true, panelOpen: false, frameToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
@@ -443,11 +450,23 @@ describe('media relay', () => {
   it('asks the content script in the top frame of the panel’s own tab', async () => {
     const spy = vi.fn(async () => ({ hasMedia: true, currentTime: 2.04, duration: 10, paused: false }));
     (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = spy;
-    const m = await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel(7));
+    const frameToken = await panelToken(7);
+    const m = await h['calls/mediaTime']({ type: 'calls/mediaTime', frameToken }, panel(7));
     expect(m).toEqual({ hasMedia: true, currentTime: 2.04, duration: 10, paused: false });
     expect(spy).toHaveBeenCalledWith(7, { kind: 'dealside/calls-media' }, { frameId: 0 });
-    await h['calls/seek']({ type: 'calls/seek', seconds: 4 }, panel(7));
+    await h['calls/seek']({ type: 'calls/seek', seconds: 4, frameToken }, panel(7));
     expect(spy).toHaveBeenLastCalledWith(7, { kind: 'dealside/calls-seek', seconds: 4 }, { frameId: 0 });
+  });
+  it('is refused to a panel frame Dealside did not make in the tab (no token, or another tab’s)', async () => {
+    const spy = vi.fn(async () => ({ hasMedia: true, currentTime: 2, duration: 10, paused: false }));
+    (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = spy;
+    await panelToken(7);
+    const otherTabs = await panelToken(8);
+    for (const frameToken of ['', 'x'.repeat(32), otherTabs]) {
+      await expect(h['calls/mediaTime']({ type: 'calls/mediaTime', frameToken }, panel(7))).rejects.toMatchObject({ code: 'bad-sender' });
+      await expect(h['calls/seek']({ type: 'calls/seek', seconds: 1, frameToken }, panel(7))).rejects.toMatchObject({ code: 'bad-sender' });
+    }
+    expect(spy).not.toHaveBeenCalled();
   });
   it('cleans odd replies and a missing content script into "no media"', async () => {
     (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = vi.fn(async () => ({
@@ -455,7 +474,8 @@ describe('media relay', () => {
       currentTime: -3,
       duration: 'long',
     }));
-    expect(await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel())).toEqual({
+    const frameToken = await panelToken();
+    expect(await h['calls/mediaTime']({ type: 'calls/mediaTime', frameToken }, panel())).toEqual({
       hasMedia: true,
       currentTime: 0,
       duration: null,
@@ -464,7 +484,7 @@ describe('media relay', () => {
     (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = vi.fn(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    expect((await h['calls/mediaTime']({ type: 'calls/mediaTime' }, panel())).hasMedia).toBe(false);
+    expect((await h['calls/mediaTime']({ type: 'calls/mediaTime', frameToken }, panel())).hasMedia).toBe(false);
   });
 });
 

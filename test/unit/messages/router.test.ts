@@ -141,6 +141,10 @@ describe('router', () => {
     ['a blank next step (it would erase the one it replaces)', { type: 'nextStep/set', dealKey: 'salesforce:0065g00000AcmeQAAS', text: '   ' }],
     ['a renegotiation without reason', { type: 'commitment/renegotiate', id: 'c1', newDue: '2026-12-01', reason: '', note: '' }],
     ['settings with a bad role', { type: 'settings/set', patch: { user: { name: 'X', role: 'admin' } } }],
+    // a field the protocol does not name is refused, not dropped unseen: at the top and inside
+    ['a field the request does not have', { type: 'deal/view', dealKey: 'salesforce:0065g00000AcmeQAAS', tabId: 99 }],
+    ['a field inside the settings patch', { type: 'settings/set', patch: { sidebar: { width: 300, injected: true } } }],
+    ['a field inside a note body', { type: 'note/add', dealKey: 'salesforce:0065g00000AcmeQAAS', body: { kind: 'free', text: 'x', at: '2020-01-01' } }],
   ])('rejects %s as bad-request', async (_n, message) => {
     const { route, calls } = setup();
     expect(await route(message, senders.sidebar)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
