@@ -116,7 +116,8 @@ const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
 
 /**
  * What a rep types for a due date → the calendar date in `timeZone`.
- * Accepts: ISO "2026-12-03"; "12/3/2026", "12/3/26" or "12/3" (next such day), with
+ * Accepts: ISO "2026-12-03", and year first with slashes or dots ("2026/12/03",
+ * "2026.12.03", whatever `order`); "12/3/2026", "12/3/26" or "12/3" (next such day), with
  * dots or dashes as well ("3.12.2026"), and "EOD" or "COB" after it,
  * read in `order` (month first, as in the US, unless the user's locale or
  * setting says day first; a part above 12 can only be the day); "end of month|week|quarter|year", "EOM", "EOW" (the coming
@@ -168,6 +169,11 @@ function readDue(input: string, now: Date, timeZone: string, order: DateOrder): 
 function parseNumeric(text: string, today: string, order: DateOrder): string | null {
   const iso = ISO_DATE.exec(text);
   if (iso) return validIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  // 2026/12/03, 2026.12.03 (as ja, zh and ko write dates), 2026-12-3: a four-digit first part
+  // can only be the year, so year, month, day whatever way round the user writes day and month.
+  // One separator throughout, and a trailing dot may follow ("2026.12.03. EOD").
+  const yearFirst = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\.?$/.exec(text);
+  if (yearFirst) return validIso(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4]));
   // 3/12/2026, 3.12.2026 (German, Dutch), 3-12-2026: one separator throughout. A date made
   // only of digits is never handed to chrono, which reads every such date month first.
   const slashed = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(text);
@@ -190,15 +196,19 @@ function parseNumeric(text: string, today: string, order: DateOrder): string | n
 function parseWords(text: string, now: Date, timeZone: string, order: DateOrder): { iso: string; otherWeekday?: string } | null {
   // chrono reasons in the process's local zone. Give it a reference on the
   // user's calendar day in local time, then read the calendar components it
-  // returns (not its Date) so the process TZ never leaks in. Noon, not the
-  // real time: with forwardDate chrono pushes today's weekday a week out once
-  // the clock is past noon, and a due date should not depend on the hour
-  // (noon also sidesteps DST gaps, which happen at night).
-  const p = zoneParts(now, timeZone);
-  const reference = new Date(p.year, p.month - 1, p.day, 12, 0);
+  // returns (not its Date) so the process TZ never leaks in.
   // Forward, except words that look back: with forwardDate chrono reads "last Thursday",
   // typed on a Thursday, as the Thursday after next.
   const looksBack = /\b(?:last|past|ago|yesterday)\b/.test(text);
+  // Read forward from the start of the day, not the real time: forwardDate pushes anything
+  // before the reference to its next turn, so against any later hour "Thursday 11am" or
+  // "Thursday morning" typed on a Thursday went to next week and "this morning" or "by 11am"
+  // to tomorrow. What is stored is the day, and every time on today is still today's: only a
+  // day already gone moves on. (Where a DST gap skips midnight, Date gives 01:00, the same day.)
+  // Words that look back are not dated forward; they keep noon, where chrono puts "last night"
+  // on yesterday and "an hour ago" on today.
+  const p = zoneParts(now, timeZone);
+  const reference = new Date(p.year, p.month - 1, p.day, looksBack ? 12 : 0, 0);
   // a numeric date among words ("Fri 4/12", "4/12 at 5pm") is read the user's way round too
   const parser = order === 'day-first' ? chrono.en.GB : chrono.en.casual;
   const [result] = parser.parse(text, reference, { forwardDate: !looksBack });

@@ -244,3 +244,115 @@ describe('parseDue around the year end', () => {
     expect(iso('next week', dec30, BERLIN)).toBe('2027-01-04');
   });
 });
+
+describe('parseDue with a time of day on today', () => {
+  // Thursday 2026-11-26 in New York, from just after midnight to late at night. The words were
+  // read against noon and dated forward, so a morning time on today's weekday went to next week,
+  // and "this morning" or a bare morning time to tomorrow.
+  const thursdayAt = {
+    '00:30': new Date('2026-11-26T05:30:00Z'),
+    '08:00': new Date('2026-11-26T13:00:00Z'),
+    '11:59': new Date('2026-11-26T16:59:00Z'),
+    '13:00': new Date('2026-11-26T18:00:00Z'),
+    '17:00': new Date('2026-11-26T22:00:00Z'),
+    '23:30': new Date('2026-11-27T04:30:00Z'),
+  };
+
+  it.each(Object.entries(thursdayAt))('typed at %s', (_hour, now) => {
+    for (const [typed, want] of [
+      // today, whatever the hour it is typed and whatever hour it names: the day is what is stored
+      ['by Thursday 11am', '2026-11-26'],
+      ['Thursday 9am', '2026-11-26'],
+      ['Thursday morning', '2026-11-26'],
+      ['Thursday 5pm', '2026-11-26'],
+      ['this morning', '2026-11-26'],
+      ['by 11am', '2026-11-26'],
+      ['9:30', '2026-11-26'],
+      ['this afternoon', '2026-11-26'],
+      ['noon', '2026-11-26'],
+      ['by midnight', '2026-11-26'], // the end of today, not the first minute of tomorrow
+      ['tonight', '2026-11-26'],
+      ['Thursday', '2026-11-26'],
+      ['by Thursday', '2026-11-26'],
+      ['Thursday EOD', '2026-11-26'],
+      ['EOD', '2026-11-26'],
+      ['COB', '2026-11-26'],
+      ['today', '2026-11-26'],
+      ['Nov 26 9am', '2026-11-26'], // not next year
+      // other days as before
+      ['tomorrow', '2026-11-27'],
+      ['tomorrow morning', '2026-11-27'],
+      ['Friday 9am', '2026-11-27'],
+      ['Wednesday', '2026-12-02'],
+      ['Wednesday 9am', '2026-12-02'],
+      ['next Thursday', '2026-12-03'],
+      ['next Friday', '2026-12-04'],
+      ['next week', '2026-11-30'],
+      ['end of week', '2026-11-27'],
+      ['in 2 days', '2026-11-28'],
+      ['in 2 weeks', '2026-12-10'],
+      ['yesterday', '2026-11-25'],
+      ['last night', '2026-11-25'],
+      ['last Thursday', '2026-11-19'],
+    ] as const) {
+      expect(iso(typed, now, NY), typed).toBe(want);
+    }
+  });
+
+  it('a numeric date among words with a morning time is today, read either way round', () => {
+    const thursday8am = thursdayAt['08:00'];
+    expect(iso2('11/26 at 9am', thursday8am, NY, 'month-first')).toBe('2026-11-26');
+    expect(iso2('26/11 at 9am', thursday8am, NY, 'day-first')).toBe('2026-11-26');
+    expect(iso2('Thu 26/11 9am', thursday8am, NY, 'day-first')).toBe('2026-11-26');
+  });
+
+  it('a morning time in another zone is on that zone’s today', () => {
+    // NOW is 05:00 on Thursday in Auckland, still Wednesday in New York
+    expect(iso('Thursday 9am', NOW, AKL)).toBe('2026-11-26');
+    expect(iso('this morning', NOW, AKL)).toBe('2026-11-26');
+    expect(iso('Wednesday 9am', NOW, NY)).toBe('2026-11-25');
+    expect(iso('by 10am', NOW, NY)).toBe('2026-11-25');
+  });
+
+  it('a DST gap at midnight in the process zone leaves the day alone', () => {
+    // Chile skips from 00:00 to 01:00 on Sunday 2026-09-06; chrono reads in the process zone
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/Santiago';
+    try {
+      expect(new Date(2026, 8, 6, 0, 0).getHours()).toBe(1); // the zone really has the gap
+      const sunday10am = new Date('2026-09-06T13:00:00Z');
+      const CL = 'America/Santiago';
+      for (const typed of ['Sunday', 'by Sunday 9am', 'this morning', 'by 11am', 'tonight', 'today', 'EOD']) {
+        expect(iso(typed, sunday10am, CL), typed).toBe('2026-09-06');
+      }
+      expect(iso('tomorrow', sunday10am, CL)).toBe('2026-09-07');
+      expect(iso('Monday 9am', sunday10am, CL)).toBe('2026-09-07');
+      expect(iso('next week', sunday10am, CL)).toBe('2026-09-07');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
+describe('parseDue with year-first numeric dates', () => {
+  // ja, zh and ko write 2026/12/03 or 2026.12.03; a four-digit first part is the year,
+  // so it reads year, month, day whichever way round the user writes day and month
+  it.each(['2026/12/03', '2026.12.03', '2026.12.03.', '2026/12/3', '2026.12.3', '2026-12-3', 'by 2026/12/03', '2026/12/03 EOD', '2026.12.03. cob'])(
+    '%s is Dec 3',
+    (typed) => {
+      expect(iso2(typed, NOW, NY, 'month-first')).toBe('2026-12-03');
+      expect(iso2(typed, NOW, BERLIN, 'day-first')).toBe('2026-12-03');
+    },
+  );
+
+  it('is a real calendar day, with one separator throughout', () => {
+    expect(iso('2027/1/5', NOW, NY)).toBe('2027-01-05');
+    expect(iso('2028/02/29', NOW, NY)).toBe('2028-02-29');
+    expect(parseDue('2026.12.03', NOW, NY)).toEqual({ iso: '2026-12-03', label: 'Thu, Dec 3, 2026' });
+    for (const typed of ['2026/02/30', '2027/02/29', '2026/13/01', '2026/00/10', '2026/12/00', '2026/12.03', '2026.12/03', '2026/12', '1899/12/03', '20261/12/03', '2026/123/03']) {
+      expect(iso2(typed, NOW, NY, 'month-first'), typed).toBeNull();
+      expect(iso2(typed, NOW, BERLIN, 'day-first'), typed).toBeNull();
+    }
+  });
+});
