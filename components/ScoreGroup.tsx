@@ -28,8 +28,9 @@ interface Props {
  * A 1–5 radio group (radios named exactly "1" … "5"), shared by the deal
  * sidebar and the call-review panel so both score against the same rubric.
  * The level under the pointer or keyboard focus shows its rubric text; a digit
- * key anywhere in the group scores it directly, as do a click and Space; the
- * arrow keys only move between levels (each score is kept for good).
+ * key anywhere in the group scores it directly, as do a click and Space (the
+ * current level too: given again); the arrow keys only move between levels
+ * (each score is kept for good).
  */
 export function ScoreGroup({ label, value, onChange, levels, hint, status, disabled }: Props) {
   const id = useId();
@@ -45,7 +46,9 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
     const n = Number(e.key);
     if (Number.isInteger(n) && n >= 1 && n <= 5) {
       e.preventDefault();
-      if (n !== value) onChange(n);
+      // The current level too: scored again this week, it is a score given again (who and when),
+      // as a manager agreeing with last week's or a call review's. Not a held key's repeats.
+      if (!e.repeat) onChange(n);
       refs.current[n - 1]?.focus();
       return;
     }
@@ -92,6 +95,11 @@ export function ScoreGroup({ label, value, onChange, levels, hint, status, disab
               value={n}
               checked={value === n}
               onChange={() => onChange(n)}
+              // A click or Space on the level already checked changes nothing, so the browser
+              // sends no change: it scores that level again. A double click's second is not another.
+              onClick={(e) => {
+                if (value === n && e.detail <= 1) onChange(n);
+              }}
               onFocus={() => (setFocused(n), setPointerLast(false))}
               aria-describedby={`${id}-l${n}`}
             />

@@ -156,6 +156,9 @@ test('scores persist, with the rubric shown on focus, digits scoring the focused
   await page.keyboard.press('Space');
   await expect(qualification.getByRole('radio', { name: '4' })).toBeChecked();
   await expect(aside.locator('summary', { hasText: 'Score history' })).toContainText('(3)');
+  // the current level's digit gives that score again (who and when): a new entry, not nothing
+  await page.keyboard.press('4');
+  await expect(aside.locator('summary', { hasText: 'Score history' })).toContainText('(4)');
   // the pointer crossing the scale reads the level under it; gone, the text is the focused level's
   // again (the one Space would score), not the score's
   await page.keyboard.press('ArrowRight');

@@ -204,6 +204,11 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
             </button>
           </div>
         )}
+        {sorted.length === 0 && (
+          <p className="muted">
+            No commitments on this deal yet. {user.role === 'rep' ? 'State one below, in your words and by when.' : "Record the rep's below, in their words and by when."}
+          </p>
+        )}
         {cut(due).map((c) => (
           <DuePrompt key={c.id} c={c} viewer={user} onSettled={onSettled} />
         ))}
@@ -278,16 +283,17 @@ type Settled = { onSettled: (message: string) => void };
 
 /**
  * "You committed to … by …. What happened?" with Kept / Missed / Renegotiate / Drop: the 1:1's
- * question, in the words the rep is asked it. A manager looking at a rep's promise is told
+ * question, in the words the one who made the promise is asked it. Anyone else looking at it (a
+ * manager at a rep's promise, a rep at a colleague's, a manager at another manager's) is told
  * whom to ask, so "You" is not read as themselves.
  */
 function DuePrompt({ c, viewer, onSettled }: { c: Commitment; viewer: Person } & Settled) {
   const id = useId();
   // (the CRM's owner field and Dealside's own user may write one name in another case or spacing)
-  const askWho = viewer.role === 'manager' && c.statedBy.role === 'rep' && !sameName(c.statedBy.name, viewer.name) ? c.statedBy.name : null;
+  const askWho = sameName(c.statedBy.name, viewer.name) ? null : c.statedBy.name;
   return (
     <div className="prompt" role="group" aria-labelledby={`${id}-lead`}>
-      {askWho && <p className="muted">Ask {askWho} in your 1:1:</p>}
+      {askWho && <p className="muted">{viewer.role === 'manager' && c.statedBy.role === 'rep' ? `Ask ${askWho} in your 1:1:` : `Ask ${askWho}:`}</p>}
       <p id={`${id}-lead`} className="commitment-lead">
         {commitmentQuestionLead(c)}
       </p>
@@ -405,7 +411,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   return (
     <>
       <label htmlFor={`${id}-note`}>Outcome note</label>
-      <textarea id={`${id}-note`} value={note} maxLength={2000} readOnly={!loaded} onChange={(e) => setNote(e.target.value)} />
+      <textarea id={`${id}-note`} value={note} maxLength={2000} readOnly={busy || !loaded} onChange={(e) => setNote(e.target.value)} />
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void resolve('kept')}>
           Kept
@@ -425,7 +431,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
       {more === 'renegotiate' && (
         <form onSubmit={renegotiate}>
           <label htmlFor={`${id}-due`}>New due date</label>
-          <input id={`${id}-due`} type="text" value={newDue} readOnly={!loaded} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
+          <input id={`${id}-due`} type="text" value={newDue} readOnly={busy || !loaded} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
           <p className="hint" aria-live="polite">
             {newDue.trim()
               ? parsed
@@ -436,7 +442,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
               : ''}
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} readOnly={!loaded} onChange={(e) => setReason(e.target.value)} />
+          <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} readOnly={busy || !loaded} onChange={(e) => setReason(e.target.value)} />
           <button type="submit" disabled={busy || !parsed || !!dateProblem || !reason.trim()}>
             Save new date
           </button>
@@ -450,7 +456,7 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
             type="text"
             value={dropReason}
             maxLength={2000}
-            readOnly={!loaded}
+            readOnly={busy || !loaded}
             placeholder="e.g. the buyer chose another route"
             onChange={(e) => setDropReason(e.target.value)}
           />
@@ -458,6 +464,11 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
             Drop commitment
           </button>
         </form>
+      )}
+      {busy && (
+        <p className="hint" role="status">
+          Saving…
+        </p>
       )}
       {error && (
         <p className="error" role="alert">
@@ -522,7 +533,8 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         id="commitment-text"
         type="text"
         value={text}
-        readOnly={!draft.loaded}
+        // read-only while saving as well: the saved form is emptied, and with it anything typed meanwhile
+        readOnly={busy || !draft.loaded}
         maxLength={500}
         // short enough to show whole at the sidebar's default width
         placeholder={`${user.role === 'rep' ? 'In your words' : "In the rep's words"}: a signed plan with Acme`}
@@ -533,7 +545,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         id="commitment-due"
         type="text"
         value={dueInput}
-        readOnly={!draft.loaded}
+        readOnly={busy || !draft.loaded}
         maxLength={100}
         placeholder={`by Thursday, end of month, ${example}`}
         aria-describedby="commitment-due-read"
@@ -555,6 +567,11 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
       <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
         Save commitment
       </button>
+      {busy && (
+        <p className="hint" role="status">
+          Saving…
+        </p>
+      )}
       <DraftProblems draft={draft} what="The commitment you were typing" />
       {error && (
         <p className="error" role="alert">
