@@ -17,7 +17,7 @@
  * only when what was read changed. Runs only on deal pages; other CRM pages get
  * no observer.
  */
-import type { CrmAdapter, DealAddress, DealSnapshot } from '../../lib/crm/types';
+import { NAMES_THIS_RECORD, type CrmAdapter, type DealAddress, type DealSnapshot } from '../../lib/crm/types';
 import { readTrace, shadowSearch, warmShadowSearch, type RawDealTexts, type SearchRoot } from '../../lib/crm/dom';
 import { readFootprint, type ReadFootprint } from '../../lib/page/read-footprint';
 import { createReadPacing } from '../../lib/page/read-pacing';
@@ -241,8 +241,9 @@ export function watchDeal(
     // which record it shows: the deal left behind, read under this one's id, would give it
     // that deal's fields and next step (resetting its "Done" and its Stale clock). While the
     // page shows exactly what was read for that deal, it has not moved on: wait, however long
-    // the new record takes (a deal sharing only its name with it shows at once).
-    if (previous && contentOf(fields) == previous) {
+    // the new record takes (a deal sharing only its name with it shows at once) — unless the
+    // page names this very record (a clone of the deal before, every field the same).
+    if (previous && rendered !== NAMES_THIS_RECORD && contentOf(fields) == previous) {
       pacing.readEnded('not-rendered', Date.now());
       return;
     }

@@ -4,7 +4,7 @@
  * absent from linkedom), bounded work only. Helpers may throw on truly odd
  * DOMs; `defineCrm` wraps every adapter entry point so adapters never do.
  */
-import type { CrmAdapter, CrmId, DealAddress, DealSnapshot } from './types';
+import type { CrmAdapter, CrmId, DealAddress, DealSnapshot, Rendered } from './types';
 import { cleanText } from './clean-text';
 
 /** Where a search starts: a document, an element, or a shadow root. */
@@ -353,7 +353,7 @@ export function defineCrm(spec: {
   host: RegExp;
   parse(url: URL): DealAddress | null;
   read(doc: Document, address: DealAddress): FieldReaders;
-  rendered(doc: Document, address: DealAddress): boolean;
+  rendered(doc: Document, address: DealAddress): Rendered;
   /** the record open for editing (CrmAdapter.isRecordBeingEdited); never, when left out */
   editing?(doc: Document, address: DealAddress): boolean;
 }): CrmAdapter {

@@ -19,7 +19,7 @@
  * nothing is read. While the record is open for editing (every field an input
  * until saved), nothing is reported (`editing`).
  */
-import type { DealAddress } from './types';
+import { NAMES_THIS_RECORD, type DealAddress } from './types';
 import { cssEscape, defineCrm, firstVisible, isHidden, pageBody, pageTitle, scopeOf, textOf, type FieldReaders, type Scope } from './dom';
 
 const ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
@@ -213,7 +213,10 @@ export const salesforce = defineCrm({
   },
   rendered(doc, address) {
     const host = activePageHost(doc);
-    if (host) return hostShows(host, address) !== 'other' && !!scopeOf(host).query(`${NAME_FIELD},[slot="primaryField"],records-record-layout-item`);
+    if (host) {
+      const shows = hostShows(host, address);
+      return shows !== 'other' && !!scopeOf(host).query(`${NAME_FIELD},[slot="primaryField"],records-record-layout-item`) && (shows !== 'match' || NAMES_THIS_RECORD);
+    }
     const body = pageBody(doc);
     if (isClassic(body)) return true;
     return !betweenPages(doc) && !!body && scopeOf(body).queryAll(NAME_FIELD).some((el) => !isHidden(el));

@@ -79,9 +79,11 @@ export interface CrmAdapter {
   readDeal(doc: Document, address: DealAddress, url: URL): Omit<DealSnapshot, 'readAt'>;
   /**
    * Is the record's content on the page yet? (SPA: the address changes before
-   * fields arrive.) Used to wait before the first read.
+   * fields arrive.) Used to wait before the first read. `NAMES_THIS_RECORD`:
+   * rendered, and the page names this very record by its id, so what it shows
+   * is this record's even when every field equals the deal before's (a clone).
    */
-  isRecordRendered(doc: Document, address: DealAddress): boolean;
+  isRecordRendered(doc: Document, address: DealAddress): Rendered;
   /**
    * Is the record open for editing on the page (its fields shown as form inputs
    * until saved or cancelled)? What a read finds meanwhile is the form — labels,
@@ -95,3 +97,7 @@ export interface CrmAdapter {
    */
   onUserSite(): CrmAdapter;
 }
+
+/** A record rendered whose page names it by its id (CrmAdapter.isRecordRendered). */
+export const NAMES_THIS_RECORD = 2;
+export type Rendered = boolean | typeof NAMES_THIS_RECORD;
