@@ -2,7 +2,7 @@
  * Sharing a week: CSV rows (for Papa.unparse) and plain text for an email.
  * Pure: the popup turns these into a download or the clipboard.
  */
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, sayDoText } from './format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, nextStepBreakdown, otherCommitments, sayDoText } from './format';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './rollup';
 
 export const CSV_FIELDS = [
@@ -24,6 +24,8 @@ export const CSV_FIELDS = [
   'Next step dated ahead %',
   'No next step',
   'Overdue',
+  'Next step with no date',
+  'Next step done',
   'Stale',
   'Discovery avg',
   'Discovery change',
@@ -73,6 +75,9 @@ export function csvRows(card: Scorecard): CsvRow[] {
     'Next step dated ahead %': r.nextStep.coverage === null ? '' : Math.round(r.nextStep.coverage * 100),
     'No next step': r.nextStep.none,
     Overdue: r.nextStep.overdue,
+    // with these the open deals add up: dated ahead + none + overdue + no date + done
+    'Next step with no date': r.nextStep.noDate,
+    'Next step done': r.nextStep.done,
     Stale: r.nextStep.stale,
     'Discovery avg': num(r.scores.discovery.week),
     'Discovery change': num(r.scores.discovery.change),
@@ -95,12 +100,13 @@ export function csvFileName(card: Scorecard): string {
 function repLines(r: RepScorecard): string[] {
   const k = r.commitments;
   const ns = r.nextStep;
+  const breakdown = nextStepBreakdown(ns);
   const scores = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${fmtScore(r.scores[d].week)} (${fmtChange(r.scores[d].change)})`).join(', ');
   const dx = (['skill', 'will', 'knowledge', 'system'] as const).filter((d) => r.diagnoses[d] > 0).map((d) => `${d} ${r.diagnoses[d]}`);
   return [
     `${r.rep.name}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : r.quiet ? ' — nothing recorded in 4 weeks' : ''}`,
-    `  Commitments due: ${k.due} (kept ${k.kept}, missed ${k.missed}, open past due ${k.openPastDue})${k.openEarlier ? `, and ${k.openEarlier} from earlier weeks still open` : ''}; say/do ${sayDoText(r.sayDo)} over 4 weeks`,
-    `  Next steps: ${ns.deals ? `${fmtPercent(ns.coverage)} dated ahead on ${ns.deals} open deals (none ${ns.none}, overdue ${ns.overdue}, stale ${ns.stale})` : 'no open deals seen in 30 days'}`,
+    `  Commitments due: ${k.due} (${[`kept ${k.kept}`, `missed ${k.missed}`, `open past due ${k.openPastDue}`, ...otherCommitments(k)].join(', ')})${k.openEarlier ? `, and ${k.openEarlier} from earlier weeks still open` : ''}; say/do ${sayDoText(r.sayDo)} over 4 weeks`,
+    `  Next steps: ${ns.deals ? `${fmtPercent(ns.coverage)} dated ahead on ${ns.deals} open deals${breakdown ? ` (${breakdown})` : ''}` : 'no open deals seen in 30 days'}`,
     `  Scores: ${scores}`,
     `  Call reviews: ${r.reviews.completed} of ${r.reviews.target}${dx.length ? `; diagnoses: ${dx.join(', ')}` : ''}`,
   ];

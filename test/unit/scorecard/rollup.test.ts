@@ -15,7 +15,7 @@ import {
   type ScorecardInput,
 } from '../../../lib/scorecard/rollup';
 import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
-import { cardSummary } from '../../../lib/scorecard/format';
+import { cardSummary, nextStepBreakdown } from '../../../lib/scorecard/format';
 
 const NY = 'America/New_York';
 const DANA = 'salesforce:Dana Reyes';
@@ -519,6 +519,12 @@ describe('sharing', () => {
       expect(parts.reduce((a, b) => a + b, 0), r.Rep).toBe(Number(r['Commitments due']));
     }
     expect(parsed.data[0]).toMatchObject({ 'Commitments due': '6', 'Open, not yet due': '2', Renegotiated: '1' });
+    // and the open deals from theirs: dated ahead, none, overdue, no date, done
+    for (const r of parsed.data) {
+      const deals = ['No next step', 'Overdue', 'Next step with no date', 'Next step done'].map((f) => Number(r[f]));
+      const ahead = card.rows.find((row) => row.rep.name === r.Rep)!.nextStep.covered;
+      expect(deals.reduce((a, b) => a + b, ahead), r.Rep).toBe(Number(r['Open deals (30 d)']));
+    }
   });
   it('CSV: a name read from the CRM that a spreadsheet would run as a formula arrives as text; numbers stay numbers', () => {
     const rows = csvRows(card);
@@ -541,6 +547,10 @@ describe('sharing', () => {
     expect(text).toContain('On track (2)');
     expect(text).toContain('  Scores: Discovery 2.5 (−1.0), Next step – (–), Qualification 4.0 (−0.5)');
     expect(text).toContain('say/do 1 of 1 (100%) over 4 weeks');
+    // every commitment due and every open deal accounted for, as in the table
+    expect(text).toContain('  Commitments due: 6 (kept 1, missed 1, open past due 1, 2 still open, 1 renegotiated)');
+    const dana = card.rows.find((r) => r.rep.name === 'Dana Reyes')!.nextStep;
+    expect(text).toContain(`on ${dana.deals} open deals (${nextStepBreakdown(dana)})`);
   });
   it('sparkline path leaves gaps, and its text alternative names every week', () => {
     expect(sparklinePath([5, null, 1, 3], 32, 12, 2)).toBe('M2.0 2.0 M20.7 10.0 L30.0 6.0');
