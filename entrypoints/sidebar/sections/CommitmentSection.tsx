@@ -186,7 +186,8 @@ export function CommitmentSection({ dealKey, commitments, user, owner, now }: Pr
         <p className="hint" role="status">
           {settled}
         </p>
-        <DraftProblems draft={stored} what="What you typed about these promises' outcomes" />
+        {/* the button goes once the drafts load: the keyboard goes to the section's heading */}
+        <DraftProblems draft={stored} what="What you typed about these promises' outcomes" onRetry={() => heading.current?.focus()} />
         {settledElsewhere.length > 0 && (
           <div className="banner" role="alert">
             {settledElsewhere.map((m) => (
@@ -572,7 +573,8 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
           Saving…
         </p>
       )}
-      <DraftProblems draft={draft} what="The commitment you were typing" />
+      {/* the button goes once the draft loads: the keyboard goes to the commitment's words */}
+      <DraftProblems draft={draft} what="The commitment you were typing" onRetry={() => document.getElementById('commitment-text')?.focus()} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -161,7 +161,8 @@ export function NextStepSection({
           }}
         />
       )}
-      <DraftProblems draft={draft} what="The next step you were typing" />
+      {/* the button goes once the draft loads: the keyboard goes to the section's heading */}
+      <DraftProblems draft={draft} what="The next step you were typing" onRetry={() => heading.current?.focus()} />
       {error && (
         <p className="error" role="alert">
           {error}
