@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { COVERED_CLICK_REFUSED, refusesPointer, type ShownAsDrawn } from '../lib/page/covered-clicks';
-import { send } from '../lib/messages/client';
+import { onChange, send } from '../lib/messages/client';
 
 /** How long the notice stays after a refused click, unless a click is taken first. */
 const NOTICE_MS = 10_000;
@@ -13,7 +13,8 @@ const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' 
 /**
  * Refuses pointer presses and clicks on this frame while the page around it draws over it or
  * makes it see-through (lib/page/covered-clicks.ts), and says so. One per framed page.
- * `enabled`: the user's setting (Options); left out, the guard asks for it itself (on until it knows).
+ * `enabled`: the user's setting (Options); left out, the guard asks for it itself (on until it
+ * knows), and again each time settings change, so turning it off in Options reaches an open panel.
  * `onCovered`: told each time the browser starts saying the frame is drawn over (the sidebar
  * asks its dock to make room for a widget the page keeps there).
  */
@@ -29,12 +30,22 @@ export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; o
   useEffect(() => {
     if (enabled !== undefined) return;
     let current = true;
-    send({ type: 'settings/get' }).then(
-      (s) => current && setAsked(s.refuseCoveredClicks),
-      () => {}, // unknown: stays on
-    );
+    // only the latest answer is taken: two changes close together may be answered out of order
+    let asking = 0;
+    const ask = () => {
+      const ticket = ++asking;
+      send({ type: 'settings/get' }).then(
+        (s) => current && ticket === asking && setAsked(s.refuseCoveredClicks),
+        () => {}, // unknown: stays as it was (on, at first)
+      );
+    };
+    ask();
+    const off = onChange((event) => {
+      if (event.settings) ask();
+    });
     return () => {
       current = false;
+      off();
     };
   }, [enabled]);
 

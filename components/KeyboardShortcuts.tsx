@@ -22,12 +22,19 @@ export function KeyboardShortcuts() {
   }, []);
 
   if (toggleKeys === undefined) return <p className="muted">Loading shortcuts…</p>;
+  // Each group (where the keys work) is a row group of its own, headed by a heading for that group only.
   return (
     <table className="shortcuts" aria-label="Keyboard shortcuts">
+      <thead>
+        <tr>
+          <th scope="col">Keys</th>
+          <th scope="col">What it does</th>
+        </tr>
+      </thead>
       {keyboardShortcuts(toggleKeys, isMac()).map((group) => (
         <tbody key={group.where}>
           <tr>
-            <th colSpan={2} scope="colgroup">
+            <th colSpan={2} scope="rowgroup">
               {group.where}
             </th>
           </tr>

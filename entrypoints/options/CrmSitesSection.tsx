@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messages/client';
-import { CRM_SITE_CHOICES, MAX_CRM_SITES, parseSiteAddress, sitePattern, type CrmSiteChoice } from '../../lib/crm/crm-sites';
+import { CRM_SITE_CHOICES, MAX_CRM_SITES, parseSiteAddress, shownHost, sitePattern, type CrmSiteChoice } from '../../lib/crm/crm-sites';
 import type { CrmSite, Settings } from '../../lib/model';
 
 const labelOf = (crm: string) => CRM_SITE_CHOICES.find((c) => c.id === crm)?.label ?? crm;
-const hostOf = (origin: string) => origin.replace(/^https:\/\//, '');
+/** A site as the person reads it: "bücher.example", not its stored "xn--bcher-kva.example". */
+const hostOf = shownHost;
 const BUILT_IN = new Intl.ListFormat('en', { type: 'conjunction' }).format(CRM_SITE_CHOICES.map((c) => c.label));
 
 /**
@@ -61,28 +62,29 @@ export function CrmSitesSection({ settings, onSaved }: { settings: Settings; onS
   const grantAndAdd = (typed: string, runs: CrmSiteChoice, fromRow = false) => {
     const site = parseSiteAddress(typed);
     if (!site.ok) return fail(site.error);
+    const shown = hostOf(site.host);
     const listed = sites.some((s) => s.origin === site.origin);
     // said before the browser asks: access granted for a site then refused would be held for nothing
     if (!listed && sites.length >= MAX_CRM_SITES) return fail(`Dealside reads at most ${MAX_CRM_SITES} added sites; remove one first.`);
     setBusy(true);
     setError('');
-    setStatus(`Asking the browser for access to ${site.host}…`);
+    setStatus(`Asking the browser for access to ${shown}…`);
     browser.permissions
       .request({ origins: [sitePattern(site.origin)] })
       .catch(() => false)
       .then(async (granted) => {
-        if (!granted) return fail(`Dealside was not given access to ${site.host}, so nothing was added.`);
+        if (!granted) return fail(`Dealside was not given access to ${shown}, so nothing was added.`);
         onSaved(await send({ type: 'sites/add', address: site.origin, crm: runs }));
         // "Grant access" (the button pressed) goes with the mark: the keyboard goes to the site's row.
         // From the form the keyboard stays in the address box, never on "Remove" (a second Enter there removes the site).
-        if (fromRow) setTimeout(() => document.querySelector<HTMLElement>(`button[aria-label="Remove ${site.host}"]`)?.focus());
+        if (fromRow) setTimeout(() => document.querySelector<HTMLElement>(`button[aria-label="Remove ${shown}"]`)?.focus());
         else setAddress('');
-        setStatus(`Added ${site.host} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
+        setStatus(`Added ${shown} (${labelOf(runs)}). Dealside now reads its deal pages, in tabs already open too.`);
       })
       .catch(async (e: Error) => {
         // not added: the access just asked for goes back (one already listed keeps what it had)
         if (!listed) await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
-        fail(`${site.host} was not added: ${e.message}`);
+        fail(`${shown} was not added: ${e.message}`);
       })
       .finally(() => setBusy(false));
   };

@@ -8,8 +8,14 @@
 import type { AmountRead } from './types';
 import { cleanText } from './clean-text';
 
-/** Regions where a bare "$" is not US dollars. */
-const OTHER_DOLLAR = /-(CA|AU|NZ|SG|HK|MX|AR|CL|CO|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)\b/i;
+/**
+ * Regions where a bare "$" is not US dollars: dollar countries, and the peso countries that
+ * write their peso "$" (Mexico, Argentina, Chile, Colombia, Uruguay, the Dominican Republic, Cuba).
+ * The region is the tag's region subtag, after the language and any script ("zh-Hant-TW"), never
+ * a later part ("en-US-u-ca-buddhist" is the US); a page may write "en_CA" as well as "en-CA"
+ * (lib/crm/dom.ts pageLocale).
+ */
+const OTHER_DOLLAR = /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_](?:CA|AU|NZ|SG|HK|MX|AR|CL|CO|UY|DO|CU|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)(?![a-z0-9])/i;
 
 /** Letters written before "$" that name one dollar; any others ("TT$", "J$") name a dollar we do not guess at. */
 const DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
@@ -179,18 +185,25 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   if (new Set(mentions.map((c) => c.key)).size > 1) return out;
   // first number, its separators, a minus glued after it ("500,00-", but not the range "1,000-2,000"),
   // and the word right after it ("1.2M", "1,2 Mio.", "1.5 million", "120 000 kr"): a word of letters
-  // in any script, so a currency word ("Kč") is never split into a scale ("K") and a rest
-  const m = /(\d(?:[\d.,' ’]*\d)?)([-−](?!.*\d))?\s?(\p{L}+)?/u.exec(text);
+  // in any script, so a currency word ("Kč") is never split into a scale ("K") and a rest.
+  // A decimal mark may lead it ("$.5M", "$.50"): kept apart, so ".5" is never read as 5 (not after
+  // a letter: "EUR,1000" is 1000 after a comma, as before)
+  const m = /((?<!\p{L})[.,](?=\d))?(\d(?:[\d.,' ’]*\d)?)([-−](?!.*\d))?\s?(\p{L}+)?/u.exec(text);
   if (!m) return out;
-  const digits = m[1]!;
+  const lead = m[1] ?? '';
+  const digits = m[2]!;
   const end = m.index + m[0].length;
   const at = (i: number) => mentions.find((c) => c.start === i);
-  // the currency is the one written next to this number: before it ("$", "-$", "($", "EUR ") …
-  let mention = mentions.find((c) => c.end <= m.index && /^[\s(−-]*$/.test(text.slice(c.end, m.index)));
+  // the currency is the one written next to this number: before it ("$", "-$", "($", "EUR ", "(USD) ") …
+  let mention = mentions.find(
+    (c) =>
+      c.end <= m.index &&
+      (/^[\s(−–-]*$/.test(text.slice(c.end, m.index)) || (/\(\s*$/.test(text.slice(0, c.start)) && /^\s*\)\s*$/.test(text.slice(c.end, m.index)))),
+  );
   // … or after it, maybe after a scale ("120.000,00 €", "1,2 Mio. EUR", "120 000 kr", "1 234 zł")
-  let word = m[3] ? m[3].toLowerCase() : '';
+  let word = m[4] ? m[4].toLowerCase() : '';
   // where the word starts, counted in the text (lower case may be longer: "İ" → "i̇")
-  const wordAt = end - (m[3]?.length ?? 0);
+  const wordAt = end - (m[4]?.length ?? 0);
   let scale: number | undefined = 1;
   if (word && at(wordAt)) {
     mention ??= at(wordAt);
@@ -204,11 +217,17 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   if (currency) out.currency = currency;
   if (scale === undefined) return out;
   // a range ("$1,000 - $2,000", "$2-5k", "€1–2 Mio.", "10 to 20k") is no one amount: its text only
-  if (/^\s?(?:\p{L}+\.?)?\s*(?:[-−–—]|to\b|bis\b)\s*[^\d\s]{0,4}\s?\d/u.test(text.slice(m.index + digits.length))) return out;
+  if (/^\s?(?:\p{L}+\.?)?\s*(?:[-−–—]|to\b|bis\b)\s*[^\d\s]{0,4}\s?\d/u.test(text.slice(m.index + lead.length + digits.length))) return out;
   const lastDot = digits.lastIndexOf('.');
   const lastComma = digits.lastIndexOf(',');
   let decimal: string | null = null;
-  if (lastDot >= 0 && lastComma >= 0) {
+  if (lead) {
+    // ".5", ",50": the mark that leads can only be the decimal one. Not read when more marks follow
+    // (".5.000") or the page's locale writes the other mark (",5" on an en-US page): a typo or a cut
+    if (lastDot >= 0 || lastComma >= 0) return out;
+    const cd = commaDecimal(locale);
+    if (cd !== undefined && (lead === ',') !== cd) return out;
+  } else if (lastDot >= 0 && lastComma >= 0) {
     decimal = lastDot > lastComma ? '.' : ',';
   } else if (lastDot >= 0 || lastComma >= 0) {
     const sep = lastDot >= 0 ? '.' : ',';
@@ -225,10 +244,18 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
       else decimal = (sep === ',') === cd ? sep : null;
     }
   }
-  const n = toNumber(digits, decimal, inLakhs(currency, locale));
+  const n = lead ? Number(`0.${digits}`) : toNumber(digits, decimal, inLakhs(currency, locale));
   if (n === null) return out;
-  // a minus or an opening parenthesis before the number (not "1,000 - 2,000"), or a minus after it
-  const neg = /[-−(]/.test(text.slice(0, m.index)) || !!m[2];
+  // A sign of this number only, not any "-" or "(" before it ("Amount (USD) 1,000", "Q3 - $1,000"):
+  // a minus touching the number or its currency ("-$500", "$-500", "-USD 500", "–$500": an en dash
+  // set as a minus is one, a range's dash being after a number), one set apart only at the start
+  // ("- 500"), an opening parenthesis only around it ("($500.00)", "(500,00 €)"); or a minus after it
+  const mentionBefore = mention && mention.end <= m.index ? mention : undefined;
+  const before = mentionBefore ? `${text.slice(0, mentionBefore.start)}¤${text.slice(mentionBefore.end, m.index)}` : text.slice(0, m.index);
+  const sign = /(?:([-−–(])|^\s*([-−–(])\s+)(?:¤\s?)?$/u.exec(before);
+  const mark = sign?.[1] ?? sign?.[2];
+  const rest = text.slice(mention && !mentionBefore ? Math.max(end, mention.end) : end);
+  const neg = (mark === '(' ? /^\.?\s*\)/.test(rest) : !!mark) || !!m[3];
   // toFixed(4) drops float noise (1.2 * 1e6 = 1199999.9999999998) and keeps 3-decimal currencies
   out.value = Number(((neg ? -n : n) * scale).toFixed(4));
   return out;

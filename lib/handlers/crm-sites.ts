@@ -14,7 +14,7 @@ import { HandlerError } from '../messages/router';
 import type { SenderLike } from '../messages/senders';
 import type { DB } from '../db/open';
 import { applySettingsChange, getSettings, storedSettings } from '../db/settings';
-import { MAX_CRM_SITES, crmForOrigin, parseSiteAddress, sitePattern } from '../crm/crm-sites';
+import { MAX_CRM_SITES, crmForOrigin, parseSiteAddress, shownHost, sitePattern } from '../crm/crm-sites';
 import type { CrmSite } from '../model';
 
 /** The content-script registration every added site shares (one id: replaced as a whole). */
@@ -93,6 +93,11 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
    * The list read, changed and written in one transaction, so two changes at once (two
    * sites added from two Options pages, a restore) both stand; then the scripts follow it.
    * `change` may throw (a full list): nothing is written.
+   * Once written, the change stands and is told to every page even if the browser refuses the
+   * registration: Options then says what is stored (a site it said was not added would be listed
+   * after a reload), and the next sync (a permission change, the browser starting) registers it.
+   * Not undone instead: another change may have been written since (an undo would overwrite it),
+   * and a removal undone would bring back a site the person took away.
    */
   const changeSites = async (db: DB, change: (sites: CrmSite[]) => CrmSite[]) => {
     const tx = db.transaction('settings', 'readwrite');
@@ -101,7 +106,9 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
     await tx.store.put(settings, 'settings');
     await tx.done;
     // the list as it stands now, not as this change left it: another change may have written since
-    await syncSiteScripts(async () => (await getSettings(db)).crmSites, deps.access);
+    await syncSiteScripts(async () => (await getSettings(db)).crmSites, deps.access).catch((e) =>
+      console.warn('Dealside could not update its CRM sites', e),
+    );
     await deps.broadcast?.({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true });
     return { before: before.crmSites, settings };
   };
@@ -111,7 +118,7 @@ export function createCrmSiteHandlers(deps: CrmSiteDeps): CrmSiteHandlers {
       const site = parseSiteAddress(req.address);
       if (!site.ok) throw new HandlerError('bad-request', site.error);
       if (!(await deps.access.granted(sitePattern(site.origin)))) {
-        throw new HandlerError('invalid-state', `Dealside was not given access to ${site.host}, so nothing was added.`);
+        throw new HandlerError('invalid-state', `Dealside was not given access to ${shownHost(site.host)}, so nothing was added.`);
       }
       const { settings } = await changeSites(await deps.db(), (crmSites) => {
         // Adding a listed site again changes which CRM it runs; it keeps its place in the list.

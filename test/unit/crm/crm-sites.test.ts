@@ -1,4 +1,4 @@
-import { crmForOrigin, isBuiltInCrmHost, parseSiteAddress, sitePattern } from '../../../lib/crm/crm-sites';
+import { crmForOrigin, isBuiltInCrmHost, parseSiteAddress, shownHost, sitePattern } from '../../../lib/crm/crm-sites';
 import { adapterFor, adapterForUserSite } from '../../../lib/crm/registry';
 import { settingsSchema } from '../../../lib/model';
 
@@ -10,6 +10,9 @@ describe('parseSiteAddress (what a person types in Options → CRM sites)', () =
     ['https://crm.example.co.uk/', 'https://crm.example.co.uk'],
     ['crm.zoho.sa', 'https://crm.zoho.sa'],
     ['https://bücher.example/', 'https://xn--bcher-kva.example'],
+    // the fully qualified name, written with its trailing dot, is the same site (was: refused as no site name)
+    ['crm.example.com.', 'https://crm.example.com'],
+    ['https://CRM.example.com./lightning/page/home', 'https://crm.example.com'],
   ])('%s → %s', (input, origin) => {
     expect(parseSiteAddress(input)).toMatchObject({ ok: true, origin });
   });
@@ -28,6 +31,10 @@ describe('parseSiteAddress (what a person types in Options → CRM sites)', () =
     ['acme.lightning.force.com', /already works on acme\.lightning\.force\.com/],
     ['https://app.hubspot.com/contacts/1/record/0-3/2', /already works/],
     ['x'.repeat(3000), /too long/],
+    // one trailing dot only
+    ['crm.example.com..', /not a site name/],
+    ['localhost.', /not a site name/],
+    ['acme.lightning.force.com.', /already works on acme\.lightning\.force\.com:/],
   ])('refuses %j with a reason', (input, reason) => {
     const r = parseSiteAddress(input);
     expect(r.ok).toBe(false);
@@ -44,6 +51,11 @@ describe('parseSiteAddress (what a person types in Options → CRM sites)', () =
     expect(isBuiltInCrmHost('app-na2.hubspot.com')).toBe(true);
     expect(isBuiltInCrmHost('crm.zoho.sa')).toBe(false);
     expect(isBuiltInCrmHost('notapp.hubspot.com')).toBe(false);
+  });
+
+  it('names a host as typed in Unicode, not punycode, in what it says (was: “xn--…”)', () => {
+    const r = parseSiteAddress('https://bücher');
+    expect(!r.ok && r.error).toBe('“bücher” is not a site name Dealside can use (IP addresses and names without a dot are not).');
   });
 
   it('a site is asked for and registered as one origin pattern', () => {
@@ -101,5 +113,29 @@ describe('settings: the list of added sites', () => {
     expect(parsed.user).toEqual(user);
     expect(parsed.crmSites).toEqual([good]);
     expect(settingsSchema.parse({ user, crmSites: 'not a list' })).toMatchObject({ user, crmSites: [] });
+  });
+});
+
+describe('shownHost (a site as Options shows it; stored and matched as it is)', () => {
+  it.each([
+    ['https://xn--bcher-kva.example', 'bücher.example'],
+    ['xn--bcher-kva.example', 'bücher.example'],
+    ['https://crm.xn--e1afmkfd.xn--p1ai', 'crm.пример.рф'],
+    ['xn--fiqs8s.xn--fiqz9s', '中国.中國'],
+    ['xn--mnchen-3ya.de', 'münchen.de'],
+    ['https://crm.example.com', 'crm.example.com'],
+  ])('%s → %s', (stored, shown) => {
+    expect(shownHost(stored)).toBe(shown);
+    // and back: what is shown is the same site
+    expect(new URL(`https://${shown}`).hostname).toBe(stored.replace(/^https:\/\//, ''));
+  });
+
+  it('shows a label that is no valid punycode as it is stored', () => {
+    for (const host of ['xn--.example', 'xn--a.example', 'xn--99999999999999999.example', 'xn--bcher-kva!.example']) expect(shownHost(host)).toBe(host);
+  });
+
+  it('shows what a site added in Unicode is stored as', () => {
+    const r = parseSiteAddress('Bücher.example');
+    expect(r.ok && shownHost(r.origin)).toBe('bücher.example');
   });
 });

@@ -106,6 +106,30 @@ describe('sites/add', () => {
   });
 });
 
+describe('the browser refusing the registration after the list was written', () => {
+  it('the change stands and is told to every page, so Options says what is stored (was: saved, yet "not added", nothing told)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failing: SiteAccess = { ...access, runContentScriptOn: async () => Promise.reject(new Error('Could not load file')) };
+    const broken = createCrmSiteHandlers({ db: async () => db, access: failing, broadcast: (e) => void events.push(e) });
+    held.add('https://crm.example.com/*');
+    const settings = await broken['sites/add']({ type: 'sites/add', address: 'crm.example.com', crm: 'salesforce' }, options);
+    expect(settings.crmSites.map((s) => s.origin)).toEqual(['https://crm.example.com']);
+    expect((await getSettings(db)).crmSites).toEqual(settings.crmSites);
+    expect(events).toEqual([{ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true }]);
+    expect(openTabUpdates).toEqual([['https://crm.example.com/*', true]]);
+    expect(warn).toHaveBeenCalledWith('Dealside could not update its CRM sites', expect.objectContaining({ message: 'Could not load file' }));
+    // the next sync that works (the browser starting, a permission change) registers what is stored
+    expect(await syncSiteScripts(async () => (await getSettings(db)).crmSites, access)).toEqual(['https://crm.example.com/*']);
+
+    // and a removal too
+    const removed = await broken['sites/remove']({ type: 'sites/remove', origin: 'https://crm.example.com' }, options);
+    expect(removed.crmSites).toEqual([]);
+    expect((await getSettings(db)).crmSites).toEqual([]);
+    expect(events).toHaveLength(2);
+    warn.mockRestore();
+  });
+});
+
 describe("the browser's registration, as Chrome keeps it (one id: a second register or unregister of it fails)", () => {
   const tick = () => new Promise((r) => setTimeout(r, 0));
   let scripts: Map<string, string[]>;
