@@ -1,10 +1,11 @@
-// Pinning a note at a moment of the call: at the media's current time, or at a typed m:ss.
+// Pinning a note at a moment of the call: at the media's time when typing began, or at a typed m:ss.
 import { useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import { frameTokenFromAddress } from '../../lib/page/framing-facts';
 import type { MediaState } from '../../lib/messages/protocol';
 import type { PinnedNote } from '../../lib/model';
-import { formatMediaTime, parseTypedTime } from '../../lib/calls/media-pick';
+import { formatMediaTime } from '../../lib/calls/media-pick';
+import { momentOnEdit, pinSeconds } from '../../lib/calls/pin-moment';
 
 export type PinNote = ReturnType<typeof usePinNote>;
 
@@ -28,6 +29,28 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
   const [pinError, setPinError] = useState('');
   const noteRef = useRef<HTMLInputElement>(null);
   const timeRef = useRef<HTMLInputElement>(null);
+  /**
+   * The media's reply when the note box went from empty to typed: the moment the note is about
+   * (lib/calls/pin-moment.ts). Emptied with the box; the switch below empties the box, so the next
+   * call's first note marks its own.
+   */
+  const marked = useRef<Promise<MediaState | null> | null>(null);
+
+  const askMedia = () =>
+    // a person's ask: the page searched again if its last poll found no media
+    send({ type: 'calls/mediaTime', frameToken: frameTokenFromAddress(), fresh: true }).then(
+      (m) => {
+        setMedia(m);
+        return m;
+      },
+      () => null,
+    );
+  const editNote = (text: string) => {
+    const change = momentOnEdit(noteText, text);
+    if (change === 'mark') marked.current = askMedia();
+    else if (change === 'forget') marked.current = null;
+    setNoteText(text);
+  };
 
   // Another call's review starts with an empty draft: cleared while rendering
   // the switch, so the new call is never shown with the old call's draft.
@@ -45,42 +68,35 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
       noteRef.current?.focus();
       return;
     }
-    let at: number | null;
-    if (typedTime.trim()) {
-      at = parseTypedTime(typedTime);
-      if (at === null) {
-        setPinError('Type the time as m:ss, for example 4:05.');
-        timeRef.current?.focus();
-        return;
-      }
-    } else {
-      const m = await send({ type: 'calls/mediaTime', frameToken: frameTokenFromAddress() }).catch(() => null);
-      if (m) setMedia(m);
-      if (!m?.hasMedia) {
-        setPinError('No playing media found on this page: type the time (m:ss) to pin at.');
-        timeRef.current?.focus();
-        return;
-      }
-      at = m.currentTime;
+    const where = await pinSeconds(typedTime, marked.current, askMedia);
+    if ('error' in where) {
+      setPinError(
+        where.error === 'time'
+          ? 'Type the time as m:ss, for example 4:05.'
+          : 'No playing media found on this page: type the time (m:ss) to pin at.',
+      );
+      timeRef.current?.focus();
+      return;
     }
     const note: PinnedNote = {
       id: crypto.randomUUID(),
-      atSeconds: Math.round(Math.min(at, 24 * 3600) * 10) / 10,
+      atSeconds: Math.round(Math.min(where.at, 24 * 3600) * 10) / 10,
       text: text.slice(0, 2000),
       createdAt: new Date().toISOString(),
     };
     addPin(note);
+    marked.current = null;
     setNoteText('');
     setTypedTime('');
     setPinError('');
     setStatus(`Pinned at ${formatMediaTime(note.atSeconds)}.`);
   };
 
-  return { noteText, setNoteText, typedTime, setTypedTime, pinError, noteRef, timeRef, pin };
+  return { noteText, editNote, typedTime, setTypedTime, pinError, noteRef, timeRef, pin };
 }
 
 export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: MediaState | null }) {
-  const { noteText, setNoteText, typedTime, setTypedTime, pinError, noteRef, timeRef, pin } = pinNote;
+  const { noteText, editNote, typedTime, setTypedTime, pinError, noteRef, timeRef, pin } = pinNote;
   return (
     <div className="pin">
       <label>
@@ -89,7 +105,7 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
           ref={noteRef}
           value={noteText}
           maxLength={2000}
-          onChange={(e) => setNoteText(e.target.value)}
+          onChange={(e) => editNote(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
@@ -123,7 +139,7 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
       </div>
       <p id="pin-help" className="hint">
         {media?.hasMedia
-          ? `Media at ${formatMediaTime(media.currentTime)}${media.paused ? ' (paused)' : ''}. Enter or Alt+P pins; leave the time empty to use the media's.`
+          ? `Media at ${formatMediaTime(media.currentTime)}${media.paused ? ' (paused)' : ''}. Enter or Alt+P pins the note at the moment you started typing it, or at the time typed beside it.`
           : 'No media found on this page yet: type the time to pin at.'}
       </p>
       {pinError && (

@@ -6,6 +6,7 @@ import type { CallPage } from '../../lib/messages/protocol';
 import type { CallReview, PinnedNote, Rep, ScoreDimension } from '../../lib/model';
 import { sortPins, type ReviewInput } from '../../lib/calls/review-history';
 import { panelFramingProblem } from '../../lib/calls/panel-framing';
+import { afterFailedSave, saveToSend, statusAfterEdit, type SaveKind } from '../../lib/calls/save-retry';
 import { framingFacts, frameTokenFromAddress } from '../../lib/page/framing-facts';
 import { useReviewTimer } from './useReviewTimer';
 
@@ -64,6 +65,8 @@ export function useCallReview() {
   latest.current = { scores, overallNote, pins, repText, deal, reps, review };
   /** edits not yet handed to a save */
   const pending = useRef(false);
+  /** a "Complete review" of the edits waiting that failed and may pass: the next save completes (lib/calls/save-retry.ts) */
+  const completionWaiting = useRef(false);
   /**
    * The stored version this panel's edits are based on (`updatedAt` as loaded
    * or last saved; null: none yet). Sent with every save: the background
@@ -111,6 +114,7 @@ export function useCallReview() {
     };
     latest.current = next;
     pending.current = false;
+    completionWaiting.current = false;
     baseRef.current = existing?.updatedAt ?? null;
     setReps(next.reps);
     setReview(next.review);
@@ -159,11 +163,11 @@ export function useCallReview() {
     // `save` through a ref: it depends on this function in turn
     [showReview, readTimer, resetTimer],
   );
-  const saveRef = useRef<(kind: 'draft' | 'complete' | 'time') => Promise<void>>(async () => {});
+  const saveRef = useRef<(kind: SaveKind) => Promise<void>>(async () => {});
   /**
    * A save that failed (no name set yet, the background not answering) keeps its edits waiting
    * and is tried again, sooner at first: 5 s, doubling to a minute. Any edit, a change event,
-   * the time flush and a move to the next call try it too.
+   * the time flush and a move to the next call try it too. A completion is tried again as one.
    */
   const retry = useRef<{ delay: number; timer?: number }>({ delay: 0 });
   const retryLater = useCallback(() => {
@@ -180,13 +184,15 @@ export function useCallReview() {
    * panel since this one loaded it) back into a draft.
    */
   const save = useCallback(
-    (kind: 'draft' | 'complete' | 'time') => {
+    (kind: SaveKind) => {
       const run = async () => {
         // An autosave whose edits were already saved, or replaced by the stored review (after a
         // conflict): nothing to send. Sending it anyway would stamp a new version, clear the
-        // conflict message and refuse the other panel's next save in turn.
-        if (kind === 'draft' && !pending.current) return;
-        const timeOnly = kind === 'time' && !pending.current;
+        // conflict message and refuse the other panel's next save in turn. Edits waiting with a
+        // completion that failed: completed, as asked, not saved as a draft.
+        const sent = saveToSend(kind, pending.current, completionWaiting.current);
+        if (!sent) return;
+        const timeOnly = sent === 'time';
         pending.current = false;
         const input = buildInput();
         if (!input || (timeOnly && !latest.current.review)) return;
@@ -194,7 +200,7 @@ export function useCallReview() {
         const baseUpdatedAt = baseRef.current;
         try {
           const saved =
-            kind === 'complete'
+            sent === 'complete'
               ? await send({ type: 'callReview/complete', review: input, baseUpdatedAt })
               : await send({ type: 'callReview/saveDraft', review: input, baseUpdatedAt, ...(timeOnly ? { timeOnly } : {}) });
           const same = callRef.current?.callKey === saved.callKey;
@@ -213,9 +219,13 @@ export function useCallReview() {
           setSaveError('');
           window.clearTimeout(retry.current.timer);
           retry.current.delay = 0;
-          if (kind === 'complete') setStatus('Review completed.');
+          if (sent === 'complete') {
+            completionWaiting.current = false;
+            setStatus('Review completed.');
+          }
         } catch (e) {
           if (e instanceof DealsideError && e.code === 'conflict') {
+            completionWaiting.current = false;
             // Another panel changed the review since this one loaded it: show what it saved, and say so.
             if (callRef.current?.callKey === input.callKey) await refreshReview('conflict');
             return;
@@ -224,6 +234,9 @@ export function useCallReview() {
           // Not stored: the edits are still waiting (the time flush, a move to the next call and
           // the retry all save them), never dropped with the failed message.
           pending.current = true;
+          const after = afterFailedSave(sent, e instanceof DealsideError ? e.code : undefined);
+          completionWaiting.current = after.completionWaits;
+          if (after.status) setStatus(after.status);
           setSaveState('error');
           setSaveError(messageOf(e));
           // Dealside gone from under the panel: no later try can reach it (the banner says so)
@@ -240,6 +253,10 @@ export function useCallReview() {
   saveRef.current = save;
 
   const edited = () => {
+    // still changing the review: a completion waiting is withdrawn, and that is said
+    const withdrawn = statusAfterEdit(completionWaiting.current);
+    completionWaiting.current = false;
+    if (withdrawn) setStatus(withdrawn);
     pending.current = true;
     setDirtyTick((t) => t + 1);
   };

@@ -1,43 +1,30 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { elapsedMs, newTimer, onVisibility, startTimer, type TimerState } from '../../lib/calls/review-timer';
+import { usePanelSeen } from './usePanelSeen';
 
 /**
- * The running review timer: counts while the panel is on screen, pauses while its tab is hidden
- * (visibilitychange reaches the framed panel too) or the panel is collapsed (slid off the page's
- * edge, which the frame sees as leaving the viewport: its page tells it nothing). `reset` starts a
- * new count (another call) from what that review already had.
+ * The running review timer: counts while the panel is seen (usePanelSeen), pauses while its tab is
+ * hidden or the panel is collapsed. `reset` starts a new count (another call) from what that review
+ * already had.
  */
 export function useReviewTimer(): { ms: number; read: () => number; reset: (fromMs: number) => void } {
   const timer = useRef<TimerState>(newTimer());
   const [ms, setMs] = useState(0);
-  const offScreen = useRef(false);
-  /** not counting: the tab hidden, or the panel off screen */
-  const away = () => document.hidden || offScreen.current;
+  // away(): not counting (the tab hidden, or the panel off screen)
+  const { seen, away } = usePanelSeen();
+
+  // Starts the count on mount (when seen), and pauses or resumes it at each change.
+  useEffect(() => {
+    timer.current = onVisibility(timer.current, !seen, performance.now());
+    setMs(elapsedMs(timer.current, performance.now()));
+  }, [seen]);
 
   useEffect(() => {
-    if (!away()) timer.current = startTimer(timer.current, performance.now());
-    const onVis = () => {
-      timer.current = onVisibility(timer.current, away(), performance.now());
-      setMs(elapsedMs(timer.current, performance.now()));
-    };
-    document.addEventListener('visibilitychange', onVis);
-    // the panel slid off the page (collapsed) or back: no part of it in the viewport
-    const seen = typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(([entry]) => {
-          offScreen.current = !entry?.isIntersecting;
-          onVis();
-        })
-      : null;
-    seen?.observe(document.documentElement);
     const id = window.setInterval(() => {
       if (!away()) setMs(elapsedMs(timer.current, performance.now()));
     }, 1000);
-    return () => {
-      document.removeEventListener('visibilitychange', onVis);
-      seen?.disconnect();
-      window.clearInterval(id);
-    };
-  }, []);
+    return () => window.clearInterval(id);
+  }, [away]);
 
   // Stable functions: callers keep them in effect dependencies.
   const api = useMemo(
@@ -49,7 +36,7 @@ export function useReviewTimer(): { ms: number; read: () => number; reset: (from
         setMs(elapsedMs(timer.current, performance.now()));
       },
     }),
-    [],
+    [away],
   );
   return { ms, ...api };
 }

@@ -17,7 +17,7 @@ import { mountPanel, type PanelHost } from './frame-host';
 
 declare global {
   // this script's running copy in the isolated world (the page cannot see it)
-  var __dealsideCalls: { stop(): void } | undefined;
+  var __dealsideCalls: CallsPage | undefined;
 }
 
 /** How long a call's page title is followed after its address: SPA players set it a moment (or a while) later. */
@@ -37,10 +37,23 @@ export interface CallsPage {
   stop(): void;
   /** the address changed (also what watchAddress calls) */
   sync(href?: string): void;
+  /**
+   * Running, and still belonging to a running extension: asked of the copy itself (its own
+   * runtime). Optional: a copy from a build before it has none, and is orphaned (an update).
+   */
+  live?(): boolean;
 }
 
+/**
+ * Start this script's work on the page, unless a live copy already does it: "Review this call"
+ * injects the script again where it may already run, then asks for the panel, which that copy
+ * opens as it is (a restart would rebuild the open panel, losing what was typed in it and not yet
+ * saved). A copy orphaned by an extension reload or update is stopped and replaced.
+ */
 export function startCallsPage(): CallsPage {
-  globalThis.__dealsideCalls?.stop();
+  const running = globalThis.__dealsideCalls;
+  if (running?.live?.()) return running;
+  running?.stop();
   const lifetime = new AbortController();
   const { signal } = lifetime;
   /** set once the user asked ("Review this call"): any page then counts as a call */
@@ -181,7 +194,8 @@ export function startCallsPage(): CallsPage {
       sendResponse(state(null));
       return undefined;
     }
-    const m = media.current();
+    // a seek is a person's ask too: the player that arrived since the last poll is found
+    const m = media.current(message.kind === 'dealside/calls-seek' || message.fresh === true);
     if (message.kind === 'dealside/calls-seek' && m) {
       const d = m.duration;
       m.currentTime = Number.isFinite(d) ? Math.min(message.seconds, d) : message.seconds;
@@ -202,7 +216,7 @@ export function startCallsPage(): CallsPage {
     panel = null;
     if (globalThis.__dealsideCalls === self) globalThis.__dealsideCalls = undefined;
   };
-  const self: CallsPage = { stop, sync: (href) => sync(href) };
+  const self: CallsPage = { stop, sync: (href) => sync(href), live: () => !signal.aborted && ours() };
   globalThis.__dealsideCalls = self;
 
   // A new address: follow it, unless the extension was reloaded or updated under this script.

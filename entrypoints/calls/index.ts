@@ -13,8 +13,9 @@
  * page ~1.3 ms of main thread at every load (CPU profile, 4 visits) and posts
  * a "script started" message that the page's own scripts receive. Its jobs
  * are done in calls-page.ts: stopping when the extension is reloaded or
- * updated (lib/page/still-ours.ts), and stopping an earlier copy of this script when
- * "Review this call" injects it again into a page where it already runs.
+ * updated (lib/page/still-ours.ts), and, when "Review this call" injects it again
+ * into a page where it already runs, leaving a live copy be (its open panel keeps
+ * what was typed) and replacing only an orphaned one.
  */
 import { startCallsPage } from './calls-page';
 import { whenShown } from '../../lib/page/when-shown';

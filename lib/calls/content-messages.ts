@@ -5,7 +5,8 @@
  * learns review data.
  */
 export type ToCallsContent =
-  | { kind: 'dealside/calls-media' }
+  /** `fresh`: a person's ask (a note being pinned): no answer of "none" kept from a poll (lib/calls/media-dom.ts) */
+  | { kind: 'dealside/calls-media'; fresh?: boolean }
   | { kind: 'dealside/calls-seek'; seconds: number }
   /** injected on demand ("Review this call"): show the panel even on an unknown page */
   | { kind: 'dealside/calls-open' };

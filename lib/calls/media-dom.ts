@@ -77,11 +77,14 @@ export function findMedia(doc: Document): HTMLMediaElement | null {
  * hands the review to another element, nor does a clip that starts playing.
  * A pick that is only background media or muted (the best there was, maybe
  * before the real player arrived) is looked at again every `repickMs`, and a
- * listenable element that starts playing takes its place.
+ * listenable element that starts playing takes its place. Finding none is
+ * kept as long: the panel asks every second, and on a page whose player is
+ * out of reach (a cross-origin embed) each search walks every element.
  */
 export function followMedia(doc: Document, now: () => number = Date.now, repickMs = 4000) {
   let followed: HTMLMediaElement | null = null;
-  let pickedAt = 0;
+  /** when the last search (or play) was; null before the first */
+  let pickedAt: number | null = null;
   /** the pick was listenable when made: kept for good while on the page (muting it later changes nothing) */
   let steady = false;
   const listenable = (m: HTMLMediaElement) => {
@@ -98,8 +101,14 @@ export function followMedia(doc: Document, now: () => number = Date.now, repickM
     return m;
   };
   return {
-    current(): HTMLMediaElement | null {
-      if (followed?.isConnected && (steady || now() - pickedAt < repickMs)) return followed;
+    /**
+     * `fresh`: a person's ask (pinning a note, a seek), not the panel's poll: "none" found
+     * within the interval is not taken as the answer (a player may have arrived since, inside
+     * a frame whose `play` this page does not hear), so it is searched for again.
+     */
+    current(fresh = false): HTMLMediaElement | null {
+      const recent = pickedAt !== null && now() - pickedAt < repickMs;
+      if (followed === null ? recent && !fresh : followed.isConnected && (steady || recent)) return followed;
       const m = findMedia(doc);
       return follow(m, !!m && listenable(m));
     },

@@ -178,10 +178,10 @@ export function applyComplete(
  * for its new rep only once completed again; a version kept before links were recorded: the
  * review's own).
  */
-export function lastCompletedVersion(r: CallReview): (ReviewContent & { completedAt: string } & Pick<CallReview, 'repId' | 'dealKey'>) | null {
+export function lastCompletedVersion(r: CallReview): (ReviewContent & { completedAt: string } & Pick<CallReview, 'repId' | 'repName' | 'dealKey'>) | null {
   const h = r.status === 'completed' ? null : r.history[r.history.length - 1];
   if (r.status !== 'completed' && !h) return null;
-  const { repId, dealKey } = h?.linked ?? r;
+  const { repId, repName, dealKey } = h?.linked ?? r;
   const version = h ? { ...contentOf(h), completedAt: h.completedAt } : { ...contentOf(r), completedAt: r.completedAt ?? r.updatedAt };
-  return { ...version, ...(repId ? { repId } : {}), ...(dealKey ? { dealKey } : {}) };
+  return { ...version, ...(repId ? { repId } : {}), ...(repName ? { repName } : {}), ...(dealKey ? { dealKey } : {}) };
 }

@@ -50,12 +50,35 @@ export async function putCompletedReview(db: DB, review: CallReview, scores: Sco
   await Promise.all([write(), tx.done]);
 }
 
-/** Reviews linked to a deal that have a completed version, newest completion first. */
+/**
+ * The completed reviews to list for a deal, newest completion first: each under the deal its last
+ * completed version was made for (`lastCompletedVersion`), as the scorecard counts it. A completed
+ * review moved to another deal since (a draft again) stays listed here, as completed, until it is
+ * completed again; the deal it moved to lists it only then.
+ *
+ * No index reaches the deal named in a review's history, so it is read by this deal's indexes
+ * only: the reviews linked to it now, and the reviews that gave it scores. Every completion for a
+ * deal leaves that deal a score of the review's, in the same transaction (`putCompletedReview`:
+ * the first completion there gives every score, a later one only what changed since), so a review
+ * that moved on since is among the second.
+ */
 export async function reviewsForDeal(db: DB, dealKey: string): Promise<CallReview[]> {
-  const all = keepValid(callReviewSchema, await db.getAllFromIndex('callReviews', 'byDeal', dealKey), 'call review');
+  const tx = db.transaction(['callReviews', 'scores'], 'readonly');
+  const reviews = tx.objectStore('callReviews');
+  const [linked, scores] = await Promise.all([reviews.index('byDeal').getAll(dealKey), tx.objectStore('scores').index('byDeal').getAll(dealKey)]);
+  const seen = new Set<unknown>(linked.map((r) => (r as { id?: unknown } | undefined)?.id));
+  const movedOn = new Set<string>();
+  for (const s of scores as unknown[]) {
+    // only its review id is read here: the review is checked as read, like those linked now
+    const source = (s as { source?: { kind?: unknown; reviewId?: unknown } } | undefined)?.source;
+    if (source?.kind === 'call' && typeof source.reviewId === 'string' && !seen.has(source.reviewId)) movedOn.add(source.reviewId);
+  }
+  const elsewhere = await Promise.all([...movedOn].map((id) => reviews.get(id)));
+  await tx.done;
+  const all = keepValid(callReviewSchema, [...linked, ...elsewhere.filter((r) => r !== undefined)], 'call review');
   return all
     .map((r) => ({ r, done: lastCompletedVersion(r) }))
-    .filter((x) => x.done !== null)
+    .filter((x) => x.done !== null && x.done.dealKey === dealKey)
     .sort((a, b) => (b.done?.completedAt ?? '').localeCompare(a.done?.completedAt ?? ''))
     .map((x) => x.r);
 }

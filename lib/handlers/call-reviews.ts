@@ -20,7 +20,7 @@ import type { CallPage, ChangeEvent, MediaState, RequestOf, ResponseMap } from '
 import { callPageSchema } from '../messages/protocol';
 import { scoreSchema, type CallReview, type Person, type Score } from '../model';
 import { keepValid } from '../db/validate';
-import { applyComplete, applyDraft, applyTimeSpent, type ReviewInput, type ScoredBefore } from '../calls/review-history';
+import { applyComplete, applyDraft, applyTimeSpent, lastCompletedVersion, type ReviewInput, type ScoredBefore } from '../calls/review-history';
 import type { ToCallsContent } from '../calls/content-messages';
 import {
   getReviewByCall,
@@ -29,6 +29,7 @@ import {
   reviewsForDeal,
   searchDeals,
 } from '../db/call-reviews';
+import { getDeal } from '../db/deals';
 import type { DealsideDB } from '../db/schema';
 
 type DB = IDBPDatabase<DealsideDB>;
@@ -128,6 +129,23 @@ async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | 
   return out;
 }
 
+/**
+ * The review as sent, with its rep's id when it names its deal's owner but no rep: the panel looks
+ * the name up in the rep list it loaded with the call, which predates a deal (and its rep) first
+ * seen since, and is empty when it failed to load. The deal's record names its owner's rep, and a
+ * review without it never counts on that rep's scorecard. Names compare as the panel's (`chooseRep`).
+ */
+async function withDealRep(db: DB, review: ReviewInput): Promise<ReviewInput> {
+  const name = review.repName?.trim().toLowerCase();
+  if (review.repId || !name || !review.dealKey) return review;
+  const deal = await getDeal(db, review.dealKey);
+  if (!deal?.repId || deal.snapshot.owner?.trim().toLowerCase() !== name) return review;
+  return { ...review, repId: deal.repId };
+}
+
+/** The deals named, once each. */
+const dealKeysOf = (...keys: (string | undefined)[]) => [...new Set(keys.filter((k): k is string => !!k))];
+
 const STALE =
   'This review was changed in another Dealside panel (edited or completed there) after this one loaded it, so this change was not saved.';
 
@@ -198,10 +216,11 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return review;
     }
     requireBase(existing, req.baseUpdatedAt);
-    const review = applyDraft(existing, input(req.review), { now: versionAt(existing), by, rubricVersion, newId });
+    const review = applyDraft(existing, await withDealRep(db, input(req.review)), { now: versionAt(existing), by, rubricVersion, newId });
     await putReview(db, review);
-    const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
-    await broadcast({ dealKeys: existing?.status === 'completed' ? dealKeys : [], tabIds: [], callKeys: [review.callKey] });
+    // A review with a completed version is listed on its deal's sidebar ("being edited" once edited): the deals it leaves and joins are told.
+    const dealKeys = existing && lastCompletedVersion(existing) ? dealKeysOf(existing.dealKey, review.dealKey) : [];
+    await broadcast({ dealKeys, tabIds: [], callKeys: [review.callKey] });
     return review;
   }
 
@@ -216,10 +235,11 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     requireBase(existing, req.baseUpdatedAt);
     const at = versionAt(existing);
     const ctx = { now: at, by, rubricVersion, newId };
+    const given = await withDealRep(db, input(req.review));
     // The review as it will be linked (its id kept), to read what it already gave that deal and rep.
-    const linked = applyDraft(existing, input(req.review), ctx);
+    const linked = applyDraft(existing, given, ctx);
     const before = existing ? await scoredBefore(db, linked) : undefined;
-    const { review, newScores } = applyComplete(existing, input(req.review), { ...ctx, newId: () => linked.id }, before);
+    const { review, newScores } = applyComplete(existing, given, { ...ctx, newId: () => linked.id }, before);
     const scores: Score[] = newScores.map(({ dimension, value }) => {
       const s: Score = {
         id: newId(),
@@ -235,7 +255,8 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       return s;
     });
     await putCompletedReview(db, review, scores);
-    const dealKeys = [...new Set([existing?.dealKey, review.dealKey].filter((k): k is string => !!k))];
+    // the deal its last completion was for lists it until now (a draft relinked since: a third deal)
+    const dealKeys = dealKeysOf(existing?.dealKey, review.dealKey, existing ? lastCompletedVersion(existing)?.dealKey : undefined);
     await broadcast({ dealKeys, tabIds: [], callKeys: [review.callKey] });
     return review;
   }
@@ -278,7 +299,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
     async 'calls/mediaTime'(req, sender) {
       const tabId = senderTabId(sender);
       await requireFrameToken('call-panel', tabId, req.frameToken, PANEL_REFUSED);
-      return askContent(tabId, { kind: 'dealside/calls-media' });
+      return askContent(tabId, { kind: 'dealside/calls-media', ...(req.fresh ? { fresh: true } : {}) });
     },
 
     async 'calls/seek'(req, sender) {

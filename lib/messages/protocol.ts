@@ -194,7 +194,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** call-review frame: which recording its tab shows (keyed by the sender's tab) */
   z.strictObject({ type: z.literal('calls/current'), frameToken }),
   /** call-review frame: the media's position, relayed to its tab's content script */
-  z.strictObject({ type: z.literal('calls/mediaTime'), frameToken }),
+  z.strictObject({ type: z.literal('calls/mediaTime'), frameToken, fresh: z.boolean().optional() }),
   /** call-review frame: seek its tab's media */
   z.strictObject({ type: z.literal('calls/seek'), seconds: z.number().finite().min(0).max(24 * 3600), frameToken }),
   /** popup: "Review this call" on the active tab (activeTab + scripting) */

@@ -298,33 +298,38 @@ test('a recording page with no media: pin by a typed time', async () => {
   }
 });
 
+/**
+ * What the background's "Review this call" does (lib/handlers/call-reviews.ts
+ * reviewThisCall): inject the calls script into the tab's Dealside world again,
+ * then ask it to open the panel. The injection needs activeTab, which only a
+ * person's click grants, so the test evaluates the same built file in that
+ * same isolated world over CDP. Returns the content script's answer.
+ */
+async function reviewThisCallAgain(app: CallReviewApp, page: Page): Promise<unknown> {
+  const cdp = await app.context.newCDPSession(page);
+  const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Dealside');
+  expect(world, 'the calls script runs in a Dealside isolated world').toBeTruthy();
+  const source = readFileSync(join(EXTENSION_DIR, 'calls.js'), 'utf8');
+  const injected = await cdp.send('Runtime.evaluate', { expression: source, contextId: world!.id });
+  expect(injected.exceptionDetails).toBeUndefined();
+  await page.bringToFront();
+  const worker = app.context.serviceWorkers()[0]!;
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return api.tabs.sendMessage(tab!.id!, { kind: 'dealside/calls-open' }, { frameId: 0 });
+  });
+}
+
 test('"Review this call" injects the script again where it already runs: one panel, and it works', async () => {
   const app = await launchWithExtension();
   try {
     const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
     await page.waitForSelector('dealside-call-review', { state: 'attached' });
-    // What the background's "Review this call" does (lib/handlers/call-reviews.ts
-    // reviewThisCall): inject the calls script into the tab's Dealside world again,
-    // then ask it to open the panel. The injection needs activeTab, which only a
-    // person's click grants, so the test evaluates the same built file in that
-    // same isolated world over CDP.
-    const cdp = await app.context.newCDPSession(page);
-    const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
-    await cdp.send('Runtime.enable');
-    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Dealside');
-    expect(world, 'the calls script runs in a Dealside isolated world').toBeTruthy();
-    const source = readFileSync(join(EXTENSION_DIR, 'calls.js'), 'utf8');
-    const injected = await cdp.send('Runtime.evaluate', { expression: source, contextId: world!.id });
-    expect(injected.exceptionDetails).toBeUndefined();
-    await page.bringToFront();
-    const worker = app.context.serviceWorkers()[0]!;
-    const opened = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      return api.tabs.sendMessage(tab!.id!, { kind: 'dealside/calls-open' }, { frameId: 0 });
-    });
-    expect(opened).toEqual({ opened: true });
+    expect(await reviewThisCallAgain(app, page)).toEqual({ opened: true });
     const panel = await panelFrame(page);
     // one host and one panel frame in the page
     expect(await page.locator('dealside-call-review').count()).toBe(1);
@@ -333,6 +338,24 @@ test('"Review this call" injects the script again where it already runs: one pan
     await playUntil(page, '#player', 2);
     await pin(panel, 'After re-injection', 'Enter');
     await expect(panel.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('0:02');
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Review this call" again with the panel open leaves it as it is: the note being typed and the focus stay', async () => {
+  const app = await launchWithExtension();
+  try {
+    const page = await openRecording(app, 'https://app.gong.io/**', 'test/fixtures/calls/gong-call.html', GONG_URL);
+    const panel = await openPanel(page);
+    const note = panel.getByRole('region', { name: 'Call review' }).getByRole('textbox', { name: 'Note at current time' });
+    await note.fill('Half a thought about pricing');
+    expect(await reviewThisCallAgain(app, page)).toEqual({ opened: true });
+    // the running copy was left running: the same frame, not one rebuilt empty
+    expect(panel.isDetached()).toBe(false);
+    expect(page.frames().filter((f) => f.url().includes('/call-review.html'))).toHaveLength(1);
+    await expect(note).toHaveValue('Half a thought about pricing');
+    await expect(note).toBeFocused();
   } finally {
     await app.close();
   }

@@ -10,9 +10,10 @@ const LABELS = { discovery: 'Discovery', nextStep: 'Next step', qualification: '
 const PROVIDER = { gong: 'Gong', zoom: 'Zoom', chorus: 'Chorus', media: 'Recording' } as const;
 
 /**
- * "Call reviews" in the deal sidebar: completed call reviews linked to this
+ * "Call reviews" in the deal sidebar: call reviews last completed for this
  * deal, newest first. A review being edited again shows its last completed
- * version. Wire into the sidebar App with: <CallReviews dealKey={dealKey} />
+ * version (here even if relinked since, until completed again). Wire into the
+ * sidebar App with: <CallReviews dealKey={dealKey} />
  */
 export function CallReviews({ dealKey }: { dealKey: string }) {
   const [reviews, setReviews] = useState<CallReview[] | null>(null);
@@ -59,7 +60,8 @@ export function CallReviews({ dealKey }: { dealKey: string }) {
                 </a>
                 <p>
                   {PROVIDER[r.provider]} · completed {formatInstant(v.completedAt, TIME_ZONE)}
-                  {r.repName ? ` · ${r.repName}` : ''}
+                  {/* the rep it was completed for: a review relinked since may name another now */}
+                  {v.repName ? ` · ${v.repName}` : ''}
                   {r.status !== 'completed' ? ' · being edited' : ''}
                 </p>
                 <p>{scores}</p>

@@ -2,9 +2,14 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-// The panel host is a stand-in: what is tested is what the page reports.
+// The panel host is a stand-in: what is tested is what the page reports, and which panels it made.
+const panels = vi.hoisted(() => [] as { open: ReturnType<typeof vi.fn>; remove: ReturnType<typeof vi.fn> }[]);
 vi.mock('../../../entrypoints/calls/frame-host', () => ({
-  mountPanel: () => ({ open: vi.fn(), remove: vi.fn() }),
+  mountPanel: () => {
+    const panel = { open: vi.fn(), remove: vi.fn(), setFrameToken: vi.fn() };
+    panels.push(panel);
+    return panel;
+  },
 }));
 const { startCallsPage, TITLE_WATCH_MS } = await import('../../../entrypoints/calls/calls-page');
 
@@ -37,6 +42,7 @@ const settle = async () => {
 };
 
 beforeEach(() => {
+  panels.length = 0;
   vi.useFakeTimers();
   fakeBrowser.reset();
   send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { accepted: true, panelOpen: false } });
@@ -121,5 +127,49 @@ describe('the next call’s title (an SPA sets it after the address)', () => {
     g.document!.title = 'Acme Corp — Discovery call | Gong';
     await settle();
     expect(reports().at(-1)).toBe('gong:7782342274025937895 «Acme Corp — Discovery call»');
+  });
+});
+
+describe('"Review this call" where the script already runs (the background injects it again, then asks for the panel)', () => {
+  const askForPanel = async () => {
+    const answers: unknown[] = [];
+    // the listener answers through sendResponse (a third argument the fake's typing leaves out)
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    await trigger({ kind: 'dealside/calls-open' }, { id: fakeBrowser.runtime.id }, (a: unknown) => answers.push(a));
+    return answers;
+  };
+
+  it('leaves the live copy running: its panel (and what is typed in it) is kept, and that copy opens it', async () => {
+    open(CALL_A, 'Acme Corp — Discovery call | Gong');
+    page = startCallsPage();
+    expect(startCallsPage()).toBe(page);
+    expect(panels).toHaveLength(1);
+    expect(panels[0]!.remove).not.toHaveBeenCalled();
+    expect(await askForPanel()).toEqual([{ opened: true }]); // one copy answers
+    expect(panels[0]!.open).toHaveBeenCalled();
+    expect(panels).toHaveLength(1);
+  });
+
+  it('replaces a copy the extension left behind (reloaded or updated under it)', async () => {
+    open(CALL_A, 'Acme Corp — Discovery call | Gong');
+    const orphan = startCallsPage();
+    const id = fakeBrowser.runtime.id;
+    (fakeBrowser.runtime as { id?: string }).id = undefined; // what an orphaned copy's runtime says
+    page = startCallsPage();
+    (fakeBrowser.runtime as { id?: string }).id = id;
+    expect(page).not.toBe(orphan);
+    expect(panels).toHaveLength(2);
+    expect(panels[0]!.remove).toHaveBeenCalled();
+    expect(await askForPanel()).toEqual([{ opened: true }]);
+    expect(panels[1]!.open).toHaveBeenCalled();
+  });
+
+  it('starts again after a copy was stopped', () => {
+    open(CALL_A, 'Acme Corp — Discovery call | Gong');
+    const stopped = startCallsPage();
+    stopped.stop();
+    page = startCallsPage();
+    expect(page).not.toBe(stopped);
+    expect(panels).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { createCallReviewHandlers, reviewRefusal, type CallReviewHandlers } from '../../../lib/handlers/call-reviews';
 import type { DealsideDB } from '../../../lib/db/schema';
-import type { ReviewInput } from '../../../lib/calls/review-history';
+import { lastCompletedVersion, type ReviewInput } from '../../../lib/calls/review-history';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 import type { DealRecord } from '../../../lib/model';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
@@ -256,6 +256,8 @@ describe('relinking a completed review', () => {
   const B = 'salesforce:0065g00000GlobexAA';
   const scoresOf = async (dealKey: string) =>
     (await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((x) => `${x.dimension} ${x.value}`).sort();
+  /** what the deal's sidebar lists */
+  const forDeal = (dealKey: string) => h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey }, popup);
 
   it('moving it to another deal keeps the completed version, needs completing again, and then gives the new deal its scores', async () => {
     const done = await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
@@ -263,17 +265,26 @@ describe('relinking a completed review', () => {
     const moved = await saveDraft(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
     expect(moved).toMatchObject({ status: 'draft', dealKey: B, history: [{ scores: { discovery: 4, nextStep: 3 } }] });
     expect(events.at(-1)?.dealKeys.sort()).toEqual([A, B].sort());
-    // it moved with its history: the deal it left no longer lists it
-    expect(await h['callReview/forDeal']({ type: 'callReview/forDeal', dealKey: A }, popup)).toEqual([]);
+    // its completion counts where it was made until completed again (the scorecard's rule): the deal
+    // it left still lists it, as completed there; the deal it moved to does not yet
+    expect((await forDeal(A)).map((r) => r.id)).toEqual([done.id]);
+    expect(await forDeal(B)).toEqual([]);
     tick();
     const again = await complete(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
     expect(again).toMatchObject({ id: done.id, status: 'completed', dealKey: B });
+    expect(await forDeal(A)).toEqual([]);
+    expect((await forDeal(B)).map((r) => r.id)).toEqual([done.id]);
     expect(await scoresOf(B)).toEqual(['discovery 4', 'nextStep 3']);
     expect(await scoresOf(A)).toEqual(['discovery 4', 'nextStep 3']); // never rewritten
     // back to A unchanged: A already has these scores from this review
     tick();
     await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
     expect(await scoresOf(A)).toEqual(['discovery 4', 'nextStep 3']);
+    // that completion gave A no new score, yet moved on as a draft the review is still found under A
+    tick();
+    await saveDraft(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4, nextStep: 3 } }));
+    expect((await forDeal(A)).map((r) => r.id)).toEqual([done.id]);
+    expect(await forDeal(B)).toEqual([]);
   });
 
   it("the rep changed and changed back on one deal: the deal's current score is the review's again", async () => {
@@ -326,6 +337,40 @@ describe('relinking a completed review', () => {
     expect(rebuilt.map((w) => [w.week, w.repId, w.counts.join()]).sort()).toEqual(
       (await db.getAll('repWeeks')).filter((w) => w.counts.some((n) => n > 0)).map((w) => [w.week, w.repId, w.counts.join()]).sort(),
     );
+  });
+
+  it('moved on again as a draft, it stays listed under the deal its last completion was for, shown as completed there', async () => {
+    const C = 'hubspot:77';
+    await complete(input({ dealKey: A, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 2 } }));
+    tick();
+    await saveDraft(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 2 } }));
+    tick();
+    const done = await complete(input({ dealKey: B, repId: 'hubspot:Sam Rep', repName: 'Sam Rep', scores: { discovery: 4 } }));
+    tick();
+    // B's completion stands; the review is edited again and moved to C under another rep
+    events = [];
+    const moved = await saveDraft(input({ dealKey: C, repId: 'hubspot:Ana Rep', repName: 'Ana Rep', scores: { discovery: 1 } }));
+    expect(events.at(-1)?.dealKeys.sort()).toEqual([B, C].sort());
+    const listed = await forDeal(B);
+    expect(listed.map((r) => r.id)).toEqual([done.id]);
+    // what the sidebar shows of it: the version completed for B (its scores, date and rep)
+    expect(lastCompletedVersion(listed[0]!)).toMatchObject({ dealKey: B, scores: { discovery: 4 }, completedAt: done.completedAt, repName: 'Sam Rep' });
+    expect(await forDeal(A)).toEqual([]);
+    expect(await forDeal(C)).toEqual([]);
+    // moved again while a draft: the deal it leaves and the one it joins are told
+    tick();
+    events = [];
+    await saveDraft(input({ dealKey: A, scores: { discovery: 1 } }), moved.updatedAt);
+    expect(events.at(-1)?.dealKeys.sort()).toEqual([A, C].sort());
+    expect((await forDeal(B)).map((r) => r.id)).toEqual([done.id]);
+    expect(await forDeal(A)).toEqual([]);
+    // completed for A: B, where it was listed until now, is told too, and no longer lists it
+    tick();
+    events = [];
+    await complete(input({ dealKey: A, scores: { discovery: 1 } }));
+    expect(events.at(-1)?.dealKeys.sort()).toEqual([A, B].sort());
+    expect(await forDeal(B)).toEqual([]);
+    expect((await forDeal(A)).map((r) => r.id)).toEqual([done.id]);
   });
 
   it('unlinking the deal of a completed review is an edit, not a silent move', async () => {
@@ -513,6 +558,37 @@ describe('deal search', () => {
       'salesforce:006A',
       'salesforce:006C',
     ]);
+  });
+});
+
+describe('the rep of the deal picked', () => {
+  const dealKey = 'salesforce:006AAA';
+  const sam = 'salesforce:Sam Rep';
+  beforeEach(async () => {
+    // seen after the panel loaded its rep list (or that list failed to load): the panel sends the owner's name only
+    await db.put('deals', {
+      key: dealKey,
+      repId: sam,
+      snapshot: { crm: 'salesforce', recordId: '006AAA', host: 'acme.lightning.force.com', url: 'https://acme.lightning.force.com/', name: 'Acme', owner: 'Sam Rep', readAt: '2026-11-22T09:00:00.000Z' },
+      firstSeenAt: '2026-11-22T09:00:00.000Z',
+      lastSeenAt: '2026-11-22T09:00:00.000Z',
+    } satisfies DealRecord);
+  });
+
+  it("a review naming its deal's owner, with no rep id, is linked to that owner's rep and counts on the rep's scorecard", async () => {
+    expect(await saveDraft(input({ dealKey, repName: 'Sam Rep' }))).toMatchObject({ repId: sam, repName: 'Sam Rep' });
+    tick();
+    const done = await complete(input({ dealKey, repName: ' sam rep ', scores: { discovery: 4 } }));
+    expect(done.repId).toBe(sam);
+    expect((await db.getAllFromIndex('scores', 'byDeal', dealKey)).map((x) => x.repId)).toEqual([sam]);
+    const weeks = (await db.getAll('repWeeks')).filter((w) => w.repId === sam);
+    expect(weeks.flatMap((w) => [0, 1, 2, 3, 4, 5, 6].map((i) => dayCountsAt(w, i).scores.discovery.count)).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('another name, or a rep id given, is kept as sent', async () => {
+    expect((await saveDraft(input({ dealKey, repName: 'Kim Rep' }))).repId).toBeUndefined();
+    tick();
+    expect((await complete(input({ dealKey, repId: 'salesforce:Kim Rep', repName: 'Sam Rep', scores: { discovery: 4 } }))).repId).toBe('salesforce:Kim Rep');
   });
 });
 

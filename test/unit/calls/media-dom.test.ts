@@ -159,4 +159,47 @@ describe('followMedia (what pins and seeks follow)', () => {
     g.played(player as unknown as HTMLMediaElement);
     expect(name(g.current())).toBe('player');
   });
+  it('a page with no media in reach (a cross-origin player) is searched at most once per re-pick interval, not at every ask', () => {
+    const d = doc({});
+    let walks = 0;
+    const query = d.querySelectorAll.bind(d);
+    (d as { querySelectorAll: unknown }).querySelectorAll = (sel: string) => {
+      if (sel === '*') walks++; // every element of the page, each checked for a shadow root
+      return query(sel);
+    };
+    const t = clock();
+    const f = followMedia(d, t.now, 4000);
+    for (let i = 0; i < 60; i++) {
+      expect(f.current()).toBeNull(); // a minute of the panel's 1-second poll
+      t.pass(1000);
+    }
+    expect(walks).toBe(15);
+  });
+  it('media that arrives after a search that found none is followed once the interval passes, or at once when it plays', () => {
+    const list: FakeMedia[] = [];
+    const t = clock();
+    const f = followMedia(doc({ media: list }), t.now, 4000);
+    expect(f.current()).toBeNull();
+    list.push(media('late', { w: 1280, h: 720, isConnected: true }));
+    expect(f.current()).toBeNull();
+    t.pass(4000);
+    expect(name(f.current())).toBe('late');
+
+    const g = followMedia(doc({}), t.now, 4000);
+    expect(g.current()).toBeNull();
+    g.played(media('pressed', { paused: false, w: 1280, h: 720, isConnected: true }) as unknown as HTMLMediaElement);
+    expect(name(g.current())).toBe('pressed');
+  });
+  it("a person's ask (pinning a note, a seek) searches again at once for media that arrived since a search found none", () => {
+    const list: FakeMedia[] = [];
+    const t = clock();
+    const f = followMedia(doc({ media: list }), t.now, 4000);
+    expect(f.current()).toBeNull();
+    // a player inside a frame (whose play this page does not hear) arrives, and plays
+    list.push(media('framed', { w: 1280, h: 720, isConnected: true, paused: false }));
+    expect(f.current()).toBeNull(); // the poll: none, until the interval passes
+    expect(name(f.current(true))).toBe('framed');
+    // a poll then follows it too
+    expect(name(f.current())).toBe('framed');
+  });
 });
