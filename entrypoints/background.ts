@@ -22,17 +22,11 @@ import { toggleSidebarInPage } from '../lib/page/reader-calls';
 import { TOGGLE_SIDEBAR_COMMAND } from '../lib/shortcuts';
 import { keepAfterWrites, keepingThisWeek, stamp, stampingWrites } from '../lib/handlers/week-cache';
 import { pageMessagesInOrder } from '../lib/handlers/tab-order';
+import { sharedConnection } from '../lib/db/connection';
 import { mirrorTheme } from '../lib/handlers/theme-mirror';
 
 export default defineBackground(() => {
-  let dbPromise: Promise<DB> | null = null;
-  const db = () => {
-    dbPromise ??= openDealsideDB().catch((e) => {
-      dbPromise = null; // let the next request retry
-      throw e;
-    });
-    return dbPromise;
-  };
+  const db = sharedConnection((onGone) => openDealsideDB(undefined, undefined, onGone));
 
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   /** Tell every open extension page (sidebar frames, popup, options) what changed. */

@@ -7,8 +7,11 @@ export type DB = IDBPDatabase<DealsideDB>;
 /**
  * Open (creating or upgrading) the database. `version` exists for the
  * migration test, which writes a database as an earlier release would have.
+ * `onGone`: the connection was closed under its holder (another version's open, or the
+ * browser, say as its storage was cleared): the holder opens a new one for its next request
+ * rather than answer every later one with an error from the closed one.
  */
-export function openDealsideDB(name = DB_NAME, version = DB_VERSION): Promise<DB> {
+export function openDealsideDB(name = DB_NAME, version = DB_VERSION, onGone?: () => void): Promise<DB> {
   return openDB<DealsideDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       void runMigrations(MIGRATIONS, db, oldVersion, newVersion ?? version, tx);
@@ -16,6 +19,10 @@ export function openDealsideDB(name = DB_NAME, version = DB_VERSION): Promise<DB
     blocking(_current, _next, event) {
       // A newer Dealside (after an update) wants to upgrade: let it.
       (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated() {
+      onGone?.();
     },
   });
 }

@@ -43,7 +43,7 @@ import { newDueRefusal, outcomeRefusal, renegotiateCommitment, resolveCommitment
 import { userTimeZone } from '../dates';
 import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, getTabShown, setTabDeal, setTabRefused, type TabShown } from './tab-state';
-import { createQuota, NEW_DEALS, NEW_REPS, type Quota } from '../rules/record-quota';
+import { sessionQuotas, type NewRecordQuotas } from './record-quotas';
 import { mirrorTheme } from './theme-mirror';
 
 export interface DealHandlerDeps {
@@ -55,8 +55,8 @@ export interface DealHandlerDeps {
   timeZone?: () => string;
   /** a tab's address now, where the browser gives it (`tabs.get`); none: only as the message left */
   tabAddress?: (tabId: number) => Promise<string | undefined>;
-  /** how many new deals and reps a site's pages may create (lib/rules/record-quota.ts; the defaults there) */
-  newRecordQuotas?: { deals: Quota; reps: Quota };
+  /** how many new deals and reps a site's pages may create (lib/rules/record-quota.ts); kept in storage.session by default */
+  newRecordQuotas?: NewRecordQuotas;
 }
 
 type DealTypes =
@@ -126,6 +126,8 @@ function urlOf(address: string | undefined): URL | null {
 
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
   const now = () => deps.now?.() ?? new Date();
+  /** the user's zone: the day a promise is due on, and the day a score or a note counts on */
+  const zone = () => deps.timeZone?.() ?? userTimeZone();
   const nowIso = () => now().toISOString();
   /**
    * When a score or note is made: strictly after the last one this background stamped, and after
@@ -167,10 +169,14 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     if (before.deal || before.refused) await changed([], [tabId]);
   };
 
-  const quotas = deps.newRecordQuotas ?? { deals: createQuota(NEW_DEALS), reps: createQuota(NEW_REPS) };
-  /** A report from `site` may create a deal or a rep only while the site's quota lasts: else refused, nothing written. */
+  const stored = sessionQuotas();
+  const loadQuotas = () => (deps.newRecordQuotas ? Promise.resolve(deps.newRecordQuotas) : stored.load());
+  /**
+   * A report from `site` may create a deal or a rep only while the site's quota lasts: else
+   * refused, nothing written. `spent` is set when it took from the quota (to be kept).
+   */
   const admitFrom =
-    (site: string): AdmitNewRecords =>
+    (site: string, quotas: NewRecordQuotas, spent: { any: boolean }): AdmitNewRecords =>
     ({ deal, rep }) => {
       const t = now().getTime();
       const full = deal && !quotas.deals.allows(site, t) ? 'deals' : rep && !quotas.reps.allows(site, t) ? 'reps' : null;
@@ -182,6 +188,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       }
       if (deal) quotas.deals.spend(site, t);
       if (rep) quotas.reps.spend(site, t);
+      spent.any = true;
     };
 
   /** What the page read (or null: no deal), stored, and the tab shown on it. */
@@ -219,8 +226,11 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
     // The site's date order learned (a close date with a part above 12), the texts parsed,
     // the deal and its CRM next step written: one transaction (lib/db/record-snapshot.ts).
     let recorded: Awaited<ReturnType<typeof recordSnapshot>>;
+    const quotas = await loadQuotas();
+    const spent = { any: false };
     try {
-      recorded = await recordSnapshot(await deps.db(), req.snapshot, nowIso(), admitFrom(pageHost));
+      recorded = await recordSnapshot(await deps.db(), req.snapshot, nowIso(), admitFrom(pageHost, quotas, spent));
+      if (spent.any && !deps.newRecordQuotas) await stored.save(quotas, now().getTime());
     } catch (e) {
       // the sidebar says why it shows no deal, rather than go on reading one
       if (e instanceof HandlerError && e.code === 'rate-limited') {
@@ -319,7 +329,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const user = await requireUser(db);
       const c = await getCommitment(db, req.id);
       if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
-      const refusal = outcomeRefusal(c, req.outcome, req.reason, now(), deps.timeZone?.() ?? userTimeZone());
+      const refusal = outcomeRefusal(c, req.outcome, req.reason, now(), zone());
       // a drop with no reason is a bad request; anything else refused is the commitment's state (resolved, or not yet due)
       if (refusal) throw new HandlerError(c.status === 'open' && req.outcome === 'dropped' ? 'bad-request' : 'invalid-state', refusal);
       const resolved = resolveCommitment(c, req.outcome, req.note, user, nowIso(), req.reason);
@@ -336,7 +346,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
       const c = await getCommitment(db, req.id);
       if (!c) throw new HandlerError('not-found', 'That commitment no longer exists.');
       if (c.status !== 'open') throw new HandlerError('invalid-state', 'That commitment is already resolved.');
-      const dateRefusal = newDueRefusal(c, req.newDue, now(), deps.timeZone?.() ?? userTimeZone());
+      const dateRefusal = newDueRefusal(c, req.newDue, now(), zone());
       if (dateRefusal) throw new HandlerError('bad-request', dateRefusal);
       const { closed, opened } = renegotiateCommitment(c, {
         newDue: req.newDue,
@@ -394,7 +404,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         source: { kind: 'sidebar' },
         ...(deal.repId ? { repId: deal.repId } : {}),
       };
-      await addScore(db, s);
+      await addScore(db, s, zone());
       await changed([req.dealKey]);
       return s;
     },
@@ -412,7 +422,7 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
         ...(req.diagnosis ? { diagnosis: req.diagnosis } : {}),
         ...(deal.repId ? { repId: deal.repId } : {}),
       };
-      const { draftKept } = await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey), undefined, req.draftShown);
+      const { draftKept } = await addNoteClearingDraft(db, note, noteDraftKey(req.dealKey), zone(), req.draftShown);
       await deps.broadcast({
         kind: 'dealside/changed',
         dealKeys: [req.dealKey],

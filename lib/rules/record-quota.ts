@@ -9,8 +9,10 @@
  * the defaults; a page that goes past them has its new records refused for a while, and
  * everything already known keeps working.
  *
- * Pure: the caller passes the time, so tests need no clock. Kept in the background's memory
- * (a worker that stops starts with full buckets again, at most one more burst).
+ * Pure: the caller passes the time, so tests need no clock. The buckets are plain data
+ * (`state`), which the background keeps in storage.session (lib/handlers/record-quotas.ts):
+ * a worker that stops after 30 s idle and starts again must not start with full buckets, or a
+ * page that paused for it would get a new burst every half minute.
  */
 export interface QuotaRule {
   /** records a site may create at once, from full */
@@ -29,10 +31,15 @@ export interface Quota {
   allows(site: string, nowMs: number): boolean;
   /** one record created by `site` at `nowMs` */
   spend(site: string, nowMs: number): void;
+  /** the buckets not yet full again at `nowMs` (a full one is as good as none): to keep, and start from */
+  state(nowMs: number): QuotaState;
 }
 
-export function createQuota(rule: QuotaRule): Quota {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+/** Per site: the records it may still create, as of `at`. */
+export type QuotaState = Record<string, { tokens: number; at: number }>;
+
+export function createQuota(rule: QuotaRule, initial: QuotaState = {}): Quota {
+  const buckets = new Map(Object.entries(initial).filter(([, b]) => isBucket(b)));
   const level = (site: string, nowMs: number) => {
     const bucket = buckets.get(site);
     if (!bucket) return rule.burst;
@@ -44,5 +51,15 @@ export function createQuota(rule: QuotaRule): Quota {
     spend(site, nowMs) {
       buckets.set(site, { tokens: level(site, nowMs) - 1, at: nowMs });
     },
+    state(nowMs) {
+      for (const site of [...buckets.keys()]) if (level(site, nowMs) >= rule.burst) buckets.delete(site);
+      return Object.fromEntries(buckets);
+    },
   };
+}
+
+/** A bucket as kept (storage holds whatever was written: anything else is no bucket). */
+function isBucket(b: unknown): b is { tokens: number; at: number } {
+  const o = b as { tokens?: unknown; at?: unknown } | null;
+  return !!o && typeof o === 'object' && Number.isFinite(o.tokens) && Number.isFinite(o.at);
 }

@@ -52,4 +52,19 @@ describe('createQuota (new records a site may create)', () => {
     expect(made).toBeLessThanOrEqual(NEW_DEALS.burst + 6);
     expect(NEW_REPS.burst).toBeLessThan(NEW_DEALS.burst);
   });
+
+  it('keeps its buckets as plain data to start again from, leaving out the full ones', () => {
+    const q = createQuota({ burst: 2, refillMs: 1000 });
+    q.spend('a', 0);
+    q.spend('a', 0);
+    q.spend('b', 0);
+    expect(q.state(500)).toEqual({ a: { tokens: 0, at: 0 }, b: { tokens: 1, at: 0 } });
+    const again = createQuota({ burst: 2, refillMs: 1000 }, q.state(500));
+    expect(again.allows('a', 500)).toBe(false);
+    expect(again.allows('a', 1000)).toBe(true);
+    // b is full again by 1000: as good as none, so not kept
+    expect(Object.keys(q.state(1000))).toEqual(['a']);
+    // anything else stored under a site is no bucket
+    expect(createQuota({ burst: 1, refillMs: 1000 }, { x: { tokens: 'lots', at: 0 } } as never).allows('x', 0)).toBe(true);
+  });
 });
