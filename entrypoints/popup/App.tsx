@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { onChange, onlyADraft, send } from '../../lib/messages/client';
 import { THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
-import { afterPaint, takeFreshEarly, takeKept } from './first-week';
+import { afterPaint, takeFreshEarly, takeKept, writtenSince } from './first-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
 import { ReviewThisCallButton } from '../call-review/ReviewThisCallButton';
 import { ScorecardTable } from './ScorecardTable';
@@ -90,6 +90,23 @@ export function App() {
       off();
     };
   }, [listening, load, weekStart]);
+
+  // This week's first fresh answer was asked for before the port above was open (popup-early.js
+  // asks before this code loads): a write committed in between was told to no port of ours. Once
+  // listening, after the card is on screen, a generation moved on since means the week reloads.
+  const firstChecked = useRef(false);
+  useEffect(() => {
+    if (!listening || firstChecked.current || weekStart || state.kind !== 'ready' || state.kept) return;
+    let current = true;
+    void writtenSince(state.data).then((written) => {
+      if (!current) return;
+      firstChecked.current = true;
+      if (written) void load(undefined);
+    });
+    return () => {
+      current = false; // another week or a newer answer is on screen (a newer one is checked instead)
+    };
+  }, [listening, state, weekStart, load]);
 
   const data = state.kind === 'ready' ? state.data : null;
   const shownWeek = data?.card.weekStart;

@@ -1,9 +1,11 @@
 // What the popup's early script (entrypoints/popup-early.ts) left for the first
 // load of this week: the card the background kept, if current, and the fresh
 // answer it asked for. Each is taken once; later loads ask the usual way.
+import { browser } from 'wxt/browser';
 import { answerOf } from '../../lib/messages/client';
 import { EARLY_KEPT_GLOBAL, EARLY_WEEK_GLOBAL } from '../../lib/messages/early-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
+import { GENERATION_KEY } from '../../lib/scorecard/week-cache';
 
 const early = globalThis as Record<string, unknown>;
 /**
@@ -46,3 +48,19 @@ export const afterPaint = () =>
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
+/**
+ * Was anything written since this week's answer was computed? Its generation
+ * (lib/handlers/week-cache.ts) is then no longer the current one. Asked once the
+ * popup listens for changes: the answer may have been asked for before, and a
+ * write committed in between reached no port of the popup's. Read where
+ * popup-early.js reads the kept card's. Not known (no generation, no session
+ * storage, a failed read): no.
+ */
+export async function writtenSince(answer: ScorecardWeek): Promise<boolean> {
+  if (!answer.generation || !browser.storage.session) return false;
+  try {
+    return (await browser.storage.session.get(GENERATION_KEY))[GENERATION_KEY] !== answer.generation;
+  } catch {
+    return false;
+  }
+}

@@ -65,15 +65,20 @@ export function stampingWrites<S, R>(route: (message: unknown, sender: S) => Pro
 
 type WeekHandler = (request: RequestOf<'scorecard/week'>) => Promise<ResponseMap['scorecard/week']>;
 
-/** The scorecard handler, keeping this week's answer for the popup's next open. */
+/**
+ * The scorecard handler, keeping this week's answer for the popup's next open. The
+ * answer carries the generation too: the popup asks before its change port is
+ * open, and a write committed meanwhile reaches no port of its (App.tsx checks).
+ */
 export function keepingThisWeek(handler: WeekHandler): WeekHandler {
   return async (request) => {
     if (request.weekStart || request.offset) return handler(request);
     const at = new Date();
     const generation = await readGeneration().catch(() => null);
     const week = await handler(request);
-    if (generation) void session()?.set({ [WEEK_CACHE_KEY]: keptWeek(generation, at, userTimeZone(), week) }).catch(() => undefined);
-    return week;
+    if (!generation) return week;
+    void session()?.set({ [WEEK_CACHE_KEY]: keptWeek(generation, at, userTimeZone(), week) }).catch(() => undefined);
+    return { ...week, generation };
   };
 }
 

@@ -62,6 +62,12 @@ export async function answerOf<T extends RequestType>(pending: Promise<unknown>)
 const listeners = new Set<(event: ChangeEvent) => void>();
 const goneListeners = new Set<() => void>();
 let port: ReturnType<typeof browser.runtime.connect> | null = null;
+/**
+ * The port dropped (the background's worker stopped) while pages listened: changes made
+ * until it is open again reach no one here, so the next connect tells every listener to
+ * reload, whoever makes it (the reconnect timer, or a component subscribing first).
+ */
+let lost = false;
 
 /**
  * Be told once the extension has gone from under this page (its port to the background
@@ -114,14 +120,18 @@ function connect() {
     // nothing to reconnect to: a new copy of Dealside does not know this page
     if (extensionGone()) return tellGone();
     if (!listeners.size && !goneListeners.size) return;
-    // Changes made while we were disconnected were not seen: ask everyone to reload.
+    lost = true;
     setTimeout(() => {
       if ((!listeners.size && !goneListeners.size) || port) return;
       if (extensionGone()) return tellGone();
       connect();
-      for (const l of listeners) l({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true, resync: true });
     }, 200);
   });
+  if (lost) {
+    // Changes made while we were disconnected were not seen: ask everyone to reload.
+    lost = false;
+    for (const l of [...listeners]) l({ kind: 'dealside/changed', dealKeys: [], tabIds: [], settings: true, resync: true });
+  }
 }
 
 /**

@@ -332,6 +332,12 @@ export interface ScorecardWeek {
   /** records read to build it (index ranges only), and how long the handler took */
   read: ReadCounts;
   ms: number;
+  /**
+   * This week's answer only: the database generation read before the week was
+   * (lib/handlers/week-cache.ts). The popup compares it with the current one
+   * once it listens for changes: a write made before that reached no port of its own.
+   */
+  generation?: string;
 }
 // ── weekly scorecard (issue 4) — end ──
 

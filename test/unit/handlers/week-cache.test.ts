@@ -5,6 +5,10 @@ import { ALLOWED_SENDERS } from '../../../lib/messages/router';
 import { GENERATION_KEY, WEEK_CACHE_KEY, usableKeptWeek } from '../../../lib/scorecard/week-cache';
 import { userTimeZone } from '../../../lib/dates';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
+import { openDealsideDB } from '../../../lib/db/open';
+import { createDealHandlers } from '../../../lib/handlers/deals';
+import { createScorecardHandlers } from '../../../lib/handlers/scorecard';
+import { writtenSince } from '../../../entrypoints/popup/first-week';
 
 const week = (ms: number) =>
   ({
@@ -106,6 +110,49 @@ describe('keepingThisWeek', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect((await stored())[WEEK_CACHE_KEY]).toBeDefined();
     expect(await shownAtOnce()).toBeNull();
+  });
+});
+
+describe("this week's answer and writes the popup did not hear of", () => {
+  // popup-early.js asks for this week before the popup's code has loaded, and App.tsx opens
+  // its change port only later: a write committed in between is told to no port of the popup's.
+
+  it('carries the generation it was read under; other weeks carry none', async () => {
+    const answer = await keepingThisWeek(async () => week(30))({ type: 'scorecard/week', offset: 0 });
+    expect(answer.generation).toBe(await generation());
+    expect((await keepingThisWeek(async () => week(1))({ type: 'scorecard/week', offset: -1 })).generation).toBeUndefined();
+  });
+
+  it('with no write since, the popup keeps it; after one, it reloads', async () => {
+    const route = stampingWrites(async () => ({ ok: true }));
+    const answer = await keepingThisWeek(async () => week(30))({ type: 'scorecard/week', offset: 0 });
+    await route({ type: 'reps/list' }, {}); // a read
+    expect(await writtenSince(answer)).toBe(false);
+    await route({ type: 'note/add' }, {});
+    expect(await writtenSince(answer)).toBe(true);
+  });
+
+  it('a week-start change made before the popup listened: the card on screen is known to be another week', async () => {
+    const db = await openDealsideDB(`week-generation-${Math.random()}`);
+    const now = () => new Date('2026-11-25T10:00:00.000Z'); // a Wednesday
+    const scorecard = keepingThisWeek(createScorecardHandlers({ db: async () => db, now, timeZone: () => 'UTC' })['scorecard/week']);
+    const deals = createDealHandlers({ db: async () => db, broadcast: async () => {}, now });
+    const options = { id: browser.runtime.id, url: `chrome-extension://${browser.runtime.id}/options.html` };
+    const route = stampingWrites((message: unknown) => deals['settings/set'](message as { type: 'settings/set'; patch: { weekStartsOn: 3 } }, options));
+
+    // popup-early.js: weeks start on Monday
+    const early = await scorecard({ type: 'scorecard/week', offset: 0 });
+    // Options changes the week start while the popup's code loads
+    await route({ type: 'settings/set', patch: { weekStartsOn: 3 } }, {});
+    // App.tsx listens, then checks the answer on screen
+    expect(await writtenSince(early)).toBe(true);
+    const fresh = await scorecard({ type: 'scorecard/week', offset: 0 });
+    expect(fresh.card.weekStart).not.toBe(early.card.weekStart);
+    expect(await writtenSince(fresh)).toBe(false);
+  });
+
+  it('no generation (no session storage in the background): not known, no reload', async () => {
+    expect(await writtenSince(week(30))).toBe(false);
   });
 });
 

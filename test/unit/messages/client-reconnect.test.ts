@@ -1,0 +1,97 @@
+/**
+ * lib/messages/client.ts after the port to the background drops (the MV3 worker stopped after
+ * 30 s idle, or was restarted): changes made until it is open again reach no listener of the
+ * page, so every listener is told `resync` once it is, whoever reconnects: the 200 ms timer,
+ * or anything subscribing first (a composer mounting, a draft key changing, onExtensionGone).
+ */
+import { vi } from 'vitest';
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+
+type Listener = (...a: unknown[]) => void;
+let ports: { onMessage: Listener[]; onDisconnect: Listener[] }[] = [];
+
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: {
+      id: 'ours',
+      connect: () => {
+        const p = { onMessage: [] as Listener[], onDisconnect: [] as Listener[] };
+        ports.push(p);
+        return {
+          onMessage: { addListener: (l: Listener) => p.onMessage.push(l) },
+          onDisconnect: { addListener: (l: Listener) => p.onDisconnect.push(l) },
+          disconnect: () => {},
+          postMessage: () => {},
+        };
+      },
+      sendMessage: async () => undefined,
+    },
+  },
+}));
+
+/** the client afresh (its port and listeners are the module's) */
+const client = async () => {
+  vi.resetModules();
+  return import('../../../lib/messages/client');
+};
+/** the background's worker stops: the page's port closes */
+const workerStops = () => ports.at(-1)!.onDisconnect.forEach((l) => l());
+const resyncs = (seen: ChangeEvent[]) => seen.filter((e) => e.resync).length;
+
+beforeEach(() => {
+  ports = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('client reconnect after the worker stopped', () => {
+  it('reconnects after 200 ms and tells the listeners to resync, once', async () => {
+    const { onChange } = await client();
+    const seen: ChangeEvent[] = [];
+    const off = onChange((e) => seen.push(e));
+    workerStops();
+    expect(resyncs(seen)).toBe(0);
+    vi.advanceTimersByTime(250);
+    expect(ports).toHaveLength(2);
+    expect(resyncs(seen)).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(resyncs(seen)).toBe(1);
+    off();
+  });
+
+  it('tells the listeners already there to resync when a new subscriber reconnects first', async () => {
+    const { onChange } = await client();
+    const seen: ChangeEvent[] = [];
+    const offA = onChange((e) => seen.push(e));
+    workerStops(); // a write may be made before the port is open again
+    vi.advanceTimersByTime(50);
+    const offB = onChange(() => {}); // a composer mounts (useDraft): it reconnects at once
+    expect(ports).toHaveLength(2);
+    expect(resyncs(seen)).toBe(1);
+    vi.advanceTimersByTime(250); // the timer finds the port open: no second port, no second resync
+    expect(ports).toHaveLength(2);
+    expect(resyncs(seen)).toBe(1);
+    offA();
+    offB();
+  });
+
+  it('does so when onExtensionGone reconnects first too', async () => {
+    const { onChange, onExtensionGone } = await client();
+    const seen: ChangeEvent[] = [];
+    const offA = onChange((e) => seen.push(e));
+    workerStops();
+    offA(); // the only change listener leaves while the port is down...
+    const offGone = onExtensionGone(() => {}); // ...and a gone-listener reconnects
+    const offB = onChange((e) => seen.push(e));
+    vi.advanceTimersByTime(250);
+    expect(ports).toHaveLength(2);
+    expect(resyncs(seen)).toBe(0); // B subscribed after the port was open again: nothing missed
+    workerStops();
+    vi.advanceTimersByTime(50);
+    const offC = onExtensionGone(() => {});
+    expect(resyncs(seen)).toBe(1);
+    offGone();
+    offB();
+    offC();
+  });
+});
