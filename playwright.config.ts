@@ -12,6 +12,9 @@ export default defineConfig({
   retries: 0,
   // a stray test.only fails the run instead of leaving every other test unrun
   forbidOnly: true,
+  // A build that breaks the extension fails every test slowly (each waits for a background
+  // that never comes): stop after this many, so CI answers in minutes, not half an hour.
+  maxFailures: 15,
   reporter: [['list']],
   // Tests launch their own persistent contexts (extensions need one); Playwright's trace
   // recorder does not own them, so it stays off.

@@ -8,7 +8,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,13 @@ const GONG_CALL = 'https://app.gong.io/call?id=7782342274025937895';
 const OUT = join(ROOT, 'demo-output');
 const EXT = join(ROOT, '.output/chrome-mv3');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+
+if (process.argv.includes('--help')) {
+  console.log(`npm run demo [-- --headless] [-- --no-build]
+  --headless   walk the main flow and save screenshots even when a display is there
+  --no-build   use the build already in .output/chrome-mv3 (built when there is none)`);
+  process.exit(0);
+}
 
 ensureBrowsers({ firefox: false });
 if (!process.argv.includes('--no-build') || !existsSync(EXT)) {
@@ -46,7 +53,10 @@ const base = `http://127.0.0.1:${server.address().port}`;
 console.log(`Demo CRM pages served at ${base}/`);
 
 // 2. Chromium with Dealside; CRM addresses answered from the local server.
-const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'dealside-demo-')), {
+// a fresh profile each run (first run included), removed when the demo ends, walked or not
+const profile = await mkdtemp(join(tmpdir(), 'dealside-demo-'));
+process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: false, // the args below choose new-headless when there is no display
   args: [
@@ -70,6 +80,8 @@ for (const entry of manifest) {
   const u = new URL(entry.url);
   const shell = entry.file === 'salesforce-lightning-opportunity.html';
   await context.route(shell ? `${u.origin}/lightning/**` : entry.url.split('#')[0], fromServer(entry.file));
+  // the shell's older address form (`/one/one.app#/sObject/…`), one of the demo deals
+  if (shell) await context.route(`${u.origin}/one/**`, fromServer(entry.file));
 }
 await context.route('https://app.gong.io/**', (route) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(CALL_PAGE) }),

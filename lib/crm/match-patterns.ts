@@ -7,8 +7,9 @@
 export const CRM_MATCHES: string[] = [
   // Salesforce Lightning (production, sandboxes `org--sbx.sandbox.lightning.force.com`)
   'https://*.lightning.force.com/*',
-  // Salesforce Classic and My Domain
-  'https://*.my.salesforce.com/*',
+  // Salesforce My Domain (`acme.my.salesforce.com`, sandboxes too) and Classic's instance pods
+  // (`na44.salesforce.com`), which no narrower pattern can name; the rest of salesforce.com is
+  // left out by CRM_EXCLUDES
   'https://*.salesforce.com/*',
   // Salesforce behind Microsoft Defender for Cloud Apps proxy (Lightning, and Classic / My Domain)
   'https://*.force.com.mcas.ms/*',
@@ -35,3 +36,14 @@ export const CRM_MATCHES: string[] = [
   'https://crm.zoho.jp/*',
   'https://crm.zohocloud.ca/*',
 ];
+
+/**
+ * The salesforce.com sites that are no org's (sign-in, help, learning, the store, the company's
+ * own), where the content script has no business running: left out of CRM_MATCHES' broad
+ * `*.salesforce.com` (content_scripts.exclude_matches). The Salesforce adapter refuses the same
+ * hosts (lib/crm/salesforce.ts).
+ */
+export const CRM_EXCLUDES: string[] = ['www', 'login', 'test', 'help', 'trailhead', 'developer', 'status', 'appexchange'].flatMap((h) => [
+  `https://${h}.salesforce.com/*`,
+  `https://${h}.salesforce.com.mcas.ms/*`,
+]);

@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = process.env.DEALSIDE_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** The launch flags that work on this machine (see ARCHITECTURE.md). */
+/** The launch flags that work on this machine (Debian's Chromium, no sandbox, new headless). */
 const BASE_ARGS = [
   '--headless=new',
   '--no-sandbox',

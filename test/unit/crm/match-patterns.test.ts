@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBuiltInCrmHost } from '../../../lib/crm/crm-sites';
 import { mayBeDealPage } from '../../../lib/crm/deal-hints';
-import { CRM_MATCHES } from '../../../lib/crm/match-patterns';
+import { CRM_EXCLUDES, CRM_MATCHES } from '../../../lib/crm/match-patterns';
 import { parseDealAddress } from '../../../lib/crm/registry';
 
 /** Chromium's match-pattern rule for `https://HOST/*` patterns: `*.` also matches the bare host. */
@@ -40,6 +40,18 @@ describe('CRM_MATCHES (the manifest content script matches)', () => {
     expect(parseDealAddress(url)).not.toBeNull();
     expect(CRM_MATCHES.some((p) => covers(p, url))).toBe(true);
     expect(isBuiltInCrmHost(url.hostname)).toBe(true);
+  });
+
+  it("leave out salesforce.com's own sites (sign-in, help, learning, the store), which the adapter refuses too, and none an org's deal is on", () => {
+    const excluded = (url: URL) => CRM_EXCLUDES.some((p) => covers(p, url));
+    for (const host of ['login.salesforce.com', 'test.salesforce.com', 'help.salesforce.com', 'trailhead.salesforce.com', 'www.salesforce.com', 'appexchange.salesforce.com', 'login.salesforce.com.mcas.ms']) {
+      const url = new URL(`https://${host}/0065g00000AcmeQAAS`);
+      expect(excluded(url), host).toBe(true);
+      expect(parseDealAddress(url), host).toBeNull();
+    }
+    for (const href of ['https://acme.my.salesforce.com/0065g00000AcmeQAAS', 'https://na1.salesforce.com/0065g00000AcmeQAAS', 'https://acme--uat.sandbox.my.salesforce.com/0065g00000AcmeQAAS']) {
+      expect(excluded(new URL(href)), href).toBe(false);
+    }
   });
 
   it('leave out the parts of dynamics.com that are no CRM (Finance & Operations, Business Central, the home page)', () => {
