@@ -1,6 +1,7 @@
 import { dealRecordSchema, repIdOf, repSchema, type DealRecord, type DealSnapshotData, type Rep } from '../model';
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
+import { sameName } from '../words';
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { PipelineStores } from './pipeline';
 import type { DealsideDB } from './schema';
@@ -33,8 +34,16 @@ export async function writeDealSnapshot(
   admit?: AdmitNewRecords,
 ): Promise<{ deal: DealRecord; changed: boolean }> {
   const existing = validOrNull(dealRecordSchema, await stores.deals.get(key), 'deal');
-  const repId = snapshot.owner ? repIdOf(snapshot.crm, snapshot.owner) : existing?.repId;
-  const newRep = !!(snapshot.owner && repId && !(await stores.reps.get(repId)));
+  const owner = snapshot.owner;
+  let repId = owner ? repIdOf(snapshot.crm, owner) : existing?.repId;
+  let newRep = false;
+  if (owner && repId && !(await stores.reps.get(repId))) {
+    // The same person in other capitals (one layout or list writes "dana reyes", another "Dana
+    // Reyes") is the rep already known: one row on the scorecard, and the deal stays in it.
+    const same = keepValid(repSchema, await stores.reps.getAll(), 'rep').find((r) => r.crm === snapshot.crm && sameName(r.name, owner));
+    if (same) repId = same.id;
+    else newRep = true;
+  }
   if (!existing || newRep) admit?.({ deal: !existing, rep: newRep });
   const deal: DealRecord = {
     key,
@@ -46,7 +55,7 @@ export async function writeDealSnapshot(
   const changed = !existing || !sameFields(existing.snapshot, snapshot);
   await stores.deals.put(deal);
   if (newRep) {
-    const rep: Rep = { id: repId!, crm: snapshot.crm, name: snapshot.owner!, firstSeenAt: nowIso };
+    const rep: Rep = { id: repId!, crm: snapshot.crm, name: owner!, firstSeenAt: nowIso };
     await stores.reps.put(rep);
   }
   return { deal, changed };

@@ -381,6 +381,22 @@ describe('page/snapshot', () => {
     expect(await h['sidebar/open']({ type: 'sidebar/open', frameToken }, sidebar)).toMatchObject({ current: { dealKey: KEY } });
   });
 
+  it('an owner written in other capitals on another page is the rep already known: one rep, and the deal stays with it', async () => {
+    const report = (id: string, owner: string) => {
+      const s = snapshot({ recordId: id, owner });
+      return h['page/snapshot']({ type: 'page/snapshot', snapshot: s }, { ...content, url: s.url, tab: { id: 7, url: s.url } });
+    };
+    await report('0065g00000AcmeQAAS', 'Dana Reyes');
+    await report('0065g00000GlobxQAA', 'dana  REYES');
+    await report('0065g00000AcmeQAAS', 'DANA REYES');
+    expect((await h['reps/list']({ type: 'reps/list' }, sidebar)).map((r) => [r.id, r.name])).toEqual([['salesforce:Dana Reyes', 'Dana Reyes']]);
+    expect((await db.get('deals', 'salesforce:acme/0065g00000GlobxQAA'))?.repId).toBe('salesforce:Dana Reyes');
+    expect((await db.get('deals', KEY))?.repId).toBe('salesforce:Dana Reyes');
+    // another person is another rep
+    await report('0065g00000InitcQAA', 'Sam Ortiz');
+    expect((await h['reps/list']({ type: 'reps/list' }, sidebar)).map((r) => r.name)).toEqual(['Dana Reyes', 'Sam Ortiz']);
+  });
+
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
