@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { onChange, onlyADraft, send } from '../../lib/messages/client';
 import { THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
 import { afterPaint, takeFreshEarly, takeKept, writtenSince } from './first-week';
@@ -9,11 +9,21 @@ import { RepView } from './RepView';
 import { ShareButtons } from './ShareButtons';
 import { cardSummary, shiftDay } from '../../lib/scorecard/format';
 
+/** A week that could not be read; `n` counts failures, so the same words failing again are a new alert (announced again). */
+interface Failure {
+  message: string;
+  n: number;
+}
 type State =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  /** kept: the card the background kept, shown while the fresh answer comes */
-  | { kind: 'ready'; data: ScorecardWeek; kept?: boolean };
+  /** the first week could not be read: nothing to show but why */
+  | { kind: 'error'; failure: Failure }
+  /**
+   * kept: the card the background kept, shown while the fresh answer comes.
+   * failure: the week asked for last could not be read; `data` is the last card read, shown with
+   * the error so the week navigation (and ← → Home, which need its thisWeekStart) stays.
+   */
+  | { kind: 'ready'; data: ScorecardWeek; kept?: boolean; failure?: Failure };
 
 /** Marked once, when the first week's table (or its empty state) is on screen: the benchmark reads it. */
 export const RENDERED_MARK = 'dealside:scorecard-rendered';
@@ -35,6 +45,9 @@ export function App() {
   const [onTrackOpen, setOnTrackOpen] = useState(false);
   const toggleOnTrack = useCallback(() => setOnTrackOpen((v) => !v), []);
   const lastRequest = useRef(0);
+  const failures = useRef(0);
+  /** "Try again" pressed and its answer not in yet: said on screen, as a retry looks like nothing happened */
+  const [retrying, setRetrying] = useState(false);
   /**
    * Listening for changes connects a port to the background, which starts its
    * worker if stopped: not before a kept card is on screen (that start would
@@ -43,9 +56,10 @@ export function App() {
    */
   const [listening, setListening] = useState(false);
 
-  const load = useCallback(async (week: string | undefined) => {
+  const load = useCallback(async (week: string | undefined, retry = false) => {
     const n = ++lastRequest.current;
     setBusy(true);
+    setRetrying(retry);
     try {
       let fresh: Promise<ScorecardWeek>;
       if (week) fresh = send({ type: 'scorecard/week', weekStart: week });
@@ -66,9 +80,13 @@ export function App() {
       setState({ kind: 'ready', data });
     } catch (e) {
       if (n !== lastRequest.current) return;
-      setState({ kind: 'error', message: (e as Error).message });
+      const failure = { message: (e as Error).message, n: ++failures.current };
+      setState((s) => (s.kind === 'ready' ? { ...s, failure } : { kind: 'error', failure }));
     } finally {
-      if (n === lastRequest.current) setBusy(false);
+      if (n === lastRequest.current) {
+        setBusy(false);
+        setRetrying(false);
+      }
     }
   }, []);
 
@@ -172,14 +190,40 @@ export function App() {
     }
   }, [state]);
 
-  // "Try again" worked: its banner (and the button pressed) is gone; the keyboard goes to the heading
-  const retried = useRef(false);
+  // A new answer can take away what the keyboard is on: ← / → / Home or a reload moves a rep's row
+  // to the other group of the table, into the closed "On track" fold or away (a week with no reps),
+  // and its button is drawn anew; "Try again" worked and its banner is gone. The browser would drop
+  // the focus to the body: the element last focused is noted, and once an answer has removed it,
+  // the keyboard goes to that rep's new button (else the fold's, for a rep folded away), to the
+  // popup's heading from the banner, else to the week's label.
   const heading = useRef<HTMLHeadingElement>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (state.kind !== 'ready' || !retried.current) return;
-    retried.current = false;
-    heading.current?.focus();
-  }, [state.kind]);
+    const note = (e: FocusEvent) => {
+      lastFocused.current = e.target instanceof HTMLElement ? e.target : null;
+    };
+    document.addEventListener('focusin', note);
+    return () => document.removeEventListener('focusin', note);
+  }, []);
+  useLayoutEffect(() => {
+    const was = lastFocused.current;
+    if (!was || was.isConnected) return;
+    const now = document.activeElement;
+    if (now && now !== document.body) return; // the keyboard went somewhere already
+    lastFocused.current = null;
+    const rep = was.dataset.rep;
+    const target = rep
+      ? ([...document.querySelectorAll<HTMLElement>('button[data-rep]')].find((b) => b.dataset.rep === rep) ?? document.querySelector<HTMLElement>('button.disclosure'))
+      : was.closest('.banner')
+        ? heading.current
+        : null;
+    (target ?? document.querySelector<HTMLElement>('.week-label') ?? heading.current)?.focus();
+  }, [state]);
+
+  // Loading a week other than the one on screen, or trying again: said in words, not only aria-busy
+  // (a reload of the week on screen, after a write elsewhere, says nothing: the card just updates).
+  const asked = weekStart ?? thisWeekStart;
+  const busyText = retrying ? 'Trying again…' : busy && asked !== shownWeek ? 'Loading…' : '';
 
   if (state.kind === 'loading') {
     return (
@@ -190,23 +234,14 @@ export function App() {
       </main>
     );
   }
+  const retry = () => void load(weekStart, true);
   if (state.kind === 'error') {
     return (
-      <main className="popup">
-        <div className="banner error" role="alert">
-          <p>
-            <strong>Dealside could not read your scorecard data.</strong> Nothing was changed. {state.message}
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              retried.current = true;
-              void load(weekStart);
-            }}
-          >
-            Try again
-          </button>
-        </div>
+      <main className="popup" aria-busy={busy}>
+        <LoadFailed failure={state.failure} onRetry={retry} />
+        <p className="popup-busy muted" role="status">
+          {busyText}
+        </p>
       </main>
     );
   }
@@ -214,6 +249,10 @@ export function App() {
   const { card } = state.data;
   const row = repId ? card.rows.find((r) => r.rep.id === repId) : undefined;
   const isThisWeek = shownWeek === state.data.thisWeekStart;
+  // "This week" does nothing only when this week is both on screen and the week asked for (not
+  // while another week loads, or after one failed to: it is the way back)
+  const atThisWeek = isThisWeek && weekStart === undefined;
+  const { failure } = state;
   return (
     <main className="popup" aria-busy={busy}>
       <header className="popup-head">
@@ -225,23 +264,37 @@ export function App() {
         </div>
         {!row && (
           <nav className="week-nav row" aria-label="Week">
+            {/* the arrows are drawn, not read: the buttons are named "Previous week" and "Next week" */}
             <button type="button" onClick={() => goWeek(-1)} aria-keyshortcuts="ArrowLeft">
-              ← Previous week
+              <span aria-hidden="true">←</span> Previous week
             </button>
             <strong className="week-label" aria-live="polite" tabIndex={-1}>
               {card.label}
               {isThisWeek ? ' (this week)' : ''}
             </strong>
             <button type="button" onClick={() => goWeek(1)} aria-keyshortcuts="ArrowRight">
-              Next week →
+              Next week <span aria-hidden="true">→</span>
             </button>
             {/* aria-disabled, not disabled: pressing it must not drop the keyboard's focus to the body */}
-            <button type="button" onClick={() => !isThisWeek && goWeek('this')} aria-disabled={isThisWeek} aria-keyshortcuts="Home">
+            <button type="button" onClick={() => !atThisWeek && goWeek('this')} aria-disabled={atThisWeek} aria-keyshortcuts="Home">
               This week
             </button>
+            <span className="popup-busy muted" role="status">
+              {busyText}
+            </span>
           </nav>
         )}
       </header>
+      {row && (
+        <p className="popup-busy muted" role="status">
+          {busyText}
+        </p>
+      )}
+      {failure && (
+        <LoadFailed failure={failure} onRetry={retry}>
+          {shownWeek !== asked && ` Shown below: ${card.label}, the last week read.`}
+        </LoadFailed>
+      )}
       {row ? (
         <RepView card={card} row={row} onBack={closeRep} />
       ) : card.rows.length === 0 ? (
@@ -256,6 +309,25 @@ export function App() {
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * Why a week could not be read, and "Try again". Only the words are drawn anew for each failure
+ * (keyed by its count): the alert is announced again when the same words fail again, and the
+ * button, which may have the keyboard, stays.
+ */
+function LoadFailed({ failure, onRetry, children }: { failure: Failure; onRetry: () => void; children?: ReactNode }) {
+  return (
+    <div className="banner error" role="alert">
+      <p key={failure.n}>
+        <strong>Dealside could not read your scorecard data.</strong> Nothing was changed. {failure.message}
+        {children}
+      </p>
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
   );
 }
 

@@ -18,7 +18,11 @@ const STATE_WORD: Record<AskItem['state'], string> = {
 /** The 1:1: results (commitments) → pipeline (next steps) → activity (scores, reviews, notes). */
 export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorecard; onBack: () => void }) {
   const [detail, setDetail] = useState<RepWeekDetail | null>(null);
-  const [error, setError] = useState('');
+  /** n counts failures: the same words failing again are drawn anew, so the alert is announced again */
+  const [error, setError] = useState({ message: '', n: 0 });
+  /** "Try again" presses: each asks again */
+  const [tries, setTries] = useState(0);
+  const [retrying, setRetrying] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // Fetched again with every new card (the popup reloads it after a write anywhere: a promise
@@ -31,17 +35,28 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       .then((d) => {
         if (!live) return;
         setDetail(d);
-        setError('');
+        setError((e) => ({ message: '', n: e.n }));
       })
       .catch((e: Error) => {
         if (!live) return;
         setDetail(null);
-        setError(e.message);
+        setError((was) => ({ message: e.message, n: was.n + 1 }));
+      })
+      .finally(() => {
+        if (live) setRetrying(false);
       });
     return () => {
       live = false;
     };
-  }, [row.rep.id, card]);
+  }, [row.rep.id, card, tries]);
+  // "Try again" worked: the alert (and the button pressed) is gone; the keyboard goes to the heading
+  const retried = useRef(false);
+  useEffect(() => {
+    if (error.message || !retried.current) return;
+    retried.current = false;
+    const now = document.activeElement;
+    if (!now || now === document.body) heading.current?.focus();
+  }, [error.message]);
 
   // "this week" only of this week: a week browsed back to (or ahead) is "that week"
   const thisWeek = card.today >= card.weekStart && card.today <= card.weekEnd ? 'this week' : 'that week';
@@ -60,6 +75,27 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
       <h1 ref={heading} tabIndex={-1}>
         1:1 with {row.rep.name}
       </h1>
+      {/* one alert for all this view loads (the commitments' list and recent activity), at the top */}
+      {error.message && (
+        <>
+          <div className="banner error" role="alert">
+            <p key={error.n}>Could not load the commitments and recent activity: {error.message}</p>
+            <button
+              type="button"
+              onClick={() => {
+                retried.current = true;
+                setRetrying(true);
+                setTries((n) => n + 1);
+              }}
+            >
+              Try again
+            </button>
+          </div>
+          <p className="muted" role="status">
+            {retrying ? 'Trying again…' : ''}
+          </p>
+        </>
+      )}
       {row.reasons.length > 0 ? (
         <p className="warn-t">Needs attention: {row.reasons.join('; ')}.</p>
       ) : (
@@ -78,12 +114,9 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
         </p>
         {row.commitments.due === 0 && row.commitments.openEarlier === 0 ? (
           <p className="muted">No commitments due {thisWeek}.</p>
-        ) : error ? (
-          <p className="error" role="alert">
-            Could not load the commitments: {error}
-          </p>
         ) : (
-          !detail && (
+          !detail &&
+          !error.message && (
             <p className="muted" role="status">
               Loading the commitments…
             </p>
@@ -163,12 +196,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
           Call reviews completed {thisWeek}: {row.reviews.completed} of {row.reviews.target}. Diagnoses noted: skill {row.diagnoses.skill}, will {row.diagnoses.will},
           knowledge {row.diagnoses.knowledge}, system {row.diagnoses.system}.
         </p>
-        {error && (
-          <p className="error" role="alert">
-            Could not load recent activity: {error}
-          </p>
-        )}
-        {!detail && !error && <p className="muted">Loading recent activity…</p>}
+        {!detail && !error.message && <p className="muted">Loading recent activity…</p>}
         {detail && (
           <>
             <h3>Recent scores (4 weeks)</h3>

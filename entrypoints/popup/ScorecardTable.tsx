@@ -39,6 +39,7 @@ export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep, sh
       <thead>
         <tr>
           <th scope="col">Rep</th>
+          <th scope="col">Needs attention</th>
           <th scope="col">Commitments due</th>
           <th scope="col">Say/do, 4 wk</th>
           <th scope="col">Next steps, open deals</th>
@@ -57,7 +58,7 @@ export const ScorecardTable = memo(function ScorecardTable({ card, onOpenRep, sh
       {onTrack.length > 0 && (
         <tbody className="fold">
           <tr>
-            <td colSpan={7}>
+            <td colSpan={8}>
               <button type="button" className="disclosure" aria-expanded={showOnTrack} aria-controls={onTrackId} onClick={onToggleOnTrack}>
                 <span aria-hidden="true">{showOnTrack ? '▾' : '▸'}</span> On track ({onTrack.length})
               </button>
@@ -79,19 +80,24 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
   const breakdown = nextStepBreakdown(ns);
   return (
     <tr className={row.attention ? 'needs' : undefined}>
+      {/* the row header is read out before every cell of the row: the rep only, the reasons in a cell of their own */}
       <th scope="row">
         <button type="button" className="link rep" data-rep={row.rep.id} onClick={() => onOpen(row.rep.id)} aria-label={`${row.rep.name}: open 1:1 view`}>
           {row.rep.name}
         </button>
+      </th>
+      <td className="why">
         {row.quiet && <p className="muted quiet">nothing recorded in 4 weeks</p>}
-        {row.reasons.length > 0 && (
+        {row.reasons.length > 0 ? (
           <ul className="reasons" aria-label={`Why ${row.rep.name} needs attention`}>
             {row.reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
+        ) : (
+          !row.quiet && !row.attention && <span className="muted">on track</span>
         )}
-      </th>
+      </td>
       <td>
         {k.due === 0 ? (
           <span className="muted">none</span>

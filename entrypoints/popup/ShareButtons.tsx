@@ -4,7 +4,12 @@ import { CSV_OPTIONS, csvFileName, csvRows, scorecardText } from '../../lib/scor
 
 /** Export the week as CSV (papaparse, loaded on demand) or copy it as plain text for an email. */
 export function ShareButtons({ card }: { card: Scorecard }) {
-  const [status, setStatus] = useState('');
+  /** n: a count of what was said, so the same words said again (a second copy) are drawn anew and announced */
+  const [said, setSaid] = useState({ text: '', n: 0, week: card.weekStart });
+  const setStatus = (text: string) => setSaid((s) => ({ text, n: s.n + 1, week: card.weekStart }));
+  // Another week on screen: what was said of the week before goes. Reset here, not by a key on the
+  // component: a new component would draw new buttons, and ← pressed on one would drop the focus.
+  if (said.week !== card.weekStart) setSaid({ text: '', n: said.n + 1, week: card.weekStart });
   return (
     <div className="share row">
       <button
@@ -43,7 +48,7 @@ export function ShareButtons({ card }: { card: Scorecard }) {
         Copy as text
       </button>
       <span role="status" className="muted">
-        {status}
+        <span key={said.n}>{said.text}</span>
       </span>
     </div>
   );

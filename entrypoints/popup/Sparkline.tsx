@@ -6,7 +6,8 @@ const H = 14;
 const PAD = 2;
 
 /**
- * An eight-week trend, 1–5 scale, gaps where a week has no score. Its text alternative lists every week.
+ * An eight-week trend, 1–5 scale, gaps where a week has no score. Its text alternative lists every week,
+ * or, when no week has a score, says so once ("no score" eight times over is read for every sparkline).
  * Cheap to render: three paths (line, week dots, this week's dot as round-capped zero-length strokes)
  * instead of a circle per week, and the text is built once.
  */
@@ -22,7 +23,7 @@ export const Sparkline = memo(function Sparkline({ label, values }: { label: str
     if (i === n - 1) last = d;
     else dots += d;
   });
-  const text = sparklineText(label, values);
+  const text = values.every((v) => v === null) ? `${label}: no scores in ${n} weeks` : sparklineText(label, values);
   return (
     <svg className="spark" role="img" aria-label={text} width={W} height={H} viewBox={`0 0 ${W} ${H}`}>
       <title>{text}</title>

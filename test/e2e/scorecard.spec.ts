@@ -147,7 +147,7 @@ test('data entered in the sidebar on two deals with different owners appears in 
   expect(lines[2]).toMatch(/^Dana Reyes,no,/);
 
   // Weeks: the previous week holds none of this; arrow keys and "This week" come back.
-  await popup.getByRole('button', { name: '← Previous week' }).click();
+  await popup.getByRole('button', { name: 'Previous week', exact: true }).click();
   await expect(popup.getByRole('button', { name: 'This week' })).toBeEnabled();
   await expect(repRow(popup, 'Sam Ortiz')).not.toContainText('1 missed');
   await popup.getByRole('button', { name: 'This week' }).click();

@@ -47,7 +47,7 @@ const text = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
-/** The rep's row of the table, cell by cell, as text (the rep's own cell first). */
+/** The rep's row of the table, cell by cell, as text (the rep's own cell first, then why they need attention). */
 function rowCells(card: Scorecard): string[] {
   const html = renderToStaticMarkup(createElement(ScorecardTable, { card: weekCardOf(card), onOpenRep: () => {}, showOnTrack: true, onToggleOnTrack: () => {} }));
   const tr = html.split('<tr').find((r) => r.includes(`data-rep="${DANA}"`))!;
@@ -77,12 +77,12 @@ describe('"Commitments due" in the table', () => {
   it('leads with the number due and names those still open, renegotiated and dropped, so the parts add up', () => {
     const card = week({ commitments });
     expect(card.rows[0]!.commitments).toMatchObject({ due: 4, kept: 0, missed: 0, openPastDue: 0, open: 2, renegotiated: 1, dropped: 1 });
-    expect(rowCells(card)[1]).toBe('4 due / 0 kept · 0 missed / 0 open past due / 2 still open · 1 renegotiated · 1 dropped');
+    expect(rowCells(card)[2]).toBe('4 due / 0 kept · 0 missed / 0 open past due / 2 still open · 1 renegotiated · 1 dropped');
   });
 
   it('leaves out the kinds there are none of', () => {
     const card = week({ commitments: [promise('k', '2026-10-26', 'kept'), promise('m', '2026-10-26', 'missed')] });
-    expect(rowCells(card)[1]).toBe('2 due / 1 kept · 1 missed / 0 open past due');
+    expect(rowCells(card)[2]).toBe('2 due / 1 kept · 1 missed / 0 open past due');
   });
 });
 
@@ -103,12 +103,12 @@ describe('"Next steps, open deals" in the table', () => {
       ],
     });
     expect(card.rows[0]!.nextStep).toMatchObject({ deals: 5, covered: 1, none: 1, overdue: 1, noDate: 1, done: 1, stale: 1 });
-    expect(rowCells(card)[3]).toBe('20% dated ahead (1 of 5) / none 1 · overdue 1 · no date 1 · done 1 · stale 1');
+    expect(rowCells(card)[4]).toBe('20% dated ahead (1 of 5) / none 1 · overdue 1 · no date 1 · done 1 · stale 1');
   });
 
   it('says nothing more when every deal is dated ahead and none is stale', () => {
     const card = week({ deals: [deal('a', { text: 'Call', due: '2026-11-05' })] });
-    expect(rowCells(card)[3]).toBe('100% dated ahead (1 of 1)');
+    expect(rowCells(card)[4]).toBe('100% dated ahead (1 of 1)');
   });
 });
 
