@@ -159,13 +159,6 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // Two reviews of one recording, kept apart before, now share a key: both are kept (neither
   // is changed otherwise), and the call shows the later edited, as for any shared key.
   async (_db, tx) => rekeyMediaReviews(tx),
-
-  // v13 — a rep's promises by status and due date: the scorecard counts those still open from
-  // before its eight weeks (a count over the index, no record read), and the 1:1 lists them, so
-  // a promise nobody answered never drops off the card however old it grows.
-  async (_db, tx) => {
-    tx.objectStore('commitments').createIndex('byRepStatusDue', ['repId', 'status', 'due']);
-  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

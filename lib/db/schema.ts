@@ -34,7 +34,7 @@ export interface DealsideDB extends DBSchema {
   commitments: {
     key: string;
     value: Commitment;
-    indexes: { byDeal: string; byRepDue: [string, string]; byDue: string; byRepStatusDue: [string, string, string] };
+    indexes: { byDeal: string; byRepDue: [string, string]; byDue: string };
   };
   nextSteps: { key: string; value: NextStep }; // key: dealKey
   scores: {

@@ -59,7 +59,7 @@ export async function readScorecardWeek(
   const seenSince = dealsSeenSince(now);
   const clock = () => performance.now();
   const t0 = clock();
-  const tx = db.transaction(['reps', 'repWeeks', 'callReviews', 'repPipelines', 'commitments'], 'readonly');
+  const tx = db.transaction(['reps', 'repWeeks', 'callReviews', 'repPipelines'], 'readonly');
   const done: Record<string, number> = {};
   const timed = <T>(name: string, p: Promise<T>) => p.then((x) => ((done[name] = Math.round((clock() - t0) * 10) / 10), x));
   const [reps, weeks, reviews, buckets] = await Promise.all([
@@ -68,21 +68,6 @@ export async function readScorecardWeek(
     timed('reviews', tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(instants.lower, instants.upper))),
     timed('repPipelines', tx.objectStore('repPipelines').getAll()),
   ]);
-  // Per rep, the promises still open that fell due before the eight weeks: counted over the
-  // index (no record read), so one nobody answered stays on the card however old it grows.
-  const byStatus = tx.objectStore('commitments').index('byRepStatusDue');
-  const openBefore: Record<string, number> = {};
-  await timed(
-    'openBefore',
-    Promise.all(
-      reps.map(async (r: unknown) => {
-        const id = (r as { id?: unknown } | null)?.id;
-        if (typeof id !== 'string') return;
-        const n = await byStatus.count(IDBKeyRange.bound([id, 'open', ''], [id, 'open', w.spark.start], false, true));
-        if (n > 0) openBefore[id] = n;
-      }),
-    ),
-  );
   await tx.done;
   const t1 = clock();
   // Next-step health counts only open deals seen in the last 30 days (rows older were written within 30 days of an earlier now).
@@ -95,7 +80,6 @@ export async function readScorecardWeek(
     // each counted for the rep its last completion was for (a draft relinked since: not yet for its new rep)
     reviews: keepValid(callReviewSchema, reviews, 'call review').map((r) => ({ repId: lastCompletedVersion(r)?.repId, completedAt: r.completedAt })),
     deals: entries.map(scorecardDealOf),
-    openBefore,
   };
   const t2 = clock();
   const read: ReadCounts = {
@@ -142,12 +126,9 @@ export async function readRepDetail(
   const recent = instantBoundsCovering(recentDays);
   const range = IDBKeyRange.bound([repId, recent.lower], [repId, recent.upper]);
   const onRecentDay = (instant: string | undefined) => !!instant && inRange(isoDateOfInstant(instant, timeZone), recentDays);
-  const sparkStart = scorecardWindows(week.start).spark.start;
-  const [inWindow, openBefore, scores, notes, reviews, bucket] = await Promise.all([
+  const [commitments, scores, notes, reviews, bucket] = await Promise.all([
     // from the card's first week: those due before this one and still open are asked about too
-    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, sparkStart], [repId, week.end])),
-    // and those still open from before it, however old (the card counts them)
-    tx.objectStore('commitments').index('byRepStatusDue').getAll(IDBKeyRange.bound([repId, 'open', ''], [repId, 'open', sparkStart], false, true)),
+    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, scorecardWindows(week.start).spark.start], [repId, week.end])),
     tx.objectStore('scores').index('byRepAt').getAll(range),
     tx.objectStore('notes').index('byRepAt').getAll(range),
     tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(recent.lower, recent.upper)),
@@ -157,7 +138,7 @@ export async function readRepDetail(
   // the same next-step rules as the week's table, for this one rep
   const deals = keepChecked(bucket ? [bucket] : [], isRepPipeline, 'rep pipeline').flatMap((b) => b.rows.map((r) => scorecardDealOf(entryOfRow(b.repId, r))));
   const health = pipelineHealthOf(deals, { now, timeZone, today }).get(repId);
-  const c = keepValid(commitmentSchema, [...openBefore, ...inWindow], 'commitment');
+  const c = keepValid(commitmentSchema, commitments, 'commitment');
   // as the weeks count them: a call review's scores superseded by its later completion (on another
   // deal or rep, or with a score changed) are not listed; found through all that review gave
   const onDays = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at));
@@ -193,6 +174,6 @@ export async function readRepDetail(
       const done = lastCompletedVersion(x);
       return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: done.dealKey }] : [];
     }),
-    read: inWindow.length + openBefore.length + scores.length + given.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
+    read: commitments.length + scores.length + given.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
   };
 }

@@ -371,21 +371,11 @@ describe('migrations', () => {
     db.close();
   });
 
-  it("v13 finds a rep's promises still open by due date, the ones stored before it too", async () => {
-    const name = 'migrate-open-by-status';
-    await writeAtVersion(name, 12); // Dana's open promise, due 2026-11-26
-    const db = await openDealsideDB(name);
-    const open = await db.getAllFromIndex('commitments', 'byRepStatusDue', IDBKeyRange.bound(['salesforce:Dana Reyes', 'open', ''], ['salesforce:Dana Reyes', 'open', '9999']));
-    expect(open.map((c) => c.id)).toEqual(['c1']);
-    db.close();
-  });
-
   it('a fresh install creates the latest schema', async () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);
     expect(db.transaction('scores').store.indexNames.contains('byRepAt')).toBe(true);
     expect(db.transaction('pipeline').store.indexNames.contains('byLastSeen')).toBe(true);
-    expect(db.transaction('commitments').store.indexNames.contains('byRepStatusDue')).toBe(true);
     expect(db.objectStoreNames.contains('repWeeks')).toBe(true);
     expect(db.objectStoreNames.contains('scoreDays')).toBe(false);
     db.close();
