@@ -48,50 +48,36 @@ async function pinLatency() {
       v.muted = true;
       await v.play();
     });
-    const once = async (text) => {
-      await box.fill(text);
-      // Start the clock on the real keydown, stop it when the note is in the list.
-      await frame.evaluate((t) => {
-        window.__pinBench = new Promise((resolve) => {
-          let t0 = 0;
-          document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-          const list = () => document.querySelector('[aria-labelledby="pins-h"]');
-          const obs = new MutationObserver(() => {
-            if (t0 && list()?.textContent?.includes(t)) {
-              obs.disconnect();
-              resolve(performance.now() - t0);
-            }
-          });
-          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-      }, text);
-      await box.press('Enter');
-      return frame.evaluate(() => window.__pinBench);
-    };
     /**
-     * Typed and pinned at once: the clock starts at the note box's first input, when the panel
-     * asks the media's time (the moment the note is about, since 2026-11-28), and the key is
-     * pressed straight after, that answer still on its way: the round trip is in this figure.
+     * The time from `startOn` in the panel (the real keydown of Enter; or the note box's first
+     * input, when the panel asks the media's time) to the note's text in "Pinned notes".
+     * `atOnce`: the text typed and the key pressed straight after, that answer still on its way.
      */
-    const atOnce = async (text) => {
-      await frame.evaluate((t) => {
-        window.__pinBench = new Promise((resolve) => {
-          let t0 = 0;
-          document.addEventListener('input', () => (t0 = performance.now()), { capture: true, once: true });
-          const list = () => document.querySelector('[aria-labelledby="pins-h"]');
-          const obs = new MutationObserver(() => {
-            if (t0 && list()?.textContent?.includes(t)) {
-              obs.disconnect();
-              resolve(performance.now() - t0);
-            }
+    const timed = async (text, startOn, atOnce) => {
+      if (!atOnce) await box.fill(text);
+      await frame.evaluate(
+        ([t, event]) => {
+          window.__pinBench = new Promise((resolve) => {
+            let t0 = 0;
+            document.addEventListener(event, () => (t0 = performance.now()), { capture: true, once: true });
+            const list = () => document.querySelector('[aria-labelledby="pins-h"]');
+            const obs = new MutationObserver(() => {
+              if (t0 && list()?.textContent?.includes(t)) {
+                obs.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            obs.observe(document.body, { childList: true, subtree: true, characterData: true });
           });
-          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-      }, text);
-      await box.fill(text);
+        },
+        [text, startOn],
+      );
+      if (atOnce) await box.fill(text);
       await box.press('Enter');
       return frame.evaluate(() => window.__pinBench);
     };
+    const once = (text) => timed(text, 'keydown', false);
+    const atOnce = (text) => timed(text, 'input', true);
     await once('warm-up pin');
     const pressed = await once('measured pin');
     return { pressed, atOnce: await atOnce('typed and pinned at once') };

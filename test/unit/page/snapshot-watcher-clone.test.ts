@@ -20,51 +20,42 @@ const url = (id: string) => `https://acme.lightning.force.com/lightning/r/Opport
 afterEach(() => vi.unstubAllGlobals());
 
 /**
+ * The reader having read deal A, the address now names B and the page shows `shown`: what the
+ * watcher of B reports over 30 s, and whether the page was seen to name B.
+ */
+async function afterMoveToB(shown: string) {
+  const { watchDeal, contentOf } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
+  // what the reader remembers of deal A
+  const a = parseHTML(page(A)).document as unknown as Document;
+  const snapA = salesforce.readDeal(a, { crm: 'salesforce', recordId: A }, new URL(url(A)));
+  const { document, MutationObserver } = parseHTML(shown);
+  vi.stubGlobal('document', document);
+  vi.stubGlobal('MutationObserver', MutationObserver);
+  vi.stubGlobal('location', { href: url(B) });
+  vi.useFakeTimers();
+  const reports: DealSnapshot[] = [];
+  const w = watchDeal(salesforce, { crm: 'salesforce', recordId: B }, (s) => reports.push(s), contentOf(snapA));
+  try {
+    const rendered = salesforce.isRecordRendered(document as unknown as Document, { crm: 'salesforce', recordId: B });
+    vi.advanceTimersByTime(30_000);
+    return { rendered, reported: reports.map((r) => r.recordId) };
+  } finally {
+    w.stop();
+    vi.useRealTimers();
+  }
+}
+
+/**
  * After an in-app move the reader waits while the page shows exactly what it read for the deal
  * before (the new record not rendered yet). A clone shows exactly that, for good: it is read
  * once the page names it by its own id.
  */
 it('a cloned opportunity (same fields, its own id on the active host) is read after deal A', async () => {
-  const { watchDeal, contentOf } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
-  // what the reader remembers of deal A
-  const a = parseHTML(page(A)).document as unknown as Document;
-  const snapA = salesforce.readDeal(a, { crm: 'salesforce', recordId: A }, new URL(url(A)));
   // the user opens the clone B (SPA): the active host names B (hostShows === 'match')
-  const { document, MutationObserver } = parseHTML(page(B));
-  vi.stubGlobal('document', document);
-  vi.stubGlobal('MutationObserver', MutationObserver);
-  vi.stubGlobal('location', { href: url(B) });
-  vi.useFakeTimers();
-  const reports: DealSnapshot[] = [];
-  const w = watchDeal(salesforce, { crm: 'salesforce', recordId: B }, (s) => reports.push(s), contentOf(snapA));
-  try {
-    expect(salesforce.isRecordRendered(document as unknown as Document, { crm: 'salesforce', recordId: B })).toBe(NAMES_THIS_RECORD);
-    vi.advanceTimersByTime(30_000);
-    expect(reports.map((r) => r.recordId)).toEqual([B]);
-  } finally {
-    w.stop();
-    vi.useRealTimers();
-  }
+  expect(await afterMoveToB(page(B))).toEqual({ rendered: NAMES_THIS_RECORD, reported: [B] });
 });
 
 it('the deal before still on screen under the new address (no id of the new record on the page) is waited out', async () => {
-  const { watchDeal, contentOf } = await import('../../../entrypoints/crm-reader/snapshot-watcher');
-  const a = parseHTML(page(A)).document as unknown as Document;
-  const snapA = salesforce.readDeal(a, { crm: 'salesforce', recordId: A }, new URL(url(A)));
   // the address already names B; the active host still shows A, without its id
-  const { document, MutationObserver } = parseHTML(page(A).replace(` data-record-id="${A}"`, ''));
-  vi.stubGlobal('document', document);
-  vi.stubGlobal('MutationObserver', MutationObserver);
-  vi.stubGlobal('location', { href: url(B) });
-  vi.useFakeTimers();
-  const reports: DealSnapshot[] = [];
-  const w = watchDeal(salesforce, { crm: 'salesforce', recordId: B }, (s) => reports.push(s), contentOf(snapA));
-  try {
-    expect(salesforce.isRecordRendered(document as unknown as Document, { crm: 'salesforce', recordId: B })).toBe(true);
-    vi.advanceTimersByTime(30_000);
-    expect(reports).toEqual([]);
-  } finally {
-    w.stop();
-    vi.useRealTimers();
-  }
+  expect(await afterMoveToB(page(A).replace(` data-record-id="${A}"`, ''))).toEqual({ rendered: true, reported: [] });
 });

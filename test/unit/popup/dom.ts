@@ -40,3 +40,14 @@ export function buttonWith(words: string): HTMLButtonElement {
   if (found.length !== 1) throw new Error(`${found.length} buttons named with "${words}"`);
   return found[0] as HTMLButtonElement;
 }
+
+/** The popup's App rendered into the document (the background's answers mocked by the test file). */
+export async function mountPopup(document: Document) {
+  const { createElement, act } = await import('react');
+  const { createRoot } = await import('react-dom/client');
+  const { App } = await import('../../../entrypoints/popup/App');
+  document.body.innerHTML = '<div id="root"></div>';
+  const root = createRoot(document.getElementById('root')!);
+  await act(async () => root.render(createElement(App)));
+  return { act, unmount: () => act(async () => root.unmount()) };
+}

@@ -7,7 +7,7 @@
  */
 import { vi } from 'vitest';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
-import { button, buttonWith, nameOf, popupDocument } from './dom';
+import { button, buttonWith, mountPopup, nameOf, popupDocument } from './dom';
 import { SAM, THIS_WEEK, weekOf } from './cards';
 
 const { document } = popupDocument();
@@ -20,15 +20,7 @@ vi.mock('../../../entrypoints/popup/first-week', () => ({ takeKept: async () => 
 function answering(weeks: Record<string, ScorecardWeek>) {
   send.mockImplementation(async (r) => weeks[r.weekStart ?? THIS_WEEK]!);
 }
-async function mount() {
-  const { createElement, act } = await import('react');
-  const { createRoot } = await import('react-dom/client');
-  const { App } = await import('../../../entrypoints/popup/App');
-  document.body.innerHTML = '<div id="root"></div>';
-  const root = createRoot(document.getElementById('root')!);
-  await act(async () => root.render(createElement(App)));
-  return { act, unmount: () => act(async () => root.unmount()) };
-}
+const mount = () => mountPopup(document as unknown as Document);
 const samButton = () => document.querySelector<HTMLElement>(`button[data-rep="${SAM}"]`);
 let unmount: () => Promise<void>;
 afterEach(async () => {

@@ -7,7 +7,7 @@
 import { vi } from 'vitest';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
 import { THIS_WEEK_REQUEST } from '../../../lib/messages/early-week';
-import { button, buttonWith, nameOf, popupDocument } from './dom';
+import { button, buttonWith, mountPopup, nameOf, popupDocument } from './dom';
 import { THIS_WEEK, weekOf } from './cards';
 
 const { document } = popupDocument();
@@ -17,14 +17,9 @@ vi.mock('../../../lib/messages/client', () => ({ send: (r: { type: string }) => 
 vi.mock('../../../entrypoints/popup/first-week', () => ({ takeKept: async () => null, takeFreshEarly: async () => null, afterPaint: async () => {}, writtenSince: async () => false }));
 
 async function mount() {
-  const { createElement, act } = await import('react');
-  const { createRoot } = await import('react-dom/client');
-  const { App } = await import('../../../entrypoints/popup/App');
-  document.body.innerHTML = '<div id="root"></div>';
-  const root = createRoot(document.getElementById('root')!);
-  await act(async () => root.render(createElement(App)));
-  unmount = () => act(async () => root.unmount());
-  return act;
+  const mounted = await mountPopup(document as unknown as Document);
+  unmount = mounted.unmount;
+  return mounted.act;
 }
 let unmount: (() => Promise<void>) | undefined;
 afterEach(async () => {
