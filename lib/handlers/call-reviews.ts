@@ -30,6 +30,8 @@ import {
   searchDeals,
 } from '../db/call-reviews';
 import { getDeal } from '../db/deals';
+import { sameName } from '../words';
+import { urlOf } from './url-of';
 import type { DealsideDB } from '../db/schema';
 
 type DB = IDBPDatabase<DealsideDB>;
@@ -80,15 +82,6 @@ async function getTabCall(tabId: number): Promise<CallPage | null> {
   return parsed.success ? parsed.data : null;
 }
 
-/** An address's origin, or null for none or one that does not parse. */
-function urlOrigin(address: string | undefined): string | null {
-  try {
-    return new URL(address ?? '').origin;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The tab's call, for a panel frame in it: none when the tab's page (where the
  * browser tells us its address) is on another site than the call's — the tab
@@ -99,11 +92,8 @@ async function callForPanel(tabId: number, sender: SenderLike): Promise<CallPage
   const call = await getTabCall(tabId);
   const tabUrl = sender.tab?.url;
   if (!call || !tabUrl) return call;
-  try {
-    return new URL(tabUrl).origin === new URL(call.url).origin ? call : null;
-  } catch {
-    return null;
-  }
+  const origin = urlOf(tabUrl)?.origin;
+  return origin && origin === urlOf(call.url)?.origin ? call : null;
 }
 
 /**
@@ -133,13 +123,13 @@ async function scoredBefore(db: DB, review: CallReview): Promise<ScoredBefore | 
  * The review as sent, with its rep's id when it names its deal's owner but no rep: the panel looks
  * the name up in the rep list it loaded with the call, which predates a deal (and its rep) first
  * seen since, and is empty when it failed to load. The deal's record names its owner's rep, and a
- * review without it never counts on that rep's scorecard. Names compare as the panel's (`chooseRep`).
+ * review without it never counts on that rep's scorecard. Names compare as everywhere else (`sameName`).
  */
 async function withDealRep(db: DB, review: ReviewInput): Promise<ReviewInput> {
-  const name = review.repName?.trim().toLowerCase();
+  const name = review.repName?.trim();
   if (review.repId || !name || !review.dealKey) return review;
   const deal = await getDeal(db, review.dealKey);
-  if (!deal?.repId || deal.snapshot.owner?.trim().toLowerCase() !== name) return review;
+  if (!deal?.repId || !deal.snapshot.owner || !sameName(deal.snapshot.owner, name)) return review;
   return { ...review, repId: deal.repId };
 }
 
@@ -266,7 +256,7 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
       const tabId = senderTabId(sender);
       // A page reports only a call of its own site (as a deal page its own deals): a recording
       // elsewhere would be reviewed, and shown to the panel, as this tab's.
-      if (req.call && urlOrigin(req.call.url) !== urlOrigin(sender.url)) {
+      if (req.call && urlOf(req.call.url)?.origin !== (urlOf(sender.url)?.origin ?? null)) {
         throw new HandlerError('bad-request', 'The call reported is not on the page that reported it.');
       }
       const before = await getTabCall(tabId);

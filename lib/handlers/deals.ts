@@ -45,6 +45,7 @@ import { RUBRIC_VERSION } from '../rubric';
 import { getTabDeal, getTabShown, setTabDeal, setTabRefused, type TabShown } from './tab-state';
 import { sessionQuotas, type NewRecordQuotas } from './record-quotas';
 import { mirrorTheme } from './theme-mirror';
+import { urlOf } from './url-of';
 
 export interface DealHandlerDeps {
   db: () => Promise<DB>;
@@ -113,15 +114,6 @@ function tabAddressOf(sender: SenderLike): string | undefined {
 /** What a sidebar frame in `tabId` is told its tab shows. */
 function currentOf(tabId: number, { deal, refused }: TabShown): CurrentDeal {
   return { tabId, dealKey: deal?.dealKey ?? null, snapshot: deal?.snapshot ?? null, ...(refused ? { refused } : {}) };
-}
-
-/** An address as a URL, or null for none or one that does not parse (a report's fields are the page's words). */
-function urlOf(address: string | undefined): URL | null {
-  try {
-    return new URL(address ?? '');
-  } catch {
-    return null;
-  }
 }
 
 export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {

@@ -6,7 +6,7 @@
  * worker start; written only when a report created a deal or a rep.
  */
 import { browser } from 'wxt/browser';
-import { createQuota, NEW_DEALS, NEW_REPS, type Quota, type QuotaState } from '../rules/record-quota';
+import { createQuota, NEW_DEALS, NEW_REPS, type Quota } from '../rules/record-quota';
 
 const KEY = 'dealside:newRecordQuotas';
 
@@ -21,10 +21,10 @@ export function sessionQuotas(): { load(): Promise<NewRecordQuotas>; save(quotas
     load() {
       loaded ??= browser.storage.session
         .get(KEY)
-        .then((got) => (got[KEY] ?? {}) as { deals?: QuotaState; reps?: QuotaState })
+        .then((got) => (got[KEY] ?? {}) as { deals?: unknown; reps?: unknown })
         // unreadable: full buckets, as on a fresh start (the quota is a brake, not a lock)
-        .catch(() => ({}) as { deals?: QuotaState; reps?: QuotaState })
-        .then((saved) => ({ deals: createQuota(NEW_DEALS, objectOr(saved.deals)), reps: createQuota(NEW_REPS, objectOr(saved.reps)) }));
+        .catch(() => ({}) as { deals?: unknown; reps?: unknown })
+        .then((saved) => ({ deals: createQuota(NEW_DEALS, saved?.deals ?? {}), reps: createQuota(NEW_REPS, saved?.reps ?? {}) }));
       return loaded;
     },
     async save(quotas, nowMs) {
@@ -32,5 +32,3 @@ export function sessionQuotas(): { load(): Promise<NewRecordQuotas>; save(quotas
     },
   };
 }
-
-const objectOr = (v: unknown): QuotaState => (v && typeof v === 'object' && !Array.isArray(v) ? (v as QuotaState) : {});

@@ -38,8 +38,10 @@ export interface Quota {
 /** Per site: the records it may still create, as of `at`. */
 export type QuotaState = Record<string, { tokens: number; at: number }>;
 
-export function createQuota(rule: QuotaRule, initial: QuotaState = {}): Quota {
-  const buckets = new Map(Object.entries(initial).filter(([, b]) => isBucket(b)));
+/** `initial`: buckets as kept (`state`), read back from storage: anything that is not one is left out. */
+export function createQuota(rule: QuotaRule, initial: unknown = {}): Quota {
+  const kept = initial && typeof initial === 'object' && !Array.isArray(initial) ? Object.entries(initial) : [];
+  const buckets = new Map(kept.filter((entry): entry is [string, { tokens: number; at: number }] => isBucket(entry[1])));
   const level = (site: string, nowMs: number) => {
     const bucket = buckets.get(site);
     if (!bucket) return rule.burst;
