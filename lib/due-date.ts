@@ -124,7 +124,8 @@ const HARMLESS_SUFFIX = /[\s,]+(?:eod|eob|cob|end of day|close of business)$/;
  * Friday), "EOQ" (calendar quarter), "EOY", "Q1"–"Q4" (with or without "end of" or a year:
  * that calendar quarter's last day); "next week" (its Monday); and anything
  * chrono understands ("Dec 3", "Thursday", "next Friday" = Friday of next
- * week, "tomorrow", "in 2 weeks"). Weekdays resolve forward (today or later), unless
+ * week, "tomorrow", "in 2 weeks"; "in 2 hours" is the day it falls on, tomorrow when typed at
+ * 11 pm). Weekdays resolve forward (today or later), unless
  * the words look back ("last Friday", "this past Friday": the one before).
  * A leading "by/before/on/until/due" is ignored. Garbage → null.
  */
@@ -206,7 +207,8 @@ function parseWords(text: string, now: Date, timeZone: string, order: DateOrder)
   // to tomorrow. What is stored is the day, and every time on today is still today's: only a
   // day already gone moves on. (Where a DST gap skips midnight, Date gives 01:00, the same day.)
   // Words that look back are not dated forward; they keep noon, where chrono puts "last night"
-  // on yesterday and "an hour ago" on today.
+  // on yesterday. A span in hours or minutes ("in 2 hours", "an hour ago") is counted from the
+  // real time instead, below.
   const p = zoneParts(now, timeZone);
   const reference = new Date(p.year, p.month - 1, p.day, looksBack ? 12 : 0, 0);
   // a numeric date among words ("Fri 4/12", "4/12 at 5pm") is read the user's way round too
@@ -217,6 +219,18 @@ function parseWords(text: string, now: Date, timeZone: string, order: DateOrder)
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
   if (!HARMLESS_LEFTOVER.test(leftover)) return null;
   const s = result.start;
+  // "in 2 hours", "in 90 minutes", "2 hours ago": a span counted from now, not a time on a day.
+  // Against the start of the day it always stayed on today, so "in 2 hours" typed at 11 pm was
+  // today. Chrono added the span to the reference; the same span on the real instant, read in the
+  // user's zone, is the day it falls on. (A time named with or without a day still only picks
+  // the day, above: "by 11am" typed at 5 pm is today.)
+  if (s.tags().has('result/relativeDateAndTime')) {
+    const due = new Date(now.getTime() + s.date().getTime() - reference.getTime());
+    if (Number.isNaN(due.getTime())) return null;
+    const at = zoneParts(due, timeZone);
+    const iso = validIso(at.year, at.month, at.day); // in the stored dates' range
+    return iso ? { iso } : null;
+  }
   const y = s.get('year');
   const m = s.get('month');
   const d = s.get('day');

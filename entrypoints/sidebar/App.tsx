@@ -23,19 +23,30 @@ export const TIME_ZONE = userTimeZone();
 const BROWSER_DATE_ORDER = numericDateOrderOf(navigator.language);
 
 export function App() {
-  const { settings, current, view, error, retry, reloadSettings } = useSidebarState();
+  const { settings, current, view, error, retry, refused, reloadSettings } = useSidebarState();
   const gone = useExtensionGone();
   const user = settings?.user;
   // The welcome form (and the Save button just pressed) goes once saved: the keyboard stays in the sidebar.
   const aside = useRef<HTMLElement>(null);
   // a single-page move to another deal: room made for a widget of the deal before is searched for again
   useEffect(askDockAgain, [current?.dealKey]);
+  // Refused with the deal on screen, the field the keyboard was in goes with it: the keyboard stays
+  // in the sidebar, on the landmark the refusal is said in (not dropped to the frame's body).
+  useLayoutEffect(() => {
+    if (refused && document.hasFocus() && document.activeElement === document.body) aside.current?.focus();
+  }, [refused]);
 
   return (
     <aside aria-label="Dealside" ref={aside} tabIndex={-1}>
       <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} onCovered={askDockForRoom} />
       {gone ? (
         <ExtensionGoneBanner />
+      ) : refused ? (
+        // Not this tab's sidebar (any more): said alone. The deal it showed before is not left
+        // beneath as if current (useSidebarState drops it), and there is nothing to try again.
+        <div className="banner error" role="alert">
+          <p>{refused}</p>
+        </div>
       ) : error && (
         <div className="banner error" role="alert">
           <p>{error}</p>
@@ -53,7 +64,7 @@ export function App() {
           )}
         </div>
       )}
-      {settings === null ? (
+      {refused ? null : settings === null ? (
         !error && !gone && <p className="banner" role="status">
           Loading Dealside…
         </p>

@@ -16,6 +16,12 @@ export interface SidebarState {
   error: string;
   /** set when the error is a request that failed (worth asking again), not a refusal */
   retry: (() => void) | null;
+  /**
+   * Why this frame is refused as its tab's sidebar (the background's frame token check, or
+   * where the frame sits), '' when it is not. A refused frame shows no deal: not even one it
+   * showed before, which is no longer the tab's.
+   */
+  refused: string;
   reloadSettings: () => void;
 }
 
@@ -31,6 +37,8 @@ export function useSidebarState(): SidebarState {
   const [view, setView] = useState<DealView | null>(null);
   const [error, setError] = useState('');
   const [failed, setFailed] = useState(false);
+  const [refused, setRefused] = useState('');
+  const refusedRef = useRef(false);
   /** a request failed: say so, and offer to ask again */
   const fail = useCallback((e: unknown) => {
     setError((e as Error).message);
@@ -42,6 +50,22 @@ export function useSidebarState(): SidebarState {
   }, []);
   const dealKeyRef = useRef<string | null>(null);
   const tabRef = useRef<number | null>(null);
+  /**
+   * Not the frame Dealside made beside the tab's page (a frame token another page in the tab
+   * replaced, lib/handlers/frame-tokens.ts; or framed elsewhere): said, and the deal shown
+   * before goes with its view. Left under the refusal it read as current, its fields still
+   * taking writes to a deal the tab no longer shows. Nothing to try again: a token replaced is
+   * not given back. (What was typed there is in the draft store, for the deal's own sidebar.)
+   */
+  const refuse = useCallback((message: string) => {
+    refusedRef.current = true;
+    dealKeyRef.current = null;
+    setCurrent(null);
+    setView(null);
+    setRefused(message);
+    setError('');
+    setFailed(false);
+  }, []);
   /** the background has answered a `sidebar/open` (whatever it said) */
   const answered = useRef(false);
   /**
@@ -91,7 +115,7 @@ export function useSidebarState(): SidebarState {
     const facts = framingFacts();
     // Framed by anything but the tab's top page: ask for nothing, show nothing.
     const misplaced = framingProblem(facts, undefined);
-    if (misplaced) return setError(misplaced);
+    if (misplaced) return refuse(misplaced);
     // Framed by Dealside without a token (its address ends in an empty "#"): the page's first ask
     // of the background failed. (A frame someone else made has no "#" and is refused as it asks.)
     if (location.href.endsWith('#')) return setError(NO_TOKEN);
@@ -101,8 +125,10 @@ export function useSidebarState(): SidebarState {
       if (!opens.accept(ticket)) return;
       answered.current = true;
       const problem = framingProblem(facts, o.current.snapshot?.url);
-      if (problem) return setError(problem);
+      if (problem) return refuse(problem);
       tabRef.current = o.current.tabId;
+      refusedRef.current = false;
+      setRefused('');
       const sameDeal = dealKeyRef.current === o.current.dealKey;
       dealKeyRef.current = o.current.dealKey;
       setSettings(o.settings);
@@ -113,10 +139,10 @@ export function useSidebarState(): SidebarState {
     } catch (e) {
       if (!opens.failed(ticket)) return;
       // not the frame Dealside made in this tab (lib/handlers/frame-tokens.ts): a refusal, nothing to try again
-      if (e instanceof DealsideError && e.code === 'bad-sender') setError(e.message);
+      if (e instanceof DealsideError && e.code === 'bad-sender') refuse(e.message);
       else fail(e);
     }
-  }, [ok, fail, opens, views]);
+  }, [ok, fail, refuse, opens, views]);
 
   useEffect(() => {
     void open();
@@ -130,6 +156,8 @@ export function useSidebarState(): SidebarState {
         void open();
         return;
       }
+      // refused: no settings or deal of its own left to keep fresh (and a settings answer would clear nothing it says)
+      if (refusedRef.current) return;
       if (event.settings) reloadSettings();
       // a settings change can change a deal too (the date order re-reads its dates)
       if (dealKeyRef.current && event.dealKeys.includes(dealKeyRef.current)) void loadView(dealKeyRef.current);
@@ -146,5 +174,5 @@ export function useSidebarState(): SidebarState {
   }, [settings?.theme]);
 
   const retry = useCallback(() => void open(), [open]);
-  return { settings, current, view, error, retry: failed ? retry : null, reloadSettings };
+  return { settings, current, view, error, retry: failed ? retry : null, refused, reloadSettings };
 }

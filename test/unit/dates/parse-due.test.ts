@@ -335,6 +335,56 @@ describe('parseDue with a time of day on today', () => {
   });
 });
 
+describe('parseDue with a relative time that crosses midnight', () => {
+  // Thursday 2026-11-26 in New York. A time typed with a due day only picks the day, so any
+  // time on today is today; but "in 2 hours" counts from now, and at 11 pm that is tomorrow.
+  const at = (wall: string) => new Date(`2026-11-26T${wall}:00-05:00`);
+
+  it('lands on the day it actually falls on', () => {
+    expect(iso('in 2 hours', at('23:00'), NY)).toBe('2026-11-27');
+    expect(iso('in 90 minutes', at('23:30'), NY)).toBe('2026-11-27');
+    expect(iso('within an hour', at('23:30'), NY)).toBe('2026-11-27');
+    expect(iso('2 hours from now', at('22:30'), NY)).toBe('2026-11-27');
+    expect(iso('in 26 hours', at('23:00'), NY)).toBe('2026-11-28');
+    // the user's zone counts: 20:30 in New York is already Friday in UTC, but half an hour on is still Thursday
+    expect(iso('in 30 minutes', at('20:30'), NY)).toBe('2026-11-26');
+  });
+
+  it('stays on today when it does not cross midnight', () => {
+    expect(iso('in 2 hours', at('17:00'), NY)).toBe('2026-11-26');
+    expect(iso('in 30 minutes', at('23:00'), NY)).toBe('2026-11-26');
+    expect(iso('in 90 minutes', at('00:30'), NY)).toBe('2026-11-26');
+    // and a time with the day only picks the day, whatever the hour it is typed
+    expect(iso('by 11am', at('17:00'), NY)).toBe('2026-11-26');
+    expect(iso('Thursday 9am', at('23:30'), NY)).toBe('2026-11-26');
+    expect(iso('in 2 days', at('23:30'), NY)).toBe('2026-11-28');
+  });
+
+  it('on the night the clocks go back (23:30 EST on Nov 1, after 01:00–02:00 came twice)', () => {
+    const late = new Date('2026-11-02T04:30:00Z');
+    expect(iso('in 2 hours', late, NY)).toBe('2026-11-02');
+    expect(iso('in 20 minutes', late, NY)).toBe('2026-11-01');
+  });
+
+  it('looks back across midnight too', () => {
+    expect(iso('2 hours ago', at('00:30'), NY)).toBe('2026-11-25');
+    expect(iso('an hour ago', at('13:00'), NY)).toBe('2026-11-26');
+  });
+
+  it('counts in the user’s zone whatever the process zone', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(iso('in 2 hours', at('23:00'), NY)).toBe('2026-11-27');
+      expect(iso('in 2 hours', at('17:00'), NY)).toBe('2026-11-26');
+      expect(iso('by 11am', at('17:00'), NY)).toBe('2026-11-26');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
 describe('parseDue with year-first numeric dates', () => {
   // ja, zh and ko write 2026/12/03 or 2026.12.03; a four-digit first part is the year,
   // so it reads year, month, day whichever way round the user writes day and month
