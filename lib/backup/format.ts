@@ -1,7 +1,7 @@
 /**
  * The backup file: every SOURCE record the user has, as one JSON object they
  * save on their own computer. The derived stores (`pipeline`, `repPipelines`,
- * `repWeeks`) are never written to it: they are rebuilt from the records on
+ * `repWeeks`, `repOpenDues`) are never written to it: they are rebuilt from the records on
  * restore, so a backup can never carry counts that disagree with its records.
  *
  * Pure (zod only): the envelope is checked as a whole, each record on its own

@@ -51,7 +51,7 @@ import { storedSettings } from './settings';
 import { withCurrentMediaKey } from '../calls/address';
 
 /** Built from the source records; never in a backup, rebuilt by every restore. */
-const DERIVED_STORES = ['pipeline', 'repPipelines', 'repWeeks'] as const;
+const DERIVED_STORES = ['pipeline', 'repPipelines', 'repWeeks', 'repOpenDues'] as const;
 const RESTORE_STORES = [...BACKUP_STORES, ...DERIVED_STORES] as const;
 
 function openRestore(db: DB) {
@@ -264,10 +264,12 @@ async function rebuildDerived(tx: RestoreTx, at: { now: Date; timeZone: string }
   const pipeline = tx.objectStore('pipeline');
   const repPipelines = tx.objectStore('repPipelines');
   const repWeeks = tx.objectStore('repWeeks');
+  const repOpenDues = tx.objectStore('repOpenDues');
   await Promise.all([
     inParallel(derived.pipeline, (e) => pipeline.put(e)),
     inParallel(derived.repPipelines, (b) => repPipelines.put(b)),
     inParallel(derived.repWeeks, (w) => repWeeks.put(w)),
+    inParallel(derived.repOpenDues, (r) => repOpenDues.put(r)),
   ]);
 }
 

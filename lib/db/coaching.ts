@@ -18,6 +18,7 @@ import {
 import type { DB } from './open';
 import { keepValid, validOrNull } from './validate';
 import { applyToRepWeeks } from './rep-weeks';
+import { applyToRepOpenDues } from './rep-open-dues';
 import { commitmentChanges, noteChanges, scoreChanges } from '../scorecard/rep-weeks';
 import { userTimeZone } from '../dates';
 import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';
@@ -36,8 +37,14 @@ export async function getCommitment(db: DB, id: string): Promise<Commitment | nu
  * id. Counted on its due day in the scorecard's aggregate, atomically.
  */
 export async function addCommitment(db: DB, c: Commitment): Promise<void> {
-  const tx = db.transaction(['commitments', 'repWeeks'], 'readwrite');
-  await Promise.all([tx.objectStore('commitments').add(c), applyToRepWeeks(tx.objectStore('repWeeks'), commitmentChanges(null, c)), tx.done]);
+  const tx = db.transaction(['commitments', 'repWeeks', 'repOpenDues'], 'readwrite');
+  const changes = commitmentChanges(null, c);
+  await Promise.all([
+    tx.objectStore('commitments').add(c),
+    applyToRepWeeks(tx.objectStore('repWeeks'), changes),
+    applyToRepOpenDues(tx.objectStore('repOpenDues'), changes),
+    tx.done,
+  ]);
 }
 
 /**
@@ -46,7 +53,7 @@ export async function addCommitment(db: DB, c: Commitment): Promise<void> {
  * overwritten.
  */
 export async function resolveCommitmentRecord(db: DB, resolved: Commitment, opened?: Commitment): Promise<boolean> {
-  const tx = db.transaction(['commitments', 'repWeeks'], 'readwrite');
+  const tx = db.transaction(['commitments', 'repWeeks', 'repOpenDues'], 'readwrite');
   const store = tx.objectStore('commitments');
   const current = validOrNull(commitmentSchema, await store.get(resolved.id), 'commitment');
   if (!current || current.status !== 'open') {
@@ -57,7 +64,9 @@ export async function resolveCommitmentRecord(db: DB, resolved: Commitment, open
   await store.put(resolved);
   if (opened) await store.add(opened);
   // the scorecard's counts move with the records: open → resolved on the old due day, the new promise on its own
-  await applyToRepWeeks(tx.objectStore('repWeeks'), [...commitmentChanges(current, resolved), ...commitmentChanges(null, opened)]);
+  const changes = [...commitmentChanges(current, resolved), ...commitmentChanges(null, opened)];
+  await applyToRepWeeks(tx.objectStore('repWeeks'), changes);
+  await applyToRepOpenDues(tx.objectStore('repOpenDues'), changes);
   await tx.done;
   return true;
 }

@@ -8,6 +8,7 @@ import { userTimeZone } from '../dates';
 import { keepValid } from './validate';
 import { isPipelineEntry, pipelineEntriesOf } from '../scorecard/pipeline';
 import { repPipelinesOf } from '../scorecard/rep-pipeline';
+import { repOpenDuesOf } from '../scorecard/rep-open-dues';
 import { dealsSeenSince } from '../scorecard/week';
 import { addedSiteKeysOfDeals, orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { withCurrentMediaKey } from '../calls/address';
@@ -159,6 +160,19 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // Two reviews of one recording, kept apart before, now share a key: both are kept (neither
   // is changed otherwise), and the call shows the later edited, as for any shared key.
   async (_db, tx) => rekeyMediaReviews(tx),
+
+  // v13 — a promise nobody answered never drops off the weekly card however old it grows:
+  // - `repOpenDues`, per rep how many promises are still open by due day
+  //   (lib/scorecard/rep-open-dues.ts), kept with every commitment write
+  //   (lib/db/rep-open-dues.ts): the card counts those due before its eight weeks;
+  // - the commitments' `byRepStatusDue` index: the 1:1 lists one rep's open ones.
+  // Backfilled here from the valid commitments already stored.
+  async (db, tx) => {
+    tx.objectStore('commitments').createIndex('byRepStatusDue', ['repId', 'status', 'due']);
+    db.createObjectStore('repOpenDues', { keyPath: 'repId' });
+    const commitments = keepValid(commitmentSchema, await tx.objectStore('commitments').getAll(), 'commitment');
+    for (const record of repOpenDuesOf(commitments)) await tx.objectStore('repOpenDues').put(record);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import type {
 import type { ScoreDay } from '../scorecard/aggregate';
 import type { RepWeek, RepWeekKey } from '../scorecard/rep-weeks';
 import type { RepPipeline } from '../scorecard/rep-pipeline';
+import type { RepOpenDues } from '../scorecard/rep-open-dues';
 import type { PipelineEntry } from '../scorecard/pipeline';
 
 export const DB_NAME = 'dealside';
@@ -34,7 +35,7 @@ export interface DealsideDB extends DBSchema {
   commitments: {
     key: string;
     value: Commitment;
-    indexes: { byDeal: string; byRepDue: [string, string]; byDue: string };
+    indexes: { byDeal: string; byRepDue: [string, string]; byDue: string; byRepStatusDue: [string, string, string] };
   };
   nextSteps: { key: string; value: NextStep }; // key: dealKey
   scores: {
@@ -77,6 +78,11 @@ export interface DealsideDB extends DBSchema {
   repPipelines: {
     key: string; // repId
     value: RepPipeline;
+  };
+  /** v13: per rep, how many promises are still open by due day (lib/scorecard/rep-open-dues.ts) */
+  repOpenDues: {
+    key: string; // repId
+    value: RepOpenDues;
   };
 }
 

@@ -18,6 +18,7 @@ import {
 import { scorecardDealOf } from '../scorecard/pipeline';
 import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange, supersededScores } from '../scorecard/rep-weeks';
+import { isRepOpenDues, openDueBefore, type RepOpenDues } from '../scorecard/rep-open-dues';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { isoDateOfInstant, todayIn } from '../dates';
 import { lastCompletedVersion } from '../calls/review-history';
@@ -32,6 +33,8 @@ export interface ReadCounts {
   callReviews: number;
   /** v6 per-rep pipeline buckets (each rep's deals seen lately, with their next steps) */
   repPipelines: number;
+  /** v13 per-rep counts of promises still open, by due day */
+  repOpenDues: number;
   total: number;
   /** where the time went, ms: key ranges, validation */
   phases?: Record<string, number>;
@@ -59,14 +62,15 @@ export async function readScorecardWeek(
   const seenSince = dealsSeenSince(now);
   const clock = () => performance.now();
   const t0 = clock();
-  const tx = db.transaction(['reps', 'repWeeks', 'callReviews', 'repPipelines'], 'readonly');
+  const tx = db.transaction(['reps', 'repWeeks', 'callReviews', 'repPipelines', 'repOpenDues'], 'readonly');
   const done: Record<string, number> = {};
   const timed = <T>(name: string, p: Promise<T>) => p.then((x) => ((done[name] = Math.round((clock() - t0) * 10) / 10), x));
-  const [reps, weeks, reviews, buckets] = await Promise.all([
+  const [reps, weeks, reviews, buckets, openDues] = await Promise.all([
     timed('reps', tx.objectStore('reps').getAll()),
     timed('repWeeks', tx.objectStore('repWeeks').getAll(IDBKeyRange.bound(weekKeys.lower, weekKeys.upper))),
     timed('reviews', tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(instants.lower, instants.upper))),
     timed('repPipelines', tx.objectStore('repPipelines').getAll()),
+    timed('repOpenDues', tx.objectStore('repOpenDues').getAll()),
   ]);
   await tx.done;
   const t1 = clock();
@@ -80,6 +84,7 @@ export async function readScorecardWeek(
     // each counted for the rep its last completion was for (a draft relinked since: not yet for its new rep)
     reviews: keepValid(callReviewSchema, reviews, 'call review').map((r) => ({ repId: lastCompletedVersion(r)?.repId, completedAt: r.completedAt })),
     deals: entries.map(scorecardDealOf),
+    openBefore: openDuesBefore(keepChecked(openDues, isRepOpenDues, 'rep open dues'), w.spark.start),
   };
   const t2 = clock();
   const read: ReadCounts = {
@@ -87,12 +92,23 @@ export async function readScorecardWeek(
     repWeeks: weeks.length,
     callReviews: reviews.length,
     repPipelines: buckets.length,
-    total: reps.length + weeks.length + reviews.length + buckets.length,
+    repOpenDues: openDues.length,
+    total: reps.length + weeks.length + reviews.length + buckets.length + openDues.length,
   };
   const r1 = (x: number) => Math.round(x * 10) / 10;
   // `ranges`: all four reads; `…At`: when each finished, from the start (they run in turn)
   const at = Object.fromEntries(Object.entries(done).map(([k, v]) => [`${k}At`, v]));
   return { input, read: { ...read, phases: { ranges: r1(t1 - t0), ...at, validate: r1(t2 - t1) } } };
+}
+
+/** Per rep, the promises still open that fell due before `day` (reps with none left out). */
+function openDuesBefore(records: readonly RepOpenDues[], day: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const n = openDueBefore(r, day);
+    if (n > 0) out[r.repId] = n;
+  }
+  return out;
 }
 
 export interface RepWeekDetail {
@@ -126,9 +142,12 @@ export async function readRepDetail(
   const recent = instantBoundsCovering(recentDays);
   const range = IDBKeyRange.bound([repId, recent.lower], [repId, recent.upper]);
   const onRecentDay = (instant: string | undefined) => !!instant && inRange(isoDateOfInstant(instant, timeZone), recentDays);
-  const [commitments, scores, notes, reviews, bucket] = await Promise.all([
+  const sparkStart = scorecardWindows(week.start).spark.start;
+  const [inWindow, openBefore, scores, notes, reviews, bucket] = await Promise.all([
     // from the card's first week: those due before this one and still open are asked about too
-    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, scorecardWindows(week.start).spark.start], [repId, week.end])),
+    tx.objectStore('commitments').index('byRepDue').getAll(IDBKeyRange.bound([repId, sparkStart], [repId, week.end])),
+    // and those still open from before it, however old (the card counts them)
+    tx.objectStore('commitments').index('byRepStatusDue').getAll(IDBKeyRange.bound([repId, 'open', ''], [repId, 'open', sparkStart], false, true)),
     tx.objectStore('scores').index('byRepAt').getAll(range),
     tx.objectStore('notes').index('byRepAt').getAll(range),
     tx.objectStore('callReviews').index('byCompletedAt').getAll(IDBKeyRange.bound(recent.lower, recent.upper)),
@@ -138,7 +157,7 @@ export async function readRepDetail(
   // the same next-step rules as the week's table, for this one rep
   const deals = keepChecked(bucket ? [bucket] : [], isRepPipeline, 'rep pipeline').flatMap((b) => b.rows.map((r) => scorecardDealOf(entryOfRow(b.repId, r))));
   const health = pipelineHealthOf(deals, { now, timeZone, today }).get(repId);
-  const c = keepValid(commitmentSchema, commitments, 'commitment');
+  const c = keepValid(commitmentSchema, [...openBefore, ...inWindow], 'commitment');
   // as the weeks count them: a call review's scores superseded by its later completion (on another
   // deal or rep, or with a score changed) are not listed; found through all that review gave
   const onDays = keepValid(scoreSchema, scores, 'score').filter((x) => onRecentDay(x.at));
@@ -174,6 +193,6 @@ export async function readRepDetail(
       const done = lastCompletedVersion(x);
       return done ? [{ id: x.id, title: x.title, url: x.url, completedAt: done.completedAt, scores: done.scores, overallNote: done.overallNote, dealKey: done.dealKey }] : [];
     }),
-    read: commitments.length + scores.length + given.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
+    read: inWindow.length + openBefore.length + scores.length + given.length + notes.length + reviews.length + linked.length + (bucket ? 1 : 0),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The scorecard's derived stores, built whole from the source records: the
- * same pure functions the migrations (v5, v6) and the benchmark seeding use,
+ * same pure functions the migrations (v5, v6, v13) and the benchmark seeding use,
  * so a rebuild (after a restore) gives what keeping them on write gives.
  */
 import type { Commitment, DealRecord, NextStep, Note, Score } from '../model';
 import { pipelineEntriesOf, type PipelineEntry } from './pipeline';
 import { repPipelinesOf, type RepPipeline } from './rep-pipeline';
+import { repOpenDuesOf, type RepOpenDues } from './rep-open-dues';
 import { countedScores, repWeeksOfRecords, type RepWeek } from './rep-weeks';
 import { dealsSeenSince } from './week';
 
@@ -21,6 +22,7 @@ export interface DerivedRecords {
   pipeline: PipelineEntry[];
   repPipelines: RepPipeline[];
   repWeeks: RepWeek[];
+  repOpenDues: RepOpenDues[];
 }
 
 /**
@@ -32,5 +34,5 @@ export function derivedRecordsOf(records: SourceRecords, { now, timeZone }: { no
   const pipeline = pipelineEntriesOf(records.deals, records.nextSteps);
   // a call review's superseded scores are not counted (as its completion takes them back on write)
   const repWeeks = repWeeksOfRecords({ ...records, scores: countedScores(records.scores) }, timeZone);
-  return { pipeline, repPipelines: repPipelinesOf(pipeline, dealsSeenSince(now)), repWeeks };
+  return { pipeline, repPipelines: repPipelinesOf(pipeline, dealsSeenSince(now)), repWeeks, repOpenDues: repOpenDuesOf(records.commitments) };
 }

@@ -69,6 +69,8 @@ export interface ScorecardInput {
   reviews: readonly { repId?: string | undefined; completedAt?: string | undefined }[];
   /** deals seen recently, each with its next step (full records, or the `pipeline` summaries: lib/scorecard/pipeline.ts) */
   deals: readonly { deal: ScorecardDeal; nextStep: ScorecardStep | null }[];
+  /** per rep, the promises still open that fell due before the eight weeks (none when left out) */
+  openBefore?: Readonly<Record<string, number>>;
 }
 
 export interface AskItem {
@@ -193,6 +195,11 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
 
   const rows = new Map<string, RepScorecard>();
   for (const rep of input.reps) rows.set(rep.id, emptyRow(rep));
+  // still open from before the eight weeks: as unanswered as last week's, and asked about too
+  for (const [repId, n] of Object.entries(input.openBefore ?? {})) {
+    const row = rows.get(repId);
+    if (row && Number.isInteger(n) && n > 0) row.commitments.openEarlier += n;
+  }
 
   // Per-day counts (lib/scorecard/rep-weeks.ts): commitments due this week by
   // status, say/do over the four weeks ending with it, diagnoses this week,
@@ -355,11 +362,11 @@ export function askItemsFor(
   { weekStart, today, dealLinks = {} }: { weekStart: string; today: string; dealLinks?: Readonly<Record<string, { name?: string | undefined; url?: string | undefined }>> },
 ): AskItem[] {
   const week = weekOf(weekStart);
-  // the card counts the earlier weeks it shows (its sparkline's): the 1:1 asks about the same ones
-  const earliest = scorecardWindows(weekStart).spark.start;
+  // every promise still open from an earlier week, however old: the card counts them all (those
+  // from before its eight weeks through `openBefore`), and the 1:1 asks about the same ones
   const order: Record<AskItem['state'], number> = { 'open-past-due': 0, missed: 1, 'due-today': 2, open: 3, renegotiated: 4, dropped: 5, kept: 6 };
   return commitments
-    .filter((c) => inRange(c.due, week) || (c.status === 'open' && c.due >= earliest && c.due < week.start && c.due < today))
+    .filter((c) => inRange(c.due, week) || (c.status === 'open' && c.due < week.start && c.due < today))
     .map((c): AskItem => {
       const link = dealLinks[c.dealKey];
       return {

@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_USER, launch, median, result, sendFromExtensionPage } from './lib.mjs';
-import { generateScorecardData, pipelineFor, repPipelinesFor, repWeeksFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
+import { generateScorecardData, pipelineFor, repOpenDuesFor, repPipelinesFor, repWeeksFor, storeSizes, writeIntoExtensionDb } from './seed-scorecard.mjs';
 
 const MARK = 'dealside:scorecard-rendered';
 const SETTLE_AFTER_SEEDING_MS = 15_000;
@@ -34,7 +34,7 @@ const COLD_WORKER_OPENS = 5;
 const A_WRITE = { type: 'settings/set', patch: { user: BENCH_USER } };
 const MIN_MEASURED_OPENS = 15;
 /** The stores the weekly rollup reads (lib/db/scorecard.ts `readScorecardWeek`), as its own count names them. */
-const ROLLUP_STORES = ['repWeeks', 'repPipelines', 'callReviews', 'reps'];
+const ROLLUP_STORES = ['repWeeks', 'repPipelines', 'repOpenDues', 'callReviews', 'reps'];
 
 async function openPopupOnce(context, extensionId) {
   const page = await context.newPage();
@@ -93,7 +93,7 @@ export async function run({ runs }) {
       const others = Object.entries(counted.byStore)
         .filter(([name]) => !ROLLUP_STORES.includes(name))
         .map(([name, n]) => `${name} ${n}`);
-      const readDetail = `counted by wrapping IndexedDB's reads in the background for one open (the handler's own count agrees): repWeeks ${byStore('repWeeks')}/${sizes.repWeeks} (per-day counts of commitments, scores, notes: ${byStore('commitments')} of ${sizes.commitments}, ${byStore('scores')} of ${sizes.scores} and ${byStore('notes')} of ${sizes.notes} read), repPipelines ${byStore('repPipelines')}/${sizes.repPipelines} (per rep, the deals seen in 30 days with next steps: ${byStore('deals')} of the ${sizes.deals} deals, ${byStore('nextSteps')} of ${sizes.nextSteps} next steps read), callReviews ${byStore('callReviews')}/${sizes.callReviews}, reps ${byStore('reps')}/${sizes.reps}${others.length ? `; also ${others.join(', ')}` : ''}; aggregates not counted in the total stored`;
+      const readDetail = `counted by wrapping IndexedDB's reads in the background for one open (the handler's own count agrees): repWeeks ${byStore('repWeeks')}/${sizes.repWeeks} (per-day counts of commitments, scores, notes: ${byStore('commitments')} of ${sizes.commitments}, ${byStore('scores')} of ${sizes.scores} and ${byStore('notes')} of ${sizes.notes} read), repPipelines ${byStore('repPipelines')}/${sizes.repPipelines} (per rep, the deals seen in 30 days with next steps: ${byStore('deals')} of the ${sizes.deals} deals, ${byStore('nextSteps')} of ${sizes.nextSteps} next steps read), repOpenDues ${byStore('repOpenDues')}/${sizes.repOpenDues} (per rep, promises still open by due day), callReviews ${byStore('callReviews')}/${sizes.callReviews}, reps ${byStore('reps')}/${sizes.reps}${others.length ? `; also ${others.join(', ')}` : ''}; aggregates not counted in the total stored`;
       const s = seeded.measured;
       return [
         result(
@@ -162,7 +162,8 @@ async function seedYear(profileDir, measuredOpens) {
     const repWeeks = await repWeeksFor(data, timeZone);
     const pipeline = await pipelineFor(data.deals, data.nextSteps);
     const repPipelines = await repPipelinesFor(pipeline, now);
-    await writeIntoExtensionDb(setup, { ...data, repWeeks, pipeline, repPipelines });
+    const repOpenDues = await repOpenDuesFor(data.commitments);
+    await writeIntoExtensionDb(setup, { ...data, repWeeks, pipeline, repPipelines, repOpenDues });
     const seedSeconds = (Date.now() - t0) / 1000;
     const sizes = await storeSizes(setup);
     await setup.close();

@@ -178,6 +178,13 @@ export async function repPipelinesFor(entries, now) {
   return repPipelinesOf(entries, dealsSeenSince(now));
 }
 
+/** The v13 per-rep counts of open promises by due day (lib/scorecard/rep-open-dues.ts repOpenDuesOf). */
+export async function repOpenDuesFor(commitments) {
+  const jiti = createJiti(import.meta.url);
+  const { repOpenDuesOf } = await jiti.import('../../lib/scorecard/rep-open-dues.ts');
+  return repOpenDuesOf(commitments);
+}
+
 /**
  * Write everything straight into the extension's IndexedDB from an extension
  * page (the database belongs to the extension origin). The background must

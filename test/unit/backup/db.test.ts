@@ -79,6 +79,9 @@ describe('restoreBackup', () => {
     expect(week && dayCountsAt(week, 1).due.kept).toBe(0); // Tuesday Oct 27: the backup's kept c1 was not restored…
     const theirs = await original.get('repWeeks', ['2026-10-26', DANA]);
     expect(theirs && dayCountsAt(theirs, 1).due.kept).toBe(1); // …where the backup's own database counts it
+    // the open promises by due day, rebuilt the same way: the backup's c3 for Lee, this browser's open c1 for Dana
+    expect(await target.get('repOpenDues', LEE)).toEqual({ repId: LEE, days: ['2026-10-29'], counts: [1] });
+    expect((await target.get('repOpenDues', DANA))?.days).toContain('2026-10-30');
 
     const afterFirst = await dump(target);
     const second = await restoreAt(target, backup);

@@ -155,7 +155,7 @@ describe('migrations', () => {
       const db = await openDealsideDB(name);
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(
-        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'repPipelines', 'repWeeks', 'reps', 'scores', 'settings'].sort(),
+        ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'repOpenDues', 'repPipelines', 'repWeeks', 'reps', 'scores', 'settings'].sort(),
       );
       expect((await getDeal(db, ORG_KEY))?.snapshot.name).toBe('Acme Corp — Platform Renewal');
       // v7: the deal and every record naming it moved to the key with the org; nothing is left under the old one
@@ -197,6 +197,8 @@ describe('migrations', () => {
       expect(dayCountsAt(scoreWeek!, daysBetween(mondayOf(scoredOn), scoredOn)).scores.discovery).toEqual({ sum: 3, count: 1 });
       expect([0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + dayCountsAt(scoreWeek!, i).diagnoses.knowledge, 0)).toBe(1);
       expect(await db.count('repWeeks')).toBe(2);
+      // v13: the rep's open promise counted on its due day, whichever version wrote it
+      expect(await db.get('repOpenDues', dana)).toEqual({ repId: dana, days: ['2026-11-26'], counts: [1] });
       // v6: the rep's pipeline bucket, from the summary (the deal was seen within 30 days of the upgrade)
       expect((await db.get('repPipelines', dana))?.rows.map((r) => r[0])).toEqual([ORG_KEY]);
       // v5: the pipeline summary, backfilled from the valid deals and their next steps, by last seen
@@ -371,12 +373,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("v13 counts each rep's promises still open by due day, and finds them by rep and status, the ones stored before it too", async () => {
+    const name = 'migrate-open-by-status';
+    await writeAtVersion(name, 12); // Dana's open promise, due 2026-11-26
+    const db = await openDealsideDB(name);
+    const open = await db.getAllFromIndex('commitments', 'byRepStatusDue', IDBKeyRange.bound(['salesforce:Dana Reyes', 'open', ''], ['salesforce:Dana Reyes', 'open', '9999']));
+    expect(open.map((c) => c.id)).toEqual(['c1']);
+    expect(await db.get('repOpenDues', 'salesforce:Dana Reyes')).toEqual({ repId: 'salesforce:Dana Reyes', days: ['2026-11-26'], counts: [1] });
+    expect(await db.count('repOpenDues')).toBe(1);
+    db.close();
+  });
+
   it('a fresh install creates the latest schema', async () => {
     const db = await openDealsideDB('fresh');
     expect(db.version).toBe(DB_VERSION);
     expect(db.transaction('scores').store.indexNames.contains('byRepAt')).toBe(true);
     expect(db.transaction('pipeline').store.indexNames.contains('byLastSeen')).toBe(true);
+    expect(db.transaction('commitments').store.indexNames.contains('byRepStatusDue')).toBe(true);
     expect(db.objectStoreNames.contains('repWeeks')).toBe(true);
+    expect(db.objectStoreNames.contains('repOpenDues')).toBe(true);
     expect(db.objectStoreNames.contains('scoreDays')).toBe(false);
     db.close();
   });

@@ -181,7 +181,8 @@ describe('the week is read by index ranges', () => {
     const now = new Date('2026-10-30T16:00:00.000Z');
     const { read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
     // repWeeks: of the six weeks stored, only the two in the sparkline window (Sep 7 – Nov 1) are read: Oct 5 and Oct 26
-    expect(read).toMatchObject({ reps: 1, repWeeks: 2, callReviews: 0, repPipelines: 0, total: 3 });
+    // repOpenDues: Dana's one record (her promise due Nov 30 still open)
+    expect(read).toMatchObject({ reps: 1, repWeeks: 2, callReviews: 0, repPipelines: 0, repOpenDues: 1, total: 4 });
     expect(await db.count('repWeeks')).toBe(6); // also Feb 23 (a score), May 25 (a note), Jun 1 and Nov 30 (commitments)
 
     const handlers = createScorecardHandlers({ db: async () => db, now: () => now, timeZone: () => NY });
@@ -206,5 +207,26 @@ describe('the week is read by index ranges', () => {
     expect(detail.notes.map((x) => x.id)).toEqual(['n1']);
     // the week's commitments for the 1:1, by the per-rep index
     expect(detail.ask.map((a) => [a.id, a.state, a.lead])).toEqual([['a', 'kept', 'You committed to promise a by Tue, Oct 27, 2026.']]);
+  });
+
+  it('counts a promise still open from before the eight weeks, however old, and the 1:1 asks about it; one answered since does not count', async () => {
+    await db.put('reps', { id: DANA, crm: 'salesforce', name: 'Dana Reyes', firstSeenAt: '2026-01-01T12:00:00.000Z' });
+    await db.put('reps', { id: LEE, crm: 'salesforce', name: 'Lee Park', firstSeenAt: '2026-01-01T12:00:00.000Z' });
+    await addCommitment(db, commitment('forgotten', '2026-03-02')); // March: nobody ever asked what happened
+    await addCommitment(db, commitment('answered', '2026-04-06'));
+    await resolveCommitmentRecord(db, { ...commitment('answered', '2026-04-06'), status: 'kept', resolution: { outcome: 'kept', note: '', by: manager, at: '2026-04-07T12:00:00.000Z' } });
+    await addCommitment(db, commitment('lees', '2026-02-02', { repId: LEE }));
+    const now = new Date('2026-10-30T16:00:00.000Z');
+    const { input, read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
+    expect(input.openBefore).toEqual({ [DANA]: 1, [LEE]: 1 });
+    // from one record per rep (repOpenDues: Dana's and Lee's), not from the commitments themselves
+    expect(read.repOpenDues).toBe(2);
+    expect(read.total).toBe(read.reps + read.repWeeks + read.callReviews + read.repPipelines + read.repOpenDues);
+    const handlers = createScorecardHandlers({ db: async () => db, now: () => now, timeZone: () => NY });
+    const row = (await handlers['scorecard/week']({ type: 'scorecard/week', offset: 0 })).card.rows.find((r) => r.rep.id === DANA)!;
+    expect(row.commitments.openEarlier).toBe(1);
+    expect(row.attention).toBe(true);
+    const detail = await readRepDetail(db, DANA, { week: weekOf('2026-10-26'), now, timeZone: NY, recent: weekOf('2026-10-26') });
+    expect(detail.ask.map((a) => [a.id, a.state])).toEqual([['forgotten', 'open-past-due']]);
   });
 });

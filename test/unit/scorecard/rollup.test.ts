@@ -303,17 +303,23 @@ describe('buildScorecard — a week across the US DST change', () => {
   it('a promise due in an earlier week and still open stays on the card and in the 1:1 until answered', () => {
     const input = scenario();
     const earlier = commitment(SAM, '2026-10-22', 'open'); // last Thursday: nobody asked what happened
-    const tooOld = commitment(SAM, '2026-08-20', 'open'); // before the card's eight weeks
+    const old = commitment(SAM, '2026-08-20', 'open'); // before the card's eight weeks: still unanswered
     const answered = commitment(SAM, '2026-10-21', 'kept');
-    const all = [...scenarioCommitments(), earlier, tooOld, answered];
-    const withEarlier = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY) });
+    const all = [...scenarioCommitments(), earlier, old, answered];
+    // the eight weeks' counts hold last Thursday's; the one from before them comes counted apart
+    // (lib/db/scorecard.ts reads them from each rep's `repOpenDues` record), and the card counts both
+    const inWeeks = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY) }).rows.find((r) => r.rep.id === SAM)!;
+    expect(inWeeks.commitments.openEarlier).toBe(1);
+    const withEarlier = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY), openBefore: { [SAM]: 1, 'salesforce:Nobody Here': 3 } });
     const samNow = withEarlier.rows.find((r) => r.rep.id === SAM)!;
-    expect(samNow.commitments).toMatchObject({ due: 1, openPastDue: 0, openEarlier: 1 });
-    expect(samNow.reasons).toEqual(['1 commitment from earlier weeks still open']);
+    expect(samNow.commitments).toMatchObject({ due: 1, openPastDue: 0, openEarlier: 2 });
+    expect(samNow.reasons).toEqual(['2 commitments from earlier weeks still open']);
     expect(samNow.attention).toBe(true);
-    // the 1:1 asks about it first
+    expect(withEarlier.rows.map((r) => r.rep.id)).not.toContain('salesforce:Nobody Here');
+    // the 1:1 asks about them first, however old
     const items = askItemsFor(all.filter((c) => c.repId === SAM), { weekStart: card.weekStart, today: card.today });
     expect(items.map((a) => [a.due, a.state])).toEqual([
+      ['2026-08-20', 'open-past-due'],
       ['2026-10-22', 'open-past-due'],
       ['2026-10-28', 'kept'],
     ]);

@@ -116,7 +116,7 @@ export async function fillThroughApp(db: DB): Promise<void> {
   await patchSettings(db, { user: manager, weekStartsOn: 1, theme: 'dark' });
 }
 
-const ALL_STORES = ['deals', 'reps', 'commitments', 'nextSteps', 'scores', 'notes', 'callReviews', 'drafts', 'settings', 'pipeline', 'repPipelines', 'repWeeks'] as const;
+const ALL_STORES = ['deals', 'reps', 'commitments', 'nextSteps', 'scores', 'notes', 'callReviews', 'drafts', 'settings', 'pipeline', 'repPipelines', 'repWeeks', 'repOpenDues'] as const;
 
 /**
  * Every store's contents. A rep's pipeline rows are sorted: their order is
