@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { onChange, onlyADraft, send } from '../../lib/messages/client';
+import { onChange, onlyADraft, send, whenListening } from '../../lib/messages/client';
 import { THIS_WEEK_REQUEST } from '../../lib/messages/early-week';
 import { afterPaint, takeFreshEarly, takeKept, writtenSince } from './first-week';
 import type { ScorecardWeek } from '../../lib/messages/protocol';
@@ -111,16 +111,21 @@ export function App() {
 
   // This week's first fresh answer was asked for before the port above was open (popup-early.js
   // asks before this code loads): a write committed in between was told to no port of ours. Once
-  // listening, after the card is on screen, a generation moved on since means the week reloads.
+  // the background has accepted the port (from then on every write is told here), after the card
+  // is on screen, a generation moved on since means the week reloads. Read before the port was
+  // accepted, the generation could miss a write the port missed too.
   const firstChecked = useRef(false);
   useEffect(() => {
     if (!listening || firstChecked.current || weekStart || state.kind !== 'ready' || state.kept) return;
     let current = true;
-    void writtenSince(state.data).then((written) => {
-      if (!current) return;
-      firstChecked.current = true;
-      if (written) void load(undefined);
-    });
+    const answer = state.data;
+    void whenListening()
+      .then(() => (current ? writtenSince(answer) : false))
+      .then((written) => {
+        if (!current) return;
+        firstChecked.current = true;
+        if (written) void load(undefined);
+      });
     return () => {
       current = false; // another week or a newer answer is on screen (a newer one is checked instead)
     };

@@ -11,6 +11,13 @@ import type { ChangeEvent } from './protocol';
 
 export const CHANGES_PORT = 'dealside/changes';
 
+/**
+ * Posted once on a change port as the background accepts it: every change broadcast from
+ * then on reaches that port. A page that asked for data before it listened waits for this
+ * before it checks whether a write came in between (lib/messages/client.ts `whenListening`).
+ */
+export const PORT_ACCEPTED = { kind: 'dealside/accepted' } as const;
+
 export interface PortLike {
   name: string;
   sender?: SenderLike;
@@ -30,6 +37,13 @@ export function createChangeHub(self: () => Self) {
       }
       ports.add(port);
       port.onDisconnect.addListener(() => ports.delete(port));
+      // told once it is in the set: any write whose change it missed stamped its generation before
+      // this (lib/handlers/week-cache.ts), so a page reading the generation after this sees it
+      try {
+        port.postMessage(PORT_ACCEPTED);
+      } catch {
+        ports.delete(port); // its page went away
+      }
     },
     broadcast(event: ChangeEvent): void {
       for (const port of ports) {

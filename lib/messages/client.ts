@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ChangeEvent, Envelope, ErrorCode, RequestOf, RequestType, ResponseMap } from './protocol';
-import { CHANGES_PORT } from './change-hub';
+import { CHANGES_PORT, PORT_ACCEPTED } from './change-hub';
 
 /** A rejected request, with the router's typed error code. */
 export class DealsideError extends Error {
@@ -68,6 +68,9 @@ let port: ReturnType<typeof browser.runtime.connect> | null = null;
  * reload, whoever makes it (the reconnect timer, or a component subscribing first).
  */
 let lost = false;
+/** The background has accepted the open port (PORT_ACCEPTED came on it); pages waiting for that. */
+let accepted = false;
+const acceptedWaiters = new Set<() => void>();
 
 /**
  * Be told once the extension has gone from under this page (its port to the background
@@ -111,12 +114,19 @@ function connect() {
     return tellGone();
   }
   port.onMessage.addListener((message: unknown) => {
+    if ((message as { kind?: unknown } | null)?.kind === PORT_ACCEPTED.kind) {
+      accepted = true;
+      for (const w of [...acceptedWaiters]) w();
+      acceptedWaiters.clear();
+      return;
+    }
     const m = message as Partial<ChangeEvent> | null;
     if (!m || m.kind !== 'dealside/changed' || !Array.isArray(m.dealKeys) || !Array.isArray(m.tabIds)) return;
     for (const l of listeners) l(m as ChangeEvent);
   });
   port.onDisconnect.addListener(() => {
     port = null;
+    accepted = false;
     // nothing to reconnect to: a new copy of Dealside does not know this page
     if (extensionGone()) return tellGone();
     if (!listeners.size && !goneListeners.size) return;
@@ -147,6 +157,17 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
     listeners.delete(listener);
     disconnectIfUnheard();
   };
+}
+
+/**
+ * Resolves once the background has accepted this page's change port: every change from then
+ * on is told to `onChange` listeners here. For a page that asked for data before it listened
+ * (the popup's first week): a write that came in between shows in the write generation read
+ * after this. Never resolves while no one listens, or once Dealside has gone.
+ */
+export function whenListening(): Promise<void> {
+  if (accepted && port) return Promise.resolve();
+  return new Promise((resolve) => acceptedWaiters.add(resolve));
 }
 
 /** A change that is only a draft written (a note being typed): nothing but that draft's composers reload. */

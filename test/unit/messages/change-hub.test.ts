@@ -1,5 +1,5 @@
 import { onlyADraft } from '../../../lib/messages/client';
-import { createChangeHub, mustReloadTab, CHANGES_PORT, type PortLike } from '../../../lib/messages/change-hub';
+import { createChangeHub, mustReloadTab, CHANGES_PORT, PORT_ACCEPTED, type PortLike } from '../../../lib/messages/change-hub';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
 
 const self = { id: 'ours', origin: 'chrome-extension://ours' };
@@ -26,19 +26,29 @@ function port(name: string, sender: PortLike['sender']) {
 const event = { kind: 'dealside/changed' as const, dealKeys: ['salesforce:1'], tabIds: [] };
 
 describe('change hub', () => {
-  it('posts changes to our pages and frames, and forgets a closed page', () => {
+  it('posts changes to our pages and frames, each told first that its port is accepted, and forgets a closed page', () => {
     const hub = createChangeHub(() => self);
     const frame = port(CHANGES_PORT, { id: 'ours', url: 'chrome-extension://ours/sidebar.html', tab: { id: 1 }, frameId: 4 });
     const popup = port(CHANGES_PORT, { id: 'ours', url: 'chrome-extension://ours/popup.html' });
     hub.accept(frame);
     hub.accept(popup);
     hub.broadcast(event);
-    expect(frame.posted).toEqual([event]);
-    expect(popup.posted).toEqual([event]);
+    expect(frame.posted).toEqual([PORT_ACCEPTED, event]);
+    expect(popup.posted).toEqual([PORT_ACCEPTED, event]);
     popup.close();
     hub.broadcast(event);
-    expect(popup.posted).toHaveLength(1);
+    expect(popup.posted).toHaveLength(2);
     expect(hub.size).toBe(1);
+  });
+
+  it('forgets a port whose page went as it was accepted', () => {
+    const hub = createChangeHub(() => self);
+    const gone = port(CHANGES_PORT, { id: 'ours', url: 'chrome-extension://ours/popup.html' });
+    gone.postMessage = () => {
+      throw new Error('Attempting to use a disconnected port object');
+    };
+    hub.accept(gone);
+    expect(hub.size).toBe(0);
   });
 
   it.each([

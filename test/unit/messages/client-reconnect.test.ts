@@ -95,3 +95,41 @@ describe('client reconnect after the worker stopped', () => {
     offC();
   });
 });
+
+describe('whenListening (the background has accepted the page’s change port)', () => {
+  /** the background accepts the page's latest port */
+  const accepts = () => ports.at(-1)!.onMessage.forEach((l) => l({ kind: 'dealside/accepted' }));
+  const settled = async (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    return done;
+  };
+
+  it('resolves once the accepted word comes on the port, not before; and is no change event', async () => {
+    const { onChange, whenListening } = await client();
+    const seen: ChangeEvent[] = [];
+    const off = onChange((e) => seen.push(e));
+    const waiting = whenListening();
+    expect(await settled(waiting)).toBe(false);
+    accepts();
+    expect(await settled(waiting)).toBe(true);
+    expect(await settled(whenListening())).toBe(true); // already accepted: at once
+    expect(seen).toEqual([]);
+    off();
+  });
+
+  it('waits again after the port dropped, until the new port is accepted', async () => {
+    const { onChange, whenListening } = await client();
+    const off = onChange(() => {});
+    accepts();
+    workerStops();
+    const waiting = whenListening();
+    vi.advanceTimersByTime(250); // reconnected, not yet accepted
+    expect(ports).toHaveLength(2);
+    expect(await settled(waiting)).toBe(false);
+    accepts();
+    expect(await settled(waiting)).toBe(true);
+    off();
+  });
+});

@@ -13,7 +13,7 @@ import { THIS_WEEK, weekOf } from './cards';
 const { document } = popupDocument();
 
 const send = vi.fn<(request: { type: string; weekStart?: string }) => Promise<ScorecardWeek>>();
-vi.mock('../../../lib/messages/client', () => ({ send: (r: { type: string }) => send(r), onChange: () => () => {}, onlyADraft: () => false }));
+vi.mock('../../../lib/messages/client', () => ({ send: (r: { type: string }) => send(r), onChange: () => () => {}, onlyADraft: () => false, whenListening: async () => {} }));
 vi.mock('../../../entrypoints/popup/first-week', () => ({ takeKept: async () => null, takeFreshEarly: async () => null, afterPaint: async () => {}, writtenSince: async () => false }));
 
 async function mount() {
