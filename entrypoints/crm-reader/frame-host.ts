@@ -225,8 +225,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
       // own on the CRM page.
       if ('theme' in next) applyTheme(dock, next.theme);
       if (typeof next.frameToken == 'string') frameToken = next.frameToken;
-      const { theme: _theme, frameToken: _token, ...layoutPrefs } = next;
-      setPrefs(layoutPrefs, false);
+      // `next` whole, theme and token too: the layout reads only its width and collapsed, and
+      // saves only what a control changed (fewer of the content script's bytes than leaving them out)
+      setPrefs(next, false);
     },
     destroy() {
       shown = false;
