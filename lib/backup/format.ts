@@ -35,6 +35,7 @@ import { MAX_CRM_SITES, parseSiteAddress } from '../crm/crm-sites';
 import { noteDraftDealKey } from '../model/keys';
 import { addedSiteKeysOfDeals, isOrglessKey, orgKeysOfDeals, orgKeysOfStoredDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { completedOver, repairsPromise, repairsReview, resolvedOver } from './advance';
+import { REP_NAMING_STORES, repMergesOf, withKeptRep } from '../model/rep-merge';
 
 export const BACKUP_FORMAT = 'dealside-backup';
 /**
@@ -226,7 +227,9 @@ export interface RestoreReport {
   /**
    * a record with the same key was already stored: the stored one was kept,
    * untouched. Also: settings left as they were, a note draft whose text
-   * is already here as a note (one on its deal written at or after it), and a
+   * is already here as a note (one on its deal written at or after it), a rep
+   * whose name, case and spacing aside, is a rep's stored here or another's of
+   * the file (its records are filed under that rep: `planRestore`), and a
    * damaged stored record showing a later state than the backup's copy (an
    * outcome, a completion: kept, not set back to the copy)
    */
@@ -254,8 +257,11 @@ export type ExistingKeys = { [S in RecordStore]: ReadonlySet<string> } & {
   damaged: { [S in RecordStore]: ReadonlySet<string> };
   /** per store with an `advance`, those damaged records as stored, by key: a copy replaces none showing a later state (RECORD_SPECS' `repairs`) */
   damagedRecords: { [S in AdvanceStore]: ReadonlyMap<string, unknown> };
-  /** per store with an `advance`, every valid stored record by key (the call reviews' calls and the replacing promises are looked up among them all) */
-  stored: { [S in AdvanceStore]: ReadonlyMap<string, BackupRecords[S]> };
+  /**
+   * per store with an `advance`, every valid stored record by key (the call reviews' calls and the replacing promises are looked up among them all);
+   * and the valid stored reps, by id: a backup's rep named as one of them, case and spacing aside, is that rep (none given: no rep is stored)
+   */
+  stored: { [S in AdvanceStore]: ReadonlyMap<string, BackupRecords[S]> } & { reps?: ReadonlyMap<string, Rep> };
   /** the stored settings as the app reads them (an unreadable record reads as the defaults); null when none are stored */
   settings: Settings | null;
   /**
@@ -465,11 +471,13 @@ export function restoredSettings(local: Settings | null, theirs: Settings): { se
  * state than that copy (`repairs`). Nothing is removed. A record
  * holding an instant later than `now` plus CLOCK_SKEW_MS is invalid. A note
  * draft is not restored over a note of its deal written at or after it (in
- * the database or in the backup): its text was submitted already. Settings:
+ * the database or in the backup): its text was submitted already. A rep of the
+ * backup whose name, case and spacing aside, is a stored rep's of the same CRM, or
+ * another's of the file, is that rep: it is not added (counted already present) and
+ * the backup's records naming it name the rep kept (`withKeptReps`). Settings:
  * see `restoredSettings`.
  */
 export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now: Date): RestorePlan {
-  const { stores } = backup;
   const alreadyPresent = zeroCounts();
   const updated = zeroCounts();
   const repaired = zeroCounts();
@@ -477,6 +485,9 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   const add = {} as Record<RecordStore, unknown[]>;
   const replace = {} as Record<RecordStore, unknown[]>;
   const latestMs = now.getTime() + CLOCK_SKEW_MS;
+  const { stores, merges } = withKeptReps(backup.stores, existing.stored.reps);
+  /** a rep of the file merged into another (stored, or of the file): already here as that one */
+  const mergedRep = (rep: Rep) => merges.has(rep.id);
   const latestNoteMs = new Map<string, number>();
   const noteAt = (dealKey: string, at: string) => latestNoteMs.set(dealKey, Math.max(latestNoteMs.get(dealKey) ?? -Infinity, Date.parse(at)));
   for (const [dealKey, at] of existing.latestNoteAt) noteAt(dealKey, at);
@@ -509,6 +520,7 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
       ...(store === 'drafts' ? { alreadyHere: submitted as (record: never) => boolean } : {}),
       ...(store === 'callReviews' ? { alreadyHere: callReviewedHere as (record: never) => boolean } : {}),
       ...(store === 'scores' ? { alreadyHere: scoredByRefusedReview as (record: never) => boolean } : {}),
+      ...(store === 'reps' ? { alreadyHere: mergedRep as (record: never) => boolean } : {}),
     });
     if (store === 'commitments') keepRenegotiationsWhole(planned as PlannedStore<'commitments'>, existing.stored.commitments);
     add[store] = planned.add;
@@ -544,6 +556,29 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
     invalid,
     ...(settingsRestore ? { settings: settingsRestore } : {}),
   };
+}
+
+/**
+ * A backup's reps that are one person with a stored rep or another of the file (reps of one CRM
+ * whose names are `sameName`, written apart before reports were matched to known reps, and
+ * before migration v14 merged such reps): merged rep id → kept id, as lib/model/rep-merge.ts
+ * `repMergesOf` decides it, a stored rep winning over the file's; and the file's records
+ * with each reference to a merged rep naming the kept one. The file's reps that fail their
+ * schema are not weighed (their name and CRM are not to be trusted): counted invalid, their
+ * records keep their rep as written. One dated in the future (invalid too) is weighed: it is
+ * never kept over a variant not in the future (the first seen is kept), and its records are
+ * filed under that one. Records naming no merged rep stay the same objects.
+ */
+export function withKeptReps<T extends BackupEnvelope['stores']>(
+  stores: T,
+  storedReps: ReadonlyMap<string, Rep> | undefined,
+): { stores: T; merges: ReadonlyMap<string, string> } {
+  const theirs = stores.reps.flatMap((row) => repSchema.safeParse(row).data ?? []);
+  const merges = repMergesOf(theirs, [...(storedReps?.values() ?? [])]);
+  if (merges.size === 0) return { stores, merges };
+  const filed = { ...stores };
+  for (const store of REP_NAMING_STORES) filed[store] = stores[store].map((r) => withKeptRep(r, merges));
+  return { stores: filed, merges };
 }
 
 /** The stores whose records name a deal in their `dealKey`. */

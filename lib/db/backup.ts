@@ -7,20 +7,15 @@
  * backup's later version of a record that may only move forward (an open
  * commitment's outcome, a draft call review's completion) and the backup's
  * valid copy of a damaged stored record (unless it shows a later state than
- * that copy), then rebuilds the derived stores from everything now stored.
- * Any failure aborts the transaction, so a restore either happens whole or
- * changes nothing.
+ * that copy), then rebuilds the derived stores from everything now stored
+ * (lib/db/derived.ts). A backup's rep that is a stored rep, its name aside from
+ * case and spacing, is not added: its records are filed under the stored one
+ * (lib/backup/format.ts `withKeptReps`). Any failure aborts the transaction, so a
+ * restore either happens whole or changes nothing.
  */
 import type { StoreValue } from 'idb';
 import type { z } from 'zod';
-import {
-  commitmentSchema,
-  dealRecordSchema,
-  nextStepSchema,
-  noteSchema,
-  scoreSchema,
-  soundSettingsOf,
-} from '../model';
+import { noteSchema, soundSettingsOf } from '../model';
 import { noteDraftDealKey } from '../model/keys';
 import {
   ADVANCE_STORES,
@@ -42,16 +37,14 @@ import {
   type RestorePlan,
   type RestoreReport,
 } from '../backup/format';
-import { derivedRecordsOf } from '../scorecard/derived';
 import { userTimeZone } from '../dates';
 import type { DB } from './open';
 import type { DealsideDB } from './schema';
 import { keepValid } from './validate';
+import { DERIVED_STORES, inParallel, rebuildDerived } from './derived';
 import { storedSettings } from './settings';
 import { withCurrentMediaKey } from '../calls/address';
 
-/** Built from the source records; never in a backup, rebuilt by every restore. */
-const DERIVED_STORES = ['pipeline', 'repPipelines', 'repWeeks', 'repOpenDues'] as const;
 const RESTORE_STORES = [...BACKUP_STORES, ...DERIVED_STORES] as const;
 
 function openRestore(db: DB) {
@@ -148,9 +141,9 @@ interface StoredOf<S extends RecordStore> {
   valid: Set<string>;
   /** keys of the records that fail it */
   damaged: Set<string>;
-  /** the valid records by key, for the stores a backup may move forward (empty for the others) */
+  /** the valid records by key, for the stores a backup may move forward and the reps (a backup's rep may be one of them: empty for the others) */
   records: Map<string, BackupRecords[S]>;
-  /** the damaged records as stored, by key, for those stores too: a backup's copy must not set one back */
+  /** the damaged records as stored, by key, for the stores a backup may move forward: a backup's copy must not set one back */
   damagedRecords: Map<string, unknown>;
 }
 
@@ -160,14 +153,15 @@ async function storedOf<S extends RecordStore>(tx: RestoreTx, store: S): Promise
   // both in key order, in one transaction: the i-th key is the i-th record's
   const [keys, rows] = await Promise.all([target.getAllKeys(), target.getAll()]);
   const schema: z.ZodType<BackupRecords[S]> = RECORD_SPECS[store].schema;
-  const keepRecords = (ADVANCE_STORES as readonly RecordStore[]).includes(store);
+  const advances = (ADVANCE_STORES as readonly RecordStore[]).includes(store);
+  const keepRecords = advances || store === 'reps';
   const out: StoredOf<S> = { valid: new Set(), damaged: new Set(), records: new Map(), damagedRecords: new Map() };
   keys.forEach((k, i) => {
     const key = String(k);
     const parsed = schema.safeParse(rows[i]);
     if (!parsed.success) {
       out.damaged.add(key);
-      if (keepRecords) out.damagedRecords.set(key, rows[i]);
+      if (advances) out.damagedRecords.set(key, rows[i]);
     } else {
       out.valid.add(key);
       if (keepRecords) out.records.set(key, parsed.data);
@@ -186,7 +180,7 @@ async function existingKeysOf(tx: RestoreTx, backup: BackupEnvelope): Promise<Ex
   return {
     ...(Object.fromEntries(lists.map(([store, s]) => [store, s.valid])) as { [S in RecordStore]: Set<string> }),
     damaged: Object.fromEntries(lists.map(([store, s]) => [store, s.damaged])) as { [S in RecordStore]: Set<string> },
-    stored: { commitments: byStore.commitments.records, callReviews: byStore.callReviews.records },
+    stored: { commitments: byStore.commitments.records, callReviews: byStore.callReviews.records, reps: byStore.reps.records },
     damagedRecords: { commitments: byStore.commitments.damagedRecords, callReviews: byStore.callReviews.damagedRecords },
     // as the app reads them (lib/db/settings.ts): a damaged field reads as its default, on its own
     settings: settings === undefined ? null : storedSettings(settings),
@@ -239,52 +233,4 @@ function addAll<S extends RecordStore>(tx: RestoreTx, store: S, records: readonl
 function putAll<S extends RecordStore>(tx: RestoreTx, store: S, records: readonly BackupRecords[S][]): Promise<void> {
   const target = tx.objectStore(store);
   return inParallel(records, (r) => target.put(r as StoreValue<DealsideDB, S>));
-}
-
-/** Clear the derived stores and write them again from every valid source record now stored (pre-existing ones included). */
-async function rebuildDerived(tx: RestoreTx, at: { now: Date; timeZone: string }): Promise<void> {
-  const [deals, nextSteps, commitments, scores, notes] = await Promise.all([
-    tx.objectStore('deals').getAll(),
-    tx.objectStore('nextSteps').getAll(),
-    tx.objectStore('commitments').getAll(),
-    tx.objectStore('scores').getAll(),
-    tx.objectStore('notes').getAll(),
-  ]);
-  const derived = derivedRecordsOf(
-    {
-      deals: keepValid(dealRecordSchema, deals, 'deal'),
-      nextSteps: keepValid(nextStepSchema, nextSteps, 'next step'),
-      commitments: keepValid(commitmentSchema, commitments, 'commitment'),
-      scores: keepValid(scoreSchema, scores, 'score'),
-      notes: keepValid(noteSchema, notes, 'note'),
-    },
-    at,
-  );
-  await Promise.all(DERIVED_STORES.map((store) => tx.objectStore(store).clear()));
-  const pipeline = tx.objectStore('pipeline');
-  const repPipelines = tx.objectStore('repPipelines');
-  const repWeeks = tx.objectStore('repWeeks');
-  const repOpenDues = tx.objectStore('repOpenDues');
-  await Promise.all([
-    inParallel(derived.pipeline, (e) => pipeline.put(e)),
-    inParallel(derived.repPipelines, (b) => repPipelines.put(b)),
-    inParallel(derived.repWeeks, (w) => repWeeks.put(w)),
-    inParallel(derived.repOpenDues, (r) => repOpenDues.put(r)),
-  ]);
-}
-
-/**
- * Issue one request per item without waiting for each (IndexedDB runs them in
- * order), then wait for all; the first failure is rethrown. Each request is
- * marked handled as soon as it exists, so the ones an abort cancels do not
- * surface as unhandled rejections.
- */
-async function inParallel<T>(items: Iterable<T>, request: (item: T) => Promise<unknown>): Promise<void> {
-  const pending: Promise<unknown>[] = [];
-  for (const item of items) {
-    const p = request(item);
-    p.catch(() => {});
-    pending.push(p);
-  }
-  await Promise.all(pending);
 }

@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DealsideDB } from './schema';
 import { aggregateScores } from '../scorecard/aggregate';
-import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../model';
+import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, repSchema, scoreSchema } from '../model';
 import { repWeeksOfRecords, scoreChanges, supersededScores } from '../scorecard/rep-weeks';
 import { applyToRepWeeks } from './rep-weeks';
 import { userTimeZone } from '../dates';
@@ -12,6 +12,8 @@ import { repOpenDuesOf } from '../scorecard/rep-open-dues';
 import { dealsSeenSince } from '../scorecard/week';
 import { addedSiteKeysOfDeals, orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { withCurrentMediaKey } from '../calls/address';
+import { REP_NAMING_STORES, repMergesOf, withKeptRep } from '../model/rep-merge';
+import { rebuildDerived } from './derived';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -173,9 +175,35 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
     const commitments = keepValid(commitmentSchema, await tx.objectStore('commitments').getAll(), 'commitment');
     for (const record of repOpenDuesOf(commitments)) await tx.objectStore('repOpenDues').put(record);
   },
+
+  // v14 — a report's owner written in other capitals or spacing than a known rep's name is that
+  // rep (lib/db/deals.ts, `sameName`), but reps stored before were kept apart ('salesforce:Dana
+  // Reyes' and 'salesforce:dana  reyes'): two rows on the scorecard, the coaching split. The
+  // valid reps of one CRM whose names are `sameName` are merged into the first seen (a tie to
+  // the lower id: lib/model/rep-merge.ts): every record naming another of them (deals,
+  // commitments, scores, notes, call reviews and their versions) names it instead, the others'
+  // rep records are deleted, and the derived stores are rebuilt from the records as a restore
+  // rebuilds them. With no such reps, nothing is written.
+  async (_db, tx) => mergeRepVariants(tx),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/** Migration v14's body: merges the stored reps that are one person (see the step). */
+async function mergeRepVariants(tx: UpgradeTx): Promise<void> {
+  const merges = repMergesOf(keepValid(repSchema, await tx.objectStore('reps').getAll(), 'rep'));
+  if (merges.size === 0) return;
+  for (const name of REP_NAMING_STORES) {
+    let cursor = await tx.objectStore(name).openCursor();
+    while (cursor) {
+      const next = withKeptRep(cursor.value, merges);
+      if (next !== cursor.value) await cursor.update(next);
+      cursor = await cursor.continue();
+    }
+  }
+  for (const merged of merges.keys()) await tx.objectStore('reps').delete(merged);
+  await rebuildDerived(tx, { now: new Date(), timeZone: userTimeZone() });
+}
 
 /** Each call review of a page keyed as an earlier Dealside keyed it takes its key from the address it stores (v9, v12). */
 async function rekeyMediaReviews(tx: UpgradeTx): Promise<void> {

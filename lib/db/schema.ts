@@ -31,6 +31,7 @@ export interface DealsideDB extends DBSchema {
     value: DealRecord;
     indexes: { byRep: string; byLastSeen: string };
   };
+  /** keyed by `repIdOf` (CRM and owner name); since v14 no two of one CRM have names that differ only in case or spacing (lib/model/rep-merge.ts) */
   reps: { key: string; value: Rep };
   commitments: {
     key: string;

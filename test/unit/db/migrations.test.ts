@@ -7,11 +7,14 @@ import { getDeal } from '../../../lib/db/deals';
 import { getReviewByCall } from '../../../lib/db/call-reviews';
 import { aggregateScores } from '../../../lib/scorecard/aggregate';
 import { pipelineEntryOf } from '../../../lib/scorecard/pipeline';
-import type { DealRecord } from '../../../lib/model';
+import type { Commitment, DealRecord } from '../../../lib/model';
+import { repOpenDuesOf } from '../../../lib/scorecard/rep-open-dues';
 import { dayCountsAt, mondayOf, repWeeksOfRecords } from '../../../lib/scorecard/rep-weeks';
 import { repPipelinesOf } from '../../../lib/scorecard/rep-pipeline';
 import { dealsSeenSince } from '../../../lib/scorecard/week';
 import { daysBetween, isoDateOfInstant, userTimeZone } from '../../../lib/dates';
+import { derivedRecordsOf } from '../../../lib/scorecard/derived';
+import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../../../lib/model';
 
 /**
  * Each earlier release's database, written with only the migrations that
@@ -132,6 +135,8 @@ async function writeAtVersion(name: string, version: number) {
     for (const week of repWeeksOfRecords(records, userTimeZone())) await db.put('repWeeks', week);
     for (const bucket of repPipelinesOf([pipelineEntryOf(d as DealRecord, onDeal(nextStep))], dealsSeenSince(Date.now()))) await db.put('repPipelines', bucket);
   }
+  // from v13 on, the rep's open promises by due day with every commitment write
+  if (version >= 13) for (const record of repOpenDuesOf([onDeal({ ...commitment, ...rep })] as Commitment[])) await db.put('repOpenDues', record);
   // from v5 on, the pipeline summary with every deal and next-step write
   if (version >= 5) await db.put('pipeline', pipelineEntryOf(d as DealRecord, onDeal(nextStep)));
   if (version >= 3) await db.put('callReviews', onDeal(review) as never);
@@ -382,6 +387,139 @@ describe('migrations', () => {
     expect(await db.get('repOpenDues', 'salesforce:Dana Reyes')).toEqual({ repId: 'salesforce:Dana Reyes', days: ['2026-11-26'], counts: [1] });
     expect(await db.count('repOpenDues')).toBe(1);
     db.close();
+  });
+
+  describe('v14: reps whose names differ only in case or spacing are one rep', () => {
+    const DANA = 'salesforce:Dana Reyes';
+    const VARIANT = 'salesforce:dana  reyes';
+    const BETA = 'salesforce:acme/0065g00000BetaQAAA';
+    const danaRep = { id: DANA, crm: 'salesforce', name: 'Dana Reyes', firstSeenAt: deal.firstSeenAt };
+    // seen a day after Dana: the scorecard showed it as a second row
+    const variantRep = { id: VARIANT, crm: 'salesforce', name: 'dana  reyes', firstSeenAt: '2026-11-21T09:00:00.000Z' };
+    // the same name in another CRM is another person: kept apart
+    const hubspotRep = { id: 'hubspot:dana reyes', crm: 'hubspot', name: 'dana reyes', firstSeenAt: '2026-11-19T09:00:00.000Z' };
+    const STORES = ['callReviews', 'commitments', 'deals', 'drafts', 'nextSteps', 'notes', 'pipeline', 'repOpenDues', 'repPipelines', 'repWeeks', 'reps', 'scores', 'settings'] as const;
+    const dumpOf = async (db: { getAll(store: string): Promise<unknown[]> }) =>
+      Object.fromEntries(await Promise.all(STORES.map(async (store) => [store, await db.getAll(store)] as const)));
+    /** the derived stores as Dealside kept them on write, for every valid record now stored (the variant's rows under its own id) */
+    async function deriveAsKept(raw: Awaited<ReturnType<typeof openDB>>) {
+      const valid = async <T,>(schema: { safeParse(v: unknown): { data?: T } }, store: string) => (await raw.getAll(store)).flatMap((r) => schema.safeParse(r).data ?? []);
+      const derived = derivedRecordsOf(
+        {
+          deals: await valid(dealRecordSchema, 'deals'),
+          nextSteps: await valid(nextStepSchema, 'nextSteps'),
+          commitments: await valid(commitmentSchema, 'commitments'),
+          scores: await valid(scoreSchema, 'scores'),
+          notes: await valid(noteSchema, 'notes'),
+        },
+        { now: new Date(), timeZone: userTimeZone() },
+      );
+      for (const store of ['pipeline', 'repPipelines', 'repWeeks', 'repOpenDues'] as const) {
+        await raw.clear(store);
+        for (const record of derived[store]) await raw.put(store, record);
+      }
+    }
+
+    it('moves every record of the later rep to the first seen, deletes it, and the scorecard counts both as one', async () => {
+      const name = 'migrate-rep-variants';
+      await writeAtVersion(name, 13); // Dana's deal, open promise c1 (due Thu Nov 26), score s1, note n1 (knowledge), review r1
+      const beta = {
+        ...deal,
+        key: BETA,
+        repId: VARIANT,
+        snapshot: { ...deal.snapshot, recordId: '0065g00000BetaQAAA', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000BetaQAAA/view', name: 'Beta', owner: 'dana  reyes' },
+        firstSeenAt: variantRep.firstSeenAt,
+        lastSeenAt: variantRep.firstSeenAt,
+      };
+      const onBeta = { dealKey: BETA, repId: VARIANT };
+      const c2 = { ...commitment, ...onBeta, id: 'c2', text: 'the security questionnaire back' }; // open, due Thu Nov 26 too
+      const s2 = { ...score, ...onBeta, id: 's2', value: 5, at: '2026-11-20T10:05:00.000Z' }; // the day of s1
+      const n2 = { ...note, ...onBeta, id: 'n2', diagnosis: 'skill' as const, at: '2026-11-20T10:06:00.000Z' };
+      const linked = { repId: VARIANT, repName: 'dana  reyes', dealKey: BETA };
+      const r2 = {
+        ...review,
+        ...onBeta,
+        id: 'r2',
+        callKey: 'gong:456',
+        callId: '456',
+        url: 'https://app.gong.io/call?id=456',
+        repName: 'dana  reyes',
+        status: 'completed',
+        scores: { discovery: 5 },
+        overallNote: '',
+        timeSpentMs: 0,
+        updatedAt: '2026-11-21T10:00:00.000Z',
+        completedAt: '2026-11-21T10:00:00.000Z',
+        history: [{ scores: { discovery: 4 }, overallNote: '', pins: [], timeSpentMs: 0, completedAt: '2026-11-20T10:07:00.000Z', supersededAt: '2026-11-21T09:30:00.000Z', linked }],
+      };
+      const raw = await openDB(name, 13);
+      for (const rep of [danaRep, variantRep, hubspotRep]) await raw.put('reps', rep);
+      await raw.put('deals', beta);
+      await raw.put('commitments', c2);
+      await raw.put('scores', s2);
+      await raw.put('notes', n2);
+      await raw.put('callReviews', r2);
+      await deriveAsKept(raw);
+      // as it stood: the variant had its own row on the card
+      expect(await raw.get('repOpenDues', VARIANT)).toEqual({ repId: VARIANT, days: ['2026-11-26'], counts: [1] });
+      const before = await dumpOf(raw);
+      raw.close();
+
+      const db = await openDealsideDB(name);
+      // one rep left of the two (the other CRM's is another person)
+      expect(await db.getAll('reps')).toEqual([hubspotRep, danaRep]);
+      // every record of the variant is Dana's; nothing else about any record changed
+      const kept = <T extends { repId?: unknown }>(r: T) => (r.repId === VARIANT ? { ...r, repId: DANA } : r);
+      expect(await db.getAll('deals')).toEqual((before.deals as (typeof beta)[]).map(kept));
+      expect(await db.get('deals', BETA)).toEqual({ ...beta, repId: DANA });
+      expect(await db.getAll('commitments')).toEqual((before.commitments as (typeof c2)[]).map(kept));
+      expect((await db.get('commitments', 'c2'))?.repId).toBe(DANA);
+      expect(await db.getAll('scores')).toEqual((before.scores as (typeof s2)[]).map(kept));
+      expect((await db.get('scores', 's2'))?.repId).toBe(DANA);
+      expect(await db.getAll('notes')).toEqual((before.notes as (typeof n2)[]).map(kept));
+      expect((await db.get('notes', 'n2'))?.repId).toBe(DANA);
+      // the review and the version it completed on the variant's deal (its rep's name as it was shown)
+      expect(await db.get('callReviews', 'r2')).toEqual({ ...r2, repId: DANA, history: [{ ...r2.history[0], linked: { ...linked, repId: DANA } }] });
+      expect(await db.get('callReviews', 'r1')).toEqual(before.callReviews!.find((r) => (r as { id: string }).id === 'r1'));
+      for (const store of ['nextSteps', 'drafts', 'settings'] as const) expect(await db.getAll(store)).toEqual(before[store]);
+      expect(await db.getAllFromIndex('deals', 'byRep', VARIANT)).toEqual([]);
+      expect((await db.getAllFromIndex('deals', 'byRep', DANA)).map((d) => d.key)).toEqual([ORG_KEY, BETA]);
+
+      // the scorecard: one row, counting both reps' records; none left under the variant's id
+      for (const store of ['pipeline', 'repPipelines', 'repWeeks', 'repOpenDues'] as const) {
+        expect((await db.getAll(store)).map((r) => (r as { repId: string }).repId).filter((id) => id !== DANA)).toEqual([]);
+      }
+      const dueWeek = await db.get('repWeeks', ['2026-11-23', DANA]);
+      expect(dayCountsAt(dueWeek!, 3).due).toEqual({ open: 2, kept: 0, missed: 0, renegotiated: 0, dropped: 0 }); // c1 and c2, Thu Nov 26
+      const scoredOn = isoDateOfInstant(score.at, userTimeZone());
+      const scoreWeek = await db.get('repWeeks', [mondayOf(scoredOn), DANA]);
+      expect(dayCountsAt(scoreWeek!, daysBetween(mondayOf(scoredOn), scoredOn)).scores.discovery).toEqual({ sum: 8, count: 2 });
+      const diagnoses = [0, 1, 2, 3, 4, 5, 6].map((i) => dayCountsAt(scoreWeek!, i).diagnoses);
+      expect([diagnoses.reduce((n, d) => n + d.knowledge, 0), diagnoses.reduce((n, d) => n + d.skill, 0)]).toEqual([1, 1]);
+      expect(await db.get('repOpenDues', DANA)).toEqual({ repId: DANA, days: ['2026-11-26'], counts: [2] });
+      expect((await db.get('repPipelines', DANA))?.rows.map((r) => r[0]).sort()).toEqual([ORG_KEY, BETA]);
+      expect((await db.get('pipeline', BETA))?.repId).toBe(DANA);
+      db.close();
+    });
+
+    it('writes nothing when no two reps of one CRM share a name (case and spacing aside)', async () => {
+      const name = 'migrate-rep-no-variants';
+      await writeAtVersion(name, 13);
+      const raw = await openDB(name, 13);
+      for (const rep of [danaRep, hubspotRep, { ...variantRep, id: 'salesforce:Dana Reye', name: 'Dana Reye' }]) await raw.put('reps', rep);
+      // a damaged rep record is no rep to merge: left as it is
+      await raw.put('reps', { id: 'salesforce:DANA REYES', firstSeenAt: 'yesterday' } as never);
+      // a derived row a rebuild would drop: with nothing to merge, nothing is rebuilt either
+      await raw.put('repOpenDues', { repId: 'salesforce:Gone', days: ['2026-01-05'], counts: [1] });
+      const before = await dumpOf(raw);
+      raw.close();
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const db = await openDealsideDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect(await dumpOf(db)).toEqual(before);
+      db.close();
+      vi.restoreAllMocks();
+    });
   });
 
   it('a fresh install creates the latest schema', async () => {
