@@ -18,7 +18,7 @@ import {
 import { scorecardDealOf } from '../scorecard/pipeline';
 import { entryOfRow, isRepPipeline } from '../scorecard/rep-pipeline';
 import { isRepWeek, repWeekKeyRange, supersededScores } from '../scorecard/rep-weeks';
-import { isRepOpenDues, openDueBefore, type RepOpenDues } from '../scorecard/rep-open-dues';
+import { isRepOpenDues } from '../scorecard/rep-open-dues';
 import { askItemsFor, isOpenStage, pipelineHealthOf, type AskItem, type ProblemDeal, type ScorecardInput } from '../scorecard/rollup';
 import { isoDateOfInstant, todayIn } from '../dates';
 import { lastCompletedVersion } from '../calls/review-history';
@@ -84,7 +84,7 @@ export async function readScorecardWeek(
     // each counted for the rep its last completion was for (a draft relinked since: not yet for its new rep)
     reviews: keepValid(callReviewSchema, reviews, 'call review').map((r) => ({ repId: lastCompletedVersion(r)?.repId, completedAt: r.completedAt })),
     deals: entries.map(scorecardDealOf),
-    openBefore: openDuesBefore(keepChecked(openDues, isRepOpenDues, 'rep open dues'), w.spark.start),
+    openDues: keepChecked(openDues, isRepOpenDues, 'rep open dues'),
   };
   const t2 = clock();
   const read: ReadCounts = {
@@ -99,16 +99,6 @@ export async function readScorecardWeek(
   // `ranges`: all four reads; `…At`: when each finished, from the start (they run in turn)
   const at = Object.fromEntries(Object.entries(done).map(([k, v]) => [`${k}At`, v]));
   return { input, read: { ...read, phases: { ranges: r1(t1 - t0), ...at, validate: r1(t2 - t1) } } };
-}
-
-/** Per rep, the promises still open that fell due before `day` (reps with none left out). */
-function openDuesBefore(records: readonly RepOpenDues[], day: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of records) {
-    const n = openDueBefore(r, day);
-    if (n > 0) out[r.repId] = n;
-  }
-  return out;
 }
 
 export interface RepWeekDetail {

@@ -105,6 +105,8 @@ function disconnectIfUnheard() {
 
 /** One port per page, reopened when the background restarts (MV3 stops idle workers). */
 function connect() {
+  // a new port is not accepted until the background says so (the last one's word is not this one's)
+  accepted = false;
   try {
     port = browser.runtime.connect({ name: CHANGES_PORT });
   } catch {

@@ -9,6 +9,7 @@ import { commitmentQuestionLead } from '../rules/commitments';
 import { liveNextStep, nextStepStatus } from '../rules/next-step';
 import { isoDateOfInstant, todayIn } from '../dates';
 import { DIMENSIONS, SLOT, addTally, average, forEachDay, type RepWeek, type Tally } from './rep-weeks';
+import { openDueBefore, type RepOpenDues } from './rep-open-dues';
 import {
   CALL_REVIEW_TARGET,
   DIMENSION_LABEL,
@@ -69,8 +70,8 @@ export interface ScorecardInput {
   reviews: readonly { repId?: string | undefined; completedAt?: string | undefined }[];
   /** deals seen recently, each with its next step (full records, or the `pipeline` summaries: lib/scorecard/pipeline.ts) */
   deals: readonly { deal: ScorecardDeal; nextStep: ScorecardStep | null }[];
-  /** per rep, the promises still open that fell due before the eight weeks (none when left out) */
-  openBefore?: Readonly<Record<string, number>>;
+  /** per rep, its promises still open by due day (v13 `repOpenDues`): those due before the eight weeks count too (none when left out) */
+  openDues?: readonly Pick<RepOpenDues, 'repId' | 'days' | 'counts'>[];
 }
 
 export interface AskItem {
@@ -195,10 +196,12 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
 
   const rows = new Map<string, RepScorecard>();
   for (const rep of input.reps) rows.set(rep.id, emptyRow(rep));
-  // still open from before the eight weeks: as unanswered as last week's, and asked about too
-  for (const [repId, n] of Object.entries(input.openBefore ?? {})) {
-    const row = rows.get(repId);
-    if (row && Number.isInteger(n) && n > 0) row.commitments.openEarlier += n;
+  // still open from before the eight weeks, and gone by today (a week ahead's card is shown no
+  // promise not yet due): as unanswered as last week's, and asked about too
+  const earlierThan = w.spark.start < today ? w.spark.start : today;
+  for (const r of input.openDues ?? []) {
+    const row = rows.get(r.repId);
+    if (row) row.commitments.openEarlier += openDueBefore(r, earlierThan);
   }
 
   // Per-day counts (lib/scorecard/rep-weeks.ts): commitments due this week by

@@ -133,3 +133,23 @@ describe('whenListening (the background has accepted the page’s change port)',
     off();
   });
 });
+
+describe('whenListening after the page closed its own port', () => {
+  it('waits for the new port to be accepted, not the old one’s word', async () => {
+    const { onChange, whenListening } = await client();
+    const accepts = () => ports.at(-1)!.onMessage.forEach((l) => l({ kind: 'dealside/accepted' }));
+    const offA = onChange(() => {});
+    accepts();
+    offA(); // the last listener leaves: the page closes its port (no onDisconnect for its own close)
+    const offB = onChange(() => {}); // and listens again (the popup's week changed): a new port
+    expect(ports).toHaveLength(2);
+    let done = false;
+    void whenListening().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(false);
+    accepts();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+    offB();
+  });
+});

@@ -218,7 +218,11 @@ describe('the week is read by index ranges', () => {
     await addCommitment(db, commitment('lees', '2026-02-02', { repId: LEE }));
     const now = new Date('2026-10-30T16:00:00.000Z');
     const { input, read } = await readScorecardWeek(db, { weekStart: '2026-10-26', now });
-    expect(input.openBefore).toEqual({ [DANA]: 1, [LEE]: 1 });
+    // each rep's open promises by due day: the forgotten one (the answered one is gone), and Lee's
+    expect(input.openDues).toEqual([
+      { repId: DANA, days: ['2026-03-02'], counts: [1] },
+      { repId: LEE, days: ['2026-02-02'], counts: [1] },
+    ]);
     // from one record per rep (repOpenDues: Dana's and Lee's), not from the commitments themselves
     expect(read.repOpenDues).toBe(2);
     expect(read.total).toBe(read.reps + read.repWeeks + read.callReviews + read.repPipelines + read.repOpenDues);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Commitment, DealRecord, NextStep, Rep } from '../../../lib/model';
+import { repOpenDuesOf } from '../../../lib/scorecard/rep-open-dues';
 import { commitmentChanges, noteChanges, repWeeksOf, type RepWeekChange } from '../../../lib/scorecard/rep-weeks';
 import {
   NEXT_STEP_COVERAGE_MIN,
@@ -310,7 +311,8 @@ describe('buildScorecard — a week across the US DST change', () => {
     // (lib/db/scorecard.ts reads them from each rep's `repOpenDues` record), and the card counts both
     const inWeeks = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY) }).rows.find((r) => r.rep.id === SAM)!;
     expect(inWeeks.commitments.openEarlier).toBe(1);
-    const withEarlier = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY), openBefore: { [SAM]: 1, 'salesforce:Nobody Here': 3 } });
+    const openDues = [...repOpenDuesOf(all), { repId: 'salesforce:Nobody Here', days: ['2026-01-05'], counts: [3] }];
+    const withEarlier = buildScorecard({ ...input, weeks: weeksOf(all, [], [], NY), openDues });
     const samNow = withEarlier.rows.find((r) => r.rep.id === SAM)!;
     expect(samNow.commitments).toMatchObject({ due: 1, openPastDue: 0, openEarlier: 2 });
     expect(samNow.reasons).toEqual(['2 commitments from earlier weeks still open']);
@@ -326,6 +328,10 @@ describe('buildScorecard — a week across the US DST change', () => {
     // viewed from next week, days not yet past are not "earlier and still open"
     const nextWeek = buildScorecard({ ...input, weekStart: '2026-11-02', weeks: weeksOf(all, [], [], NY) });
     expect(nextWeek.rows.find((r) => r.rep.id === DANA)!.commitments.openEarlier).toBe(1); // Oct 29 only: Oct 30 and Nov 1 are today and later
+    // nor from a week so far ahead that today's promises fall before its eight weeks: only those gone by today count
+    const ahead = buildScorecard({ ...input, weekStart: '2027-01-04', weeks: weeksOf(all, [], [], NY), openDues });
+    expect(ahead.rows.find((r) => r.rep.id === DANA)!.commitments.openEarlier).toBe(1); // Oct 29 again
+    expect(ahead.rows.find((r) => r.rep.id === SAM)!.commitments.openEarlier).toBe(2); // Aug 20 and Oct 22
   });
 
   it('the process zone does not matter', () => {
