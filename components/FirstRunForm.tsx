@@ -63,7 +63,13 @@ export function FirstRunForm({ initial, onSaved }: { initial?: Person; onSaved?:
           <input type="radio" name="role" value="rep" checked={role === 'rep'} onChange={() => pickRole('rep')} /> Sales rep
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={!name.trim()}>
+      {/* the role is always chosen: the name is what can be missing */}
+      {!name.trim() && (
+        <p id="user-name-save-hint" className="hint">
+          Type your name to save.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!name.trim()} aria-describedby={name.trim() ? undefined : 'user-name-save-hint'}>
         Save
       </button>{' '}
       <span role="status">{status}</span>

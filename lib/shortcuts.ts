@@ -44,14 +44,22 @@ export function keyboardShortcuts(toggleKeys: string | null | undefined, mac: bo
     {
       where: 'In the sidebar',
       rows: [
-        // components/ScoreGroup.tsx
-        { keys: ['1 – 5'], does: 'Score the scorecard group that has focus' },
-        { keys: ['←', '→'], does: 'In a scorecard group: move between levels and read each one’s rubric, without scoring' },
-        { keys: ['Space'], does: 'In a scorecard group: score the level that has focus' },
+        // entrypoints/sidebar/sections/NextStepSection.tsx (NextStepForm)
+        { keys: ['Esc'], does: 'In the next-step form: cancel, letting go of what was typed there' },
         // entrypoints/sidebar/sections/NotesSection.tsx
         { keys: [mac ? '⌘+Enter' : 'Ctrl+Enter'], does: 'Add the coaching note being typed' },
         // entrypoints/crm-reader/frame-host.ts (the grip beside the sidebar)
-        { keys: ['←', '→'], does: 'With the resize grip focused: widen or narrow the sidebar (Home, End: widest, narrowest)' },
+        { keys: ['←', '→'], does: 'With the resize grip focused: widen or narrow the sidebar by 16 px (Home, End: widest, narrowest)' },
+        { keys: ['Shift+←', 'Shift+→'], does: 'With the resize grip focused: widen or narrow the sidebar by 64 px' },
+      ],
+    },
+    {
+      // components/ScoreGroup.tsx: the sidebar's Scores and the call-review panel's, one component
+      where: 'In a score group (the sidebar’s Scores, or reviewing a call)',
+      rows: [
+        { keys: ['1 – 5'], does: 'Score the score group that has focus' },
+        { keys: ['←', '→', '↑', '↓'], does: 'Move between levels and read each one’s rubric, without scoring (Home, End: first, last)' },
+        { keys: ['Space'], does: 'Score the level that has focus' },
       ],
     },
     {
@@ -68,7 +76,7 @@ export function keyboardShortcuts(toggleKeys: string | null | undefined, mac: bo
       rows: [
         // entrypoints/call-review/App.tsx, PinNoteForm.tsx
         { keys: ['Alt+P'], does: 'Pin the note to the recording’s current moment (from anywhere in the panel)' },
-        { keys: ['Enter'], does: 'In the note box: pin the note' },
+        { keys: ['Enter'], does: 'In the note box or the “At (m:ss)” box: pin the note' },
       ],
     },
   ];

@@ -187,7 +187,7 @@ test('keyboard: the sidebar lists its shortcuts (the toggle as the browser binds
   await expect(table).toBeHidden(); // folded until asked for
   await aside.locator('summary', { hasText: 'Keyboard shortcuts' }).click();
   await expect(table.getByRole('row', { name: /Show or hide the sidebar/ })).toContainText('Alt+Shift+D');
-  await expect(table.getByRole('row', { name: /Score the scorecard group/ })).toContainText('1 – 5');
+  await expect(table.getByRole('row', { name: /Score the score group/ })).toContainText('1 – 5');
   await expect(table.getByRole('row', { name: /Add the coaching note/ })).toContainText('Ctrl+Enter');
 
   const note = aside.getByRole('textbox', { name: 'Coaching note' });

@@ -361,6 +361,10 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
   const parsed = newDue.trim() && parseDue ? parseDue(newDue, new Date(), TIME_ZONE) : null;
   /** a date already past, or the one it has: said under the field, and not sent */
   const dateProblem = parsed ? newDueRefusal(c, parsed.iso, new Date(), TIME_ZONE) : null;
+  /** typed and not accepted (not a date, or refused): the field is marked (not while the parser loads) */
+  const dueInvalid = !!newDue.trim() && !!parseDue && (!parsed || !!dateProblem);
+  /** the button disabled with one of its two fields typed: what is missing, said beside it */
+  const renegotiateHint = busy ? '' : newDue.trim() && !reason.trim() ? 'Add a reason to save.' : reason.trim() && !newDue.trim() ? 'Add a new due date to save.' : '';
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     focusBack.started();
@@ -432,8 +436,17 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
       {more === 'renegotiate' && (
         <form onSubmit={renegotiate}>
           <label htmlFor={`${id}-due`}>New due date</label>
-          <input id={`${id}-due`} type="text" value={newDue} readOnly={busy || !loaded} onChange={(e) => setNewDue(e.target.value)} placeholder="e.g. next Friday" />
-          <p className="hint" aria-live="polite">
+          <input
+            id={`${id}-due`}
+            type="text"
+            value={newDue}
+            readOnly={busy || !loaded}
+            onChange={(e) => setNewDue(e.target.value)}
+            placeholder="e.g. next Friday"
+            aria-describedby={`${id}-due-hint`}
+            aria-invalid={dueInvalid || undefined}
+          />
+          <p id={`${id}-due-hint`} className="hint" aria-live="polite">
             {newDue.trim()
               ? parsed
                 ? (dateProblem ?? `→ ${parsed.label}`)
@@ -444,7 +457,17 @@ function OutcomeControls({ c, due, onSettled }: { c: Commitment; due: boolean } 
           </p>
           <label htmlFor={`${id}-reason`}>Reason</label>
           <input id={`${id}-reason`} type="text" value={reason} maxLength={2000} readOnly={busy || !loaded} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" disabled={busy || !parsed || !!dateProblem || !reason.trim()}>
+          {renegotiateHint && (
+            <p id={`${id}-save-hint`} className="hint">
+              {renegotiateHint}
+            </p>
+          )}
+          {/* disabled, it says why: a field left to fill, or the date's problem (under the date) */}
+          <button
+            type="submit"
+            disabled={busy || !parsed || !!dateProblem || !reason.trim()}
+            aria-describedby={`${renegotiateHint ? `${id}-save-hint ` : ''}${id}-due-hint`}
+          >
             Save new date
           </button>
         </form>
@@ -499,6 +522,10 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
   // Allowed (a manager may record a promise from last week's 1:1 to ask about it now), but
   // said plainly: a mistyped year would otherwise make a promise due the moment it is saved.
   const past = !!parsed && parsed.iso < todayIn(TIME_ZONE, new Date());
+  /** typed and not a date (a past one is allowed, and said): the field is marked (not while the parser loads) */
+  const dueInvalid = !!dueInput.trim() && !!parseDue && !parsed;
+  /** the button disabled with one of its two fields typed: what is missing, said beside it */
+  const saveHint = busy ? '' : text.trim() && !dueInput.trim() ? 'Add a due date to save.' : dueInput.trim() && !text.trim() ? 'Type the commitment to save.' : '';
   const forRep = user.role === 'manager' && !!owner;
 
   const submit = async (e: FormEvent) => {
@@ -550,6 +577,7 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
         maxLength={100}
         placeholder={`by Thursday, end of month, ${example}`}
         aria-describedby="commitment-due-read"
+        aria-invalid={dueInvalid || undefined}
         onChange={(e) => setDueInput(e.target.value)}
       />
       <p id="commitment-due-read" className="hint" aria-live="polite">
@@ -565,7 +593,18 @@ function NewCommitment({ dealKey, user, owner, onSettled }: { dealKey: string; u
       {user.role === 'manager' && !owner && (
         <p className="hint">This page shows no deal owner, so it is recorded as your own commitment.</p>
       )}
-      <button type="submit" className="primary" disabled={busy || !text.trim() || !parsed}>
+      {saveHint && (
+        <p id="commitment-save-hint" className="hint">
+          {saveHint}
+        </p>
+      )}
+      {/* disabled, it says why: a field left to fill, or the date not read (under the date) */}
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || !text.trim() || !parsed}
+        aria-describedby={`${saveHint ? 'commitment-save-hint ' : ''}commitment-due-read`}
+      >
         Save commitment
       </button>
       {busy && (

@@ -203,6 +203,8 @@ function NextStepForm({
   const changedMeanwhile = step?.updatedAt !== basis;
   const { parse: parseDue, refusal, waiting } = useDueParser();
   const parsed = dateInput.trim() && parseDue ? parseDue(dateInput, new Date(), TIME_ZONE) : null;
+  /** typed, read, and not a date: said under the field, and the field marked (not while the parser loads) */
+  const dateInvalid = !!dateInput.trim() && !!parseDue && !parsed;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -261,9 +263,11 @@ function NextStepForm({
         maxLength={100}
         readOnly={busy || !draft.loaded}
         placeholder="e.g. next Tuesday"
+        aria-describedby="next-step-date-hint"
+        aria-invalid={dateInvalid || undefined}
         onChange={(e) => setDateInput(e.target.value)}
       />
-      <p className="hint" aria-live="polite">
+      <p id="next-step-date-hint" className="hint" aria-live="polite">
         {dateInput.trim()
           ? parsed
             ? `→ ${parsed.label}`
@@ -273,7 +277,13 @@ function NextStepForm({
           : ''}
       </p>
       <div className="row">
-        <button type="submit" className="primary" disabled={busy || !text.trim() || (!!dateInput.trim() && !parsed)}>
+        {/* disabled, it says why: the text missing, or the date not read (the hints above) */}
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !text.trim() || (!!dateInput.trim() && !parsed)}
+          aria-describedby="next-step-text-hint next-step-date-hint"
+        >
           Save next step
         </button>
         <button type="button" onClick={onDone}>
