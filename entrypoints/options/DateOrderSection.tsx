@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SettingsPatch } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/model';
+import { SaveError, SavedStatus, describe, type Control, type Feedback } from './feedback';
 
 const ORDER_WORDS: Record<'day-first' | 'month-first', string> = {
   'day-first': 'day first (31/12/2026)',
@@ -15,7 +16,16 @@ type Patch = Pick<SettingsPatch, 'dateOrder' | 'forgetDateOrderOf'>;
  * can be forgotten), and the page's language until then; the user's word
  * settles it for every site.
  */
-export function DateOrderSection({ settings, onChange }: { settings: Settings; onChange: (patch: Patch) => Promise<void> }) {
+export function DateOrderSection({
+  settings,
+  onChange,
+  feedback,
+}: {
+  settings: Settings;
+  /** saves the patch and says what it did beside `control` (`feedback`); never rejects */
+  onChange: (control: Control, patch: Patch) => Promise<void>;
+  feedback: Feedback;
+}) {
   const learned = Object.entries(settings.dateOrderBySite);
   const select = useRef<HTMLSelectElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -30,7 +40,7 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
     setRefocus(null);
   }, [refocus, settings.dateOrderBySite]);
   const forget = async (host: string, row: number) => {
-    await onChange({ forgetDateOrderOf: host });
+    await onChange(`forget:${host}`, { forgetDateOrderOf: host });
     setRefocus(row);
   };
   return (
@@ -46,14 +56,16 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
       <select
         id="date-order"
         ref={select}
-        aria-describedby="date-order-help"
+        aria-describedby={describe(feedback, 'date-order', 'date-order-help')}
         value={settings.dateOrder}
-        onChange={(e) => void onChange({ dateOrder: e.target.value as Settings['dateOrder'] })}
+        onChange={(e) => void onChange('date-order', { dateOrder: e.target.value as Settings['dateOrder'] })}
       >
         <option value="auto">Automatically: as the CRM's own dates show</option>
         <option value="day-first">Day first (31/12/2026)</option>
         <option value="month-first">Month first (12/31/2026)</option>
       </select>
+      <SaveError feedback={feedback} control="date-order" />
+      <SavedStatus feedback={feedback} controls={(c) => c === 'date-order' || c.startsWith('forget:')} />
       {settings.dateOrder === 'auto' &&
         (learned.length ? (
           <>
@@ -62,9 +74,15 @@ export function DateOrderSection({ settings, onChange }: { settings: Settings; o
               {learned.map(([host, order], row) => (
                 <li key={host}>
                   {host} writes {ORDER_WORDS[order]}{' '}
-                  <button type="button" onClick={() => void forget(host, row)} aria-label={`Forget how ${host} writes dates`}>
+                  <button
+                    type="button"
+                    onClick={() => void forget(host, row)}
+                    aria-label={`Forget how ${host} writes dates`}
+                    aria-describedby={describe(feedback, `forget:${host}`)}
+                  >
                     Forget
-                  </button>
+                  </button>{' '}
+                  <SaveError feedback={feedback} control={`forget:${host}`} inline />
                 </li>
               ))}
             </ul>
