@@ -85,41 +85,84 @@ export function startOfWeek(isoDate: string, weekStartsOn: number): string {
   return addDays(isoDate, -((weekdayOf(isoDate) - weekStartsOn + 7) % 7));
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
+const englishLocales = new Map<string, string>(); // browser language → display locale (the check builds a formatter: once each)
 
-/** "2026-12-03" → "Thu, Dec 3, 2026". */
-export function formatDay(isoDate: string): string {
-  return dayFormat.format(new Date(utcMs(isoDate)));
+/**
+ * The locale dates and times are shown in: always English words, but the day/month order and
+ * the 12/24-hour clock of the user's region, read from the browser's language ('en-GB' →
+ * "en-GB", 'de-DE' or plain 'de' → "en-DE"); for a region the runtime has no English data for,
+ * English in the order and clock of the user's own language ('pt-BR' → "en-GB", day first,
+ * 24-hour). 'en-US', a bare 'en', an unreadable or unknown tag or no `navigator` at all (lib/
+ * run in Node) → "en-US".
+ * Display only: nothing stored or parsed depends on it.
+ */
+export function displayLocale(): string {
+  const language = globalThis.navigator?.language;
+  if (!language) return 'en-US';
+  let locale = englishLocales.get(language);
+  if (locale === undefined) {
+    locale = englishIn(language);
+    englishLocales.set(language, locale);
+  }
+  return locale;
 }
 
-/** An instant as the user's wall clock shows it: "Dec 3, 2026, 2:05 PM". */
+function englishIn(language: string): string {
+  try {
+    // maximize: a bare 'de' names no region; its likely one (DE) is the best guess at the user's
+    const region = new Intl.Locale(language).maximize().region;
+    if (!region || region === 'US') return 'en-US';
+    const [english] = Intl.DateTimeFormat.supportedLocalesOf(`en-${region}`);
+    if (english && hasRegionData(english)) return english;
+    // No English data for the region in this runtime (en-BR, en-RU here; Chromium ships fewer
+    // locales than Node): English with the order and clock the user's own language writes.
+    if (!Intl.DateTimeFormat.supportedLocalesOf(language).length) return 'en-US';
+    const dayFirst = numericDateOrderOf(language) === 'day-first';
+    const clock24 = /^h2[34]$/.test(new Intl.DateTimeFormat(language, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+    const standIn = dayFirst ? (clock24 ? 'en-GB' : 'en-GB-u-hc-h12') : clock24 ? 'en-US-u-hc-h23' : 'en-US';
+    const [supported] = Intl.DateTimeFormat.supportedLocalesOf(standIn);
+    if (supported) return supported;
+  } catch {
+    // not a language tag Intl reads
+  }
+  return 'en-US';
+}
+
+/** A tag that needs region data the runtime lacks (en-419, en-XX) resolves to plain "en", which writes dates US-style. */
+const hasRegionData = (locale: string) => new Intl.Locale(new Intl.DateTimeFormat(locale).resolvedOptions().locale).region !== undefined;
+
+/** Formatters by locale and zone: building one costs far more than formatting with it. */
+function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale} ${timeZone}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+// newer ICU puts a narrow no-break space before AM/PM (and some locales a no-break space elsewhere); keep output plain
+const plainSpaces = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** "2026-12-03" → "Thu, Dec 3, 2026" (en-US; en-GB "Thu, 3 Dec 2026"). */
+export function formatDay(isoDate: string): string {
+  const format = cachedFormat(dayFormats, displayLocale(), 'UTC', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+  return plainSpaces(format.format(new Date(utcMs(isoDate))));
+}
+
+/** An instant as the user's wall clock shows it: "Dec 3, 2026, 2:05 PM" (en-US; en-GB "3 Dec 2026, 14:05"). */
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatInstant(instantIso: string, timeZone: string): string {
-  // One formatter per zone: building one costs far more than formatting with it.
-  let format = instantFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    });
-    instantFormats.set(timeZone, format);
-  }
-  return (
-    format
-      .format(new Date(instantIso))
-      // newer ICU puts a narrow no-break space before AM/PM; keep output plain
-      .replace(/[\u202f\u00a0]/g, ' ')
-  );
+  const format = cachedFormat(instantFormats, displayLocale(), timeZone, {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  return plainSpaces(format.format(new Date(instantIso)));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". Future instants (clock skew) read "just now". */

@@ -1,7 +1,9 @@
 /**
  * Display helpers for the scorecard, with no dependencies (no zod, no date
- * parser), so the popup bundle stays small. Pure.
+ * parser; only lib/dates' `displayLocale`), so the popup bundle stays small. Pure
+ * but for the locale dates are shown in, read from the browser.
  */
+import { displayLocale } from '../dates';
 import type { ScoreDimension } from '../model/common';
 
 // ── thresholds: a rep needs attention when any is crossed (re-exported by rollup.ts) ──
@@ -103,16 +105,15 @@ export function sayDoText(sd: { kept: number; resolved: number; ratio: number | 
   return sd.ratio === null ? 'none resolved' : `${sd.kept} of ${sd.resolved} (${fmtPercent(sd.ratio)})`;
 }
 
-/** "2026-12-03" → "Thu, Dec 3, 2026" (a calendar day: no zone involved). */
+/** "2026-12-03" → "Thu, Dec 3, 2026" (a calendar day: no zone involved), in the user's region's order (`displayLocale`). */
 export function fmtDay(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
-    new Date(`${isoDate}T00:00:00.000Z`),
-  );
+  const options = { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' } as const;
+  return new Intl.DateTimeFormat(displayLocale(), options).format(new Date(`${isoDate}T00:00:00.000Z`));
 }
 
-/** An instant on the user's wall clock: "Dec 3, 2:05 PM". */
+/** An instant on the user's wall clock: "Dec 3, 2:05 PM" (en-GB "3 Dec, 14:05": `displayLocale`). */
 export function fmtInstant(instantIso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+  return new Intl.DateTimeFormat(displayLocale(), { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
     .format(new Date(instantIso))
     .replace(/[\u202f\u00a0]/g, ' ');
 }

@@ -3,7 +3,7 @@
  * the user's zone (see lib/dates.ts); instants are converted to days only
  * through `isoDateOfInstant(…, timeZone)`, so the process zone never matters.
  */
-import { addDays, startOfWeek, todayIn } from '../dates';
+import { addDays, displayLocale, startOfWeek, todayIn } from '../dates';
 
 /** Weeks shown in each sparkline (this week and the seven before it). */
 export const SPARKLINE_WEEKS = 8;
@@ -72,10 +72,14 @@ export function instantBoundsCovering(r: WeekRange): { lower: string; upper: str
   return { lower: `${addDays(r.start, -1)}T10:00:00.000Z`, upper: `${addDays(r.end, 1)}T14:00:00.000Z` };
 }
 
-/** "Nov 23 – Nov 29, 2026" (or across years "Dec 28, 2026 – Jan 3, 2027"). */
-export function formatWeek(r: WeekRange): string {
+/**
+ * "Nov 23 – Nov 29, 2026" (or across years "Dec 28, 2026 – Jan 3, 2027"); in the user's region's
+ * order by default (en-GB "23 Nov – 29 Nov 2026"). `locale` pins one (say 'en-US' for text that
+ * must not depend on who produced it).
+ */
+export function formatWeek(r: WeekRange, locale: string = displayLocale()): string {
   const fmt = (iso: string, year: boolean) =>
-    new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}) }).format(
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}) }).format(
       new Date(`${iso}T00:00:00.000Z`),
     );
   const sameYear = r.start.slice(0, 4) === r.end.slice(0, 4);

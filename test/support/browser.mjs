@@ -19,6 +19,9 @@ const BASE_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-gpu',
+  // Dates show in the browser language's region (lib/dates.ts `displayLocale`): the tests and
+  // benchmarks expect en-US's, whatever the machine's own language is
+  '--lang=en-US',
 ];
 
 /**
