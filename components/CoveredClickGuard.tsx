@@ -7,6 +7,21 @@ const NOTICE_MS = 10_000;
 
 const NOTICE_STYLE = { position: 'fixed', top: 0, left: 0, right: 0, zIndex: 2147483646, boxShadow: '0 2px 6px rgb(0 0 0 / 25%)' } as const;
 
+/** A landmark that takes the keyboard (tabIndex -1): the sidebar's `aside`, the call panel's `section`. */
+const HOME = ['main', '[role="main"]', 'aside', '[role="complementary"]', 'section', '[role="region"]'].map((l) => `${l}[tabindex="-1"]`).join(', ');
+
+/**
+ * Where the keyboard goes when the notice it is in goes: the landmark the guard is in (the
+ * sidebar's), else the document's main one, else its first (the call panel's, beside the guard).
+ */
+function homeOf(from: Element | null): HTMLElement | null {
+  return (
+    from?.closest<HTMLElement>(HOME) ??
+    document.querySelector<HTMLElement>('main[tabindex="-1"], [role="main"][tabindex="-1"]') ??
+    document.querySelector<HTMLElement>(HOME)
+  );
+}
+
 /** Does this browser say whether an element is shown as drawn (IntersectionObserver v2)? */
 const tracksVisibility = () => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
@@ -26,6 +41,16 @@ export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; o
   const active = enabled ?? asked;
   const covered = useRef(onCovered);
   covered.current = onCovered;
+  /**
+   * The notice goes (its Dismiss, its time up, a click taken). Had it the keyboard (its Dismiss),
+   * the keyboard goes to the guard's landmark first, rather than to the body with the notice;
+   * anywhere else, it is left where it is. Reads refs only: the same from any render.
+   */
+  const close = () => {
+    const box = notice.current;
+    if (box && document.hasFocus() && box.contains(document.activeElement)) homeOf(viewport.current)?.focus();
+    setRefusedAt(null);
+  };
 
   useEffect(() => {
     if (enabled !== undefined) return;
@@ -94,7 +119,7 @@ export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; o
       const refused = refusesPointer(e, shown) || (e.type === 'click' && e.detail > 0 && pressRefused);
       if (e.type === 'mousedown') pressRefused = refused;
       if (!refused) {
-        if (e.type === 'click' && e.detail > 0) setRefusedAt(null);
+        if (e.type === 'click' && e.detail > 0) close();
         return;
       }
       // before any handler of ours, and the default (focus, a radio's check) undone
@@ -118,7 +143,7 @@ export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; o
 
   useEffect(() => {
     if (refusedAt === null) return;
-    const timer = setTimeout(() => setRefusedAt(null), NOTICE_MS);
+    const timer = setTimeout(close, NOTICE_MS);
     return () => clearTimeout(timer);
   }, [refusedAt]);
 
@@ -134,7 +159,7 @@ export function CoveredClickGuard({ enabled, onCovered }: { enabled?: boolean; o
         // over the top of the frame, wherever it is scrolled to, moving nothing under the pointer
         <div ref={notice} role="alert" className="banner error" style={NOTICE_STYLE}>
           <p style={{ margin: '0 0 6px' }}>{COVERED_CLICK_REFUSED}</p>
-          <button type="button" onClick={() => setRefusedAt(null)}>
+          <button type="button" onClick={close}>
             Dismiss
           </button>
         </div>

@@ -22,6 +22,8 @@ export function App() {
   );
 }
 
+// Each screen's landmark takes the keyboard (tabIndex -1): where it goes when what held it goes
+// and nothing nearer is meant (the covered-clicks notice beside the panel: components/CoveredClickGuard.tsx).
 function Panel() {
   const state = useCallReview();
   const { phase, setStatus } = state;
@@ -33,10 +35,11 @@ function Panel() {
   // "Try again" goes with the screen it is on: once the review shows, the keyboard goes to its
   // title rather than falling to the frame's body.
   const retried = useRef(false);
+  const focusHeading = () => document.querySelector<HTMLElement>('.panel h1')?.focus();
   useEffect(() => {
     if (phase.kind !== 'ready' || !retried.current) return;
     retried.current = false;
-    document.querySelector<HTMLElement>('.panel h1')?.focus();
+    focusHeading();
   }, [phase.kind]);
 
   // One key pins: Alt+P anywhere in the panel (Enter in the note box too).
@@ -50,7 +53,7 @@ function Panel() {
 
   if (phase.kind === 'loading') {
     return (
-      <section aria-label="Call review" className="panel">
+      <section aria-label="Call review" className="panel" tabIndex={-1}>
         <p role="status">Loading the review…</p>
       </section>
     );
@@ -58,7 +61,7 @@ function Panel() {
   if (phase.kind === 'error' || phase.kind === 'refused') {
     // Refused: framed where Dealside did not put it — why, and nothing to click.
     return (
-      <section aria-label="Call review" className="panel">
+      <section aria-label="Call review" className="panel" tabIndex={-1}>
         <p role="alert" className="error">
           {phase.message}
         </p>
@@ -78,14 +81,14 @@ function Panel() {
   }
   if (phase.kind === 'no-call') {
     return (
-      <section aria-label="Call review" className="panel">
+      <section aria-label="Call review" className="panel" tabIndex={-1}>
         <p>This page is not a recording Dealside knows. Use “Review this call” from the toolbar or the page’s menu.</p>
       </section>
     );
   }
 
   return (
-    <section aria-label="Call review" className="panel" onKeyDown={onPanelKeyDown}>
+    <section aria-label="Call review" className="panel" tabIndex={-1} onKeyDown={onPanelKeyDown}>
       <ReviewHeader call={phase.call} review={state.review} timerMs={state.timerMs} saveState={state.saveState} saveError={state.saveError} />
       {state.unsaved && (
         <div role="alert" className="error">
@@ -93,7 +96,15 @@ function Panel() {
             Your review of “{state.unsaved.title}” was not saved before the page moved on{state.unsaved.error ? ` (${state.unsaved.error})` : ''}.
             {state.unsaved.typed.length > 0 && <> What you typed there: {state.unsaved.typed.join(' — ')}</>}
           </p>
-          <button type="button" className="small" onClick={state.dismissUnsaved}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              // the alert (and this button) goes: the keyboard goes to the review's title, as after "Try again"
+              focusHeading();
+              state.dismissUnsaved();
+            }}
+          >
             Dismiss
           </button>
         </div>

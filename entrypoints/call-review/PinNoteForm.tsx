@@ -4,7 +4,7 @@ import { send } from '../../lib/messages/client';
 import { frameTokenFromAddress } from '../../lib/page/framing-facts';
 import type { MediaState } from '../../lib/messages/protocol';
 import type { PinnedNote } from '../../lib/model';
-import { formatMediaTime } from '../../lib/calls/media-pick';
+import { formatMediaTime, parseTypedTime } from '../../lib/calls/media-pick';
 import { momentOnEdit, pinSeconds } from '../../lib/calls/pin-moment';
 
 export type PinNote = ReturnType<typeof usePinNote>;
@@ -26,7 +26,8 @@ interface Options {
 export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options) {
   const [noteText, setNoteText] = useState('');
   const [typedTime, setTypedTime] = useState('');
-  const [pinError, setPinError] = useState('');
+  /** why the last pin failed, and which box it is about: gone as soon as either box is edited */
+  const [pinError, setPinError] = useState<{ field: 'note' | 'time'; message: string } | null>(null);
   const noteRef = useRef<HTMLInputElement>(null);
   const timeRef = useRef<HTMLInputElement>(null);
   /**
@@ -50,6 +51,11 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
     if (change === 'mark') marked.current = askMedia();
     else if (change === 'forget') marked.current = null;
     setNoteText(text);
+    setPinError(null);
+  };
+  const editTime = (text: string) => {
+    setTypedTime(text);
+    setPinError(null);
   };
 
   // Another call's review starts with an empty draft: cleared while rendering
@@ -59,22 +65,25 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
     setSeenSwitch(switchCount);
     setNoteText('');
     setTypedTime('');
+    setPinError(null);
   }
 
   const pin = async () => {
     const text = noteText.trim();
     if (!text) {
-      setPinError('Type a note to pin.');
+      setPinError({ field: 'note', message: 'Type a note to pin.' });
       noteRef.current?.focus();
       return;
     }
     const where = await pinSeconds(typedTime, marked.current, askMedia);
     if ('error' in where) {
-      setPinError(
-        where.error === 'time'
-          ? 'Type the time as m:ss, for example 4:05.'
-          : 'No playing media found on this page: type the time (m:ss) to pin at.',
-      );
+      setPinError({
+        field: 'time',
+        message:
+          where.error === 'time'
+            ? 'Type the time as m:ss, for example 4:05.'
+            : 'No playing media found on this page: type the time (m:ss) to pin at.',
+      });
       timeRef.current?.focus();
       return;
     }
@@ -88,15 +97,17 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
     marked.current = null;
     setNoteText('');
     setTypedTime('');
-    setPinError('');
+    setPinError(null);
     setStatus(`Pinned at ${formatMediaTime(note.atSeconds)}.`);
   };
 
-  return { noteText, editNote, typedTime, setTypedTime, pinError, noteRef, timeRef, pin };
+  return { noteText, editNote, typedTime, editTime, pinError, noteRef, timeRef, pin };
 }
 
 export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: MediaState | null }) {
-  const { noteText, editNote, typedTime, setTypedTime, pinError, noteRef, timeRef, pin } = pinNote;
+  const { noteText, editNote, typedTime, editTime, pinError, noteRef, timeRef, pin } = pinNote;
+  // a time typed that cannot be read is marked as such as it stands (a pin would refuse it)
+  const timeInvalid = typedTime.trim() !== '' && parseTypedTime(typedTime) === null;
   return (
     <div className="pin">
       <label>
@@ -112,7 +123,7 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
               void pin();
             }
           }}
-          aria-describedby="pin-help"
+          aria-describedby={pinError?.field === 'note' ? 'pin-help pin-error' : 'pin-help'}
         />
       </label>
       <div className="row">
@@ -124,7 +135,9 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
             inputMode="numeric"
             maxLength={8}
             placeholder={media?.hasMedia ? formatMediaTime(media.currentTime) : 'm:ss'}
-            onChange={(e) => setTypedTime(e.target.value)}
+            onChange={(e) => editTime(e.target.value)}
+            aria-invalid={timeInvalid || undefined}
+            aria-describedby={pinError?.field === 'time' ? 'pin-error' : undefined}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
@@ -143,8 +156,8 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
           : 'No media found on this page yet: type the time to pin at.'}
       </p>
       {pinError && (
-        <p role="alert" className="error">
-          {pinError}
+        <p id="pin-error" role="alert" className="error">
+          {pinError.message}
         </p>
       )}
     </div>

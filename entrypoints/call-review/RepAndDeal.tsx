@@ -7,6 +7,9 @@ import type { LinkedDeal } from './useCallReview';
 
 export type DealSearch = ReturnType<typeof useDealSearch>;
 
+const NO_DEAL = 'No deal seen by that name yet.';
+export const DEAL_SEARCH_FAILED = 'Could not search the deals seen just now: type in the search box to try again.';
+
 /**
  * The deal search box and its hits. Called by App, above its loading and
  * error screens, so what was typed outlives them; `switchCount` (useCallReview)
@@ -16,25 +19,44 @@ export type DealSearch = ReturnType<typeof useDealSearch>;
 export function useDealSearch(switchCount: number) {
   const [dealQuery, setDealQuery] = useState('');
   const [dealHits, setDealHits] = useState<DealHit[] | null>(null);
+  /** a search sent and not answered yet, or the last one failed (its hits are not "none found") */
+  const [searching, setSearching] = useState(false);
+  const [searchFailed, setSearchFailed] = useState(false);
   const [seenSwitch, setSeenSwitch] = useState(switchCount);
   if (seenSwitch !== switchCount) {
     setSeenSwitch(switchCount);
     setDealQuery('');
     setDealHits(null);
+    setSearching(false);
+    setSearchFailed(false);
   }
 
-  // Deal search among deals seen (debounced).
+  // Deal search among deals seen (debounced). A failed one is tried again with the next edit.
   useEffect(() => {
     if (!dealQuery.trim()) {
       setDealHits(null);
+      setSearching(false);
+      setSearchFailed(false);
       return;
     }
     // an answer to a query typed over since (a slower search sent earlier) is not shown
     let current = true;
     const id = window.setTimeout(() => {
-      send({ type: 'deals/search', query: dealQuery })
-        .then((hits) => current && setDealHits(hits))
-        .catch(() => current && setDealHits([]));
+      setSearching(true);
+      setSearchFailed(false);
+      send({ type: 'deals/search', query: dealQuery }).then(
+        (hits) => {
+          if (!current) return;
+          setSearching(false);
+          setDealHits(hits);
+        },
+        () => {
+          if (!current) return;
+          setSearching(false);
+          setSearchFailed(true);
+          setDealHits(null);
+        },
+      );
     }, 200);
     return () => {
       current = false;
@@ -42,7 +64,18 @@ export function useDealSearch(switchCount: number) {
     };
   }, [dealQuery]);
 
-  return { dealQuery, setDealQuery, dealHits, setDealHits };
+  /** what the search's one status line says: each answer once, the failure as a failure */
+  const searchStatus = searching
+    ? 'Searching…'
+    : searchFailed
+      ? DEAL_SEARCH_FAILED
+      : dealHits === null
+        ? ''
+        : dealHits.length === 0
+          ? NO_DEAL
+          : `${dealHits.length} deal${dealHits.length === 1 ? '' : 's'} found`;
+
+  return { dealQuery, setDealQuery, dealHits, setDealHits, searchStatus, searchFailed };
 }
 
 interface Props {
@@ -57,7 +90,7 @@ interface Props {
 }
 
 export function RepAndDeal({ repText, reps, deal, search, onRepText, onDeal, setStatus }: Props) {
-  const { dealQuery, setDealQuery, dealHits, setDealHits } = search;
+  const { dealQuery, setDealQuery, dealHits, setDealHits, searchStatus, searchFailed } = search;
   const searchRef = useRef<HTMLInputElement>(null);
   const dealNameRef = useRef<HTMLElement>(null);
   /** The button just used goes away with the change: where the focus goes instead. */
@@ -111,9 +144,20 @@ export function RepAndDeal({ repText, reps, deal, search, onRepText, onDeal, set
             Deal (optional)
             <input ref={searchRef} type="search" value={dealQuery} maxLength={200} onChange={(e) => setDealQuery(e.target.value)} placeholder="Search deals seen" />
           </label>
+          {/*
+            The one line that says how the search went (polite: typing is not interrupted). Heard
+            only, but for a failure, which is shown here too: the hits below say the rest to the eye.
+            There while a search is typed (empty at first, so what comes next is said): the panel's
+            own status line is otherwise its only one.
+          */}
+          {dealQuery.trim() !== '' && (
+            <p role="status" className={searchFailed ? 'error' : 'sr-only'}>
+              {searchStatus}
+            </p>
+          )}
           {dealHits && (
             <ul aria-label="Deals found" className="hits">
-              {dealHits.length === 0 && <li className="empty">No deal seen by that name yet.</li>}
+              {dealHits.length === 0 && <li className="empty">{NO_DEAL}</li>}
               {dealHits.map((h) => (
                 <li key={h.key}>
                   <button type="button" onClick={() => pickDeal(h)}>
