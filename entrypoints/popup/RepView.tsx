@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import type { RepWeekDetail } from '../../lib/db/scorecard';
 import type { AskItem, WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, otherCommitments, sayDoText } from '../../lib/scorecard/format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, diagnosesText, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, otherCommitments, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
 const STATE_WORD: Record<AskItem['state'], string> = {
@@ -193,8 +193,7 @@ export function RepView({ card, row, onBack }: { card: Scorecard; row: RepScorec
           })}
         </ul>
         <p>
-          Call reviews completed {thisWeek}: {row.reviews.completed} of {row.reviews.target}. Diagnoses noted: skill {row.diagnoses.skill}, will {row.diagnoses.will},
-          knowledge {row.diagnoses.knowledge}, system {row.diagnoses.system}.
+          Call reviews completed {thisWeek}: {row.reviews.completed} of {row.reviews.target}. Diagnoses: {diagnosesText(row.diagnoses)}.
         </p>
         {!detail && !error.message && <p className="muted">Loading recent activity…</p>}
         {detail && (

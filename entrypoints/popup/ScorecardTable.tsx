@@ -12,6 +12,7 @@ import {
   otherCommitments,
   sayDoLow,
   sayDoText,
+  diagnosesText,
 } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 
@@ -164,8 +165,8 @@ const Row = memo(function Row({ row, onOpen }: { row: RepScorecard; onOpen: (rep
         {`${row.reviews.completed} of ${row.reviews.target}`}
       </td>
       <td>
-        <span title="skill / will / knowledge / system" className="dx">
-          {`skill ${row.diagnoses.skill}, will ${row.diagnoses.will}, knowledge ${row.diagnoses.knowledge}, system ${row.diagnoses.system}`}
+        <span title="skill / will / knowledge / system" className={Object.values(row.diagnoses).some((n) => n > 0) ? 'dx' : 'dx muted'}>
+          {diagnosesText(row.diagnoses)}
         </span>
       </td>
     </tr>

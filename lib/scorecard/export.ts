@@ -2,7 +2,7 @@
  * Sharing a week: CSV rows (for Papa.unparse) and plain text for an email.
  * Pure: the popup turns these into a download or the clipboard.
  */
-import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, nextStepBreakdown, otherCommitments, sayDoText } from './format';
+import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, nextStepBreakdown, notedDiagnoses, otherCommitments, sayDoText } from './format';
 import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './rollup';
 
 export const CSV_FIELDS = [
@@ -102,7 +102,7 @@ function repLines(r: RepScorecard): string[] {
   const ns = r.nextStep;
   const breakdown = nextStepBreakdown(ns);
   const scores = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${fmtScore(r.scores[d].week)} (${fmtChange(r.scores[d].change)})`).join(', ');
-  const dx = (['skill', 'will', 'knowledge', 'system'] as const).filter((d) => r.diagnoses[d] > 0).map((d) => `${d} ${r.diagnoses[d]}`);
+  const dx = notedDiagnoses(r.diagnoses);
   return [
     `${r.rep.name}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : r.quiet ? ' — nothing recorded in 4 weeks' : ''}`,
     `  Commitments due: ${k.due} (${[`kept ${k.kept}`, `missed ${k.missed}`, `open past due ${k.openPastDue}`, ...otherCommitments(k)].join(', ')})${k.openEarlier ? `, and ${k.openEarlier} from earlier weeks still open` : ''}; say/do ${sayDoText(r.sayDo)} over 4 weeks`,

@@ -90,6 +90,18 @@ export function nextStepBreakdown(ns: { none: number; overdue: number; noDate: n
     .join(' · ');
 }
 
+/**
+ * The week's diagnoses in words: only those noted, in the method's order ("skill 2, system 1"),
+ * or "none noted" — four zeros read as data to a manager scanning the table.
+ */
+export const diagnosesText = (d: DiagnosisCounts): string => notedDiagnoses(d).join(', ') || 'none noted';
+
+type DiagnosisCounts = { skill: number; will: number; knowledge: number; system: number };
+/** Each diagnosis noted at least once, with its count, in the method's order ("skill 2"). */
+export function notedDiagnoses(d: DiagnosisCounts): string[] {
+  return (['skill', 'will', 'knowledge', 'system'] as const).filter((k) => d[k] > 0).map((k) => `${k} ${d[k]}`);
+}
+
 export const fmtPercent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** "+0.5", "−1.2", "±0.0" or "–". */

@@ -131,3 +131,20 @@ describe('the 1:1 view', () => {
     expect(repView(card, { ask })).toContain('Renegotiated promise r (due Mon, Oct 26, 2026, moved to Fri, Nov 6, 2026) salesforce:acme/1 — Reason: buyer travelling');
   });
 });
+
+describe('"Diagnoses" in the table and the 1:1 view', () => {
+  const note = (id: string, diagnosis: Note['diagnosis']): Note =>
+    ({ id, dealKey: 'salesforce:acme/1', repId: DANA, body: { kind: 'free', text: 'x' }, ...(diagnosis ? { diagnosis } : {}), by, at }) as Note;
+
+  it('names only the diagnoses noted, in the method’s order', () => {
+    const card = week({ notes: [note('n1', 'system'), note('n2', 'skill'), note('n3', 'system')] });
+    expect(rowCells(card).at(-1)).toBe('skill 1, system 2');
+    expect(repView(card, null)).toContain('Diagnoses: skill 1, system 2.');
+  });
+
+  it('says none were noted rather than four zeros', () => {
+    const card = week({ notes: [note('n1', undefined)] });
+    expect(rowCells(card).at(-1)).toBe('none noted');
+    expect(repView(card, null)).toContain('Diagnoses: none noted.');
+  });
+});
