@@ -485,7 +485,7 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
   const add = {} as Record<RecordStore, unknown[]>;
   const replace = {} as Record<RecordStore, unknown[]>;
   const latestMs = now.getTime() + CLOCK_SKEW_MS;
-  const { stores, merges } = withKeptReps(backup.stores, existing.stored.reps);
+  const { stores, merges } = withKeptReps(backup.stores, existing.stored.reps, existing.damaged.reps);
   /** a rep of the file merged into another (stored, or of the file): already here as that one */
   const mergedRep = (rep: Rep) => merges.has(rep.id);
   const latestNoteMs = new Map<string, number>();
@@ -572,8 +572,11 @@ export function planRestore(backup: BackupEnvelope, existing: ExistingKeys, now:
 export function withKeptReps<T extends BackupEnvelope['stores']>(
   stores: T,
   storedReps: ReadonlyMap<string, Rep> | undefined,
+  damagedRepIds: ReadonlySet<string> = new Set(),
 ): { stores: T; merges: ReadonlyMap<string, string> } {
-  const theirs = stores.reps.flatMap((row) => repSchema.safeParse(row).data ?? []);
+  // a file's rep whose id is a damaged stored rep's repairs that rep (and its records stay on it):
+  // it is never merged away
+  const theirs = stores.reps.flatMap((row) => repSchema.safeParse(row).data ?? []).filter((r) => !damagedRepIds.has(r.id));
   const merges = repMergesOf(theirs, [...(storedReps?.values() ?? [])]);
   if (merges.size === 0) return { stores, merges };
   const filed = { ...stores };

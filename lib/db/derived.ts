@@ -1,12 +1,16 @@
 /**
- * Rebuilding the scorecard's derived stores whole from the source records stored, inside the
- * caller's transaction: a restore's (lib/db/backup.ts) and migration v14's, which merges reps.
- * The records are read and built as lib/scorecard/derived.ts `derivedRecordsOf` builds them,
- * so a rebuild gives what keeping the stores on write gives.
+ * The scorecard's derived stores changed wholesale, inside the caller's transaction: rebuilt
+ * from the source records stored (a restore's, lib/db/backup.ts), as lib/scorecard/derived.ts
+ * `derivedRecordsOf` builds them, so a rebuild gives what keeping the stores on write gives;
+ * or, for reps merged by migration v14, the merged reps' records folded into the kept ones'.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { commitmentSchema, dealRecordSchema, nextStepSchema, noteSchema, scoreSchema } from '../model';
 import { derivedRecordsOf } from '../scorecard/derived';
+import { foldedOpenDues, foldedRepPipeline, foldedRepWeek } from '../scorecard/merge-derived';
+import { isRepOpenDues } from '../scorecard/rep-open-dues';
+import { isRepPipeline } from '../scorecard/rep-pipeline';
+import { isRepWeek, type RepWeek } from '../scorecard/rep-weeks';
 import type { DealsideDB } from './schema';
 import { keepValid } from './validate';
 
@@ -71,4 +75,54 @@ export async function inParallel<T>(items: Iterable<T>, request: (item: T) => Pr
     pending.push(p);
   }
   await Promise.all(pending);
+}
+
+/**
+ * Migration v14: the derived records of each merged rep (a key of `merges`) folded into its
+ * kept rep's (lib/scorecard/merge-derived.ts) and deleted; the deals' pipeline summaries name
+ * the kept rep. Every other rep's derived records are left exactly as they were written (a
+ * rebuild would move their scores' and notes' days to the zone of the upgrade). A merged
+ * record that fails its check is dropped: the read path skips it as well.
+ */
+export async function foldMergedReps(tx: RebuildTx, merges: ReadonlyMap<string, string>): Promise<void> {
+  if (merges.size === 0) return;
+  const weeks = tx.objectStore('repWeeks');
+  const mergedWeeks: RepWeek[] = [];
+  let cursor = await weeks.openCursor();
+  while (cursor) {
+    const w = cursor.value as unknown;
+    const repId = (w as { repId?: unknown } | null)?.repId;
+    if (typeof repId === 'string' && merges.has(repId)) {
+      if (isRepWeek(w)) mergedWeeks.push(w);
+      await cursor.delete();
+    }
+    cursor = await cursor.continue();
+  }
+  for (const w of mergedWeeks) {
+    const keptId = merges.get(w.repId)!;
+    const held: unknown = await weeks.get([w.week, keptId]);
+    await weeks.put(foldedRepWeek(isRepWeek(held) ? held : undefined, w, keptId));
+  }
+  const dues = tx.objectStore('repOpenDues');
+  const buckets = tx.objectStore('repPipelines');
+  for (const [mergedId, keptId] of merges) {
+    const due: unknown = await dues.get(mergedId);
+    if (due !== undefined) {
+      await dues.delete(mergedId);
+      const held: unknown = await dues.get(keptId);
+      if (isRepOpenDues(due)) await dues.put(foldedOpenDues(isRepOpenDues(held) ? held : undefined, due, keptId));
+    }
+    const bucket: unknown = await buckets.get(mergedId);
+    if (bucket !== undefined) {
+      await buckets.delete(mergedId);
+      const held: unknown = await buckets.get(keptId);
+      if (isRepPipeline(bucket)) await buckets.put(foldedRepPipeline(isRepPipeline(held) ? held : undefined, bucket, keptId));
+    }
+  }
+  let entry = await tx.objectStore('pipeline').openCursor();
+  while (entry) {
+    const repId = (entry.value as { repId?: unknown } | null)?.repId;
+    if (typeof repId === 'string' && merges.has(repId)) await entry.update({ ...entry.value, repId: merges.get(repId)! });
+    entry = await entry.continue();
+  }
 }

@@ -13,7 +13,7 @@ import { dealsSeenSince } from '../scorecard/week';
 import { addedSiteKeysOfDeals, orgKeysOfDeals, rekeyedDraftKey, withRekeyedField } from '../model/org-keys';
 import { withCurrentMediaKey } from '../calls/address';
 import { REP_NAMING_STORES, repMergesOf, withKeptRep } from '../model/rep-merge';
-import { rebuildDerived } from './derived';
+import { foldMergedReps } from './derived';
 
 type UpgradeDB = IDBPDatabase<DealsideDB>;
 type UpgradeTx = IDBPTransaction<DealsideDB, StoreNames<DealsideDB>[], 'versionchange'>;
@@ -182,8 +182,8 @@ export const MIGRATIONS: readonly ((db: UpgradeDB, tx: UpgradeTx) => Promise<voi
   // valid reps of one CRM whose names are `sameName` are merged into the first seen (a tie to
   // the lower id: lib/model/rep-merge.ts): every record naming another of them (deals,
   // commitments, scores, notes, call reviews and their versions) names it instead, the others'
-  // rep records are deleted, and the derived stores are rebuilt from the records as a restore
-  // rebuilds them. With no such reps, nothing is written.
+  // rep records are deleted, and their derived scorecard records are folded into the kept
+  // rep's (added up; every other rep's are left as written). With no such reps, nothing is written.
   async (_db, tx) => mergeRepVariants(tx),
 ];
 
@@ -202,7 +202,7 @@ async function mergeRepVariants(tx: UpgradeTx): Promise<void> {
     }
   }
   for (const merged of merges.keys()) await tx.objectStore('reps').delete(merged);
-  await rebuildDerived(tx, { now: new Date(), timeZone: userTimeZone() });
+  await foldMergedReps(tx, merges);
 }
 
 /** Each call review of a page keyed as an earlier Dealside keyed it takes its key from the address it stores (v9, v12). */

@@ -27,6 +27,9 @@ export const REP_NAMING_STORES = ['deals', 'commitments', 'scores', 'notes', 'ca
 export function repMergesOf(reps: readonly Rep[], prior: readonly Rep[] = []): Map<string, string> {
   const groups = new Map<string, { rep: Rep; rank: number }[]>();
   const enter = (rank: number) => (rep: Rep) => {
+    // a rep's id names its CRM (`repIdOf`): one whose fields disagree with its id is not trusted
+    // to pull another CRM's records under a rep
+    if (!rep.id.startsWith(`${rep.crm}:`)) return;
     const group = `${rep.crm}\n${nameKey(rep.name)}`;
     const members = groups.get(group);
     if (members) members.push({ rep, rank });

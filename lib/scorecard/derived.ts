@@ -1,7 +1,7 @@
 /**
  * The scorecard's derived stores, built whole from the source records: the
  * same pure functions the migrations (v5, v6, v13) and the benchmark seeding use,
- * so a rebuild (after a restore, or migration v14's merge of reps: lib/db/derived.ts)
+ * so a rebuild (after a restore: lib/db/derived.ts)
  * gives what keeping them on write gives.
  */
 import type { Commitment, DealRecord, NextStep, Note, Score } from '../model';

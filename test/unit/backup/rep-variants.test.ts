@@ -90,6 +90,16 @@ describe('planRestore of a backup’s rep named as a stored rep, case and spacin
     expect(plan.add.callReviews).toEqual([{ ...reviewOnVariant(), repId: DANA, history: [{ ...versionOnVariant, linked: { ...versionOnVariant.linked, repId: DANA } }] }]);
   });
 
+  it('a rep of the file whose id is a damaged stored rep repairs that rep: not merged away, its records kept on it', () => {
+    const existing = stored([danaRep]);
+    const damaged = { ...existing, reps: new Set([DANA]), damaged: { ...existing.damaged, reps: new Set([VARIANT]) } };
+    const plan = planRestore(file(), damaged, RESTORED_AT);
+    expect(reportOf(plan).repaired.reps).toBe(1);
+    expect(reportOf(plan).alreadyPresent.reps).toBe(0);
+    expect(plan.add.deals).toEqual([deal]);
+    expect([...plan.add.commitments, ...plan.add.scores, ...plan.add.notes].map((r) => r.repId)).toEqual([VARIANT, VARIANT, VARIANT]);
+  });
+
   it('the same name in another CRM is another rep: added, its records as written', () => {
     const hubspot = rep('hubspot:dana reyes', 'dana reyes', EARLIER, 'hubspot');
     const plan = planRestore(read(envelope({ reps: [hubspot], notes: [note('n9', WRITTEN_AT, { repId: hubspot.id })] })), stored([danaRep]), RESTORED_AT);

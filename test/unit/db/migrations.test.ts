@@ -502,6 +502,44 @@ describe('migrations', () => {
       db.close();
     });
 
+    it("folds the merged rep's scorecard counts into the kept rep's and leaves every other rep's as they were written", async () => {
+      const name = 'migrate-rep-variants-fold';
+      await writeAtVersion(name, 13);
+      const raw = await openDB(name, 13);
+      for (const rep of [danaRep, variantRep]) await raw.put('reps', rep);
+      // counts kept on write, in the zone of each write: a rebuild from the records (in the zone of the
+      // upgrade, and with no record behind Lee's) would not give these back
+      const LEE = 'salesforce:Lee Park';
+      const week = (repId: string, slot: number, n: number) => {
+        const counts = new Array<number>(7 * 15).fill(0);
+        counts[slot] = n;
+        return { week: '2026-11-16', repId, counts };
+      };
+      await raw.put('repWeeks', week(LEE, 5, 7)); // Lee: a discovery sum of 7 on Monday, no record behind it
+      await raw.put('repWeeks', week(DANA, 0, 2)); // Dana: 2 open due Monday
+      await raw.put('repWeeks', week(VARIANT, 0, 1)); // the variant: 1 more that Monday
+      await raw.put('repOpenDues', { repId: LEE, days: ['2026-01-05'], counts: [4] });
+      await raw.put('repOpenDues', { repId: DANA, days: ['2026-11-16'], counts: [2] });
+      await raw.put('repOpenDues', { repId: VARIANT, days: ['2026-11-09', '2026-11-16'], counts: [1, 1] });
+      const row = (deal: string, seen: string) => [deal, seen, 'Prospecting', deal, `https://x.example/${deal}`, '', '', '', ''];
+      await raw.put('repPipelines', { repId: DANA, rows: [row('a', '2026-11-20T00:00:00.000Z'), row('b', '2026-11-19T00:00:00.000Z')] } as never);
+      await raw.put('repPipelines', { repId: VARIANT, rows: [row('b', '2026-11-21T00:00:00.000Z'), row('c', '2026-11-18T00:00:00.000Z')] } as never);
+      const leeBefore = [await raw.get('repWeeks', ['2026-11-16', LEE]), await raw.get('repOpenDues', LEE)];
+      raw.close();
+
+      const db = await openDealsideDB(name);
+      expect([await db.get('repWeeks', ['2026-11-16', LEE]), await db.get('repOpenDues', LEE)]).toEqual(leeBefore);
+      expect((await db.get('repWeeks', ['2026-11-16', DANA]))?.counts[0]).toBe(3);
+      expect(await db.get('repWeeks', ['2026-11-16', VARIANT])).toBeUndefined();
+      expect(await db.get('repOpenDues', DANA)).toEqual({ repId: DANA, days: ['2026-11-09', '2026-11-16'], counts: [1, 3] });
+      expect(await db.get('repOpenDues', VARIANT)).toBeUndefined();
+      // one row per deal, the one seen last where both had it
+      const rows = (await db.get('repPipelines', DANA))!.rows.map((r) => [r[0], r[1]]).sort();
+      expect(rows).toEqual([['a', '2026-11-20T00:00:00.000Z'], ['b', '2026-11-21T00:00:00.000Z'], ['c', '2026-11-18T00:00:00.000Z']]);
+      expect(await db.get('repPipelines', VARIANT)).toBeUndefined();
+      db.close();
+    });
+
     it('writes nothing when no two reps of one CRM share a name (case and spacing aside)', async () => {
       const name = 'migrate-rep-no-variants';
       await writeAtVersion(name, 13);

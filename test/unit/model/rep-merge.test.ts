@@ -42,9 +42,13 @@ describe('repMergesOf: reps of one CRM whose names differ only in case or spacin
     expect(repMergesOf([])).toEqual(new Map());
   });
 
-  it('takes the CRM from the record, not the id', () => {
-    const odd = rep('custom:dana reyes', '2026-11-01T00:00:00.000Z', { crm: 'salesforce' });
-    expect(repMergesOf([DANA, odd])).toEqual(new Map([[DANA.id, odd.id]]));
+  it('merges no rep whose id names another CRM than its record (damaged or forged: it could pull another CRM’s records in)', () => {
+    const odd = rep('hubspot:dana reyes', '2026-11-01T00:00:00.000Z', { crm: 'salesforce' });
+    expect(repMergesOf([DANA, odd])).toEqual(new Map());
+    expect(repMergesOf([DANA], [odd])).toEqual(new Map());
+    // its id and record agreeing, the earlier one is kept as ever
+    const early = rep('salesforce:dana reyes', '2026-11-01T00:00:00.000Z');
+    expect(repMergesOf([DANA, odd, early])).toEqual(new Map([[DANA.id, early.id]]));
   });
 
   it('a rep listed twice (one id) is one rep', () => {
