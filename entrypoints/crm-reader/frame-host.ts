@@ -98,8 +98,9 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     frame.src = src;
     frame.title = 'Dealside';
     frame.setAttribute('allow', '');
-    // the sidebar's line for asking room for a widget of the page's (`makeRoom`)
-    handRoomLine(frame, makeRoom);
+    // the sidebar's line: an empty message asks room for a widget of the page's (`makeRoom`);
+    // a word is the Theme setting the sidebar now shows, for the bar (changed since the layout came)
+    handRoomLine(frame, (e) => (e.data ? applyTheme(dock, e.data) : makeRoom()));
     dock.append(frame);
   };
 
@@ -220,9 +221,11 @@ export function createFrameHost(onPrefsChange: (prefs: Partial<SidebarPrefs>) =>
     },
     applyPrefs(next) {
       prefsKnown = true;
-      // The bar matches the sidebar's Theme setting (light, dark; else the system's scheme),
-      // as it stood when this page put the sidebar up: no storage read or listener of its
-      // own on the CRM page.
+      // The bar matches the sidebar's Theme setting (light, dark; else the system's scheme):
+      // as it stood when this page put the sidebar up, then as the sidebar tells it on its line
+      // (a change in Options while the page stays open). No storage read or listener of its
+      // own on the CRM page; a bar kept collapsed since the page loaded (no frame) waits for
+      // the next load.
       if ('theme' in next) applyTheme(dock, next.theme);
       if (typeof next.frameToken == 'string') frameToken = next.frameToken;
       // `next` whole, theme and token too: the layout reads only its width and collapsed, and

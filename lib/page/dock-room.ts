@@ -1,7 +1,7 @@
 /**
  * A framed panel's line to its host on the page (the sidebar's dock, the call panel's wrapper:
  * lib/page/widget-room.ts): something of the page drawn over the panel (a chat or help button
- * kept in a corner) is made room for. The line is a port the content script hands each
+ * kept in a corner) is made room for, and (the sidebar's) the Theme setting it shows is told. The line is a port the content script hands each
  * document of the frame as it loads; never a message to the page's window, which would give
  * the page's scripts the frame's window.
  *
@@ -16,6 +16,8 @@ let line: MessagePort | undefined;
 /** asked before the line arrived: sent when it does */
 let pending = false;
 let asked = false;
+/** the Theme setting the panel shows, told to the host (its bar) once the line is there */
+let theme = '';
 /**
  * Each ask is a search on the page's main thread (5 ms on the demo deal page, 20 on one of
  * 6,000 elements): a pointer leaving and coming back asks at most this often.
@@ -26,8 +28,20 @@ addEventListener('message', (e) => {
   // the page's own scripts have no hold on this frame (it sits in a closed shadow root): only the content script posts here
   if (e.source !== parent || !e.ports[0]) return;
   line = e.ports[0];
+  if (theme) line.postMessage(theme);
   if (pending) askDockForRoom();
 });
+
+/**
+ * The panel's Theme setting ('light', 'dark', 'system'), for what its host draws beside it on
+ * the page (the sidebar's bar), which took the setting as it stood when the page put the
+ * sidebar up: a change made since (Options, while the page stays open) reaches it this way. An
+ * ask for room is an empty message on the same line; a theme is never empty.
+ */
+export function tellDockTheme(next: string): void {
+  theme = next;
+  line?.postMessage(next);
+}
 
 export function askDockForRoom(): void {
   asked = true;

@@ -55,14 +55,14 @@ export function roomFor(across: { left: number; right: number }): number[] {
 
 /**
  * Hands each document `frame` loads a port whose messages call `ask`: the panel's line for
- * asking room. Not a message to the page's window, which would hand the page's scripts the
+ * asking room (an empty message; the sidebar also sends its Theme setting on it). Not a message to the page's window, which would hand the page's scripts the
  * frame's window and its origin (a frame in a closed shadow root is otherwise out of their
  * reach). To any origin: one sent to `getURL`'s origin never arrived in Chromium 156 (tried;
  * `use_dynamic_url` serves the frame from the session's random address); the page has no hold
  * on the frame to take it elsewhere.
  */
 // (one expression, so the minifier can write it in place in the content script: 25 KB budget)
-export const handRoomLine = (frame: HTMLIFrameElement, ask: () => void): void =>
+export const handRoomLine = (frame: HTMLIFrameElement, ask: (e: MessageEvent) => void): void =>
   void (frame.onload = () => {
     const line = new MessageChannel();
     line.port1.onmessage = ask;

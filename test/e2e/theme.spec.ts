@@ -109,7 +109,7 @@ async function chooseTheme(theme: 'system' | 'light' | 'dark'): Promise<Page> {
   return options;
 }
 
-test('Theme Light on a dark system: the sidebar and its dock bar, Options and the popup are light from the start', async () => {
+test('Theme Light on a dark system: the sidebar and its dock bar, Options and the popup are light from the start, and follow a change', async () => {
   const options = await chooseTheme('light');
 
   const deal = await app.context.newPage();
@@ -129,9 +129,11 @@ test('Theme Light on a dark system: the sidebar and its dock bar, Options and th
   await popup.goto(`chrome-extension://${app.extensionId}/popup.html`);
   expect(await early(popup, 'frame'), 'the popup at its first paint').toEqual({ bg: LIGHT_BG, theme: 'light' });
 
-  // Back to the system's: the sidebar follows at once with its settings, the bar from the page's next load.
+  // Back to the system's: the sidebar follows at once with its settings, and tells its bar on the page.
   await options.getByLabel('Theme').selectOption('system');
   await expect.poll(async () => background(await sidebarFrame(deal, app.extensionId))).toBe(DARK_BG);
+  await expect.poll(() => barBackground(deal), { message: 'the dock bar follows the sidebar without a reload' }).toBe(DARK_BAR);
+  // and the next load starts so
   await deal.reload();
   await sidebarShowing(deal, app.extensionId, GLOBEX_NAME);
   await expect.poll(() => barBackground(deal)).toBe(DARK_BAR);

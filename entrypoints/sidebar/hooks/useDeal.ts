@@ -6,6 +6,7 @@ import type { Settings } from '../../../lib/model';
 import { framingProblem } from '../../../lib/page/sidebar-framing';
 import { framingFacts, frameTokenFromAddress } from '../../../lib/page/framing-facts';
 import { createAnswerOrder } from '../../../lib/messages/answer-order';
+import { tellDockTheme } from '../../../lib/page/dock-room';
 
 const NO_TOKEN = "Dealside's background did not answer when this page opened, so the sidebar cannot show the deal. Reload the page to try again.";
 
@@ -171,6 +172,8 @@ export function useSidebarState(): SidebarState {
     if (!theme) return;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
+    // the bar beside the frame, on the page, follows too (it took the theme as the page put it up)
+    tellDockTheme(theme);
   }, [settings?.theme]);
 
   const retry = useCallback(() => void open(), [open]);

@@ -81,3 +81,25 @@ describe('asking the dock for room again when the pointer leaves for the page', 
     expect(await asksSoFar()).toBe(1);
   });
 });
+
+describe('telling the dock the Theme setting the panel shows (its bar on the page follows)', () => {
+  it('sends the theme as a word on the line, at once or once the line is there; an ask stays an empty message', async () => {
+    vi.resetModules();
+    win = new EventTarget();
+    parentWindow = {};
+    const g = globalThis as Record<string, unknown>;
+    g.addEventListener = win.addEventListener.bind(win);
+    g.parent = parentWindow;
+    const { tellDockTheme, askDockForRoom } = await import('../../../lib/page/dock-room');
+    tellDockTheme('dark'); // before the content script handed the line
+    const line = new MessageChannel();
+    host = line.port1;
+    const seen: unknown[] = [];
+    host.onmessage = (e) => seen.push(e.data);
+    win.dispatchEvent(Object.assign(new Event('message'), { source: parentWindow, ports: [line.port2] }));
+    tellDockTheme('system');
+    askDockForRoom();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['dark', 'system', '']);
+  });
+});
