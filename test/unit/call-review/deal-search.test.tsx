@@ -16,15 +16,12 @@ vi.mock('../../../entrypoints/call-review/useCallReview', async (importOriginal)
   ...(await importOriginal<typeof import('../../../entrypoints/call-review/useCallReview')>()),
   useCallReview: (await import('./panel')).fakeCallReview,
 }));
-vi.mock('../../../entrypoints/call-review/useMediaPosition', () => ({ useMediaPosition: () => ({ media: null, setMedia: () => {}, seek: async () => {} }) }));
-vi.mock('../../../lib/page/dock-room', () => ({ askDockAgain: () => {}, askDockForRoom: () => {} }));
-vi.mock('../../../lib/messages/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../lib/messages/client')>()),
-  send: (r: { type: string; query?: string }) =>
-    r.type === 'deals/search' ? new Promise((resolve, reject) => searches.push({ query: r.query!, resolve, reject })) : new Promise(() => {}),
-  onChange: () => () => {},
-  onExtensionGone: () => () => {},
-}));
+vi.mock('../../../entrypoints/call-review/useMediaPosition', async () => (await import('./panel')).NO_MEDIA);
+vi.mock('../../../lib/page/dock-room', async () => (await import('./panel')).NO_DOCK);
+vi.mock('../../../lib/messages/client', async (importOriginal) =>
+  (await import('./panel')).quietClient(await importOriginal<object>(), (r: { type: string; query?: string }) =>
+    r.type === 'deals/search' ? new Promise((resolve, reject) => searches.push({ query: r.query!, resolve, reject })) : new Promise(() => {})),
+);
 
 const hit = (n: number): DealHit => ({ key: `salesforce:acme/${n}`, name: `Acme deal ${n}`, crm: 'salesforce' });
 const EMPTY = 'No deal seen by that name yet.';

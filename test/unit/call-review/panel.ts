@@ -112,3 +112,18 @@ export async function mountPanel(document: Document) {
   await act(async () => root.render(createElement(App)));
   return { act, root, unmount: () => act(async () => root.unmount()) };
 }
+
+/**
+ * What each panel test mocks besides the review: no media on the page, no dock to ask room of,
+ * and a background that answers nothing (or as `send` says) and tells no change. For vi.mock
+ * factories, which run when the module is first imported:
+ * `vi.mock(path, async () => (await import('./panel')).NO_MEDIA)`.
+ */
+export const NO_MEDIA = { useMediaPosition: () => ({ media: null, setMedia: () => {}, seek: async () => {} }) };
+export const NO_DOCK = { askDockAgain: () => {}, askDockForRoom: () => {} };
+export const quietClient = <T extends object>(real: T, send: (r: { type: string }) => Promise<unknown> = () => new Promise(() => {})) => ({
+  ...real,
+  send,
+  onChange: () => () => {},
+  onExtensionGone: () => () => {},
+});

@@ -12,16 +12,13 @@ vi.mock('../../../entrypoints/call-review/useCallReview', async (importOriginal)
   ...(await importOriginal<typeof import('../../../entrypoints/call-review/useCallReview')>()),
   useCallReview: (await import('./panel')).fakeCallReview,
 }));
-vi.mock('../../../entrypoints/call-review/useMediaPosition', () => ({ useMediaPosition: () => ({ media: null, setMedia: () => {}, seek: async () => {} }) }));
-vi.mock('../../../lib/page/dock-room', () => ({ askDockAgain: () => {}, askDockForRoom: () => {} }));
+vi.mock('../../../entrypoints/call-review/useMediaPosition', async () => (await import('./panel')).NO_MEDIA);
+vi.mock('../../../lib/page/dock-room', async () => (await import('./panel')).NO_DOCK);
 vi.mock('../../../lib/page/framing-facts', () => ({ framingFacts: () => ({ parentIsTop: true, ancestorOrigins: undefined }), frameTokenFromAddress: () => '0123abcd' }));
 // no media on the page
-vi.mock('../../../lib/messages/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../lib/messages/client')>()),
-  send: async (r: { type: string }) => (r.type === 'calls/mediaTime' ? { hasMedia: false, currentTime: 0, paused: true } : new Promise(() => {})),
-  onChange: () => () => {},
-  onExtensionGone: () => () => {},
-}));
+vi.mock('../../../lib/messages/client', async (importOriginal) =>
+  (await import('./panel')).quietClient(await importOriginal<object>(), async (r: { type: string }) => (r.type === 'calls/mediaTime' ? { hasMedia: false, currentTime: 0, paused: true } : new Promise(() => {}))),
+);
 
 /** A text box by its label's words (the label wraps it). */
 const box = (label: string) => {

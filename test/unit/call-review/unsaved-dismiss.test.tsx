@@ -12,14 +12,9 @@ vi.mock('../../../entrypoints/call-review/useCallReview', async (importOriginal)
   ...(await importOriginal<typeof import('../../../entrypoints/call-review/useCallReview')>()),
   useCallReview: (await import('./panel')).fakeCallReview,
 }));
-vi.mock('../../../entrypoints/call-review/useMediaPosition', () => ({ useMediaPosition: () => ({ media: null, setMedia: () => {}, seek: async () => {} }) }));
-vi.mock('../../../lib/page/dock-room', () => ({ askDockAgain: () => {}, askDockForRoom: () => {} }));
-vi.mock('../../../lib/messages/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../lib/messages/client')>()),
-  send: () => new Promise(() => {}),
-  onChange: () => () => {},
-  onExtensionGone: () => () => {},
-}));
+vi.mock('../../../entrypoints/call-review/useMediaPosition', async () => (await import('./panel')).NO_MEDIA);
+vi.mock('../../../lib/page/dock-room', async () => (await import('./panel')).NO_DOCK);
+vi.mock('../../../lib/messages/client', async (importOriginal) => (await import('./panel')).quietClient(await importOriginal<object>()));
 
 const notice = () => [...document.querySelectorAll('[role="alert"]')].find((a) => a.textContent!.includes('was not saved before the page moved on'));
 let unmount: () => Promise<void>;

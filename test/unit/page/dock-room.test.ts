@@ -10,7 +10,8 @@ let now: number;
 let host: MessagePort;
 let asks: number;
 
-async function load() {
+/** `beforeLine`: what the panel does before the content script hands it its line */
+async function load(beforeLine?: (mod: typeof import('../../../lib/page/dock-room')) => void) {
   vi.resetModules();
   win = new EventTarget();
   parentWindow = {};
@@ -20,6 +21,7 @@ async function load() {
   now = 10_000;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   const mod = await import('../../../lib/page/dock-room');
+  beforeLine?.(mod);
   // the content script hands the frame its line: a port from the parent
   const line = new MessageChannel();
   host = line.port1;
@@ -84,19 +86,9 @@ describe('asking the dock for room again when the pointer leaves for the page', 
 
 describe('telling the dock the Theme setting the panel shows (its bar on the page follows)', () => {
   it('sends the theme as a word on the line, at once or once the line is there; an ask stays an empty message', async () => {
-    vi.resetModules();
-    win = new EventTarget();
-    parentWindow = {};
-    const g = globalThis as Record<string, unknown>;
-    g.addEventListener = win.addEventListener.bind(win);
-    g.parent = parentWindow;
-    const { tellDockTheme, askDockForRoom } = await import('../../../lib/page/dock-room');
-    tellDockTheme('dark'); // before the content script handed the line
-    const line = new MessageChannel();
-    host = line.port1;
+    const { tellDockTheme, askDockForRoom } = await load((mod) => mod.tellDockTheme('dark')); // before the line
     const seen: unknown[] = [];
     host.onmessage = (e) => seen.push(e.data);
-    win.dispatchEvent(Object.assign(new Event('message'), { source: parentWindow, ports: [line.port2] }));
     tellDockTheme('system');
     askDockForRoom();
     await new Promise((r) => setTimeout(r, 20));
