@@ -79,8 +79,8 @@ export async function inParallel<T>(items: Iterable<T>, request: (item: T) => Pr
 
 /**
  * Migration v14: the derived records of each merged rep (a key of `merges`) folded into its
- * kept rep's (lib/scorecard/merge-derived.ts) and deleted; the deals' pipeline summaries name
- * the kept rep. Every other rep's derived records are left exactly as they were written (a
+ * kept rep's (lib/scorecard/merge-derived.ts) and deleted (the deals' pipeline summaries, one
+ * per deal, are moved with the source records). Every other rep's derived records are left exactly as they were written (a
  * rebuild would move their scores' and notes' days to the zone of the upgrade). A merged
  * record that fails its check is dropped: the read path skips it as well.
  */
@@ -118,11 +118,5 @@ export async function foldMergedReps(tx: RebuildTx, merges: ReadonlyMap<string, 
       const held: unknown = await buckets.get(keptId);
       if (isRepPipeline(bucket)) await buckets.put(foldedRepPipeline(isRepPipeline(held) ? held : undefined, bucket, keptId));
     }
-  }
-  let entry = await tx.objectStore('pipeline').openCursor();
-  while (entry) {
-    const repId = (entry.value as { repId?: unknown } | null)?.repId;
-    if (typeof repId === 'string' && merges.has(repId)) await entry.update({ ...entry.value, repId: merges.get(repId)! });
-    entry = await entry.continue();
   }
 }

@@ -193,7 +193,8 @@ export const DB_VERSION = MIGRATIONS.length;
 async function mergeRepVariants(tx: UpgradeTx): Promise<void> {
   const merges = repMergesOf(keepValid(repSchema, await tx.objectStore('reps').getAll(), 'rep'));
   if (merges.size === 0) return;
-  for (const name of REP_NAMING_STORES) {
+  // the deals' pipeline summaries name their rep as the deals do
+  for (const name of [...REP_NAMING_STORES, 'pipeline'] as const) {
     let cursor = await tx.objectStore(name).openCursor();
     while (cursor) {
       const next = withKeptRep(cursor.value, merges);

@@ -11,6 +11,7 @@
  */
 import type { Rep } from './rep';
 import { nameKey } from '../words';
+import { withRekeyedField } from './org-keys';
 
 /** The stores whose records name a rep: their `repId`, and a call review's versions' `linked.repId` (`withKeptRep`). */
 export const REP_NAMING_STORES = ['deals', 'commitments', 'scores', 'notes', 'callReviews'] as const;
@@ -69,28 +70,14 @@ function seenMs(rep: Rep): number {
  * included) is given back as the same object; nothing is mutated.
  */
 export function withKeptRep<T>(record: T, merges: ReadonlyMap<string, string>): T {
-  if (merges.size === 0 || !isObject(record)) return record;
-  const repId = keptOf(record.repId, merges);
-  const history = Array.isArray(record.history) ? withKeptVersions(record.history, merges) : record.history;
-  if (repId === record.repId && history === record.history) return record;
-  return { ...record, ...(repId === record.repId ? {} : { repId }), ...(history === record.history ? {} : { history }) } as T;
-}
-
-/** A call review's versions with each `linked.repId` through `merges`; the same array when none changes. */
-function withKeptVersions(history: readonly unknown[], merges: ReadonlyMap<string, string>): readonly unknown[] {
-  const next = history.map((version) => {
-    if (!isObject(version) || !isObject(version.linked)) return version;
-    const repId = keptOf(version.linked.repId, merges);
-    return repId === version.linked.repId ? version : { ...version, linked: { ...version.linked, repId } };
+  if (merges.size === 0) return record;
+  const top = withRekeyedField(record, 'repId', merges);
+  const history = (record as { history?: unknown } | null)?.history;
+  if (!Array.isArray(history)) return top;
+  const versions = history.map((version: unknown) => {
+    const linked = (version as { linked?: unknown } | null)?.linked;
+    const next = withRekeyedField(linked, 'repId', merges);
+    return next === linked ? version : { ...(version as object), linked: next };
   });
-  return next.every((v, i) => v === history[i]) ? history : next;
-}
-
-/** The kept id for a merged rep's id; anything else as it is. */
-function keptOf(repId: unknown, merges: ReadonlyMap<string, string>): unknown {
-  return typeof repId === 'string' ? (merges.get(repId) ?? repId) : repId;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return versions.every((v, i) => v === history[i]) ? top : ({ ...top, history: versions } as T);
 }

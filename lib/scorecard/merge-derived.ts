@@ -20,9 +20,7 @@ export function foldedRepWeek(kept: RepWeek | undefined, merged: RepWeek, keptId
 /** The kept rep's open promises by due day (or none) with the merged rep's added in. */
 export function foldedOpenDues(kept: RepOpenDues | undefined, merged: RepOpenDues, keptId: string): RepOpenDues {
   let out: RepOpenDues = kept ? { ...kept, repId: keptId } : { repId: keptId, days: [], counts: [] };
-  merged.days.forEach((day, i) => {
-    for (let k = 0; k < merged.counts[i]!; k++) out = applyOpenDueChange(out, { repId: keptId, day, by: 1 });
-  });
+  merged.days.forEach((day, i) => (out = applyOpenDueChange(out, { repId: keptId, day, by: merged.counts[i]! })));
   return out;
 }
 

@@ -17,6 +17,9 @@
 import type { DealRecord, NextStep } from '../model';
 import { liveNextStep } from '../rules/next-step';
 
+/** A day, checked by regex rather than the model's zod date on the scorecard's hot paths (hundreds of records per popup open). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export interface PipelineStep {
   text: string;
   due?: string;
@@ -66,7 +69,6 @@ export function pipelineEntriesOf(deals: Iterable<DealRecord>, steps: Iterable<N
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const optString = (x: unknown) => x === undefined || typeof x === 'string';
 
 function isStep(x: unknown): x is PipelineStep {

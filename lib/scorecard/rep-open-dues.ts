@@ -15,7 +15,8 @@
  * change under status 'open' touches it, so the two cannot disagree.
  */
 import { repIdSchema } from '../model';
-import type { RepWeekChange } from './rep-weeks';
+import { commitmentChanges, type RepWeekChange } from './rep-weeks';
+import { ISO_DATE } from './pipeline';
 
 export interface RepOpenDues {
   repId: string;
@@ -26,16 +27,19 @@ export interface RepOpenDues {
 }
 
 /** The changes of `changes` that move a rep's open promises: ±1 on a due day. */
-export function openDueChanges(changes: readonly RepWeekChange[]): { repId: string; day: string; by: 1 | -1 }[] {
+export function openDueChanges(changes: readonly RepWeekChange[]): OpenDueChange[] {
   return changes.flatMap((c) => (c.kind === 'due' && c.status === 'open' ? [{ repId: c.repId, day: c.day, by: c.by }] : []));
 }
 
+/** `by` promises more (or fewer, below zero) open on `day` for the rep. */
+export type OpenDueChange = { repId: string; day: string; by: number };
+
 /**
- * `existing` (or an empty record for `repId`) with one promise more (`by` 1)
- * or fewer (−1) open on `day`. Never mutates; a day's count never goes below
- * zero, and a day at zero is dropped.
+ * `existing` (or an empty record for `repId`) with `by` promises more (or
+ * fewer) open on `day`. Never mutates; a day's count never goes below zero,
+ * and a day at zero is dropped.
  */
-export function applyOpenDueChange(existing: RepOpenDues | null | undefined, change: { repId: string; day: string; by: 1 | -1 }): RepOpenDues {
+export function applyOpenDueChange(existing: RepOpenDues | null | undefined, change: OpenDueChange): RepOpenDues {
   const base = existing?.repId === change.repId ? existing : { repId: change.repId, days: [], counts: [] };
   const days = base.days.slice();
   const counts = base.counts.slice();
@@ -49,17 +53,17 @@ export function applyOpenDueChange(existing: RepOpenDues | null | undefined, cha
     }
   } else if (change.by > 0) {
     days.splice(i, 0, change.day);
-    counts.splice(i, 0, 1);
+    counts.splice(i, 0, change.by);
   }
   return { repId: change.repId, days, counts };
 }
 
 /** The records of whole stores of (valid) commitments: the v13 backfill, a restore's rebuild, the benchmark seeding. */
-export function repOpenDuesOf(commitments: Iterable<{ repId?: string | undefined; due: string; status: string }>): RepOpenDues[] {
+export function repOpenDuesOf(commitments: Iterable<Parameters<typeof commitmentChanges>[1] & object>): RepOpenDues[] {
   const byRep = new Map<string, RepOpenDues>();
-  for (const c of commitments) {
-    if (!c.repId || c.status !== 'open') continue;
-    byRep.set(c.repId, applyOpenDueChange(byRep.get(c.repId), { repId: c.repId, day: c.due, by: 1 }));
+  // through the same changes the writers fold in, as a write of each one would
+  for (const c of openDueChanges([...commitments].flatMap((c) => commitmentChanges(null, c)))) {
+    byRep.set(c.repId, applyOpenDueChange(byRep.get(c.repId), c));
   }
   return [...byRep.values()];
 }
@@ -70,11 +74,6 @@ export function openDueBefore(record: Pick<RepOpenDues, 'days' | 'counts'>, day:
   const end = lowerBound(record.days, day);
   for (let i = 0; i < end; i++) n += record.counts[i]!;
   return n;
-}
-
-/** The earliest due day of the rep's open promises, if any. */
-export function earliestOpenDue(record: Pick<RepOpenDues, 'days'> | null | undefined): string | undefined {
-  return record?.days[0];
 }
 
 /** First index whose day is not before `day` (days ascending). */
@@ -88,9 +87,6 @@ function lowerBound(days: readonly string[], day: string): number {
   }
   return lo;
 }
-
-// a regex, not the model's zod date, on the hot path: hundreds of days per popup open
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Cheap structural check of a stored record (the background's own aggregate,

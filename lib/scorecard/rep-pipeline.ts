@@ -16,7 +16,7 @@
  * read, which keeps deals seen since read time − 30 days; a deal seen again is
  * written again.
  */
-import type { PipelineEntry } from './pipeline';
+import { ISO_DATE, type PipelineEntry } from './pipeline';
 
 /** [dealKey, lastSeenAt, stage, name, url, step text, step due, step textChangedAt ('' = no step), step doneAt] */
 export type PipelineRow = [string, string, string, string, string, string, string, string, string];
@@ -73,7 +73,6 @@ export function repPipelinesOf(entries: Iterable<PipelineEntry>, keepSince: stri
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRow(x: unknown): x is PipelineRow {
   if (!Array.isArray(x) || x.length !== 9 || !x.every((v) => typeof v === 'string')) return false;

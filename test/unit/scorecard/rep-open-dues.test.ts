@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import {
   applyOpenDueChange,
-  earliestOpenDue,
   isRepOpenDues,
   openDueBefore,
   openDueChanges,
@@ -51,8 +50,6 @@ describe('repOpenDues: a rep’s open promises by due day', () => {
     expect(openDueBefore(r, '2026-09-07')).toBe(2);
     expect(openDueBefore(r, '2026-09-08')).toBe(3);
     expect(openDueBefore(r, '2026-03-02')).toBe(0);
-    expect(earliestOpenDue(r)).toBe('2026-03-02');
-    expect(earliestOpenDue(null)).toBeUndefined();
   });
 
   it('moves only with changes under the open status', () => {
