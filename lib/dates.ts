@@ -131,8 +131,8 @@ function englishIn(language: string): string {
 /** A tag that needs region data the runtime lacks (en-419, en-XX) resolves to plain "en", which writes dates US-style. */
 const hasRegionData = (locale: string) => new Intl.Locale(new Intl.DateTimeFormat(locale).resolvedOptions().locale).region !== undefined;
 
-/** Formatters by locale and zone: building one costs far more than formatting with it. */
-function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+/** Formatters by locale and zone (one `cache` per set of options): building one costs far more than formatting with it. */
+export function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
   const key = `${locale} ${timeZone}`;
   let format = cache.get(key);
   if (!format) {
@@ -143,7 +143,7 @@ function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, locale: string, t
 }
 
 // newer ICU puts a narrow no-break space before AM/PM (and some locales a no-break space elsewhere); keep output plain
-const plainSpaces = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+export const plainSpaces = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** "2026-12-03" → "Thu, Dec 3, 2026" (en-US; en-GB "Thu, 3 Dec 2026"). */

@@ -7,6 +7,8 @@ import type { PinnedNote } from '../../lib/model';
 import { formatMediaTime, parseTypedTime } from '../../lib/calls/media-pick';
 import { momentOnEdit, pinSeconds } from '../../lib/calls/pin-moment';
 
+const TIME_FORMAT = 'Type the time as m:ss, for example 4:05.';
+
 export type PinNote = ReturnType<typeof usePinNote>;
 
 interface Options {
@@ -81,7 +83,7 @@ export function usePinNote({ switchCount, setMedia, addPin, setStatus }: Options
         field: 'time',
         message:
           where.error === 'time'
-            ? 'Type the time as m:ss, for example 4:05.'
+            ? TIME_FORMAT
             : 'No playing media found on this page: type the time (m:ss) to pin at.',
       });
       timeRef.current?.focus();
@@ -137,7 +139,7 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
             placeholder={media?.hasMedia ? formatMediaTime(media.currentTime) : 'm:ss'}
             onChange={(e) => editTime(e.target.value)}
             aria-invalid={timeInvalid || undefined}
-            aria-describedby={pinError?.field === 'time' ? 'pin-error' : undefined}
+            aria-describedby={pinError?.field === 'time' ? 'pin-error' : timeInvalid ? 'pin-time-hint' : undefined}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
@@ -155,6 +157,12 @@ export function PinNoteForm({ pinNote, media }: { pinNote: PinNote; media: Media
           ? `Media at ${formatMediaTime(media.currentTime)}${media.paused ? ' (paused)' : ''}. Enter or Alt+P pins the note at the moment you started typing it, or at the time typed beside it.`
           : 'No media found on this page yet: type the time to pin at.'}
       </p>
+      {/* marked invalid as it is typed, and said why (an error of a pin says it instead) */}
+      {timeInvalid && pinError?.field !== 'time' && (
+        <p id="pin-time-hint" className="hint">
+          {TIME_FORMAT}
+        </p>
+      )}
       {pinError && (
         <p id="pin-error" role="alert" className="error">
           {pinError.message}

@@ -41,15 +41,11 @@ export function App() {
       <CoveredClickGuard enabled={settings ? settings.refuseCoveredClicks : true} onCovered={askDockForRoom} />
       {gone ? (
         <ExtensionGoneBanner />
-      ) : refused ? (
-        // Not this tab's sidebar (any more): said alone. The deal it showed before is not left
-        // beneath as if current (useSidebarState drops it), and there is nothing to try again.
+      ) : (refused || error) && (
+        // Refused (not this tab's sidebar, any more): said alone, below nothing (useSidebarState
+        // drops the deal it showed), and with nothing to try again (`retry` is null then).
         <div className="banner error" role="alert">
-          <p>{refused}</p>
-        </div>
-      ) : error && (
-        <div className="banner error" role="alert">
-          <p>{error}</p>
+          <p>{refused || error}</p>
           {retry && (
             <button
               type="button"

@@ -3,7 +3,7 @@
  * parser; only lib/dates' `displayLocale`), so the popup bundle stays small. Pure
  * but for the locale dates are shown in, read from the browser.
  */
-import { displayLocale } from '../dates';
+import { cachedFormat, displayLocale, formatDay, plainSpaces } from '../dates';
 import type { ScoreDimension } from '../model/common';
 
 // ── thresholds: a rep needs attention when any is crossed (re-exported by rollup.ts) ──
@@ -117,17 +117,14 @@ export function sayDoText(sd: { kept: number; resolved: number; ratio: number | 
   return sd.ratio === null ? 'none resolved' : `${sd.kept} of ${sd.resolved} (${fmtPercent(sd.ratio)})`;
 }
 
-/** "2026-12-03" → "Thu, Dec 3, 2026" (a calendar day: no zone involved), in the user's region's order (`displayLocale`). */
-export function fmtDay(isoDate: string): string {
-  const options = { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' } as const;
-  return new Intl.DateTimeFormat(displayLocale(), options).format(new Date(`${isoDate}T00:00:00.000Z`));
-}
+/** "2026-12-03" → "Thu, Dec 3, 2026" (a calendar day: no zone involved), in the user's region's order. */
+export const fmtDay = formatDay;
 
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
 /** An instant on the user's wall clock: "Dec 3, 2:05 PM" (en-GB "3 Dec, 14:05": `displayLocale`). */
 export function fmtInstant(instantIso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(displayLocale(), { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
-    .format(new Date(instantIso))
-    .replace(/[\u202f\u00a0]/g, ' ');
+  const format = cachedFormat(instantFormats, displayLocale(), timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return plainSpaces(format.format(new Date(instantIso)));
 }
 
 /** Calendar-day arithmetic on ISO dates (UTC midnights: no DST). */

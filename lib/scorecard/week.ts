@@ -3,7 +3,7 @@
  * the user's zone (see lib/dates.ts); instants are converted to days only
  * through `isoDateOfInstant(…, timeZone)`, so the process zone never matters.
  */
-import { addDays, displayLocale, startOfWeek, todayIn } from '../dates';
+import { addDays, cachedFormat, displayLocale, startOfWeek, todayIn } from '../dates';
 
 /** Weeks shown in each sparkline (this week and the seven before it). */
 export const SPARKLINE_WEEKS = 8;
@@ -77,9 +77,11 @@ export function instantBoundsCovering(r: WeekRange): { lower: string; upper: str
  * order by default (en-GB "23 Nov – 29 Nov 2026"). `locale` pins one (say 'en-US' for text that
  * must not depend on who produced it).
  */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayYearFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatWeek(r: WeekRange, locale: string = displayLocale()): string {
   const fmt = (iso: string, year: boolean) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}) }).format(
+    cachedFormat(year ? dayYearFormats : dayFormats, locale, 'UTC', { month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}) }).format(
       new Date(`${iso}T00:00:00.000Z`),
     );
   const sameYear = r.start.slice(0, 4) === r.end.slice(0, 4);

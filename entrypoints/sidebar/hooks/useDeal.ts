@@ -7,6 +7,7 @@ import { framingProblem } from '../../../lib/page/sidebar-framing';
 import { framingFacts, frameTokenFromAddress } from '../../../lib/page/framing-facts';
 import { createAnswerOrder } from '../../../lib/messages/answer-order';
 import { tellDockTheme } from '../../../lib/page/dock-room';
+import { applyTheme } from '../../../lib/theme';
 
 const NO_TOKEN = "Dealside's background did not answer when this page opened, so the sidebar cannot show the deal. Reload the page to try again.";
 
@@ -170,8 +171,7 @@ export function useSidebarState(): SidebarState {
   useEffect(() => {
     const theme = settings?.theme;
     if (!theme) return;
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
+    applyTheme(document.documentElement, theme);
     // the bar beside the frame, on the page, follows too (it took the theme as the page put it up)
     tellDockTheme(theme);
   }, [settings?.theme]);

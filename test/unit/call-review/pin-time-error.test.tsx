@@ -75,6 +75,8 @@ it('the error goes as soon as the time is edited, even while still unreadable', 
   expect(alerts()).toEqual([]);
   // still unreadable: still marked so
   expect(timeBox().getAttribute('aria-invalid')).toBe('true');
+  // and still said why, now the pin's error has gone
+  expect(description(timeBox())).toContain(TIME_ERROR);
 });
 
 it('no media and no time typed: the error is the time field’s, and goes when the note is edited', async () => {
