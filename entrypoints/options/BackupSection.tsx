@@ -1,13 +1,13 @@
 import { useState, type ChangeEvent, type MouseEvent } from 'react';
 import { send } from '../../lib/messages/client';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_LABEL, backupFileName, exportSummary, restoreSummary } from '../../lib/backup/file';
-import type { RestoreReport } from '../../lib/backup/format';
+import type { RestoreReport } from '../../lib/backup/plan';
 import { userTimeZone } from '../../lib/dates';
 
 type Work = 'idle' | 'export' | 'import';
 
 /**
- * What a restore did with the backup's settings (restoredSettings, lib/backup/format.ts),
+ * What a restore did with the backup's settings (restoredSettings, lib/backup/restored-settings.ts),
  * in words: the counts alone would say "restored" or "kept" without saying what.
  */
 export function settingsSummary(settings: RestoreReport['settings']): string {

@@ -5,7 +5,8 @@
  * checks the file.
  */
 import { todayIn } from '../dates';
-import type { Backup, RestoreReport, StoreCounts } from './format';
+import type { Backup, StoreCounts } from './format';
+import type { RestoreReport } from './plan';
 
 /**
  * The largest backup Dealside reads or writes. The file travels to the

@@ -10,7 +10,7 @@
  * that copy), then rebuilds the derived stores from everything now stored
  * (lib/db/derived.ts). A backup's rep that is a stored rep, its name aside from
  * case and spacing, is not added: its records are filed under the stored one
- * (lib/backup/format.ts `withKeptReps`). Any failure aborts the transaction, so a
+ * (lib/backup/rekey.ts `withKeptReps`). Any failure aborts the transaction, so a
  * restore either happens whole or changes nothing.
  */
 import type { StoreValue } from 'idb';
@@ -24,19 +24,14 @@ import {
   BACKUP_VERSION,
   RECORD_SPECS,
   RECORD_STORES,
-  dealKeysTouched,
-  planRestore,
-  withOrgKeys,
-  reportOf,
   zeroCounts,
   type Backup,
   type BackupEnvelope,
   type BackupRecords,
-  type ExistingKeys,
   type RecordStore,
-  type RestorePlan,
-  type RestoreReport,
 } from '../backup/format';
+import { dealKeysTouched, planRestore, reportOf, type ExistingKeys, type RestorePlan, type RestoreReport } from '../backup/plan';
+import { withOrgKeys } from '../backup/rekey';
 import { userTimeZone } from '../dates';
 import type { DB } from './open';
 import type { DealsideDB } from './schema';
@@ -104,7 +99,7 @@ export interface RestoreOutcome {
  * stored records with its valid copies (none showing a later state than its
  * copy: an outcome, a completion), and rebuild the derived stores, all in
  * one transaction. Nothing is deleted, and no valid stored record changes
- * otherwise; settings follow `restoredSettings` (lib/backup/format.ts): the
+ * otherwise; settings follow `restoredSettings` (lib/backup/restored-settings.ts): the
  * backup's are taken when these name no user and the backup's do, or when
  * none are stored here (this browser's sidebar layout and covered-click
  * protection kept, or at their defaults), and the backup's CRM sites not listed here are added. `now` is the

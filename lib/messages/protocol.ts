@@ -26,7 +26,8 @@ import {
 } from '../model';
 import type { WeekCard } from '../scorecard/rollup';
 import type { ReadCounts, RepWeekDetail } from '../db/scorecard';
-import type { Backup, RestoreReport } from '../backup/format';
+import type { Backup } from '../backup/format';
+import type { RestoreReport } from '../backup/plan';
 
 /**
  * Every request any part of Dealside may send to the background, as one zod

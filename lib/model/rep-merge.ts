@@ -3,7 +3,7 @@
  * report's owner was matched to a known rep with `sameName` (lib/db/deals.ts), the same owner
  * written in other capitals or spacing ("Dana Reyes", "dana  reyes") became a second rep: two
  * rows on the scorecard, the coaching split between them. Migration v14 merges the stored ones
- * with these; a restore maps a backup's reps the same way (lib/backup/format.ts `planRestore`).
+ * with these; a restore maps a backup's reps the same way (lib/backup/plan.ts `planRestore`).
  *
  * Pure: reps come in valid (checked by their schema); the records naming them come in as
  * stored or as read from a file (unknown shapes), and anything not recognisably a reference

@@ -6,7 +6,8 @@
  * read, survives the database upgrade, and is repaired by a sound backup.
  */
 import { callReviewSchema, type CallReview } from '../../../lib/model';
-import { planRestore, readBackup, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
+import { readBackup, type BackupEnvelope } from '../../../lib/backup/format';
+import { planRestore, type ExistingKeys } from '../../../lib/backup/plan';
 import { openDealsideDB, type DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
 import { getReview, getReviewByCall, reviewsForDeal } from '../../../lib/db/call-reviews';

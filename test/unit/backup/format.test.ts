@@ -1,15 +1,6 @@
 import { MAX_DATE_ORDER_SITES } from '../../../lib/model';
-import {
-  PLAN_ORDER,
-  RECORD_STORES,
-  BACKUP_STORES,
-  planRestore,
-  readBackup,
-  reportOf,
-  zeroCounts,
-  type BackupEnvelope,
-  type ExistingKeys,
-} from '../../../lib/backup/format';
+import { RECORD_STORES, BACKUP_STORES, readBackup, zeroCounts, type BackupEnvelope } from '../../../lib/backup/format';
+import { PLAN_ORDER, planRestore, reportOf, type ExistingKeys } from '../../../lib/backup/plan';
 import { backupFileName, jsonByteLength, restoreSummary } from '../../../lib/backup/file';
 import { MAX_CRM_SITES } from '../../../lib/crm/crm-sites';
 import { DEFAULT_SETTINGS, settingsSchema, type CrmSite, type Settings } from '../../../lib/model';

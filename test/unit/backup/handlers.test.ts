@@ -3,7 +3,7 @@ import { createBackupHandlers } from '../../../lib/handlers/backup';
 import { exportBackup } from '../../../lib/db/backup';
 import { createRouter, type Handlers } from '../../../lib/messages/router';
 import type { ChangeEvent } from '../../../lib/messages/protocol';
-import type { RestoreReport } from '../../../lib/backup/format';
+import type { RestoreReport } from '../../../lib/backup/plan';
 import type { SenderLike } from '../../../lib/messages/senders';
 import { ACME, RESTORED_AT, WRITTEN_AT, dump, fillThroughApp, snapshot } from '../support/records';
 import { getDeal } from '../../../lib/db/deals';

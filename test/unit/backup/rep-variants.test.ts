@@ -8,7 +8,8 @@
  */
 import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
-import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
+import { readBackup, zeroCounts, type BackupEnvelope } from '../../../lib/backup/format';
+import { planRestore, reportOf, type ExistingKeys } from '../../../lib/backup/plan';
 import { addCommitment, addNoteClearingDraft, addScore } from '../../../lib/db/coaching';
 import { putCompletedReview } from '../../../lib/db/call-reviews';
 import { recordSnapshot } from '../../../lib/db/record-snapshot';

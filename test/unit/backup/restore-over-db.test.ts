@@ -6,7 +6,8 @@
  */
 import type { DB } from '../../../lib/db/open';
 import { exportBackup, restoreBackup } from '../../../lib/db/backup';
-import { readBackup, type BackupEnvelope, type RestoreReport } from '../../../lib/backup/format';
+import { readBackup, type BackupEnvelope } from '../../../lib/backup/format';
+import type { RestoreReport } from '../../../lib/backup/plan';
 import { addCommitment, commitmentsForDeal, getCommitment, notesForDeal, resolveCommitmentRecord, scoresForDeal } from '../../../lib/db/coaching';
 import { getReview, getReviewByCall, putCompletedReview, putReview } from '../../../lib/db/call-reviews';
 import { createBackupHandlers } from '../../../lib/handlers/backup';

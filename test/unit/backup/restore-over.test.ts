@@ -9,7 +9,8 @@
  *   backup's valid copy replaces it;
  * - the covered-click safety setting is never taken from a backup.
  */
-import { planRestore, readBackup, reportOf, zeroCounts, type BackupEnvelope, type ExistingKeys } from '../../../lib/backup/format';
+import { readBackup, zeroCounts, type BackupEnvelope } from '../../../lib/backup/format';
+import { planRestore, reportOf, type ExistingKeys } from '../../../lib/backup/plan';
 import { exportSummary, restoreSummary } from '../../../lib/backup/file';
 import { callReviewSchema, settingsSchema, type CallReview, type Commitment, type Settings } from '../../../lib/model';
 import { ACME, GLOBEX, LEE, RESTORED_AT, WRITTEN_AT, commitment, completedReview, manager, note, score } from '../support/records';
@@ -167,7 +168,7 @@ describe('restoring over an open commitment', () => {
   });
 
   it('names the deal of an updated record among those touched', async () => {
-    const { dealKeysTouched } = await import('../../../lib/backup/format');
+    const { dealKeysTouched } = await import('../../../lib/backup/plan');
     const plan = planAt(read(envelope({ commitments: [outcome('kept')] })), storedHere({ commitments: [open] }));
     expect(dealKeysTouched(plan)).toEqual([ACME]);
   });
