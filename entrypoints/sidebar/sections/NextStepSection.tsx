@@ -11,6 +11,7 @@ import { isOrderDependentDate } from '../../../lib/crm/slash-dates';
 import { browser } from 'wxt/browser';
 import { useDraft } from '../hooks/useDraft';
 import { DraftProblems } from './DraftProblems';
+import { ErrorAlert, Saving } from './FormStatus';
 import { nextStepDraftKey } from '../../../lib/model/keys';
 
 /**
@@ -163,11 +164,7 @@ export function NextStepSection({
       )}
       {/* the button goes once the draft loads: the keyboard goes to the section's heading */}
       <DraftProblems draft={draft} what="The next step you were typing" onRetry={() => heading.current?.focus()} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }
@@ -290,16 +287,8 @@ function NextStepForm({
           Cancel
         </button>
       </div>
-      {busy && (
-        <p className="hint" role="status">
-          Saving…
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Saving busy={busy} />
+      <ErrorAlert message={error} />
     </form>
   );
 }
