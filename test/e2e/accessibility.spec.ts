@@ -87,6 +87,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await aside.getByRole('button', { name: 'GROW' }).click();
     await aside.locator('summary', { hasText: 'Keyboard shortcuts' }).click();
     await expect(aside.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+    // every state the audit is meant to cover is on screen
+    await expect(aside.getByRole('textbox', { name: 'Why is it dropped?' })).toBeVisible();
+    await expect(aside.getByRole('list', { name: 'Score history' })).toBeVisible();
+    await expect(aside.getByRole('textbox', { name: 'Goal' })).toBeVisible();
     await expectNoViolations(await sidebarFrame(page, app.extensionId), `the sidebar on a deal (${scheme})`, FRAMED);
   });
 

@@ -338,6 +338,9 @@ test('"Review this call" injects the script again where it already runs: one pan
     await playUntil(page, '#player', 2);
     await pin(panel, 'After re-injection', 'Enter');
     await expect(panel.getByRole('list', { name: 'Pinned notes' }).getByRole('listitem')).toContainText('0:02');
+    // counted again after that round trip, when a second copy's host or frame would be there too
+    await expect(page.locator('dealside-call-review')).toHaveCount(1);
+    expect(page.frames().filter((f) => f.url().includes('/call-review.html'))).toHaveLength(1);
   } finally {
     await app.close();
   }
@@ -356,6 +359,10 @@ test('"Review this call" again with the panel open leaves it as it is: the note 
     expect(page.frames().filter((f) => f.url().includes('/call-review.html'))).toHaveLength(1);
     await expect(note).toHaveValue('Half a thought about pricing');
     await expect(note).toBeFocused();
+    // still one copy, after the panel answered (a second frame would have loaded by now)
+    await pin(panel, 'Pricing came up', 'Enter');
+    await expect(page.locator('dealside-call-review')).toHaveCount(1);
+    expect(page.frames().filter((f) => f.url().includes('/call-review.html'))).toHaveLength(1);
   } finally {
     await app.close();
   }

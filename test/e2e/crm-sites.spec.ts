@@ -13,6 +13,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dealsideRanIn } from '../support/dealside-world.mjs';
 import { ACME_NAME, ROOT, buildWithHostAccess, launch, sidebarShowing, sidebarVisible, type App } from './harness';
 
 const SITE = 'https://sales.acme-corp.com';
@@ -33,18 +34,32 @@ test.afterEach(async () => {
   await build.remove();
 });
 
-/** Whether Dealside put anything on the page (its host element, or a frame of its own). */
+/**
+ * Whether Dealside ran in the page at all (its content script's isolated world), or put anything
+ * on it (its host element, or a frame of its own). A content script runs by the page's load and
+ * idle at the latest; the wait covers the idle.
+ */
 async function dealsideOnPage(page: Page): Promise<boolean> {
-  await page.waitForTimeout(1000); // every chance to (wrongly) appear
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1000);
   const host = await page.evaluate(() => !!document.querySelector('dealside-sidebar'));
-  return host || page.frames().some((f) => f.url().startsWith('chrome-extension://'));
+  return (await dealsideRanIn(app.context, page)) || host || page.frames().some((f) => f.url().startsWith('chrome-extension://'));
 }
+
+/** The content scripts the background registered for added sites. */
+const registeredScripts = () =>
+  app.context.serviceWorkers()[0]!.evaluate(async () => {
+    type Scripting = { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+    const { scripting } = (globalThis as unknown as { chrome: { scripting: Scripting } }).chrome;
+    return (await scripting.getRegisteredContentScripts()).map((s) => s.matches);
+  });
 
 test('a CRM at its own address: no sidebar until added in Options, the deal once added, nothing once removed', async () => {
   await app.setUser();
   // a tab already open on the site when it is added (and still open when it is removed)
   const open = await app.open(DEAL);
   expect(await dealsideOnPage(open)).toBe(false);
+  expect(await registeredScripts()).toEqual([]);
 
   const options = await app.context.newPage();
   await options.goto(`chrome-extension://${app.extensionId}/options.html`);
@@ -72,10 +87,12 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   await expect(sites.getByRole('button', { name: 'Remove sales.acme-corp.com' })).not.toBeFocused();
   await expect(sites.getByLabel('Site address')).toBeFocused();
   await expect(sites.getByRole('list', { name: 'Added CRM sites' })).toContainText('sales.acme-corp.com — Salesforce');
+  await expect.poll(registeredScripts).toEqual([[`${SITE}/*`]]);
 
   // the tab that was already open shows the deal without a reload …
   const asideInOpenTab = await sidebarShowing(open, app.extensionId, ACME_NAME);
   await expect(asideInOpenTab.getByText('Negotiation/Review')).toBeVisible();
+  expect(await dealsideRanIn(app.context, open)).toBe(true); // what the checks of "nothing" look for, now there
   // … and so does a tab opened now
   const page = await app.open(DEAL);
   const aside = await sidebarShowing(page, app.extensionId, ACME_NAME);
@@ -89,7 +106,8 @@ test('a CRM at its own address: no sidebar until added in Options, the deal once
   // the open tab loses the sidebar without a reload (and the CRM gets its width back) …
   await expect.poll(() => sidebarVisible(open, app.extensionId)).toBe(false);
   expect(await open.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
-  // … and a tab opened now shows nothing
+  // … and a tab opened now shows nothing: no script registered, none run
+  await expect.poll(registeredScripts).toEqual([]);
   const after = await app.open(DEAL);
   expect(await dealsideOnPage(after)).toBe(false);
 });

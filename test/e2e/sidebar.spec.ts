@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { withNoiseInRecordPage } from '../support/large-record.mjs';
 import { GLOBEX_NAME, ACME_NAME, ACME, DYNAMICS, GLOBEX, LIST, ROOT, dynamicExtensionId, editCrmField, editCrmRecord, launch, pageSeesFocusIn, sidebarFrame, sidebarShowing, sidebarVisible, usDateFromToday, type App } from './harness';
 import { withoutToken } from '../support/frames.mjs';
+import { dealsideWorld } from '../support/dealside-world.mjs';
 
 /** The Acme fixture's own next step (Lightning). */
 const ACME_NEXT_STEP = 'Send mutual action plan draft by 12/15/2026';
@@ -306,11 +307,20 @@ test("a page still showing the deal left behind under the next deal's address is
 test('a CRM page that is no deal (a list) shows no sidebar and loads no reader; moving to a deal in the same tab shows the sidebar', async () => {
   await app.setUser();
   const page = await app.open(LIST);
-  await page.waitForTimeout(800); // every chance to (wrongly) show it
+  const inDealside = await dealsideWorld(app.context, page);
+  // stage one ran in the tab and decided (at once: the address is a list's) …
+  await expect.poll(() => inDealside('typeof globalThis.__dealsideWatching')).toBe('function');
+  // … and what it would have started would be under way by now: the reader, or the layout's question
+  await page.waitForTimeout(1500);
+  expect(await inDealside('[globalThis.__dealsideReader, globalThis.__dealsideEarlyPrefs].map((x) => typeof x)')).toEqual(['undefined', 'undefined']);
   expect(await sidebarVisible(page, app.extensionId)).toBe(false);
   // nothing of Dealside's is framed into a page that is no deal
   expect(page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(false);
+  const moved = Date.now();
   await navigate(page, '0065g00000GlobexAA');
+  await expect.poll(() => inDealside('typeof globalThis.__dealsideReader')).toBe('object');
+  // the control: on a deal the reader loads within the time the list was given
+  expect(Date.now() - moved).toBeLessThan(1500);
   await sidebarShowing(page, app.extensionId, GLOBEX_NAME);
 });
 
@@ -1062,8 +1072,9 @@ test('Dealside updated under an open deal page: the sidebar says so and keeps wh
   // what is typed now stays on screen to copy; a save says why it cannot, in the same words
   await note.fill('Typed after the update');
   await aside.getByRole('button', { name: 'Add note' }).click();
-  await expect(aside.getByText(/Extension context invalidated/)).toHaveCount(0);
+  // the save's answer first, then what it must not have shown with it
   await expect(aside.getByText(/can no longer save/).nth(1)).toBeVisible();
+  await expect(aside.getByText(/Extension context invalidated/)).toHaveCount(0);
   await expect(note).toHaveValue('Typed after the update');
   // the old reader stops at the page's next move: its dock (and the width it kept) goes
   await navigate(page, '0065g00000GlobexAA');

@@ -399,6 +399,7 @@ describe('page/snapshot', () => {
 
   it('a null snapshot clears the tab (the sidebar then shows no deal)', async () => {
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: snapshot() }, content);
+    expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: KEY });
     await h['page/snapshot']({ type: 'page/snapshot', snapshot: null }, content);
     expect(await h['sidebar/current']({ type: 'sidebar/current', frameToken: await sidebarToken() }, sidebar)).toMatchObject({ dealKey: null });
   });

@@ -119,6 +119,8 @@ describe("this week's answer and writes the popup did not hear of", () => {
 
   it('carries the generation it was read under; other weeks carry none', async () => {
     const answer = await keepingThisWeek(async () => week(30))({ type: 'scorecard/week', offset: 0 });
+    // a stamp, not two absent ones agreeing
+    expect(typeof answer.generation).toBe('string');
     expect(answer.generation).toBe(await generation());
     expect((await keepingThisWeek(async () => week(1))({ type: 'scorecard/week', offset: -1 })).generation).toBeUndefined();
   });

@@ -151,6 +151,18 @@ describe('frame host: the dock bar takes the Theme setting', () => {
     host.destroy();
   });
 
+  it('the bar is not drawn before the saved layout (and its theme) came: it first shows in that theme', () => {
+    const p = page();
+    const host = createFrameHost(() => undefined);
+    const dock = p.part('.dock');
+    host.show(); // the record is read before the saved layout's answer
+    expect(dock.hidden).toBe(true);
+    host.applyPrefs({ width: 400, collapsed: true, theme: 'dark' });
+    // in one step: shown, and dark
+    expect([dock.hidden, dock.dataset.theme]).toEqual([false, 'dark']);
+    host.destroy();
+  });
+
   it('no theme given: the system scheme (no data-theme); the CSS keys light and dark on data-theme', () => {
     const p = page();
     const host = createFrameHost(() => undefined);
