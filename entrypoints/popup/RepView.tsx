@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { send } from '../../lib/messages/client';
 import type { RepWeekDetail } from '../../lib/db/scorecard';
-import type { AskItem, WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
+import type { AskItem, WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/types';
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, diagnosesText, fmtChange, fmtDay, fmtInstant, fmtPercent, fmtScore, otherCommitments, sayDoText } from '../../lib/scorecard/format';
 import { Sparkline } from './Sparkline';
 

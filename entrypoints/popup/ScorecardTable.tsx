@@ -1,5 +1,5 @@
 import { memo, useId, useMemo } from 'react';
-import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/rollup';
+import type { WeekCard as Scorecard, WeekRow as RepScorecard } from '../../lib/scorecard/types';
 import {
   DIMENSION_LABEL,
   SCORE_DIMENSION_LIST as DIMENSIONS,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WeekCard as Scorecard } from '../../lib/scorecard/rollup';
+import type { WeekCard as Scorecard } from '../../lib/scorecard/types';
 import { CSV_OPTIONS, csvFileName, csvRows, scorecardText } from '../../lib/scorecard/export';
 
 /** Export the week as CSV (papaparse, loaded on demand) or copy it as plain text for an email. */

@@ -24,7 +24,7 @@ import {
   type Score,
   type Settings,
 } from '../model';
-import type { WeekCard } from '../scorecard/rollup';
+import type { WeekCard } from '../scorecard/types';
 import type { ReadCounts, RepWeekDetail } from '../db/scorecard';
 import type { Backup } from '../backup/format';
 import type { RestoreReport } from '../backup/plan';

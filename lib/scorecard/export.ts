@@ -3,7 +3,7 @@
  * Pure: the popup turns these into a download or the clipboard.
  */
 import { DIMENSION_LABEL, SCORE_DIMENSION_LIST as DIMENSIONS, asShownScore, fmtChange, fmtPercent, fmtScore, nextStepBreakdown, notedDiagnoses, otherCommitments, sayDoText } from './format';
-import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './rollup';
+import type { WeekCard as Scorecard, WeekRow as RepScorecard } from './types';
 
 export const CSV_FIELDS = [
   'Rep',

@@ -6,7 +6,7 @@
 import { cachedFormat, displayLocale, formatDay, plainSpaces } from '../dates';
 import type { ScoreDimension } from '../model/common';
 
-// ── thresholds: a rep needs attention when any is crossed (re-exported by rollup.ts) ──
+// ── thresholds: a rep needs attention when any is crossed (held against the figures by attention.ts) ──
 /** Say/do ratio (kept ÷ resolved, trailing four weeks) below this. */
 export const SAY_DO_MIN = 0.7;
 /** Share of open deals with a next step dated in the future below this. */
@@ -41,7 +41,7 @@ export const asShownScore = (x: number) => (Math.sign(x) * Math.round(Math.abs(x
 export const EPS = 1e-9;
 /**
  * The thresholds, held against the figures as shown (`asShownRatio`): one place each for the
- * rollup's `weakness` and `reasonsFor` and the popup's cell colours.
+ * attention rules' `weakness` and `reasonsFor` (attention.ts) and the popup's cell colours.
  */
 export const sayDoLow = (sd: { ratio: number | null }) => sd.ratio !== null && asShownRatio(sd.ratio) < SAY_DO_MIN - EPS;
 export const coverageLow = (ns: { coverage: number | null }) => ns.coverage !== null && asShownRatio(ns.coverage) < NEXT_STEP_COVERAGE_MIN - EPS;

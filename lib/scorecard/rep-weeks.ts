@@ -53,7 +53,7 @@ export interface DayCounts {
  * popup open.
  */
 const STATUSES: readonly CommitmentStatus[] = ['open', 'kept', 'missed', 'renegotiated', 'dropped'];
-const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
+export const DIAGNOSES: readonly Diagnosis[] = ['skill', 'will', 'knowledge', 'system'];
 const DUE_AT = 0; // 5 statuses
 const SCORES_AT = 5; // 3 dimensions × (sum, count)
 const DIAGNOSES_AT = 11; // 4 diagnoses

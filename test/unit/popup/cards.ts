@@ -7,7 +7,8 @@
 import type { Commitment, Rep } from '../../../lib/model';
 import type { ScorecardWeek } from '../../../lib/messages/protocol';
 import { commitmentChanges, repWeeksOf } from '../../../lib/scorecard/rep-weeks';
-import { buildScorecard, weekCardOf, type WeekCard } from '../../../lib/scorecard/rollup';
+import { buildScorecard, weekCardOf } from '../../../lib/scorecard/rollup';
+import type { WeekCard } from '../../../lib/scorecard/types';
 
 export const THIS_WEEK = '2026-10-26';
 export const SAM = 'salesforce:Sam Ortiz';

@@ -2,21 +2,21 @@ import Papa from 'papaparse';
 import type { Commitment, DealRecord, NextStep, Rep } from '../../../lib/model';
 import { repOpenDuesOf } from '../../../lib/scorecard/rep-open-dues';
 import { commitmentChanges, noteChanges, repWeeksOf, type RepWeekChange } from '../../../lib/scorecard/rep-weeks';
+import { askItemsFor } from '../../../lib/scorecard/ask-items';
+import { reasonsFor, weakness } from '../../../lib/scorecard/attention';
+import { buildScorecard } from '../../../lib/scorecard/rollup';
+import type { ScorecardInput } from '../../../lib/scorecard/types';
+import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
 import {
   NEXT_STEP_COVERAGE_MIN,
-  askItemsFor,
   SAY_DO_MIN,
   SCORE_AVG_MIN,
   SCORE_DROP_ALERT,
-  buildScorecard,
+  cardSummary,
   fmtChange,
-  reasonsFor,
+  nextStepBreakdown,
   sayDoText,
-  weakness,
-  type ScorecardInput,
-} from '../../../lib/scorecard/rollup';
-import { CSV_FIELDS, CSV_OPTIONS, csvRows, scorecardText, sparklinePath, sparklineText } from '../../../lib/scorecard/export';
-import { cardSummary, nextStepBreakdown } from '../../../lib/scorecard/format';
+} from '../../../lib/scorecard/format';
 
 const NY = 'America/New_York';
 const DANA = 'salesforce:Dana Reyes';
