@@ -230,7 +230,7 @@ export function isHidden(el: Maybe<Node>): boolean {
 /** The page's declared language, e.g. "en-US"; undefined when absent or odd. */
 export function pageLocale(doc: Maybe<Document>): string | undefined {
   const lang = cleanText(doc?.documentElement?.getAttribute('lang'));
-  return /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i.test(lang) ? lang : undefined;
+  return /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}$/i.test(lang) ? lang : undefined;
 }
 
 /** document.title, cleaned; '' for documents without one. */

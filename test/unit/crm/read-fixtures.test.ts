@@ -5,83 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deepQuery, isHidden, pageLocale, pageTitle, readTrace, scopeOf, shadowSearch, textOf, warmShadowSearch } from '../../../lib/crm/dom';
 import { ADAPTERS, adapterFor, parseDealAddress } from '../../../lib/crm/registry';
 import { SHADOW_SEARCH_ALLOWANCE } from '../../../entrypoints/crm-reader/snapshot-watcher';
-import { NAMES_THIS_RECORD, type CrmAdapter, type DealAddress, type DealSnapshot } from '../../../lib/crm/types';
-import { enrichSnapshot } from '../../../lib/crm/values';
-
-/** What the background stores: the adapter's texts, parsed by enrichSnapshot. */
-const readEnriched = (a: CrmAdapter, ...args: Parameters<CrmAdapter['readDeal']>) => enrichSnapshot(a.readDeal(...args));
-
-const DIR = join(__dirname, '../../fixtures/crm');
-
-interface Expect {
-  name?: string;
-  amountText?: string;
-  amountValue?: number;
-  currency?: string;
-  stage?: string;
-  closeDateText?: string;
-  closeDateIso?: string;
-  owner?: string;
-  nextStepText?: string;
-  nextStepDateIso?: string;
-}
-interface Entry {
-  file: string;
-  url: string;
-  crm: string;
-  recordId?: string;
-  deal?: false;
-  expect?: Expect;
-}
-
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Entry[];
-
-/** What Chromium does while parsing: `<template shadowrootmode>` becomes an open shadow root. */
-function hydrateShadowRoots(root: Document | ShadowRoot): void {
-  for (const t of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
-    const host = t.parentElement;
-    if (!host) continue;
-    const sr = host.attachShadow({ mode: 'open' });
-    sr.innerHTML = t.innerHTML;
-    t.remove();
-    hydrateShadowRoots(sr);
-  }
-}
-
-function load(file: string): Document {
-  const { document } = parseHTML(readFileSync(join(DIR, file), 'utf8'));
-  hydrateShadowRoots(document as unknown as Document);
-  return document as unknown as Document;
-}
-
-/**
- * What the Lightning shell's script does on navigation (linkedom runs no
- * scripts): every page host loses `active` and is hidden; the record's host
- * moves last, visible and active; the title follows.
- */
-function showLightningRecord(doc: Document, recordId: string): void {
-  const stage = doc.getElementById('stage')!;
-  let target: Element | null = null;
-  for (const host of Array.from(stage.querySelectorAll('.lafPageHost'))) {
-    host.classList.remove('active');
-    host.setAttribute('hidden', '');
-    if (host.getAttribute('data-record-id')?.slice(0, 15) === recordId.slice(0, 15)) target = host;
-  }
-  if (!target) throw new Error(`no page host for ${recordId}`);
-  stage.appendChild(target);
-  target.removeAttribute('hidden');
-  target.classList.add('active');
-  doc.title = target.getAttribute('data-title') ?? doc.title;
-}
-
-function fixtureFor(entry: Entry): { doc: Document; adapter: CrmAdapter; address: DealAddress; url: URL } {
-  const url = new URL(entry.url);
-  const doc = load(entry.file);
-  const adapter = adapterFor(url)!;
-  const address = parseDealAddress(url)!;
-  if (entry.file === 'salesforce-lightning-opportunity.html') showLightningRecord(doc, address.recordId);
-  return { doc, adapter, address, url };
-}
+import { NAMES_THIS_RECORD, type CrmAdapter, type DealSnapshot } from '../../../lib/crm/types';
+import { DIR, fixtureFor, load, manifest, readEnriched, showLightningRecord, type Expect } from '../support/crm-fixtures';
 
 function check(snap: Omit<DealSnapshot, 'readAt'>, exp: Expect): void {
   if (exp.name !== undefined) expect(snap.name).toBe(exp.name);
