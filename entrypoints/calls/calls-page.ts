@@ -147,7 +147,14 @@ export function startCallsPage(): CallsPage {
     reportUrl = href;
     media = followMedia(document);
     stopTitleWatch();
-    if (current && !panel) panel = mountPanel(rememberPanel);
+    if (current && !panel) {
+      try {
+        panel = mountPanel(rememberPanel);
+      } catch {
+        // no root element to put it on (a page that emptied itself, as document.open() does): the
+        // call is still reported, without its panel; the next call, or "Review this call", tries again
+      }
+    }
     report(current);
     // what this page showed when it was looked at (a page with no call too), for the next move's check
     lastSeenTitle = raw;

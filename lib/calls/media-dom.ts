@@ -12,7 +12,8 @@ const MAX_FRAME_DEPTH = 3;
 /**
  * Every <video>/<audio> in the document and its same-origin frames. Open
  * shadow roots (players built as web components) are walked only when the
- * light DOM has none, since visiting every element costs on big pages.
+ * light DOM has none, since visiting every element costs on big pages; then
+ * every one, however deep (a player component inside an app's component).
  */
 export function collectMedia(doc: Document, depth = 0): HTMLMediaElement[] {
   const found: HTMLMediaElement[] = [...doc.querySelectorAll<HTMLMediaElement>('video, audio')];
@@ -29,8 +30,14 @@ export function collectMedia(doc: Document, depth = 0): HTMLMediaElement[] {
     }
   }
   if (found.length === 0 && depth === 0) {
-    for (const el of doc.querySelectorAll<HTMLElement>('*')) {
-      if (el.shadowRoot) found.push(...el.shadowRoot.querySelectorAll<HTMLMediaElement>('video, audio'));
+    const roots: ParentNode[] = [doc];
+    for (const root of roots) {
+      for (const el of root.querySelectorAll<HTMLElement>('*')) {
+        if (el.shadowRoot) {
+          roots.push(el.shadowRoot);
+          found.push(...el.shadowRoot.querySelectorAll<HTMLMediaElement>('video, audio'));
+        }
+      }
     }
   }
   return found;
@@ -72,6 +79,13 @@ export function findMedia(doc: Document): HTMLMediaElement | null {
 }
 
 /**
+ * Still on the page. A frame the page removes or builds again leaves its document behind,
+ * and the player in it connected to that document (isConnected) though gone: that
+ * document is then no window's (defaultView null, or a window showing another).
+ */
+const onPage = (m: HTMLMediaElement) => m.isConnected && m.ownerDocument.defaultView?.document === m.ownerDocument;
+
+/**
  * The element a review follows, kept while it is on the page (the content
  * script starts a new follower for each call): pausing the recording never
  * hands the review to another element, nor does a clip that starts playing.
@@ -108,7 +122,7 @@ export function followMedia(doc: Document, now: () => number = Date.now, repickM
      */
     current(fresh = false): HTMLMediaElement | null {
       const recent = pickedAt !== null && now() - pickedAt < repickMs;
-      if (followed === null ? recent && !fresh : followed.isConnected && (steady || recent)) return followed;
+      if (followed === null ? recent && !fresh : onPage(followed) && (steady || recent)) return followed;
       const m = findMedia(doc);
       return follow(m, !!m && listenable(m));
     },
@@ -120,7 +134,7 @@ export function followMedia(doc: Document, now: () => number = Date.now, repickM
      */
     played(m: HTMLMediaElement): void {
       if (m === followed) return;
-      if (followed?.isConnected && steady && !followed.paused) return;
+      if (followed && onPage(followed) && steady && !followed.paused) return;
       if (listenable(m)) follow(m, true);
     },
   };

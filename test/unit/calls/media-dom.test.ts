@@ -12,10 +12,22 @@ interface FakeMedia {
   readyState: number;
   duration: number;
   name: string;
+  ownerDocument: ShownDoc;
   getBoundingClientRect(): { width: number; height: number };
 }
+/** A document as its window shows it; `gone()`: its frame removed (the window dropped), as a browser does. */
+interface ShownDoc {
+  defaultView: { document: ShownDoc } | null;
+}
+const shownDoc = () => {
+  const d: ShownDoc = { defaultView: null };
+  d.defaultView = { document: d };
+  return { doc: d, gone: () => void (d.defaultView = null) };
+};
+const PAGE = shownDoc().doc;
 const media = (name: string, over: Partial<FakeMedia> & { w?: number; h?: number } = {}): FakeMedia => ({
   localName: 'video',
+  ownerDocument: PAGE,
   paused: true,
   ended: false,
   readyState: 4,
@@ -53,6 +65,13 @@ describe('collectMedia', () => {
   it('looks into open shadow roots only when the light DOM has none', () => {
     expect(names(collectMedia(doc({ shadow: [media('shadow')] })))).toEqual(['shadow']);
     expect(names(collectMedia(doc({ media: [media('light')], shadow: [media('shadow')] })))).toEqual(['light']);
+  });
+  it('looks into open shadow roots inside open shadow roots: a player component inside an app component', () => {
+    // <app-shell> → #shadow → <x-player> → #shadow → <video> (found by the fuzz: before, only the first level was looked in)
+    const inner = { shadowRoot: { querySelectorAll: (sel: string) => (sel === 'video, audio' ? [media('deep')] : []) } };
+    const shell = { shadowRoot: { querySelectorAll: (sel: string) => (sel === '*' ? [inner] : []) } };
+    const d = { querySelectorAll: (sel: string) => (sel === '*' ? [shell] : []) } as unknown as Document;
+    expect(names(collectMedia(d))).toEqual(['deep']);
   });
   it('stops at a bounded frame depth', () => {
     let d = doc({ media: [media('deep')] });
@@ -132,6 +151,28 @@ describe('followMedia (what pins and seeks follow)', () => {
     audio.paused = false;
     f.played(audio as unknown as HTMLMediaElement);
     expect(name(f.current())).toBe('audio');
+  });
+  it('leaves a player whose frame the page removed or built again, though its element stays connected to the old document', () => {
+    // Zoom's player lives in a frame the page builds: built again, the old frame's document is no
+    // window's, and its <video> isConnected still (found by the fuzz: the review kept answering with
+    // that dead player's time, and seeking it)
+    const oldFrame = shownDoc();
+    const old = media('old', { w: 1280, h: 720, isConnected: true, paused: false, ownerDocument: oldFrame.doc });
+    const list = [old];
+    const t = clock();
+    const f = followMedia(doc({ media: list }), t.now, 4000);
+    expect(name(f.current())).toBe('old');
+    oldFrame.gone();
+    list[0] = media('rebuilt', { w: 1280, h: 720, isConnected: true, ownerDocument: shownDoc().doc });
+    expect(name(f.current())).toBe('rebuilt');
+
+    // a play on the page is taken over a playing pick that is gone
+    const other = shownDoc();
+    const g = followMedia(doc({ media: [media('playing', { w: 1280, h: 720, isConnected: true, paused: false, ownerDocument: other.doc })] }), t.now, 4000);
+    expect(name(g.current())).toBe('playing');
+    other.gone();
+    g.played(media('pressed', { paused: false, w: 1280, h: 720, isConnected: true }) as unknown as HTMLMediaElement);
+    expect(name(g.current())).toBe('pressed');
   });
   it('picks again once the followed element leaves the page (an SPA swaps the player)', () => {
     const first = media('first', { w: 1280, h: 720, isConnected: true });

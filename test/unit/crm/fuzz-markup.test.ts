@@ -18,49 +18,12 @@ import { NAMES_THIS_RECORD, type DealAddress, type DealSnapshot } from '../../..
 import { enrichSnapshot } from '../../../lib/crm/values';
 import { dealSnapshotSchema } from '../../../lib/model/deal';
 import { fixtureFor, manifest, type Entry } from '../support/crm-fixtures';
+import { fuzzSeeds, mulberry32, pick, type Rng } from '../support/fuzz';
+import { describeElement, elementsOf, MUTATION_KINDS, mutateElement, short, up } from '../support/markup-fuzz';
 
 /** Seeds per fixture address: 240 cases, about 3 s for the whole file on a 2-core machine. */
-const SEEDS = Number(process.env.FUZZ_SEEDS) || 20;
-const ONLY_SEED = Number(process.env.FUZZ_SEED) || 0;
+const { seeds, only: ONLY_SEED } = fuzzSeeds(20);
 const READ_AT = '2026-11-20T15:00:00.000Z';
-
-/** mulberry32: a small seeded generator, the same sequence for the same seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    let t = (a = (a + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-
-/** Texts a page may show where a value belongs. */
-const ODD_TEXTS = [
-  '',
-  ' ',
-  ' \t\n\r\u00a0\u2007\u2009\u202f\u2028\u3000 ',
-  'lorem ipsum '.repeat(834).slice(0, 10_000),
-  '9'.repeat(10_000),
-  '1/'.repeat(5_000),
-  'x' + '💰'.repeat(5_000), // clipped at an even length: through the middle of an emoji
-  '\u202eevitcA\u202c שלום עולם \u0627\u0644\u0639\u0631\u0628\u064a\u0629',
-  '\u200b\u200c\u200d\u2060\ufeff',
-  '💰🚀 👩‍👩‍👧‍👦 🇺🇸',
-  'NaN',
-  '-',
-  '--',
-  '$',
-  '1e309',
-  '-$1e309',
-  '12/31/99999',
-  '31.12.99999',
-  '\ud800 lone surrogate',
-  '\u0000\u0007\u001b[31m control',
-  '<b>not markup</b>',
-];
 
 /** Attributes the adapters look at (and the ones that hide an element), with odd and meaningful values. */
 function attributeValues(address: DealAddress): Record<string, readonly string[]> {
@@ -104,27 +67,6 @@ const READ =
   'label,dt,dd,h1,h2,[role],input,textarea,select,button,a[href],main,title,[class*="field-value"],[class*="formatted"]';
 
 /**
- * What a mutation may pick: every element of the document and of its open shadow roots
- * (`all`, in document order), and those matching READ with their children (`read`).
- */
-function elementsOf(doc: Document): { all: Element[]; read: Element[] } {
-  const all: Element[] = [];
-  const read: Element[] = [];
-  const visit = (root: Document | ShadowRoot) => {
-    for (const el of Array.from(root.querySelectorAll(READ))) read.push(el, ...Array.from(el.children));
-    for (const el of Array.from(root.querySelectorAll('*'))) {
-      all.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  visit(doc);
-  return { all, read };
-}
-
-/** An element, or its parent (a shadow root's host from the top of its tree). */
-const up = (el: Element): Element => el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host as Element | undefined) ?? el;
-
-/**
  * The element a mutation changes: 40% an element a value of the unmutated page was read
  * from (`traced`), or an ancestor up to 3 levels up; 30% one the adapters look at; else any.
  */
@@ -139,82 +81,24 @@ function target(rng: Rng, all: Element[], read: Element[], traced: readonly Elem
   return pick(rng, r < 0.7 && read.length ? read : all);
 }
 
-const describeEl = (el: Element, all: Element[]) => {
-  const cls = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).slice(0, 2);
-  const key = ['data-target-selection-name', 'data-record-id', 'data-property-name', 'data-id', 'field-label', 'aria-label'].find((a) => el.hasAttribute(a));
-  const where = el.getRootNode() !== el.ownerDocument ? ' (in a shadow root or detached)' : '';
-  return `#${all.indexOf(el)} <${el.localName}${el.id ? '#' + el.id : ''}${cls.map((c) => '.' + c).join('')}${key ? ` ${key}="${el.getAttribute(key)!.slice(0, 40)}"` : ''}>${where}`;
-};
+/** The attributes a failure names an element by. */
+const KEY_ATTRS = ['data-target-selection-name', 'data-record-id', 'data-property-name', 'data-id', 'field-label', 'aria-label'];
+const describeEl = (el: Element, all: Element[]) => describeElement(el, all, KEY_ATTRS);
 
-/** Is `node` `other` or inside it, across shadow boundaries? */
-function inside(node: Node, other: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === other) return true;
-  return false;
-}
-
-const SHADOW_HOSTS = /^(?:[a-z][a-z0-9]*-[a-z0-9-]*|article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$/;
 const WRAPPERS = ['x-fuzz-wrap', 'records-record-layout-item', 'lightning-formatted-text', 'force-record-layout-block'];
-const short = (s: string) => JSON.stringify(s.length > 24 ? `${s.slice(0, 24)}…(${s.length})` : s);
 
 /** Applies one random mutation to `doc`; returns what it did. */
 function mutate(doc: Document, rng: Rng, attrs: Record<string, readonly string[]>, traced: readonly Element[]): string {
-  const { all, read } = elementsOf(doc);
+  const { all, read } = elementsOf(doc, READ);
   if (!all.length) return 'nothing left to mutate';
   const el = target(rng, all, read, traced);
-  const what = describeEl(el, all);
-  const nested = el.parentNode !== doc; // the root element is only removed, changed or given a shadow root
-  switch (Math.floor(rng() * 7)) {
-    case 0:
-      el.remove();
-      return `remove ${what}`;
-    case 1: {
-      const to = pick(rng, all);
-      if (!nested || inside(to, el)) return `move ${what}: no place (skipped)`;
-      const before = pick(rng, [null, ...Array.from(to.childNodes)]);
-      to.insertBefore(el, before);
-      return `move ${what} into ${describeEl(to, all)}, child ${Array.from(to.childNodes).indexOf(el)} of its nodes`;
-    }
-    case 2:
-      if (!nested) return `duplicate ${what}: the root element (skipped)`;
-      el.after(el.cloneNode(true));
-      return `duplicate ${what}`;
-    case 3: {
-      const text = pick(rng, ODD_TEXTS);
-      if (el.localName === 'input') el.setAttribute('value', text);
-      else el.textContent = text;
-      return `text of ${what} = ${short(text)}`;
-    }
-    case 4: {
-      const own = Array.from(el.attributes).map((a) => a.name);
-      if (own.length && rng() < 0.3) {
-        const name = pick(rng, own);
-        el.removeAttribute(name);
-        return `remove ${name} from ${what}`;
-      }
-      const name = pick(rng, Object.keys(attrs));
-      const value = pick(rng, attrs[name]!);
-      const on = name === 'lang' && doc.documentElement ? doc.documentElement : el;
-      on.setAttribute(name, value);
-      return `set ${name}=${short(value)} on ${on === el ? what : '<html>'}`;
-    }
-    case 5: {
-      if (!nested) return `wrap ${what}: the root element (skipped)`;
-      const wrapper = doc.createElement(pick(rng, WRAPPERS));
-      el.before(wrapper);
-      wrapper.append(el);
-      return `wrap ${what} in <${wrapper.localName}>`;
-    }
-    default: {
-      if (el.shadowRoot || !SHADOW_HOSTS.test(el.localName)) return `shadow root on ${what}: not a host (skipped)`;
-      const root = el.attachShadow({ mode: 'open' });
-      const kids = Array.from(el.childNodes);
-      const moved = kids.slice(0, Math.ceil(rng() * kids.length));
-      root.append(...moved);
-      const slot = rng() < 0.5;
-      if (slot) root.append(doc.createElement('slot'));
-      return `open shadow root on ${what}, ${moved.length} of ${kids.length} children moved in${slot ? ', a <slot> after them' : ''}`;
-    }
-  }
+  return mutateElement(doc, rng, el, all, Math.floor(rng() * MUTATION_KINDS), {
+    attrs,
+    wrappers: WRAPPERS,
+    describe: (e) => describeEl(e, all),
+    // the page's language is the root element's
+    attrOn: (name, e) => (name === 'lang' && doc.documentElement ? doc.documentElement : e),
+  });
 }
 
 /** Bounds the reader applies (lib/crm/dom.ts buildSnapshot), the same as the background's schema (lib/model/deal.ts). */
@@ -324,7 +208,6 @@ function resetReader(): void {
 afterEach(resetReader);
 
 const DEALS = manifest.filter((e) => e.deal !== false);
-const seeds = ONLY_SEED ? [ONLY_SEED] : Array.from({ length: SEEDS }, (_, i) => i + 1);
 
 describe('the PRNG', () => {
   it('is deterministic and spreads over [0, 1)', () => {

@@ -50,8 +50,9 @@ function hydrateShadowRoots(root: Document | ShadowRoot): void {
   }
 }
 
-export function load(file: string): Document {
-  const { document } = parseHTML(readFileSync(join(DIR, file), 'utf8'));
+/** A fixture page as Chromium would parse it; `dir`: another fixture folder (the recording pages' test/fixtures/calls). */
+export function load(file: string, dir = DIR): Document {
+  const { document } = parseHTML(readFileSync(join(dir, file), 'utf8'));
   hydrateShadowRoots(document as unknown as Document);
   return document as unknown as Document;
 }
