@@ -20,16 +20,11 @@ import {
 import { withKeptReps } from './rekey';
 import { keepRenegotiationsWhole } from './renegotiations';
 import { restoredSettings, type SettingsRestore } from './restored-settings';
+import { CLOCK_SKEW_MS } from '../rules/clock-skew';
 
 /** The order a restore plans the stores in: reviews before their scores, notes before their drafts (see planRestore). */
 export const PLAN_ORDER = ['deals', 'reps', 'commitments', 'nextSteps', 'callReviews', 'scores', 'notes', 'drafts'] as const satisfies readonly RecordStore[];
 
-/**
- * How far ahead of this computer's clock a restored instant may be: another
- * computer's clock may run a little fast. Anything later is damage (or a
- * forged file): a score dated 2099 would stay the "current" score forever.
- */
-export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /** What a restore did, per store. */
 export interface RestoreReport {
@@ -127,26 +122,27 @@ function planStore<S extends RecordStore>(store: S, rows: unknown[], { existing,
     }
     const record = parsed.data;
     const key = keyOf(record);
+    if (planned.has(key)) {
+      // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole
+      // restore. Only a key's first record is weighed, stored or not: a repeat must not change what happens to the
+      // first (a refused review refuses its scores: `alreadyHere`), nor take a step forward the first did not (a
+      // second restore of the file, the first record now stored, would take it then)
+      invalid++;
+      continue;
+    }
+    planned.add(key);
     if (existing.has(key)) {
-      // stored and valid: kept, unless the backup holds its one legal step forward (once per key)
+      // stored and valid: kept, unless the backup holds its one legal step forward
       const here = stored?.get(key);
-      const next = here && advance && !planned.has(key) ? advance(here, record) : null;
+      const next = here && advance ? advance(here, record) : null;
       // what the step gives is checked as any record stored: one that would not read back is not taken
       if (next && schema.safeParse(next).success) {
-        planned.add(key);
         replace.push(next);
         updated++;
       } else alreadyPresent++;
-    } else if (planned.has(key)) {
-      // a file written by exportBackup never repeats a key: a repeat is damage, and adding it would fail the whole
-      // restore. Checked before `alreadyHere`, which may remember the record (a refused review refuses its
-      // scores): a repeat must not change what happens to the first
-      invalid++;
     } else if (alreadyHere?.(record as never)) {
-      planned.add(key);
       alreadyPresent++;
     } else {
-      planned.add(key);
       // stored but damaged (unreadable): the backup's valid copy takes its place, unless the stored one shows a
       // later state (an outcome recorded, a review completed): the copy would erase it for good, not mend it
       if (damaged.has(key)) {

@@ -47,7 +47,16 @@ export async function putCompletedReview(db: DB, review: CallReview, scores: Sco
       applyToRepWeeks(tx.objectStore('repWeeks'), [...scoreChanges(counted, timeZone, -1), ...scoreChanges(scores, timeZone)]),
     ]);
   };
-  await Promise.all([write(), tx.done]);
+  // a failure after the first request must not commit the ones made (IndexedDB commits what a throw leaves)
+  const aborting = (e: unknown) => {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborting on its own
+    }
+    throw e;
+  };
+  await Promise.all([write().catch(aborting), tx.done]);
 }
 
 /**

@@ -33,6 +33,7 @@ import { getDeal } from '../db/deals';
 import { sameName } from '../words';
 import { urlOf } from './url-of';
 import type { DealsideDB } from '../db/schema';
+import { CLOCK_SKEW_MS } from '../rules/clock-skew';
 
 type DB = IDBPDatabase<DealsideDB>;
 
@@ -179,11 +180,14 @@ export function createCallReviewHandlers(deps: CallReviewDeps): CallReviewHandle
   /**
    * The time a new version is stamped with: now, or just after the version it replaces when the
    * clock has not moved past it (two saves in one millisecond, a clock set back). Versions are
-   * told apart by this stamp (`requireBase`): two versions must never share it.
+   * told apart by this stamp (`requireBase`): two versions must never share it. A stored stamp
+   * later than a clock running fast could have written (CLOCK_SKEW_MS) is damage: not followed
+   * (now differs from it all the same), or the review and its scores would be dated after it,
+   * or past the last date there is, and never read again.
    */
   const versionAt = (existing: CallReview | null) => {
     const at = now();
-    if (!existing || at > existing.updatedAt) return at;
+    if (!existing || at > existing.updatedAt || Date.parse(existing.updatedAt) > Date.parse(at) + CLOCK_SKEW_MS) return at;
     return new Date(Date.parse(existing.updatedAt) + 1).toISOString();
   };
   /** Edits must be based on the version stored now (none: on no review). */

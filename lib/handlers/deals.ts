@@ -6,6 +6,7 @@
 import { changeSettingsRereadingDates } from '../db/date-order';
 import { recordSnapshot } from '../db/record-snapshot';
 import {
+  isoInstant,
   noteDraftKey,
   type Commitment,
   type Note,
@@ -46,6 +47,7 @@ import { getTabDeal, getTabShown, setTabDeal, setTabRefused, type TabShown } fro
 import { sessionQuotas, type NewRecordQuotas } from './record-quotas';
 import { mirrorTheme } from './theme-mirror';
 import { urlOf } from './url-of';
+import { CLOCK_SKEW_MS } from '../rules/clock-skew';
 
 export interface DealHandlerDeps {
   db: () => Promise<DB>;
@@ -129,14 +131,23 @@ export function createDealHandlers(deps: DealHandlerDeps): DealHandlers {
    * otherwise fall to random ids.
    */
   let lastStamp = 0;
-  const stampIso = (after?: string) => {
-    const stored = after ? Date.parse(after) + 1 : 0;
-    lastStamp = Math.max(now().getTime(), lastStamp + 1, Number.isFinite(stored) ? stored : 0);
+  const stampIso = (afterMs = 0) => {
+    lastStamp = Math.max(now().getTime(), lastStamp + 1, afterMs + 1);
     return new Date(lastStamp).toISOString();
   };
-  /** The latest `at` stored for the deal's scores or notes ('' for none). */
-  const latestAt = async (db: DB, store: 'scores' | 'notes', dealKey: string) =>
-    (await db.getAllFromIndex(store, 'byDeal', dealKey)).reduce<string>((m, r) => (typeof r?.at === 'string' && r.at > m ? r.at : m), '');
+  /**
+   * The latest `at` stored for the deal's scores or notes, in ms (0 for none). Only an instant no
+   * later than a clock running fast could have written (CLOCK_SKEW_MS, as a restore holds them to):
+   * one past it is damage, and followed it would date every later score and note of this worker
+   * after it (in 2999, say, on no week's card), or past the last date there is (no stamp at all).
+   */
+  const latestAt = async (db: DB, store: 'scores' | 'notes', dealKey: string) => {
+    const latest = now().getTime() + CLOCK_SKEW_MS;
+    return (await db.getAllFromIndex(store, 'byDeal', dealKey)).reduce<number>((m, r) => {
+      const at = isoInstant.safeParse(r?.at).success ? Date.parse(r.at) : 0;
+      return at > m && at <= latest ? at : m;
+    }, 0);
+  };
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const changed = (dealKeys: string[], tabIds: number[] = [], settings = false) =>
     deps.broadcast({ kind: 'dealside/changed', dealKeys, tabIds, ...(settings ? { settings } : {}) });

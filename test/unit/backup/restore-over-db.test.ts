@@ -322,6 +322,33 @@ describe('restoreBackup of a file repeating a call review’s id', () => {
   });
 });
 
+describe('restoreBackup of a file repeating a key with a later state (found by fuzz-restore.test.ts)', () => {
+  const open = commitment('c1', '2026-10-27');
+  const kept = commitment('c1', '2026-10-27', { status: 'kept', resolution: { outcome: 'kept', note: 'done', by: manager, at: WRITTEN_AT } });
+  const draft: CallReview = completedReview({ status: 'draft', updatedAt: '2026-10-29T14:30:00.000Z' });
+  delete draft.completedAt;
+  const file = () => read(envelope({ commitments: [open, kept], callReviews: [draft, completedReview()] }));
+
+  it('weighs the first record of a key only, stored or not: a second restore of the file writes nothing', async () => {
+    const db = await freshDb();
+    const first = await restoreAt(db, file());
+    expect(first.report).toMatchObject({ added: { commitments: 1, callReviews: 1 }, invalid: { commitments: 1, callReviews: 1 } });
+    const again = await restoreAt(db, file());
+    expect(again.report).toMatchObject({ updated: { commitments: 0, callReviews: 0 }, invalid: { commitments: 1, callReviews: 1 } });
+    expect(await getCommitment(db, 'c1')).toEqual(open);
+    expect(await getReview(db, 'r1')).toEqual(draft);
+  });
+
+  it('counts the repeat of a stored record’s key invalid, as any repeat', async () => {
+    const db = await freshDb();
+    await addCommitment(db, open);
+    await putReview(db, draft);
+    const { report } = await restoreAt(db, file());
+    expect(report).toMatchObject({ alreadyPresent: { commitments: 1, callReviews: 1 }, updated: { commitments: 0, callReviews: 0 }, invalid: { commitments: 1, callReviews: 1 } });
+    expect(await getCommitment(db, 'c1')).toEqual(open);
+  });
+});
+
 describe('restoreBackup over a damaged stored record showing a later state than the backup’s copy', () => {
   it('keeps a promise kept here (one field out of bounds) rather than the backup’s open copy: the outcome stays', async () => {
     const db = await freshDb();
