@@ -163,7 +163,8 @@ function readDue(input: string, now: Date, timeZone: string, order: DateOrder): 
     return iso ? { iso } : null;
   }
   const words = spelt(text);
-  const iso = parseShorthand(words, today);
+  // "this month EOD": the shorthand with its harmless words after it (chrono reads "this month" as its 1st, a day gone)
+  const iso = parseShorthand(words.replace(HARMLESS_SUFFIX, ''), today);
   return iso ? { iso } : parseWords(words, now, timeZone, order);
 }
 
@@ -194,6 +195,12 @@ function parseNumeric(text: string, today: string, order: DateOrder): string | n
   return validIso(thisYear + 1, month, day);
 }
 
+/** A month named with one or two digits (or a minus) beside it, and no day read: "Dec 31" read as December 2031. */
+function monthWithoutItsDay(result: chrono.ParsedResult): boolean {
+  const s = result.start;
+  return s.isCertain('month') && !s.isCertain('day') && /(?<!\d)-?\d{1,2}(?!\d)/.test(result.text);
+}
+
 function parseWords(text: string, now: Date, timeZone: string, order: DateOrder): { iso: string; otherWeekday?: string } | null {
   // chrono reasons in the process's local zone. Give it a reference on the
   // user's calendar day in local time, then read the calendar components it
@@ -213,8 +220,14 @@ function parseWords(text: string, now: Date, timeZone: string, order: DateOrder)
   const reference = new Date(p.year, p.month - 1, p.day, looksBack ? 12 : 0, 0);
   // a numeric date among words ("Fri 4/12", "4/12 at 5pm") is read the user's way round too
   const parser = order === 'day-first' ? chrono.en.GB : chrono.en.casual;
-  const [result] = parser.parse(text, reference, { forwardDate: !looksBack });
+  let [result] = parser.parse(text, reference, { forwardDate: !looksBack });
+  // Day first, chrono takes two digits after a month name for the year: "Dec 31" was Dec 1, 2031.
+  // Words name the month before the day ("Dec 31") whatever the order: read them so.
+  if (result && order === 'day-first' && monthWithoutItsDay(result)) [result] = chrono.en.casual.parse(text, reference, { forwardDate: !looksBack });
   if (!result) return null;
+  // A number beside a month that is no day of it ("October 32", "February 99", "Mar -1"): chrono
+  // reads a year (Oct 1, 2032) or nothing (Mar 1). No day was typed, so none is guessed at.
+  if (monthWithoutItsDay(result)) return null;
   // The whole input must be the date: "call asdf thursday" is not a due date.
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
   if (!HARMLESS_LEFTOVER.test(leftover)) return null;

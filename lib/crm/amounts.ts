@@ -18,7 +18,7 @@ import { cleanText } from './clean-text';
 const OTHER_DOLLAR = /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_](?:CA|AU|NZ|SG|HK|MX|AR|CL|CO|UY|DO|CU|TW|BZ|JM|TT|FJ|LR|NA|BS|BB|BN|SR|GY|KY|ZW)(?![a-z0-9])/i;
 
 /** Letters written before "$" that name one dollar; any others ("TT$", "J$") name a dollar we do not guess at. */
-const DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
+const DOLLARS: Record<string, string> = { SG: 'SGD', US: 'USD', HK: 'HKD', NZ: 'NZD', MX: 'MXN', S: 'SGD', R: 'BRL', C: 'CAD', CA: 'CAD', A: 'AUD', AU: 'AUD' };
 /** Signs and words that name one currency. */
 const SIGNS: Record<string, string> = {
   '€': 'EUR',
@@ -34,6 +34,9 @@ const SIGNS: Record<string, string> = {
   '₴': 'UAH',
   грн: 'UAH',
   円: 'JPY',
+  // as Intl writes them in English ("-CN¥30", "JP¥800"): the letters name the yen or the yuan
+  'CN¥': 'CNY',
+  'JP¥': 'JPY',
   zł: 'PLN',
   Kč: 'CZK',
   Ft: 'HUF',
@@ -44,10 +47,10 @@ const SIGNS: Record<string, string> = {
 /**
  * Every currency a text mentions: a dollar (with the letters glued before it),
  * a sign, a currency word ("Kč", "Ft", "руб"), "kr", "¥" or "元" (a currency, but
- * which one?), or three capital letters that are a real ISO 4217 code ("ARR",
+ * which one?; "CN¥", "JP¥" say), or three capital letters that are a real ISO 4217 code ("ARR",
  * "MIO" are not). Words stand alone ("Kčs" is none); CJK signs need no space.
  */
-const MENTION = /([A-Za-z]{0,3})\$|[€£₹₩₪₺₽₴¥円元원]|zł|(?<!\p{L})(?:[kK]r|Kč|Ft|TL|lei|руб|грн|лв|[A-Z]{3})(?!\p{L})/gu;
+const MENTION = /([A-Za-z]{0,3})\$(?:([A-Z]{2,3})(?!\p{L}))?|(?:CN|JP)¥|[€£₹₩₪₺₽₴¥￥円元원]|zł|(?<!\p{L})(?:[kK]r|Kč|Ft|TL|lei|руб|грн|лв|[A-Z]{3})(?!\p{L})/gu;
 
 /** A currency mentioned in the text: `key` tells two apart, `code` is its ISO code when known. */
 interface Mention {
@@ -88,15 +91,17 @@ function currencyCodeCheck(): (code: string) => boolean {
 function mentionsOf(text: string, locale?: string): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(MENTION)) {
-    const raw = m[0];
+    let raw = m[0];
     const start = m.index;
-    const end = start + raw.length;
     let code: string | undefined;
     let key = raw;
     if (m[1] !== undefined) {
       // a bare "$" is USD unless the page's locale says another dollar country
-      // letters glued before it name the dollar ("US$", "C$"), or are its ISO code ("CAD$")
-      code = m[1] ? (DOLLARS[m[1]] ?? (/^[A-Z]{3}$/.test(m[1]) && isCurrencyCode(m[1]) ? m[1] : undefined)) : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
+      // letters glued before it name the dollar ("US$", "C$"), or are its ISO code ("CAD$"); so do
+      // letters glued after it, as fr writes them ("1 000 $CA", "$US"); any others are not its own
+      const after = m[2] && (DOLLARS[m[2]] ?? (m[2].length === 3 && isCurrencyCode(m[2]) ? m[2] : undefined));
+      if (m[2] && !after) key = raw = raw.slice(0, -m[2].length);
+      code = after ? after : m[1] ? (DOLLARS[m[1]] ?? (/^[A-Z]{3}$/.test(m[1]) && isCurrencyCode(m[1]) ? m[1] : undefined)) : locale && OTHER_DOLLAR.test(locale) ? undefined : 'USD';
     } else if (/^[A-Z]{3}$/.test(raw)) {
       if (!isCurrencyCode(raw)) continue;
       code = raw;
@@ -104,8 +109,9 @@ function mentionsOf(text: string, locale?: string): Mention[] {
       // "kr" (SEK/NOK/DKK/ISK) and "¥" (JPY/CNY) are currencies, but which?
       code = SIGNS[raw];
       if (raw === 'Kr') key = 'kr';
+      if (raw === '￥') key = '¥'; // the full-width yen ja pages write
     }
-    out.push({ start, end, key: code ?? key, ...(code ? { code } : {}) });
+    out.push({ start, end: start + raw.length, key: code ?? key, ...(code ? { code } : {}) });
   }
   return out;
 }
@@ -120,10 +126,13 @@ function scale_(word: string): boolean {
  * and all: es-ES writes 1,5 but es-MX 1.5, de-DE 1,5 but de-CH 1.5. undefined when it does not
  * know the locale (it would answer for its default one).
  */
-function commaDecimal(locale?: string): boolean | undefined {
+function commaDecimal(locale?: string, currency?: string): boolean | undefined {
   try {
     const tag = locale!.replace(/_/g, '-');
-    return Intl.NumberFormat.supportedLocalesOf(tag).length ? (1.5).toLocaleString(tag)[1] == ',' : undefined;
+    if (!Intl.NumberFormat.supportedLocalesOf(tag).length) return undefined;
+    // in its currency when known: fr-CH writes 1,5 but 1.500 KWD
+    if (currency) return new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',';
+    return (1.5).toLocaleString(tag)[1] == ',';
   } catch {
     return undefined; // none, or not a language tag
   }
@@ -155,6 +164,33 @@ function toNumber(digits: string, decimal: string | null, lakhs: boolean): numbe
 /** Scale words after a number: "k", "M", "Mio", "million", "тыс", "млн" … */
 const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, тыс: 1e3, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9, млрд: 1e9 };
 for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen', 'млн']) SCALE[w] = 1e6;
+
+/**
+ * Scale words the page's language writes for another power than SCALE's, from the runtime's
+ * compact notation (Intl): "B" is a thousand in Turkish, "Bn" a trillion in French and Swedish.
+ * Per locale; empty when it does not know the locale.
+ */
+const otherScalesByLocale = new Map<string, Set<string>>();
+function otherScalesOf(locale: string): Set<string> {
+  let other = otherScalesByLocale.get(locale);
+  if (other) return other;
+  other = new Set();
+  try {
+    const [tag] = Intl.NumberFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
+    const format = tag ? new Intl.NumberFormat(tag, { notation: 'compact', numberingSystem: 'latn' }) : undefined;
+    for (let e = 3; format && e <= 12; e++) {
+      const parts = format.formatToParts(10 ** e);
+      const word = parts.filter((p) => p.type === 'compact').map((p) => p.value).join('').toLowerCase().replace(/\.$/, '');
+      const n = Number(parts.filter((p) => p.type === 'integer').map((p) => p.value).join(''));
+      if (SCALE[word] !== undefined && n && SCALE[word] !== 10 ** e / n) other.add(word);
+    }
+  } catch {
+    // not a language tag: the words as SCALE reads them
+  }
+  if (otherScalesByLocale.size >= 32) otherScalesByLocale.clear();
+  otherScalesByLocale.set(locale, other);
+  return other;
+}
 
 /** Currencies written with three decimals: for these "1.234" may be 1.234. */
 const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
@@ -211,6 +247,8 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   } else {
     // a word after the number is a scale ("M"), a label ("ARR") or something we do not know
     if (word) scale = SCALE[word] ?? (LABELS.test(word) ? 1 : undefined);
+    // a scale the page's language writes for another power ("7,5 B ₺": 7,500 in Turkish): which is it?
+    if (word && locale && otherScalesOf(locale).has(word)) scale = undefined;
     mention ??= at(end + /^\.?\s?/.exec(text.slice(end))![0].length);
   }
   const currency = mention?.code;
@@ -225,7 +263,7 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
     // ".5", ",50": the mark that leads can only be the decimal one. Not read when more marks follow
     // (".5.000") or the page's locale writes the other mark (",5" on an en-US page): a typo or a cut
     if (lastDot >= 0 || lastComma >= 0) return out;
-    const cd = commaDecimal(locale);
+    const cd = commaDecimal(locale, currency);
     if (cd !== undefined && (lead === ',') !== cd) return out;
   } else if (lastDot >= 0 && lastComma >= 0) {
     decimal = lastDot > lastComma ? '.' : ',';
@@ -238,7 +276,7 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
     else {
       // "1,234" could be 1234 or 1.234: the locale can tell, and so can a
       // currency with two decimals (nobody writes €1.234 for €1.23)
-      const cd = commaDecimal(locale);
+      const cd = commaDecimal(locale, currency);
       if (currency && !THREE_DECIMALS.test(currency) && !scale_(word)) decimal = null;
       else if (cd === undefined) return out;
       else decimal = (sep === ',') === cd ? sep : null;
@@ -255,7 +293,8 @@ export function parseAmount(raw: string | null | undefined, locale?: string): Am
   const sign = /(?:([-−–(])|^\s*([-−–(])\s+)(?:¤\s?)?$/u.exec(before);
   const mark = sign?.[1] ?? sign?.[2];
   const rest = text.slice(mention && !mentionBefore ? Math.max(end, mention.end) : end);
-  const neg = (mark === '(' ? /^\.?\s*\)/.test(rest) : !!mark) || !!m[3];
+  // (letters may follow a sign inside the parentheses: "(760,00 £GB)", "(5 $US)", "(5 $ US)", as fr writes them)
+  const neg = (mark === '(' ? /^\.?(?:\s?\p{L}{1,3})?\s*\)/u.test(rest) : !!mark) || !!m[3];
   // toFixed(4) drops float noise (1.2 * 1e6 = 1199999.9999999998) and keeps 3-decimal currencies
   out.value = Number(((neg ? -n : n) * scale).toFixed(4));
   return out;

@@ -66,6 +66,28 @@ function iso(y: number, mo: number, d: number): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Whether `locale` writes a numeric date year first ("26. 12. 31." in Korean), from the runtime's locale data; per locale. */
+const yearFirstByLocale = new Map<string, boolean>();
+function writesYearFirst(locale?: string): boolean {
+  if (!locale) return false;
+  let first = yearFirstByLocale.get(locale);
+  if (first === undefined) {
+    first = false;
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
+      if (supported) {
+        const types = new Intl.DateTimeFormat(supported, { dateStyle: 'short', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 11, 31))).map((p) => p.type);
+        first = types.indexOf('year') < types.indexOf('day');
+      }
+    } catch {
+      // a locale the runtime refuses: dots read day first
+    }
+    if (yearFirstByLocale.size >= 32) yearFirstByLocale.clear();
+    yearFirstByLocale.set(locale, first);
+  }
+  return first;
+}
+
 /** Which comes first in a numeric date written with slashes: 05/11/2026 is 5 November day first, May 11 month first. */
 export type { DateOrder };
 
@@ -112,8 +134,13 @@ const MONTH_WORD = String.raw`(?<!\p{L})(\p{L}{3,12})\.?`;
 const DATE_PATTERNS: { re: RegExp; words?: true; toIso: (m: RegExpExecArray, order?: DateOrder, locale?: string) => string | undefined }[] = [
   // the year first is always year, month, day: 2026-12-31, 2026/12/31 (ja, zh), 2026. 12. 31. (ko)
   { re: /\b(\d{4})(-|\/|\.\s?)(\d{1,2})\2(\d{1,2})\b/g, toIso: (m) => iso(+m[1]!, +m[3]!, +m[4]!) },
-  // 31.12.2026, 31.12.26 — dots are always day first; not inside a longer chain (a version, an address: 10.1.12.26)
-  { re: /(?<!\d\.)\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?!\.\d)/g, toIso: (m) => iso(yearOf(m[3]!), +m[2]!, +m[1]!) },
+  // 31.12.2026, 31.12.26 — dots are day first; not inside a longer chain (a version, an address: 10.1.12.26).
+  // Except on a page whose language writes the year first: ko writes "26. 12. 31." (yy. M. d.), so
+  // there a two-digit last part may be the day
+  {
+    re: /(?<!\d\.)\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?!\.\d)/g,
+    toIso: (m, _order, locale) => (m[3]!.length === 2 && writesYearFirst(locale) ? undefined : iso(yearOf(m[3]!), +m[2]!, +m[1]!)),
+  },
   {
     re: new RegExp(SLASH_DATE, 'g'),
     toIso: (m, order) => {

@@ -77,3 +77,34 @@ describe('parseAmount: the sign is the number’s own', () => {
     expect(parseAmount('$1,000 – $2,000')?.value).toBeUndefined();
   });
 });
+
+describe('parseAmount: texts Intl writes (found by test/unit/crm/fuzz-values.test.ts)', () => {
+  it('keeps the sign before letters glued to a yen or yuan, and reads them (was: "-CN¥30" → 30)', () => {
+    expect(parseAmount('-CN¥30', 'en-US')).toEqual({ text: '-CN¥30', value: -30, currency: 'CNY' });
+    expect(parseAmount('(JP¥14)')).toEqual({ text: '(JP¥14)', value: -14, currency: 'JPY' });
+    // the full-width yen ja pages write: a currency, which one unknown (as "¥")
+    expect(parseAmount('-￥956,633', 'ja-JP')).toEqual({ text: '-￥956,633', value: -956633 });
+  });
+
+  it('keeps the sign of a parenthesised amount whose currency letters follow its sign (was: "(760,00 £GB)" → 760)', () => {
+    expect(parseAmount('(760,00 £GB)', 'fr-FR')).toEqual({ text: '(760,00 £GB)', value: -760, currency: 'GBP' });
+    expect(parseAmount('(1 406 774,00 $ US)', 'fr-CA')?.value).toBe(-1406774);
+  });
+
+  it('reads the dollar French names after its sign (was: "1 000,00 $CA" on an fr-FR page → USD)', () => {
+    expect(parseAmount('1 000,00 $CA', 'fr-FR')).toEqual({ text: '1 000,00 $CA', value: 1000, currency: 'CAD' });
+    expect(parseAmount('-5,00 $US', 'fr-FR')).toEqual({ text: '-5,00 $US', value: -5, currency: 'USD' });
+  });
+
+  it('reads the decimal mark the locale writes in that currency (was: "0.500 KWD" on an fr-CH page → 500)', () => {
+    expect(parseAmount('0.500 KWD', 'fr-CH')).toEqual({ text: '0.500 KWD', value: 0.5, currency: 'KWD' });
+    expect(parseAmount('142 454.540 KWD', 'fr-CH')?.value).toBe(142454.54);
+  });
+
+  it('reads no number from a scale word the page language writes for another power (was: "7,5 B ₺" on a tr-TR page → 7.5 billion, not 7,500)', () => {
+    expect(parseAmount('7,5 B ₺', 'tr-TR')).toEqual({ text: '7,5 B ₺', currency: 'TRY' });
+    expect(parseAmount('1 Bn €', 'fr-FR')).toEqual({ text: '1 Bn €', currency: 'EUR' }); // a trillion in French
+    expect(parseAmount('$1.5B', 'en-US')?.value).toBe(1_500_000_000);
+    expect(parseAmount('1,5 Mrd. €', 'de-DE')?.value).toBe(1_500_000_000);
+  });
+});

@@ -451,3 +451,14 @@ describe('parseAmount without Intl.supportedValuesOf (older runtimes)', () => {
     }
   });
 });
+
+describe('parseDate: dotted dates on a page that writes the year first (found by test/unit/crm/fuzz-values.test.ts)', () => {
+  it('takes no day from "26. 12. 31." on a ko page, where it is 2026-12-31 (was: 2031-12-26)', () => {
+    expect(parseDate('15. 5. 31.', undefined, 'ko-KR')).toEqual({ text: '15. 5. 31.' });
+    expect(findDate('Call 27. 7. 13.', undefined, 'ko-KR')).toEqual({ text: '27. 7. 13' });
+    // a whole year reads as before, and dots elsewhere are day first
+    expect(parseDate('2026. 12. 31.', undefined, 'ko-KR')?.iso).toBe('2026-12-31');
+    expect(parseDate('31.12.26', undefined, 'de-DE')?.iso).toBe('2026-12-31');
+    expect(parseDate('31.12.26')?.iso).toBe('2026-12-31');
+  });
+});

@@ -406,3 +406,25 @@ describe('parseDue with year-first numeric dates', () => {
     }
   });
 });
+
+describe('parseDue with a month name and a number (found by test/unit/dates/fuzz-due-dates.test.ts)', () => {
+  it('reads "Dec 31" as the 31st in either order (was, day first: Dec 1, 2031)', () => {
+    for (const order of ['day-first', 'month-first'] as const) {
+      expect(iso2('Dec 31', NOW, BERLIN, order), order).toBe('2026-12-31');
+      expect(iso2('by November 30', NOW, BERLIN, order), order).toBe('2026-11-30');
+      expect(iso2('Jul 29', NOW, BERLIN, order), order).toBe('2027-07-29');
+    }
+  });
+
+  it('takes no day for a number that is no day of the month (was: "October 32" Oct 1, 2032; "February 99" Feb 1, 1999; "Mar -1" Mar 1)', () => {
+    for (const typed of ['October 32', 'by february 99', 'Mar -1', 'oct 0']) {
+      expect(iso2(typed, NOW, NY, 'month-first'), typed).toBeNull();
+      expect(iso2(typed, NOW, BERLIN, 'day-first'), typed).toBeNull();
+    }
+  });
+
+  it('reads "this month EOD" as the month\'s last day (was: its 1st, a day already gone)', () => {
+    expect(iso('this month EOD', NOW, NY)).toBe('2026-11-30');
+    expect(iso('EOM cob', NOW, NY)).toBe('2026-11-30');
+  });
+});

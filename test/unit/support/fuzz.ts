@@ -19,3 +19,17 @@ export function fuzzSeeds(count: number): { seeds: number[]; only: number } {
   const total = Number(process.env.FUZZ_SEEDS) || count;
   return { seeds: only ? [only] : Array.from({ length: total }, (_, i) => i + 1), only };
 }
+
+/**
+ * What `check` finds over `seeds`, for one assertion that lists it all: per failing case, its
+ * description (the seed and input, to replay it) and the problems found, at most `max` cases.
+ */
+export function failuresOver(seeds: readonly number[], check: (seed: number) => { problems: string[]; describe: () => string }, max = 10): string[] {
+  const failures: string[] = [];
+  for (const seed of seeds) {
+    const { problems, describe } = check(seed);
+    if (problems.length) failures.push(`${describe()}\n  - ${problems.join('\n  - ')}`);
+    if (failures.length >= max) break;
+  }
+  return failures;
+}
