@@ -7,6 +7,7 @@
  */
 import type { AmountRead } from './types';
 import { cleanText } from './clean-text';
+import { perLocale } from './per-locale';
 
 /**
  * Regions where a bare "$" is not US dollars: dollar countries, and the peso countries that
@@ -127,6 +128,11 @@ function scale_(word: string): boolean {
  * know the locale (it would answer for its default one).
  */
 function commaDecimal(locale?: string, currency?: string): boolean | undefined {
+  return locale === undefined ? undefined : commaDecimalIn(currency ? `${locale} ${currency}` : locale);
+}
+/** Key: the locale, then its currency after a space when known. */
+const commaDecimalIn = perLocale((key): boolean | undefined => {
+  const [locale, currency] = key.split(' ');
   try {
     const tag = locale!.replace(/_/g, '-');
     if (!Intl.NumberFormat.supportedLocalesOf(tag).length) return undefined;
@@ -136,7 +142,7 @@ function commaDecimal(locale?: string, currency?: string): boolean | undefined {
   } catch {
     return undefined; // none, or not a language tag
   }
-}
+});
 
 /**
  * "1.234,56" → 1234.56 given which character is the decimal mark; null if the grouping is malformed.
@@ -170,11 +176,8 @@ for (const w of ['m', 'mn', 'mm', 'mio', 'million', 'millionen', 'млн']) SCAL
  * compact notation (Intl): "B" is a thousand in Turkish, "Bn" a trillion in French and Swedish.
  * Per locale; empty when it does not know the locale.
  */
-const otherScalesByLocale = new Map<string, Set<string>>();
-function otherScalesOf(locale: string): Set<string> {
-  let other = otherScalesByLocale.get(locale);
-  if (other) return other;
-  other = new Set();
+const otherScalesOf = perLocale((locale) => {
+  const other = new Set<string>();
   try {
     const [tag] = Intl.NumberFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
     const format = tag ? new Intl.NumberFormat(tag, { notation: 'compact', numberingSystem: 'latn' }) : undefined;
@@ -187,10 +190,8 @@ function otherScalesOf(locale: string): Set<string> {
   } catch {
     // not a language tag: the words as SCALE reads them
   }
-  if (otherScalesByLocale.size >= 32) otherScalesByLocale.clear();
-  otherScalesByLocale.set(locale, other);
   return other;
-}
+});
 
 /** Currencies written with three decimals: for these "1.234" may be 1.234. */
 const THREE_DECIMALS = /^(?:BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;

@@ -9,6 +9,7 @@ import type { DateRead } from './types';
 import type { DateOrder } from '../model/settings';
 import { cleanText } from './clean-text';
 import { SLASH_DATE, yearOf } from './slash-dates';
+import { perLocale } from './per-locale';
 
 /** English and German month names (the languages of our fixtures), one "|"-separated group per month. */
 const MONTH_NAMES = 'january januar jänner|february februar feber|march märz maerz mrz|april|may mai|june juni|july juli|august|september sept|october oktober|november|december dezember'
@@ -16,10 +17,7 @@ const MONTH_NAMES = 'january januar jänner|february februar feber|march märz m
   .map((m) => m.split(' '));
 
 /** Month names in the page's language, from the runtime's own locale data (Intl), per locale. */
-const monthNamesByLocale = new Map<string, string[][] | null>();
-function monthNamesOf(locale: string): string[][] | null {
-  const known = monthNamesByLocale.get(locale);
-  if (known !== undefined) return known;
+const monthNamesOf = perLocale((locale): string[][] | null => {
   let names: string[][] | null = null;
   try {
     const [supported] = Intl.DateTimeFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
@@ -40,10 +38,8 @@ function monthNamesOf(locale: string): string[][] | null {
   } catch {
     names = null; // a locale the runtime refuses: English and German names only
   }
-  if (monthNamesByLocale.size >= 32) monthNamesByLocale.clear();
-  monthNamesByLocale.set(locale, names);
   return names;
-}
+});
 
 /**
  * Month number of a name or its abbreviation ("Dec", "Sept", "Mär", "déc", "дек") in
@@ -67,26 +63,17 @@ function iso(y: number, mo: number, d: number): string | undefined {
 }
 
 /** Whether `locale` writes a numeric date year first ("26. 12. 31." in Korean), from the runtime's locale data; per locale. */
-const yearFirstByLocale = new Map<string, boolean>();
-function writesYearFirst(locale?: string): boolean {
-  if (!locale) return false;
-  let first = yearFirstByLocale.get(locale);
-  if (first === undefined) {
-    first = false;
-    try {
-      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
-      if (supported) {
-        const types = new Intl.DateTimeFormat(supported, { dateStyle: 'short', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 11, 31))).map((p) => p.type);
-        first = types.indexOf('year') < types.indexOf('day');
-      }
-    } catch {
-      // a locale the runtime refuses: dots read day first
-    }
-    if (yearFirstByLocale.size >= 32) yearFirstByLocale.clear();
-    yearFirstByLocale.set(locale, first);
+const yearFirstIn = perLocale((locale) => {
+  try {
+    const [supported] = Intl.DateTimeFormat.supportedLocalesOf(locale.replace(/_/g, '-'));
+    if (!supported) return false;
+    const types = new Intl.DateTimeFormat(supported, { dateStyle: 'short', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 11, 31))).map((p) => p.type);
+    return types.indexOf('year') < types.indexOf('day');
+  } catch {
+    return false; // a locale the runtime refuses: dots read day first
   }
-  return first;
-}
+});
+const writesYearFirst = (locale?: string) => !!locale && yearFirstIn(locale);
 
 /** Which comes first in a numeric date written with slashes: 05/11/2026 is 5 November day first, May 11 month first. */
 export type { DateOrder };

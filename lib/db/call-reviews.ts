@@ -9,6 +9,7 @@ import { callReviewSchema, dealRecordSchema, scoreSchema, type CallReview, type 
 import { lastCompletedVersion } from '../calls/review-history';
 import type { DealsideDB } from './schema';
 import { keepValid, validOrNull } from './validate';
+import { inTransaction } from './in-transaction';
 import { applyToRepWeeks } from './rep-weeks';
 import { countedScores, scoreChanges } from '../scorecard/rep-weeks';
 import { userTimeZone } from '../dates';
@@ -47,16 +48,8 @@ export async function putCompletedReview(db: DB, review: CallReview, scores: Sco
       applyToRepWeeks(tx.objectStore('repWeeks'), [...scoreChanges(counted, timeZone, -1), ...scoreChanges(scores, timeZone)]),
     ]);
   };
-  // a failure after the first request must not commit the ones made (IndexedDB commits what a throw leaves)
-  const aborting = (e: unknown) => {
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborting on its own
-    }
-    throw e;
-  };
-  await Promise.all([write().catch(aborting), tx.done]);
+  // a failure after the first request must not commit the ones made
+  await inTransaction(tx, write);
 }
 
 /**

@@ -11,7 +11,7 @@
  * a worker stopped half way leaves neither, never an order learned whose deals
  * were not read again.
  */
-import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { chooseDateOrder, enrichSnapshot, isOrderDependentDate, snapshotDateOrder, type DateOrder } from '../crm/values';
 import { dealRecordSchema, dealSnapshotSchema, mergeLearnedDateOrders, nextStepSchema, type DealRecord, type DealSnapshotData, type NextStep, type Settings } from '../model';
 import { sameText } from '../rules/next-step';
@@ -20,6 +20,7 @@ import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry, type PipelineS
 import type { DealsideDB } from './schema';
 import { applySettingsChange, storedSettings, type SettingsChange } from './settings';
 import { validOrNull } from './validate';
+import { inTransaction } from './in-transaction';
 
 type OrderSettings = Pick<Settings, 'dateOrder' | 'dateOrderBySite'>;
 type SettingsStore = IDBPObjectStore<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'settings', 'readwrite'>;
@@ -64,23 +65,6 @@ export async function changeSettingsIn(
   return { after, reread };
 }
 
-/** Run `work` in `tx`; a throw aborts it (IndexedDB would otherwise commit what was written before the throw). */
-export async function inTransaction<T>(tx: IDBPTransaction<DealsideDB, ArrayLike<StoreNames<DealsideDB>>, 'readwrite'>, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    await tx.done;
-    return result;
-  } catch (e) {
-    // the abort rejects `done`: the caller hears of the failure through `e`, not as an unhandled rejection
-    tx.done.catch(() => {});
-    try {
-      tx.abort();
-    } catch {
-      // already finished or aborting on its own
-    }
-    throw e;
-  }
-}
 
 /**
  * Change the settings (`change` sees them as stored; null: no change) and, in the

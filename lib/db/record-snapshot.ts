@@ -9,7 +9,8 @@
 import { enrichSnapshot, snapshotDateOrder } from '../crm/values';
 import { dealKeyOf, dealSnapshotSchema, nextStepSchema, type DealKey, type DealRecord, type DealSnapshotData } from '../model';
 import { mergeCrmNextStep } from '../rules/next-step';
-import { changeSettingsIn, dateOrderFor, inTransaction, learnedOrderChange } from './date-order';
+import { changeSettingsIn, dateOrderFor, learnedOrderChange } from './date-order';
+import { inTransaction } from './in-transaction';
 import { writeDealSnapshot, type AdmitNewRecords } from './deals';
 import type { DB } from './open';
 import { PIPELINE_STORES, pipelineStoresOf, refreshPipelineEntry } from './pipeline';

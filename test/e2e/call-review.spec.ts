@@ -9,6 +9,7 @@ import { launchWithExtension, openPanel, openRecording, panelFrame, routePage, t
 import { EXTENSION_DIR, dynamicExtensionId, pageSeesFocusIn } from './harness';
 import { routeMedia } from '../fixtures/calls/serve-media.mjs';
 import { withoutToken } from '../support/frames.mjs';
+import { dealsideRanIn, dealsideWorld } from '../support/dealside-world.mjs';
 
 const GONG_URL = 'https://app.gong.io/call?id=7782342274025937895';
 const ZOOM_URL = 'https://us02web.zoom.us/rec/share/Zq8Kd0LmNoPq.RsTuVwXyZ_acme?startTime=1763542800000';
@@ -306,15 +307,10 @@ test('a recording page with no media: pin by a typed time', async () => {
  * same isolated world over CDP. Returns the content script's answer.
  */
 async function reviewThisCallAgain(app: CallReviewApp, page: Page): Promise<unknown> {
-  const cdp = await app.context.newCDPSession(page);
-  const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
-  await cdp.send('Runtime.enable');
-  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Dealside');
-  expect(world, 'the calls script runs in a Dealside isolated world').toBeTruthy();
-  const source = readFileSync(join(EXTENSION_DIR, 'calls.js'), 'utf8');
-  const injected = await cdp.send('Runtime.evaluate', { expression: source, contextId: world!.id });
-  expect(injected.exceptionDetails).toBeUndefined();
+  expect(await dealsideRanIn(app.context, page), 'the calls script runs in a Dealside isolated world').toBe(true);
+  const inDealside = await dealsideWorld(app.context, page);
+  // run as the background's injection runs it (its value is not wanted); throws on an exception there
+  await inDealside(`${readFileSync(join(EXTENSION_DIR, 'calls.js'), 'utf8')}\n;void 0`);
   await page.bringToFront();
   const worker = app.context.serviceWorkers()[0]!;
   return worker.evaluate(async () => {
